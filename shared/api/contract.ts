@@ -1,0 +1,75 @@
+/**
+ * The desk API contract: every operation the UI can ask of the desk services,
+ * with a runtime schema for its input and the type of its output. The Electron
+ * IPC binding, the loopback HTTP host and the renderer's client are all derived
+ * from this one map, so a method one side forgot is a compile error.
+ */
+import { z } from 'zod';
+
+import {
+  PrefsSchema,
+  StoryContentSchema,
+  StoryIdSchema,
+  StoryQuerySchema,
+  type Prefs,
+  type Story,
+  type StorySummary,
+} from '../model';
+import type { AppInfo, Notice, StoredPhoto } from './types';
+
+type Method<I extends z.ZodType, O> = { input: I; output?: O };
+function method<O>() {
+  return <I extends z.ZodType>(input: I): Method<I, O> => ({ input });
+}
+
+const byId = z.object({ id: StoryIdSchema });
+
+export const deskContract = {
+  /** Version, data folder, transport and the data sets' dates for the About box. */
+  'app.info': method<AppInfo>()(z.object({})),
+  /** Messages for the user from the storage layer: recovered files, moved-aside damage. */
+  'notices.list': method<Notice[]>()(z.object({})),
+  'notices.dismiss': method<void>()(z.object({ id: z.string().max(64) })),
+
+  'prefs.get': method<Prefs>()(z.object({})),
+  'prefs.set': method<Prefs>()(z.object({ patch: PrefsSchema.partial() })),
+
+  'stories.list': method<{ total: number; items: StorySummary[] }>()(StoryQuerySchema),
+  'stories.get': method<Story>()(byId),
+  'stories.create': method<Story>()(z.object({ page: z.string().max(8).nullable().optional() })),
+  /** Saves content over revision baseRev; a stale baseRev is refused (never a lost update). */
+  'stories.save': method<Story>()(
+    z.object({ id: StoryIdSchema, baseRev: z.number().int().min(1), content: StoryContentSchema }),
+  ),
+  'stories.duplicate': method<Story>()(byId),
+  'stories.trash': method<StorySummary>()(byId),
+  'stories.restore': method<StorySummary>()(byId),
+  'stories.purge': method<void>()(byId),
+
+  /** Copies a photo into the data folder, unmodified; returns its stored name. */
+  'photos.import': method<StoredPhoto>()(
+    z.object({
+      name: z.string().min(1).max(255),
+      /** Base64 of the file's bytes (at most 40 MB decoded). */
+      data: z.string().max(56_000_000),
+    }),
+  ),
+} as const;
+
+export type DeskContract = typeof deskContract;
+export type DeskMethod = keyof DeskContract;
+export type DeskInput<M extends DeskMethod> = z.input<DeskContract[M]['input']>;
+export type DeskParsedInput<M extends DeskMethod> = z.output<DeskContract[M]['input']>;
+export type DeskOutput<M extends DeskMethod> = NonNullable<DeskContract[M]['output']>;
+
+/** The API as the renderer calls it: one async function per contract entry. */
+export type DeskApi = { [M in DeskMethod]: (input: DeskInput<M>) => Promise<DeskOutput<M>> };
+
+/** The services as the transports call them, with validated input. */
+export type DeskHandlers = { [M in DeskMethod]: (input: DeskParsedInput<M>) => Promise<DeskOutput<M>> };
+
+export const DESK_METHODS = Object.keys(deskContract) as DeskMethod[];
+
+export function isDeskMethod(name: string): name is DeskMethod {
+  return Object.prototype.hasOwnProperty.call(deskContract, name);
+}

@@ -1,0 +1,26 @@
+import type { Locale } from '../model';
+
+export type Transport = 'electron' | 'http';
+
+export type AppInfo = {
+  name: string;
+  version: string;
+  dataDir: string;
+  transport: Transport;
+  storyCount: number;
+  /** Which process holds the data folder. */
+  pid: number;
+  locale: Locale;
+};
+
+/** Something the user must be told once: a recovered story, a damaged file moved aside. */
+export type Notice = {
+  id: string;
+  at: string;
+  level: 'info' | 'warning' | 'error';
+  /** i18n key and parameters, so the message shows in the user's language. */
+  key: string;
+  params: Record<string, string | number>;
+};
+
+export type StoredPhoto = { file: string; bytes: number; type: 'image/jpeg' | 'image/png' | 'image/webp' };

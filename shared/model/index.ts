@@ -1,0 +1,6 @@
+export * from './body';
+export * from './byline';
+export * from './story';
+export * from './summary';
+export * from './new-story';
+export * from './prefs';
