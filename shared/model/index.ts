@@ -4,3 +4,4 @@ export * from './story';
 export * from './summary';
 export * from './new-story';
 export * from './prefs';
+export * from './query';

@@ -1,0 +1,19 @@
+/**
+ * Every benchmark, by name. A benchmark prints its figures and the ratio against
+ * a baseline measured in the same run; it never fails on a timing.
+ */
+export type Report = (line: string) => void;
+export type Bench = { name: string; summary: string; run(report: Report): Promise<void> };
+
+export const BENCHES: Bench[] = [
+  {
+    name: 'storage',
+    summary: 'save of one story with 15,000 stored, against one big lowdb file',
+    run: async (report) => (await import('./storage.bench')).benchStorage(report),
+  },
+  {
+    name: 'coldstart',
+    summary: 'cold start of the UI through the loopback host with 15,000 stories',
+    run: async (report) => (await import('./coldstart.bench')).benchColdStart(report),
+  },
+];

@@ -1,0 +1,96 @@
+/**
+ * The `desk` command line: `npm run desk -- <command>`.
+ * Every command calls the desk services directly; none needs Electron.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+import { DeskError } from '../../shared/api';
+import { runBench } from './commands/bench';
+import { runImport } from './commands/import';
+import { runList } from './commands/list';
+import { runServe } from './commands/serve';
+import { UsageError } from './usage';
+
+type Command = {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(values: Record<string, unknown>, positionals: string[]): Promise<number>;
+};
+
+const DATA = { data: { type: 'string' } } as const;
+
+const COMMANDS: Record<string, Command> = {
+  serve: {
+    summary: 'serve the app in a browser through the loopback host',
+    usage: 'desk serve [--data DIR] [--port N] [--no-demo]',
+    options: { ...DATA, port: { type: 'string' }, 'no-demo': { type: 'boolean' } },
+    run: runServe,
+  },
+  import: {
+    summary: 'import story files (.md, .txt) into the data folder',
+    usage: 'desk import [--data DIR] [--page B6] PATH...',
+    options: { ...DATA, page: { type: 'string' } },
+    run: runImport,
+  },
+  list: {
+    summary: 'list the stories in the data folder',
+    usage: 'desk list [--data DIR] [--json] [--trash]',
+    options: { ...DATA, json: { type: 'boolean' }, trash: { type: 'boolean' } },
+    run: runList,
+  },
+  bench: {
+    summary: 'run the benchmarks and print figures against their baselines',
+    usage: 'desk bench [NAME...]',
+    options: {},
+    run: runBench,
+  },
+};
+
+function help(): string {
+  const lines = ['党建采编台 (Dangjian Desk) command line', '', 'usage: npm run desk -- <command> [options]', ''];
+  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(8)} ${c.summary}`, `           ${c.usage}`);
+  return lines.join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(help());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`desk: unknown command "${name}"\n\n${help()}`);
+    return 2;
+  }
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: command.options,
+      allowPositionals: true,
+      strict: true,
+    });
+    return await command.run(values, positionals);
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`desk ${name}: ${(err as Error).message}\nusage: ${command.usage}`);
+      return 2;
+    }
+    if (err instanceof DeskError) {
+      console.error(`desk ${name}: ${err.message}`);
+      return err.code === 'invalid-input' || err.code === 'not-found' || err.code === 'locked' ? 2 : 1;
+    }
+    throw err;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,41 @@
+/**
+ * The one gate every transport goes through: checks the method name against the
+ * contract, validates the input with the method's schema, runs the service and
+ * turns any failure into a DeskErrorShape. It never throws, so a transport can
+ * always answer.
+ */
+import {
+  DeskError,
+  deskContract,
+  invalidInput,
+  isDeskMethod,
+  type DeskErrorShape,
+  type DeskHandlers,
+} from '../../shared/api';
+
+export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: DeskErrorShape };
+
+export async function dispatch(handlers: DeskHandlers, method: string, rawInput: unknown): Promise<DispatchResult> {
+  if (!isDeskMethod(method)) {
+    const error = new DeskError('invalid-input', 'error.unknownMethod', { method }, `unknown method ${method}`);
+    return { ok: false, error: error.toJSON() };
+  }
+  const parsed = deskContract[method].input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`)
+      .join('; ');
+    return { ok: false, error: invalidInput(method, issues).toJSON() };
+  }
+  try {
+    const handler = handlers[method] as (input: unknown) => Promise<unknown>;
+    const result = await handler(parsed.data);
+    return { ok: true, result: result ?? null };
+  } catch (err) {
+    if (err instanceof DeskError) return { ok: false, error: err.toJSON() };
+    const detail = err instanceof Error ? err.message : String(err);
+    console.error(`[desk] ${method} failed:`, err);
+    return { ok: false, error: { code: 'internal', key: 'error.internal', params: { method }, detail } };
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The desk services: the implementation of every contract method on top of the
+ * store. The Electron IPC binding, the loopback host and the CLI all use this.
+ */
+import { hostname, userInfo } from 'node:os';
+
+import { DeskError, type AppInfo, type DeskHandlers, type Transport } from '../../shared/api';
+import { newStory, queryStories } from '../../shared/model';
+import { seedDemoPage } from './demo';
+import { newStoryId } from './ids';
+import { DeskStore } from './storage/desk-store';
+
+export type DeskServices = {
+  handlers: DeskHandlers;
+  store: DeskStore;
+  photoPath(file: string): string;
+  close(): Promise<void>;
+};
+
+export type OpenOptions = {
+  dataDir: string;
+  user?: string;
+  transport: Transport;
+  /** Seed the demo page when the data folder is brand new (default true). */
+  demo?: boolean;
+};
+
+export function defaultUser(): string {
+  try {
+    return userInfo().username || hostname();
+  } catch {
+    return 'desk';
+  }
+}
+
+const VERSION = '0.1.0';
+
+export async function openDeskServices(opts: OpenOptions): Promise<DeskServices> {
+  const store = await DeskStore.open({ dataDir: opts.dataDir, user: opts.user ?? defaultUser() });
+  if (store.isNew && opts.demo !== false) {
+    try {
+      await seedDemoPage(store, 'demo');
+    } catch (err) {
+      await store.close();
+      throw err;
+    }
+  }
+  const who = () => store.getPrefs().userName || opts.user || defaultUser();
+  const now = () => new Date().toISOString();
+
+  const handlers: DeskHandlers = {
+    'app.info': async () =>
+      ({
+        name: '党建采编台',
+        version: VERSION,
+        dataDir: opts.dataDir,
+        transport: opts.transport,
+        storyCount: store.list().filter((s) => s.deletedAt === null).length,
+        pid: process.pid,
+        locale: store.getPrefs().locale,
+      }) satisfies AppInfo,
+    'notices.list': async () => store.notices(),
+    'notices.dismiss': async ({ id }) => store.dismissNotice(id),
+    'prefs.get': async () => store.getPrefs(),
+    'prefs.set': async ({ patch }) => store.setPrefs(patch),
+    'stories.list': async (query) => {
+      const items = queryStories(store.list(), query);
+      return { total: items.length, items };
+    },
+    'stories.get': async ({ id }) => store.get(id),
+    'stories.create': async ({ page }) => store.create(newStory(newStoryId(), now(), who(), { page: page ?? null })),
+    'stories.save': async ({ id, baseRev, content }) => store.save(id, baseRev, content, who()),
+    'stories.duplicate': async ({ id }) => {
+      const source = await store.get(id);
+      const copy = newStory(newStoryId(), now(), who(), {
+        ...source,
+        headline: source.headline ? `${source.headline}（副本）` : '',
+        slot: null,
+      });
+      return store.create(copy);
+    },
+    'stories.trash': async ({ id }) => store.setDeleted(id, now()),
+    'stories.restore': async ({ id }) => store.setDeleted(id, null),
+    'stories.purge': async ({ id }) => store.purge(id),
+    'photos.import': async ({ name, data }) => {
+      const bytes = Buffer.from(data, 'base64');
+      if (bytes.length === 0) {
+        throw new DeskError('invalid-input', 'error.photoEmpty', { name }, `${name}: the file is empty`);
+      }
+      return store.importPhoto(name, new Uint8Array(bytes));
+    },
+  };
+
+  return {
+    handlers,
+    store,
+    photoPath: (file) => store.photoPath(file),
+    close: () => store.close(),
+  };
+}

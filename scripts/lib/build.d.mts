@@ -1,0 +1,3 @@
+export const ROOT: string;
+export function ensureRendererBuilt(): void;
+export function ensureAppBuilt(): void;
