@@ -1,0 +1,42 @@
+/**
+ * The Electron transport of the desk API: one `ipcMain.handle('desk:<method>')`
+ * per contract entry, all through one wrapper that checks the sender (Electron
+ * security checklist item 17) and then hands the raw payload to `dispatch`, which
+ * validates it against the contract's schema and never throws. The reply is always
+ * `{ ok: true, result } | { ok: false, error: DeskErrorShape }`; the preload unwraps it.
+ */
+import { ipcMain } from 'electron';
+
+import { DESK_METHODS, type DeskErrorShape, type DeskHandlers } from '../../shared/api';
+import { dispatch, type DispatchResult } from '../desk/dispatch';
+import { untrustedSenderReason } from './trusted-ipc-sender';
+
+/** The IPC channel of a contract method; the preload builds the same name. */
+export const deskChannel = (method: string): string => `desk:${method}`;
+
+/**
+ * Binds every contract method. Returns a function that removes the handlers
+ * (used on shutdown, so a late call gets "no handler" rather than closed services).
+ */
+export function bindDeskIpc(handlers: DeskHandlers): () => void {
+  for (const method of DESK_METHODS) {
+    ipcMain.handle(deskChannel(method), async (event, input: unknown): Promise<DispatchResult> => {
+      const reason = untrustedSenderReason(event);
+      if (reason !== null) {
+        console.warn(`[ipc] refused ${method}: ${reason}`);
+        const error: DeskErrorShape = {
+          code: 'unsupported',
+          key: 'error.untrustedSender',
+          params: { method },
+          detail: `${method}: the desk API answers only the desk's own window (${reason})`,
+        };
+        return { ok: false, error };
+      }
+      // Only the first argument is the input; anything else a caller sends is ignored.
+      return dispatch(handlers, method, input);
+    });
+  }
+  return () => {
+    for (const method of DESK_METHODS) ipcMain.removeHandler(deskChannel(method));
+  };
+}

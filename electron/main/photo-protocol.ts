@@ -1,0 +1,81 @@
+/**
+ * Serves the photos stored in the data folder as `desk-photo://photos/<file>`, so
+ * the renderer can show them in <img> without file:// access (Electron security
+ * checklist item 18) and without reading the bytes over IPC. The CSP allows this
+ * scheme for images only (`img-src … desk-photo:`).
+ */
+import { extname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { net, protocol } from 'electron';
+
+export const PHOTO_SCHEME = 'desk-photo';
+const PHOTO_HOST = 'photos';
+
+/** A bare stored file name: no folders, no dot-files, no "..", a photo extension. */
+const PHOTO_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}\.(jpe?g|png|webp)$/i;
+
+const TYPES: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+};
+
+function fail(status: number): Response {
+  return new Response(null, { status, headers: { 'Content-Type': 'text/plain' } });
+}
+
+/** The file name of a `desk-photo://photos/<file>` URL, or null if it is not one of ours. */
+export function photoNameOf(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== `${PHOTO_SCHEME}:` || parsed.host !== PHOTO_HOST) return null;
+  let name: string;
+  try {
+    name = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  } catch {
+    return null;
+  }
+  return PHOTO_NAME.test(name) ? name : null;
+}
+
+/**
+ * Call after the app is ready. `photoPath` is the desk services' resolver (it
+ * throws for a name it does not know); it is read per request, so the handler can
+ * be installed before the services have opened.
+ */
+export function handlePhotoProtocol(photoPath: () => ((file: string) => string) | null): void {
+  protocol.handle(PHOTO_SCHEME, async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return fail(405);
+    const name = photoNameOf(request.url);
+    const resolvePath = photoPath();
+    if (!name || !resolvePath) return fail(404);
+    let file: string;
+    try {
+      file = resolvePath(name);
+    } catch {
+      return fail(404);
+    }
+    let response: Response;
+    try {
+      response = await net.fetch(pathToFileURL(file).href);
+    } catch {
+      return fail(404); // net::ERR_FILE_NOT_FOUND and the like
+    }
+    if (!response.ok) return fail(404);
+    return new Response(response.body, {
+      status: 200,
+      headers: {
+        'Content-Type': TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream',
+        'X-Content-Type-Options': 'nosniff',
+        // Stored photos are content-addressed: a name always means the same bytes.
+        'Cache-Control': 'private, max-age=31536000, immutable',
+      },
+    });
+  });
+}

@@ -1,0 +1,85 @@
+/**
+ * The preload: exposes the desk API as `window.desk`, exactly the contract's
+ * methods and nothing else (Electron security checklist item 20: ipcRenderer
+ * itself is never exposed, and no method takes a channel name).
+ *
+ * It runs sandboxed (item 4), where `require` knows only 'electron' and a few
+ * built-ins, so it is bundled as one self-contained CommonJS file. It imports
+ * only types from shared/: the method table below is checked against the
+ * contract by `satisfies DeskApi` (a missing or extra method is a compile
+ * error), so zod and the schemas stay out of this bundle; main validates.
+ *
+ * Errors. Every call resolves with the method's result or rejects with a plain
+ * `DeskErrorShape` object `{ code, key, params, detail }`, never an Error.
+ * contextBridge copies values into the page's world; an Error crossing it is
+ * rebuilt with its message only and loses `code`, `key` and `params`, while a
+ * plain object arrives whole. renderer/src/platform turns the shape back into a
+ * `DeskError` with `DeskError.from(shape)` (test it with `isDeskErrorShape`).
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+
+import type { DeskApi, DeskErrorShape, DeskInput, DeskMethod, DeskOutput } from '../../shared/api';
+
+type Reply = { ok: true; result: unknown } | { ok: false; error: DeskErrorShape };
+
+function isReply(value: unknown): value is Reply {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  if (r.ok === true) return 'result' in r;
+  if (r.ok !== false || typeof r.error !== 'object' || r.error === null) return false;
+  const e = r.error as Record<string, unknown>;
+  return typeof e.code === 'string' && typeof e.key === 'string' && typeof e.detail === 'string';
+}
+
+/** A fresh plain copy: only the four fields, only strings and numbers in params. */
+function plainError(error: DeskErrorShape): DeskErrorShape {
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(error.params ?? {})) {
+    if (typeof v === 'string' || typeof v === 'number') params[k] = v;
+  }
+  return { code: error.code, key: error.key, params, detail: error.detail };
+}
+
+async function invoke(method: DeskMethod, input: unknown): Promise<unknown> {
+  let reply: unknown;
+  try {
+    reply = await ipcRenderer.invoke(`desk:${method}`, input);
+  } catch (err) {
+    // The main process had no handler (shutting down) or could not clone the input.
+    const detail = err instanceof Error ? err.message : String(err);
+    throw { code: 'internal', key: 'error.ipc', params: { method }, detail } satisfies DeskErrorShape;
+  }
+  if (!isReply(reply)) {
+    throw {
+      code: 'internal',
+      key: 'error.ipc',
+      params: { method },
+      detail: `${method}: malformed reply`,
+    } satisfies DeskErrorShape;
+  }
+  if (!reply.ok) throw plainError(reply.error);
+  return reply.result;
+}
+
+function bind<M extends DeskMethod>(method: M): (input: DeskInput<M>) => Promise<DeskOutput<M>> {
+  return (input) => invoke(method, input) as Promise<DeskOutput<M>>;
+}
+
+const api = {
+  'app.info': bind('app.info'),
+  'notices.list': bind('notices.list'),
+  'notices.dismiss': bind('notices.dismiss'),
+  'prefs.get': bind('prefs.get'),
+  'prefs.set': bind('prefs.set'),
+  'stories.list': bind('stories.list'),
+  'stories.get': bind('stories.get'),
+  'stories.create': bind('stories.create'),
+  'stories.save': bind('stories.save'),
+  'stories.duplicate': bind('stories.duplicate'),
+  'stories.trash': bind('stories.trash'),
+  'stories.restore': bind('stories.restore'),
+  'stories.purge': bind('stories.purge'),
+  'photos.import': bind('photos.import'),
+} satisfies DeskApi;
+
+contextBridge.exposeInMainWorld('desk', api);
