@@ -114,7 +114,10 @@ export class DataLock {
       if (holder === 'missing') continue; // released between our open and read: try again
       if (holder === 'unreadable') {
         // Either a holder is between open and write, or it died there. Give it time before taking over.
-        const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
+        const age = await stat(path).then(
+          (s) => Date.now() - s.mtimeMs,
+          () => 0,
+        );
         if (age < FRESH_EMPTY_LOCK_MS) {
           await new Promise((resolve) => setTimeout(resolve, 100));
           continue;
@@ -164,7 +167,11 @@ export class DataLock {
     process.removeListener('exit', this.#onExit);
     const current = await readLock(this.path);
     // Only remove the lock if it is still ours (never a successor's).
-    if (typeof current === 'object' && current.pid === this.info.pid && current.startedAt === this.info.startedAt) {
+    if (
+      typeof current === 'object' &&
+      current.pid === this.info.pid &&
+      current.startedAt === this.info.startedAt
+    ) {
       await unlink(this.path).catch(() => undefined);
     }
   }

@@ -49,9 +49,15 @@ describe('desk store', () => {
     expect(saved.history).toMatchObject([{ rev: 1, savedBy: '祁晓燕' }]);
     expect(await store.get(created.id)).toEqual(saved);
 
-    const stale = await store.save(created.id, 1, versionContent(created, 2), '王敏').catch((e: unknown) => e);
+    const stale = await store
+      .save(created.id, 1, versionContent(created, 2), '王敏')
+      .catch((e: unknown) => e);
     expect(stale).toBeInstanceOf(DeskError);
-    expect(stale).toMatchObject({ code: 'conflict', key: 'error.conflict', params: { id: created.id, baseRev: 1, rev: 2 } });
+    expect(stale).toMatchObject({
+      code: 'conflict',
+      key: 'error.conflict',
+      params: { id: created.id, baseRev: 1, rev: 2 },
+    });
 
     const trashed = await store.setDeleted(created.id, clock.now().toISOString());
     expect(trashed).toMatchObject({ rev: 3, deletedAt: clock.now().toISOString() });
@@ -112,7 +118,12 @@ describe('desk store', () => {
     expect(sortById(store.list())).toEqual(sortById(before));
     expect(store.getPrefs()).toMatchObject({ locale: 'en', userName: '编辑甲' });
     expect((await store.get(storyId(0))).rev).toBe(2);
-    expect(await store.verification).toMatchObject({ checked: 5, recovered: 0, unrecoverable: 0, reindexed: 0 });
+    expect(await store.verification).toMatchObject({
+      checked: 5,
+      recovered: 0,
+      unrecoverable: 0,
+      reindexed: 0,
+    });
   });
 
   it('rejects invalid prefs and keeps the old ones', async () => {
@@ -125,7 +136,10 @@ describe('desk store', () => {
   it('purges only trashed stories, moving the file to purged/', async () => {
     store = await DeskStore.open({ dataDir: dir, user: 'tester' });
     const story = await store.create(makeStory(storyId(7)));
-    await expect(store.purge(story.id)).rejects.toMatchObject({ code: 'invalid-input', key: 'error.notInTrash' });
+    await expect(store.purge(story.id)).rejects.toMatchObject({
+      code: 'invalid-input',
+      key: 'error.notInTrash',
+    });
     await store.setDeleted(story.id, '2024-05-02T00:00:00.000Z');
     await store.purge(story.id);
     expect(store.list()).toEqual([]);
@@ -137,7 +151,8 @@ describe('desk store', () => {
   it('keeps three backups per story', async () => {
     store = await DeskStore.open({ dataDir: dir, user: 'tester' });
     let story = await store.create(makeStory(storyId(8)));
-    for (let i = 0; i < 6; i++) story = await store.save(story.id, story.rev, versionContent(story, story.rev + 1), 'tester');
+    for (let i = 0; i < 6; i++)
+      story = await store.save(story.id, story.rev, versionContent(story, story.rev + 1), 'tester');
     expect((await readdir(join(dir, 'backups', story.id))).sort()).toEqual(['4.json', '5.json', '6.json']);
     const backup = JSON.parse(await readFile(join(dir, 'backups', story.id, '6.json'), 'utf8'));
     expect(backup.rev).toBe(6);

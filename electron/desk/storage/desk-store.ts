@@ -83,7 +83,12 @@ export class DeskStore {
   readonly dataDir: string;
   /** True when the folder had neither stories nor an index at open: the caller seeds a demo page only then. */
   readonly isNew: boolean;
-  #verification: Promise<VerifyReport> = Promise.resolve({ checked: 0, recovered: 0, unrecoverable: 0, reindexed: 0 });
+  #verification: Promise<VerifyReport> = Promise.resolve({
+    checked: 0,
+    recovered: 0,
+    unrecoverable: 0,
+    reindexed: 0,
+  });
 
   readonly #paths: DataLayout;
   readonly #user: string;
@@ -140,9 +145,21 @@ export class DeskStore {
       for (const dir of [paths.root, paths.stories, paths.index, paths.photos]) await sweepTempFiles(dir);
 
       const pending: Array<Omit<Notice, 'id' | 'at'>> = [];
-      const notices = await openJsonDocument(paths.notices, NoticesSchema, () => ({ schema: 1 as const, notices: [] }), paths.damaged, now());
+      const notices = await openJsonDocument(
+        paths.notices,
+        NoticesSchema,
+        () => ({ schema: 1 as const, notices: [] }),
+        paths.damaged,
+        now(),
+      );
       if (notices.damaged) pending.push(damagedNotice('notices.json', notices.damaged.damagedAs));
-      const prefs = await openJsonDocument(paths.prefs, PrefsSchema, () => PrefsSchema.parse({}), paths.damaged, now());
+      const prefs = await openJsonDocument(
+        paths.prefs,
+        PrefsSchema,
+        () => PrefsSchema.parse({}),
+        paths.damaged,
+        now(),
+      );
       if (prefs.damaged) pending.push(damagedNotice('prefs.json', prefs.damaged.damagedAs));
 
       const storyIds = await listStoryIds(paths.stories);
@@ -153,7 +170,11 @@ export class DeskStore {
       } catch (error) {
         if (!(error instanceof DamagedFileError)) throw error;
         const damagedAs = await moveAside(error.path, paths.damaged, now());
-        pending.push({ level: 'warning', key: 'notice.indexRebuilt', params: { file: relativeName(paths, error.path), damagedAs: `damaged/${damagedAs}` } });
+        pending.push({
+          level: 'warning',
+          key: 'notice.indexRebuilt',
+          params: { file: relativeName(paths, error.path), damagedAs: `damaged/${damagedAs}` },
+        });
         loaded = { state: 'missing' as const };
       }
       const isNew = loaded.state === 'missing' && storyIds.length === 0;
@@ -167,14 +188,26 @@ export class DeskStore {
         damagedIds = scan.damagedIds;
       }
 
-      const store = new DeskStore({ paths, user: options.user, now, lock, index, backups, prefs: prefs.db, notices: notices.db, isNew });
+      const store = new DeskStore({
+        paths,
+        user: options.user,
+        now,
+        lock,
+        index,
+        backups,
+        prefs: prefs.db,
+        notices: notices.db,
+        isNew,
+      });
       for (const notice of pending) await store.#addNotice(notice);
       // Damaged files met by a rebuild are recovered now, so the first list is complete.
       for (const id of damagedIds) await store.#reconcile(id);
       // The one change that may have been cut short by a crash (see story-index.ts).
       if (loaded.state === 'loaded' && loaded.lastTouchedId) await store.#reconcile(loaded.lastTouchedId);
       // Started on the next turn so open() returns first; it never rejects (a failure becomes a notice).
-      store.#verification = new Promise<void>((resolve) => setImmediate(resolve)).then(() => store.#verifyAll());
+      store.#verification = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
+        store.#verifyAll(),
+      );
       return store;
     } catch (error) {
       await lock.release();
@@ -226,7 +259,12 @@ export class DeskStore {
     if (!parsed.success) return Promise.reject(invalidInput('stories.create', parsed.error.message));
     return this.#change(async () => {
       if (this.#index.get(story.id) || (await exists(this.#storyPath(story.id)))) {
-        throw new DeskError('conflict', 'error.storyExists', { id: story.id }, `A story with id ${story.id} already exists; nothing was written.`);
+        throw new DeskError(
+          'conflict',
+          'error.storyExists',
+          { id: story.id },
+          `A story with id ${story.id} already exists; nothing was written.`,
+        );
       }
       await this.#commit(parsed.data, null);
       return parsed.data;
@@ -274,7 +312,13 @@ export class DeskStore {
   setDeleted(id: string, deletedAt: string | null): Promise<StorySummary> {
     return this.#change(async () => {
       const current = await this.#current(id);
-      const next: Story = { ...current, deletedAt, rev: current.rev + 1, updatedAt: this.#now().toISOString(), updatedBy: this.#user };
+      const next: Story = {
+        ...current,
+        deletedAt,
+        rev: current.rev + 1,
+        updatedAt: this.#now().toISOString(),
+        updatedBy: this.#user,
+      };
       await this.#commit(next, current);
       return summarize(next);
     });
@@ -289,7 +333,12 @@ export class DeskStore {
     return this.#change(async () => {
       const current = await this.#current(id);
       if (current.deletedAt === null) {
-        throw new DeskError('invalid-input', 'error.notInTrash', { id }, `Story ${id} is not in the trash; move it there before purging.`);
+        throw new DeskError(
+          'invalid-input',
+          'error.notInTrash',
+          { id },
+          `Story ${id} is not in the trash; move it there before purging.`,
+        );
       }
       const stamp = fileTimestamp(this.#now());
       await this.#index.drop(id);
@@ -338,12 +387,22 @@ export class DeskStore {
     const type = sniffPhotoType(bytes);
     if (!type) {
       return Promise.reject(
-        new DeskError('invalid-input', 'error.photoType', { name }, `${name} is not a JPEG, PNG or WebP photo (checked by its content); it was not imported.`),
+        new DeskError(
+          'invalid-input',
+          'error.photoType',
+          { name },
+          `${name} is not a JPEG, PNG or WebP photo (checked by its content); it was not imported.`,
+        ),
       );
     }
     if (bytes.length > MAX_PHOTO_BYTES) {
       return Promise.reject(
-        new DeskError('invalid-input', 'error.photoTooLarge', { name, bytes: bytes.length }, `${name} is larger than 40 MB; it was not imported.`),
+        new DeskError(
+          'invalid-input',
+          'error.photoTooLarge',
+          { name, bytes: bytes.length },
+          `${name} is larger than 40 MB; it was not imported.`,
+        ),
       );
     }
     const file = `${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}.${type.ext}`;
@@ -360,7 +419,12 @@ export class DeskStore {
    */
   photoPath(file: string): string {
     if (!PHOTO_FILE.test(file)) {
-      throw new DeskError('invalid-input', 'error.photoName', { file }, `${file} is not the name of a stored photo.`);
+      throw new DeskError(
+        'invalid-input',
+        'error.photoName',
+        { file },
+        `${file} is not the name of a stored photo.`,
+      );
     }
     return join(this.#paths.photos, file);
   }
@@ -378,7 +442,13 @@ export class DeskStore {
   // ---- internals -------------------------------------------------------------
 
   #checkOpen(): void {
-    if (this.#closed) throw new DeskError('internal', 'error.storeClosed', {}, 'The data folder was closed; reopen the desk.');
+    if (this.#closed)
+      throw new DeskError(
+        'internal',
+        'error.storeClosed',
+        {},
+        'The data folder was closed; reopen the desk.',
+      );
   }
 
   #change<T>(task: () => Promise<T>): Promise<T> {
@@ -475,7 +545,15 @@ export class DeskStore {
     await this.#addNotice({
       level: 'warning',
       key: 'notice.recovered',
-      params: { id, headline: restored.headline, file, damagedAs, fromRev: backup.rev, rev: restored.rev, reason: damage.reason },
+      params: {
+        id,
+        headline: restored.headline,
+        file,
+        damagedAs,
+        fromRev: backup.rev,
+        rev: restored.rev,
+        reason: damage.reason,
+      },
     });
     return restored;
   }
@@ -504,7 +582,9 @@ export class DeskStore {
         try {
           const story = await readStory(this.#storyPath(id), id);
           const indexed = this.#index.get(id);
-          fine = story === null || (indexed !== undefined && indexed.rev === story.rev && indexed.updatedAt === story.updatedAt);
+          fine =
+            story === null ||
+            (indexed !== undefined && indexed.rev === story.rev && indexed.updatedAt === story.updatedAt);
         } catch (error) {
           if (!(error instanceof DamagedFileError)) throw error;
         }
@@ -528,7 +608,13 @@ export class DeskStore {
     } catch (error) {
       if (!this.#closed) {
         await this.#queue
-          .run(() => this.#addNotice({ level: 'error', key: 'notice.verifyFailed', params: { reason: String((error as Error).message ?? error) } }))
+          .run(() =>
+            this.#addNotice({
+              level: 'error',
+              key: 'notice.verifyFailed',
+              params: { reason: String((error as Error).message ?? error) },
+            }),
+          )
           .catch(() => undefined);
       }
     }
@@ -537,7 +623,12 @@ export class DeskStore {
 }
 
 function notFound(id: string): DeskError {
-  return new DeskError('not-found', 'error.storyNotFound', { id }, `No story with id ${id} in this data folder.`);
+  return new DeskError(
+    'not-found',
+    'error.storyNotFound',
+    { id },
+    `No story with id ${id} in this data folder.`,
+  );
 }
 
 function damagedNotice(file: string, damagedAs: string): Omit<Notice, 'id' | 'at'> {
@@ -556,7 +647,10 @@ async function readStory(path: string, id: string): Promise<Story | null> {
 }
 
 /** Reads every story file for a rebuild, a few at a time (the disk overlaps the reads). */
-async function scanStories(storiesDir: string, ids: string[]): Promise<{ summaries: StorySummary[]; damagedIds: string[] }> {
+async function scanStories(
+  storiesDir: string,
+  ids: string[],
+): Promise<{ summaries: StorySummary[]; damagedIds: string[] }> {
   const summaries: StorySummary[] = [];
   const damagedIds: string[] = [];
   let next = 0;

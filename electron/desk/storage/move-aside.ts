@@ -29,7 +29,8 @@ async function exists(path: string): Promise<boolean> {
 export async function moveAside(path: string, folder: string, at: Date): Promise<string> {
   await mkdir(folder, { recursive: true });
   let name = `${basename(path)}.${fileTimestamp(at)}`;
-  while (await exists(join(folder, name))) name = `${basename(path)}.${fileTimestamp(at)}.${randomBytes(3).toString('hex')}`;
+  while (await exists(join(folder, name)))
+    name = `${basename(path)}.${fileTimestamp(at)}.${randomBytes(3).toString('hex')}`;
   await rename(path, join(folder, name));
   await fsyncDir(folder);
   return name;

@@ -20,6 +20,7 @@ function ascii(text: string): number[] {
 export function sniffPhotoType(bytes: Uint8Array): PhotoType | null {
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { mime: 'image/jpeg', ext: 'jpg' };
   if (startsWith(bytes, PNG_SIGNATURE)) return { mime: 'image/png', ext: 'png' };
-  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return { mime: 'image/webp', ext: 'webp' };
+  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8))
+    return { mime: 'image/webp', ext: 'webp' };
   return null;
 }

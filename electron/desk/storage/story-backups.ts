@@ -49,7 +49,8 @@ export class StoryBackups {
       });
     }
     const revs = await this.#revs(id);
-    for (const old of revs.slice(BACKUPS_PER_STORY)) await unlink(join(folder, `${old}.json`)).catch(() => undefined);
+    for (const old of revs.slice(BACKUPS_PER_STORY))
+      await unlink(join(folder, `${old}.json`)).catch(() => undefined);
   }
 
   /** The newest backup that parses and validates as this story, or null. Damaged backups are skipped, not touched. */
