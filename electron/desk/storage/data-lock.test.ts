@@ -13,9 +13,7 @@ import { DeskStore } from './desk-store';
 import { exited, spawnFixture } from './fixtures/spawn-fixture';
 import { makeStory, storyId, tempDataDir, versionContent } from './fixtures/test-data';
 
-async function probeOpen(
-  dataDir: string,
-): Promise<{
+async function probeOpen(dataDir: string): Promise<{
   ok: boolean;
   count?: number;
   error?: { code: string; key: string; params: Record<string, unknown>; detail: string };
