@@ -589,9 +589,10 @@ export class DeskStore {
           if (!(error instanceof DamagedFileError)) throw error;
         }
         if (fine) continue;
-        const noticesBefore = this.#notices.data.notices.length;
+        // A recovery always adds a notice, so a new last notice tells a recovery from a re-index.
+        const lastNotice = this.#notices.data.notices.at(-1)?.id;
         const result = await this.#queue.run(() => this.#reconcile(id));
-        if (this.#notices.data.notices.length > noticesBefore) {
+        if (this.#notices.data.notices.at(-1)?.id !== lastNotice) {
           if (result) report.recovered++;
           else report.unrecoverable++;
         } else {
