@@ -1,0 +1,305 @@
+/**
+ * The shell: loads prefs and notices, then lays out header, story list, story
+ * screen and side panels; owns the list query, the open story and every action
+ * on stories (new, duplicate, trash with undo, restore, purge) and the shortcuts.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+import type { Notice } from '../../../shared/api';
+import { summarize, type Locale, type Prefs, type Story, type StoryQuery, type StorySummary } from '../../../shared/model';
+import { StoryList } from '../desk/StoryList';
+import { useStoryList } from '../desk/use-story-list';
+import { unsavedDrafts } from '../editor/story-draft';
+import { StoryScreen, type StoryScreenHandle } from '../editor/StoryScreen';
+import { desk, transport } from '../platform/desk-client';
+import { AboutDialog } from './AboutDialog';
+import { describeError } from './describe-error';
+import { Dialog } from './Dialog';
+import { FeedbackProvider, useFeedback } from './feedback';
+import { Header } from './Header';
+import { I18nProvider, translator, useI18n } from './i18n/i18n';
+import { NoticesBanner } from './NoticesBanner';
+import { usePrefsSync } from './use-prefs-sync';
+import { useShortcuts } from './use-shortcuts';
+
+type Boot =
+  | { state: 'loading' }
+  | { state: 'failed'; error: unknown }
+  | { state: 'ready'; prefs: Prefs; notices: Notice[] };
+
+export function App() {
+  const [boot, setBoot] = useState<Boot>({ state: 'loading' });
+
+  useEffect(() => {
+    Promise.all([
+      desk['prefs.get']({}),
+      desk['notices.list']({}).catch((err: unknown) => {
+        console.warn('[desk] notices could not be read:', err);
+        return [] as Notice[];
+      }),
+    ]).then(
+      ([prefs, notices]) => setBoot({ state: 'ready', prefs, notices }),
+      (error: unknown) => setBoot({ state: 'failed', error }),
+    );
+  }, []);
+
+  if (boot.state === 'ready') return <Desk prefs={boot.prefs} notices={boot.notices} />;
+
+  const i18n = translator('zh-CN');
+  const failure = boot.state === 'failed' ? describeError(boot.error, i18n) : null;
+  return (
+    <div className="boot" role={failure ? 'alert' : 'status'} data-testid={failure ? 'boot-failed' : 'boot-loading'}>
+      <h1>{i18n.t('app.title')}</h1>
+      {failure ? (
+        <>
+          <p>{i18n.t('app.startFailed', { message: failure.message })}</p>
+          <p>{i18n.t('app.startFailedHint')}</p>
+          <p className="mono">{failure.detail}</p>
+        </>
+      ) : (
+        <p>{i18n.t('app.loading')}</p>
+      )}
+    </div>
+  );
+}
+
+function Desk({ prefs, notices }: { prefs: Prefs; notices: Notice[] }) {
+  const [locale, setLocale] = useState<Locale>(prefs.locale);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = translator(locale).t('app.title');
+  }, [locale]);
+
+  return (
+    <I18nProvider locale={locale}>
+      <FeedbackProvider>
+        <Shell prefs={prefs} initialNotices={notices} locale={locale} onLocale={setLocale} />
+      </FeedbackProvider>
+    </I18nProvider>
+  );
+}
+
+type ShellProps = { prefs: Prefs; initialNotices: Notice[]; locale: Locale; onLocale: (l: Locale) => void };
+
+function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
+  const { t } = useI18n();
+  const { showError, toast } = useFeedback();
+  const [query, setQuery] = useState<StoryQuery>(prefs.query);
+  const [openId, setOpenId] = useState<string | null>(prefs.openStoryId);
+  const [focusOnOpen, setFocusOnOpen] = useState(false);
+  const [notices, setNotices] = useState(initialNotices);
+  const [about, setAbout] = useState(false);
+  const [purgeTarget, setPurgeTarget] = useState<StorySummary | null>(null);
+  const list = useStoryList(query);
+  const screenRef = useRef<StoryScreenHandle | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const openSeq = useRef(0);
+
+  usePrefsSync({ locale, query, openStoryId: openId });
+
+  const { error: listError, reload: reloadList } = list;
+  useEffect(() => {
+    if (listError) showError(listError, 'safe.nothingChanged', () => void reloadList());
+  }, [listError, reloadList, showError]);
+
+  const selected = openId ? (list.items.find((s) => s.id === openId) ?? null) : null;
+
+  /** Opens a story after saving the one that is open (its draft is kept if that fails). */
+  const openStory = useCallback(async (id: string | null, focus = false) => {
+    const mine = ++openSeq.current;
+    await screenRef.current?.flush();
+    if (mine !== openSeq.current) return;
+    setFocusOnOpen(focus);
+    setOpenId(id);
+  }, []);
+
+  const neighbourOf = (id: string): string | null => {
+    const index = list.items.findIndex((s) => s.id === id);
+    const next = list.items[index + 1] ?? list.items[index - 1];
+    return next && next.id !== id ? next.id : null;
+  };
+
+  const patchQuery = useCallback((patch: Partial<StoryQuery>) => setQuery((q) => ({ ...q, ...patch })), []);
+
+  const newStory = async () => {
+    try {
+      await screenRef.current?.flush();
+      const story = await desk['stories.create']({ page: query.page });
+      if (query.trash) patchQuery({ trash: false });
+      else await list.reload();
+      await openStory(story.id, true);
+    } catch (err) {
+      showError(err, 'safe.nothingChanged');
+    }
+  };
+
+  const duplicate = async () => {
+    if (!selected) return;
+    try {
+      await screenRef.current?.flush();
+      const copy = await desk['stories.duplicate']({ id: selected.id });
+      await list.reload();
+      await openStory(copy.id, true);
+      toast(t('toast.duplicated'));
+    } catch (err) {
+      showError(err, 'safe.nothingChanged');
+    }
+  };
+
+  const restore = async (summary: StorySummary, reopen: boolean) => {
+    try {
+      await desk['stories.restore']({ id: summary.id });
+      if (reopen) {
+        await list.reload();
+        await openStory(summary.id);
+      } else {
+        const next = neighbourOf(summary.id);
+        list.remove(summary.id);
+        if (openId === summary.id) await openStory(next);
+      }
+      toast(t('toast.restored', { headline: summary.headline || t('list.untitled') }));
+    } catch (err) {
+      showError(err, 'safe.nothingChanged');
+    }
+  };
+
+  const trash = async () => {
+    const target = selected;
+    if (!target) return;
+    if (query.trash) {
+      setPurgeTarget(target);
+      return;
+    }
+    try {
+      const next = neighbourOf(target.id);
+      await screenRef.current?.flush();
+      await desk['stories.trash']({ id: target.id });
+      list.remove(target.id);
+      await openStory(next);
+      toast(t('toast.trashed', { headline: target.headline || t('list.untitled') }), {
+        label: t('toast.undo'),
+        run: () => void restore(target, true),
+      });
+    } catch (err) {
+      showError(err, 'safe.nothingChanged');
+    }
+  };
+
+  const purge = async (target: StorySummary) => {
+    setPurgeTarget(null);
+    try {
+      const next = neighbourOf(target.id);
+      await desk['stories.purge']({ id: target.id });
+      list.remove(target.id);
+      if (openId === target.id) await openStory(next);
+      toast(t('toast.purged', { headline: target.headline || t('list.untitled') }));
+    } catch (err) {
+      showError(err, 'safe.nothingChanged');
+    }
+  };
+
+  const dismissNotice = async (id: string) => {
+    try {
+      await desk['notices.dismiss']({ id });
+      setNotices((list) => list.filter((n) => n.id !== id));
+    } catch (err) {
+      showError(err, 'safe.nothingChanged');
+    }
+  };
+
+  const onSaved = useCallback((story: Story) => list.patch(summarize(story)), [list]);
+  const onMissing = useCallback(
+    (id: string) => {
+      setOpenId((current) => (current === id ? null : current));
+      void list.reload();
+    },
+    [list],
+  );
+
+  useShortcuts({
+    newStory: () => void newStory(),
+    focusSearch: () => {
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    },
+    saveNow: () => void screenRef.current?.saveNow(),
+    trashSelected: () => void trash(),
+  });
+
+  // Closing the window with an unsaved draft: try to save, and in a browser ask first.
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      const dirty = screenRef.current?.isDirty() || unsavedDrafts.size > 0;
+      if (!dirty) return;
+      void screenRef.current?.flush();
+      if (transport === 'http') event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
+
+  return (
+    <div className="app">
+      <Header onLocale={onLocale} onAbout={() => setAbout(true)} />
+      <NoticesBanner notices={notices} onDismiss={(id) => void dismissNotice(id)} />
+      <div className="workspace">
+        <StoryList
+          query={query}
+          onQuery={patchQuery}
+          items={list.items}
+          total={list.total}
+          loading={list.loading}
+          selectedId={openId}
+          onOpen={(id) => void openStory(id)}
+          onNew={() => void newStory()}
+          onDuplicate={() => void duplicate()}
+          onTrash={() => void trash()}
+          onRestore={() => selected && void restore(selected, false)}
+          onPurge={() => selected && setPurgeTarget(selected)}
+          onEnter={() => screenRef.current?.focusHeadline()}
+          searchRef={searchRef}
+        />
+        {openId ? (
+          <StoryScreen
+            key={openId}
+            storyId={openId}
+            focusOnLoad={focusOnOpen}
+            onSaved={onSaved}
+            onMissing={onMissing}
+            handleRef={screenRef}
+          />
+        ) : (
+          <>
+            <main className="story-main" aria-label={t('story.label')}>
+              <div className="story-placeholder" data-testid="no-story">
+                {t('story.none')}
+              </div>
+            </main>
+            <aside className="story-side" />
+          </>
+        )}
+      </div>
+      {about && <AboutDialog onClose={() => setAbout(false)} />}
+      {purgeTarget && (
+        <Dialog
+          title={t('purge.title')}
+          onClose={() => setPurgeTarget(null)}
+          testId="purge-dialog"
+          footer={
+            <>
+              <button type="button" data-testid="purge-cancel" autoFocus onClick={() => setPurgeTarget(null)}>
+                {t('purge.cancel')}
+              </button>
+              <button type="button" className="danger solid" data-testid="purge-confirm" onClick={() => void purge(purgeTarget)}>
+                {t('purge.confirm')}
+              </button>
+            </>
+          }
+        >
+          <p>{t('purge.body', { headline: purgeTarget.headline || t('list.untitled') })}</p>
+        </Dialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { LOCALES, type Locale } from '../../../shared/model';
+import { useI18n } from './i18n/i18n';
+
+type Props = { onLocale: (locale: Locale) => void; onAbout: () => void };
+
+export function Header({ onLocale, onAbout }: Props) {
+  const { t, locale } = useI18n();
+  return (
+    <header className="app-header">
+      <div className="app-brand">
+        <span className="app-mark" aria-hidden="true">
+          党
+        </span>
+        <h1 className="app-title">{t('app.title')}</h1>
+      </div>
+      <div className="app-header-tools">
+        <label className="locale-label">
+          <span className="visually-hidden">{t('header.locale')}</span>
+          <select
+            data-testid="locale-switch"
+            aria-label={t('header.locale')}
+            value={locale}
+            onChange={(e) => onLocale(e.target.value as Locale)}
+          >
+            {LOCALES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {t(`locale.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="header-button" data-testid="about-open" onClick={onAbout}>
+          {t('header.about')}
+        </button>
+      </div>
+    </header>
+  );
+}

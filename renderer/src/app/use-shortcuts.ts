@@ -1,0 +1,57 @@
+/**
+ * The desk's keyboard shortcuts, on window in the capture phase so the browser's
+ * own Ctrl+S / Ctrl+F never win. Nothing fires while an IME is composing: a
+ * Chinese input method uses Enter, Backspace and Delete to edit its candidate
+ * string, and those keys belong to it (event.isComposing, or keyCode 229 which
+ * some IMEs still send).
+ */
+import { useEffect, useRef } from 'react';
+
+export type ShortcutHandlers = {
+  newStory: () => void;
+  focusSearch: () => void;
+  saveNow: () => void;
+  trashSelected: () => void;
+};
+
+/** True when a key press belongs to a text field rather than to the desk. */
+export function isEditableTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  return target.closest('input, textarea, select, [contenteditable="true"], [contenteditable=""]') !== null;
+}
+
+export function shortcutFor(event: KeyboardEvent): keyof ShortcutHandlers | null {
+  if (event.isComposing || event.keyCode === 229) return null;
+  const mod = event.ctrlKey || event.metaKey;
+  const key = event.key.toLowerCase();
+  if (mod && !event.altKey && !event.shiftKey) {
+    if (key === 'n') return 'newStory';
+    if (key === 'f') return 'focusSearch';
+    if (key === 's') return 'saveNow';
+    if (key === 'backspace' && !isEditableTarget(event.target)) return 'trashSelected';
+  }
+  if (!mod && !event.altKey && !event.shiftKey && key === 'delete' && !isEditableTarget(event.target)) {
+    return 'trashSelected';
+  }
+  return null;
+}
+
+export function useShortcuts(handlers: ShortcutHandlers): void {
+  const ref = useRef(handlers);
+  useEffect(() => {
+    ref.current = handlers;
+  });
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (document.querySelector('dialog[open]')) return;
+      const name = shortcutFor(event);
+      if (!name) return;
+      event.preventDefault();
+      event.stopPropagation();
+      ref.current[name]();
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, []);
+}

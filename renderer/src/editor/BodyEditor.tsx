@@ -1,0 +1,42 @@
+/**
+ * The body editor and every plugin it mounts, in one place (docs/style.md §2).
+ * LexicalComposer itself sits higher, in StoryScreen, so the side panels can
+ * dispatch the plugins' commands.
+ */
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+
+import type { LexicalState } from '../../../shared/model';
+import { useI18n } from '../app/i18n/i18n';
+import { BlockFormatPlugin } from './plugins/BlockFormatPlugin/BlockFormatPlugin';
+import { BodyChangePlugin } from './plugins/BodyChangePlugin/BodyChangePlugin';
+import { PhotoPlugin } from './plugins/PhotoPlugin/PhotoPlugin';
+
+export function BodyEditor({ onChange, readOnly }: { onChange: (body: LexicalState) => void; readOnly: boolean }) {
+  const { t } = useI18n();
+  return (
+    <div className="body-editor">
+      <BlockFormatPlugin disabled={readOnly} />
+      <div className="body-frame">
+        <RichTextPlugin
+          contentEditable={
+            <ContentEditable
+              className="body-editable"
+              data-testid="body-editor"
+              aria-label={t('story.body')}
+              aria-multiline
+              spellCheck={false}
+            />
+          }
+          placeholder={<div className="body-placeholder">{t('story.bodyPlaceholder')}</div>}
+          ErrorBoundary={LexicalErrorBoundary}
+        />
+      </div>
+      <HistoryPlugin />
+      <PhotoPlugin />
+      <BodyChangePlugin onChange={onChange} />
+    </div>
+  );
+}

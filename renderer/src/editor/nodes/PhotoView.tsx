@@ -1,0 +1,41 @@
+import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection';
+import type { NodeKey } from 'lexical';
+
+import { useI18n } from '../../app/i18n/i18n';
+import { photoUrl } from '../../platform/desk-client';
+import { usePhoto } from '../photos-context';
+
+/** The photo as the body shows it: the image, then caption and credit as printed. */
+export function PhotoView({ photoId, nodeKey }: { photoId: string; nodeKey: NodeKey }) {
+  const { t } = useI18n();
+  const photo = usePhoto(photoId);
+  const [isSelected, setSelected, clearSelection] = useLexicalNodeSelection(nodeKey);
+
+  const select = () => {
+    clearSelection();
+    setSelected(true);
+  };
+
+  if (!photo) {
+    return (
+      <figure className="photo-figure missing" data-testid="body-photo" data-photo-id={photoId}>
+        <figcaption>{t('photos.missing')}</figcaption>
+      </figure>
+    );
+  }
+  const credit = photo.creditName ? `${photo.creditName} ${photo.creditKind}` : '';
+  return (
+    <figure
+      className={`photo-figure${isSelected ? ' selected' : ''}`}
+      data-testid="body-photo"
+      data-photo-id={photoId}
+      onClick={select}
+    >
+      <img src={photoUrl(photo.file)} alt={t('photos.alt', { caption: photo.caption })} draggable={false} />
+      <figcaption>
+        <span className="photo-caption-text">{photo.caption}</span>
+        {credit && <span className="photo-credit-text">{credit}</span>}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,271 @@
+/**
+ * The open story's draft and its autosave, kept outside React so the rules that
+ * protect a reporter's text can be tested without a DOM:
+ *
+ * - every change marks the draft dirty and schedules a save ~800 ms after the
+ *   last keystroke; Ctrl+S saves at once; one save is in flight at a time;
+ * - a draft that breaks the schema is not sent: the fields are marked and the
+ *   text stays in the editor;
+ * - a failed save keeps the draft, tells the user and retries with back-off;
+ * - a stale revision (conflict) loads the latest version and keeps the user's
+ *   draft aside ("mine") so it can be put back with one click;
+ * - closing a story that could not be saved keeps its draft in memory
+ *   (unsavedDrafts), and reopening it brings the draft back.
+ */
+import type { DeskApi } from '../../../shared/api';
+import { contentOf, StoryContentSchema, type Story, type StoryContent } from '../../../shared/model';
+
+export type SaveState = 'saved' | 'saving' | 'unsaved' | 'error' | 'invalid' | 'conflict';
+
+export type DraftIssue = { path: string; message: string };
+
+export type DraftState = {
+  status: 'loading' | 'ready' | 'missing' | 'failed';
+  /** The last version the desk services confirmed. */
+  story: Story | null;
+  /** What the user sees and edits. */
+  draft: StoryContent | null;
+  /** Bumped when the draft is replaced from outside the editor, so the editor remounts. */
+  generation: number;
+  save: SaveState;
+  issues: readonly DraftIssue[];
+  /** After a conflict: the user's version, kept aside, and the revision that was loaded. */
+  conflict: { mine: StoryContent; rev: number } | null;
+};
+
+export type DraftDeps = {
+  api: Pick<DeskApi, 'stories.get' | 'stories.save'>;
+  onSaved: (story: Story) => void;
+  onError: (err: unknown, retry: () => void) => void;
+  onMissing: (err: unknown) => void;
+  autosaveMs?: number;
+};
+
+export const AUTOSAVE_MS = 800;
+const RETRY_MS = [5_000, 10_000, 30_000, 60_000];
+
+/** Drafts of stories that were closed before they could be saved, by story id. */
+export const unsavedDrafts = new Map<string, { baseRev: number; content: StoryContent }>();
+
+function sameContent(a: StoryContent, b: StoryContent): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export class StoryDraftController {
+  private state: DraftState = {
+    status: 'loading',
+    story: null,
+    draft: null,
+    generation: 0,
+    save: 'saved',
+    issues: [],
+    conflict: null,
+  };
+  private listeners = new Set<() => void>();
+  private editSeq = 0;
+  private savedSeq = 0;
+  private inFlight: Promise<boolean> | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private failures = 0;
+  private disposed = false;
+  private readonly autosaveMs: number;
+
+  constructor(
+    readonly id: string,
+    private readonly deps: DraftDeps,
+  ) {
+    this.autosaveMs = deps.autosaveMs ?? AUTOSAVE_MS;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): DraftState => this.state;
+
+  get dirty(): boolean {
+    return this.editSeq !== this.savedSeq;
+  }
+
+  private set(patch: Partial<DraftState>): void {
+    if (this.disposed) return;
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Opens the story; called again after dispose (React's StrictMode remounts effects). */
+  start(): void {
+    this.disposed = false;
+    void this.load();
+  }
+
+  async load(): Promise<void> {
+    this.set({ status: 'loading' });
+    let story: Story;
+    try {
+      story = await this.deps.api['stories.get']({ id: this.id });
+    } catch (err) {
+      if (this.disposed) return;
+      const missing = err instanceof Error && 'code' in err && err.code === 'not-found';
+      this.set({ status: missing ? 'missing' : 'failed' });
+      if (missing) this.deps.onMissing(err);
+      else this.deps.onError(err, () => void this.load());
+      return;
+    }
+    if (this.disposed) return;
+    const cached = unsavedDrafts.get(this.id);
+    unsavedDrafts.delete(this.id);
+    const latest = contentOf(story);
+    let draft = latest;
+    let save: SaveState = 'saved';
+    let conflict: DraftState['conflict'] = null;
+    if (cached && !sameContent(cached.content, latest)) {
+      if (cached.baseRev === story.rev) {
+        draft = cached.content;
+        this.editSeq++;
+        save = 'unsaved';
+        this.schedule(this.autosaveMs);
+      } else {
+        conflict = { mine: cached.content, rev: story.rev };
+        save = 'conflict';
+      }
+    }
+    this.set({ status: 'ready', story, draft, save, conflict, generation: this.state.generation + 1 });
+  }
+
+  /** A change from the editor or a panel. */
+  update(patch: Partial<StoryContent> | ((draft: StoryContent) => Partial<StoryContent>)): void {
+    const draft = this.state.draft;
+    if (!draft || this.state.story?.deletedAt) return;
+    this.editSeq++;
+    const next = { ...draft, ...(typeof patch === 'function' ? patch(draft) : patch) };
+    const issues = this.state.issues.length ? this.validate(next) : this.state.issues;
+    this.set({
+      draft: next,
+      issues,
+      save: this.state.save === 'error' || this.state.save === 'saving' ? this.state.save : 'unsaved',
+    });
+    this.schedule(this.autosaveMs);
+  }
+
+  private validate(content: StoryContent): DraftIssue[] {
+    const parsed = StoryContentSchema.safeParse(content);
+    if (parsed.success) return [];
+    return parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  }
+
+  private schedule(ms: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.saveNow(), ms);
+  }
+
+  /** Saves now if anything changed; true when the draft is saved afterwards. */
+  async saveNow(): Promise<boolean> {
+    clearTimeout(this.timer);
+    if (this.inFlight) {
+      await this.inFlight;
+      if (this.disposed) return !this.dirty;
+    }
+    const base = this.state.story;
+    const content = this.state.draft;
+    if (!base || !content || !this.dirty) return true;
+
+    const issues = this.validate(content);
+    if (issues.length > 0) {
+      this.set({ issues, save: 'invalid' });
+      return false;
+    }
+    const seq = this.editSeq;
+    this.set({ issues: [], save: 'saving' });
+    const run = this.send(base, content, seq);
+    this.inFlight = run;
+    try {
+      return await run;
+    } finally {
+      this.inFlight = null;
+    }
+  }
+
+  private async send(base: Story, content: StoryContent, seq: number): Promise<boolean> {
+    try {
+      const saved = await this.deps.api['stories.save']({ id: base.id, baseRev: base.rev, content });
+      this.savedSeq = seq;
+      this.failures = 0;
+      this.deps.onSaved(saved);
+      if (this.disposed) {
+        // Closed while saving: keep any later edits, now based on the saved revision.
+        const cached = unsavedDrafts.get(this.id);
+        if (cached && sameContent(cached.content, contentOf(saved))) unsavedDrafts.delete(this.id);
+        else if (cached) cached.baseRev = saved.rev;
+        return true;
+      }
+      const clean = !this.dirty;
+      this.set({ story: saved, save: clean ? 'saved' : 'unsaved' });
+      if (!clean) this.schedule(this.autosaveMs);
+      return clean;
+    } catch (err) {
+      if (this.disposed) {
+        unsavedDrafts.set(this.id, { baseRev: base.rev, content: this.state.draft ?? content });
+        return false;
+      }
+      if (err instanceof Error && 'code' in err && err.code === 'conflict') {
+        await this.reloadAfterConflict();
+        return false;
+      }
+      this.set({ save: 'error' });
+      this.deps.onError(err, () => void this.saveNow());
+      const delay = RETRY_MS[Math.min(this.failures, RETRY_MS.length - 1)] ?? 60_000;
+      this.failures++;
+      this.schedule(delay);
+      return false;
+    }
+  }
+
+  private async reloadAfterConflict(): Promise<void> {
+    try {
+      const latest = await this.deps.api['stories.get']({ id: this.id });
+      if (this.disposed) return;
+      const mine = this.state.draft;
+      this.savedSeq = this.editSeq;
+      this.set({
+        story: latest,
+        draft: contentOf(latest),
+        save: 'conflict',
+        issues: [],
+        conflict: mine ? { mine, rev: latest.rev } : null,
+        generation: this.state.generation + 1,
+      });
+    } catch (err) {
+      this.set({ save: 'error' });
+      this.deps.onError(err, () => void this.saveNow());
+    }
+  }
+
+  /** After a conflict: put the user's version back over the latest one, and save it. */
+  useMine(): void {
+    const conflict = this.state.conflict;
+    if (!conflict) return;
+    this.editSeq++;
+    this.set({ draft: conflict.mine, conflict: null, save: 'unsaved', generation: this.state.generation + 1 });
+    this.schedule(this.autosaveMs);
+  }
+
+  discardMine(): void {
+    this.set({ conflict: null, save: this.dirty ? 'unsaved' : 'saved' });
+  }
+
+  /** Saves what is pending before the story closes; the draft is kept in memory if that fails. */
+  async flush(): Promise<boolean> {
+    if (!this.dirty && !this.inFlight) return true;
+    return this.saveNow();
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    if (this.dirty && this.state.story && this.state.draft && !this.state.story.deletedAt) {
+      unsavedDrafts.set(this.id, { baseRev: this.state.story.rev, content: this.state.draft });
+    }
+    this.disposed = true;
+  }
+}

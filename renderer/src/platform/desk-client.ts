@@ -1,0 +1,56 @@
+/**
+ * The renderer's only door to the desk services. In Electron the preload exposes
+ * the contract's methods as `window.desk`; in a browser (`desk serve`, e2e tests)
+ * the same API goes over the loopback HTTP host. Nothing else in renderer/ may read
+ * `window.desk` or call fetch (docs/architecture.md, dependency rules).
+ */
+import { DESK_METHODS, DeskError, isDeskErrorShape, type DeskApi, type Transport } from '../../../shared/api';
+import { createHttpDesk } from './http-client';
+
+declare global {
+  interface Window {
+    /** Set by electron/preload through contextBridge: exactly the contract's methods. */
+    desk?: DeskApi;
+  }
+}
+
+/** Errors cross contextBridge as plain objects or bare Errors; give callers a DeskError either way. */
+function toDeskError(err: unknown, method: string): DeskError {
+  if (err instanceof DeskError) return err;
+  if (isDeskErrorShape(err)) return DeskError.from({ ...err, params: err.params ?? {} });
+  const detail = err instanceof Error ? err.message : String(err);
+  return new DeskError('internal', 'error.internal', { method }, detail);
+}
+
+function wrapElectron(bridge: DeskApi): DeskApi {
+  const api: Record<string, (input: unknown) => Promise<unknown>> = {};
+  for (const method of DESK_METHODS) {
+    const fn = bridge[method] as (input: unknown) => Promise<unknown>;
+    api[method] = async (input) => {
+      try {
+        return await fn(input);
+      } catch (err) {
+        throw toDeskError(err, method);
+      }
+    };
+  }
+  return api as DeskApi;
+}
+
+function readToken(): string {
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="desk-token"]');
+  return meta?.content ?? '';
+}
+
+export const transport: Transport = typeof window !== 'undefined' && window.desk ? 'electron' : 'http';
+
+export const desk: DeskApi =
+  transport === 'electron' && window.desk
+    ? wrapElectron(window.desk)
+    : createHttpDesk({ fetch: (url, init) => window.fetch(url, init), token: readToken() });
+
+/** Where the page loads a stored photo from (a content-addressed file name). */
+export function photoUrl(file: string): string {
+  const safe = encodeURIComponent(file);
+  return transport === 'electron' ? `desk-photo://photos/${safe}` : `/photos/${safe}`;
+}

@@ -1,0 +1,69 @@
+import { STORY_KINDS, type Story } from '../../../shared/model';
+import { useI18n } from '../app/i18n/i18n';
+import { StatusBadge } from '../desk/StatusBadge';
+import { formatUpdated } from '../desk/format-time';
+import { useInvalid } from '../editor/field-issues';
+import { Field, Panel } from './Field';
+import type { PanelProps } from './panel-props';
+
+/** Page (版面), slot, kind (体裁) and the workflow status, which only reviews change. */
+export function PlacementPanel({ draft, update, readOnly, story }: PanelProps & { story: Story }) {
+  const { t, locale } = useI18n();
+  const pageInvalid = useInvalid('page');
+  const slotInvalid = useInvalid('slot');
+  return (
+    <Panel title={t('panel.placement')} testId="panel-placement">
+      <div className="field-row">
+        <Field label={t('placement.page')}>
+          <input
+            data-testid="field-page"
+            className={pageInvalid ? 'invalid' : ''}
+            aria-invalid={pageInvalid}
+            placeholder={t('placement.pagePlaceholder')}
+            value={draft.page ?? ''}
+            maxLength={3}
+            disabled={readOnly}
+            onChange={(e) => {
+              const value = e.target.value.trim().toUpperCase();
+              update({ page: value === '' ? null : value });
+            }}
+          />
+        </Field>
+        <Field label={t('placement.slot')}>
+          <input
+            data-testid="field-slot"
+            type="number"
+            min={1}
+            max={99}
+            className={slotInvalid ? 'invalid' : ''}
+            aria-invalid={slotInvalid}
+            value={draft.slot ?? ''}
+            disabled={readOnly}
+            onChange={(e) => update({ slot: e.target.value === '' ? null : Number(e.target.value) })}
+          />
+        </Field>
+        <Field label={t('placement.kind')}>
+          <select
+            data-testid="field-kind"
+            value={draft.kind}
+            disabled={readOnly}
+            onChange={(e) => update({ kind: e.target.value as (typeof STORY_KINDS)[number] })}
+          >
+            {STORY_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`kind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <div className="placement-status" data-testid="field-status">
+        <span className="field-label">{t('placement.status')}</span>
+        <StatusBadge status={story.status} />
+      </div>
+      <div className="placement-rev">
+        {t('placement.rev', { rev: story.rev, by: story.updatedBy, at: formatUpdated(story.updatedAt, locale) })}
+      </div>
+    </Panel>
+  );
+}

@@ -1,0 +1,36 @@
+// A plain web build of the renderer to out/renderer: the loopback host serves it
+// for `desk serve` and the e2e tests. Relative asset paths (base './') let the
+// same files load from the host's root and from Electron's app protocol.
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const here = import.meta.dirname;
+
+/**
+ * The production CSP, as a meta tag in the built page only: the dev server needs
+ * inline styles and scripts for hot reload, the built app needs none.
+ */
+const CSP = "default-src 'self'; img-src 'self' data: blob: desk-photo:; style-src 'self'; script-src 'self'";
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'desk-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+export default defineConfig({
+  root: here,
+  base: './',
+  plugins: [react(), contentSecurityPolicy()],
+  build: {
+    outDir: `${here}/../out/renderer`,
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    // React, Lexical and zod together; one local file, so splitting buys nothing.
+    chunkSizeWarningLimit: 1000,
+  },
+});
