@@ -60,7 +60,7 @@ export type DeskContract = typeof deskContract;
 export type DeskMethod = keyof DeskContract;
 export type DeskInput<M extends DeskMethod> = z.input<DeskContract[M]['input']>;
 export type DeskParsedInput<M extends DeskMethod> = z.output<DeskContract[M]['input']>;
-export type DeskOutput<M extends DeskMethod> = NonNullable<DeskContract[M]['output']>;
+export type DeskOutput<M extends DeskMethod> = DeskContract[M] extends Method<z.ZodType, infer O> ? O : never;
 
 /** The API as the renderer calls it: one async function per contract entry. */
 export type DeskApi = { [M in DeskMethod]: (input: DeskInput<M>) => Promise<DeskOutput<M>> };
