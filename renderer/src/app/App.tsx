@@ -6,7 +6,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { Notice } from '../../../shared/api';
-import { summarize, type Locale, type Prefs, type Story, type StoryQuery, type StorySummary } from '../../../shared/model';
+import {
+  summarize,
+  type Locale,
+  type Prefs,
+  type Story,
+  type StoryQuery,
+  type StorySummary,
+} from '../../../shared/model';
 import { StoryList } from '../desk/StoryList';
 import { useStoryList } from '../desk/use-story-list';
 import { unsavedDrafts } from '../editor/story-draft';
@@ -48,7 +55,11 @@ export function App() {
   const i18n = translator('zh-CN');
   const failure = boot.state === 'failed' ? describeError(boot.error, i18n) : null;
   return (
-    <div className="boot" role={failure ? 'alert' : 'status'} data-testid={failure ? 'boot-failed' : 'boot-loading'}>
+    <div
+      className="boot"
+      role={failure ? 'alert' : 'status'}
+      data-testid={failure ? 'boot-failed' : 'boot-loading'}
+    >
       <h1>{i18n.t('app.title')}</h1>
       {failure ? (
         <>
@@ -291,7 +302,12 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
               <button type="button" data-testid="purge-cancel" autoFocus onClick={() => setPurgeTarget(null)}>
                 {t('purge.cancel')}
               </button>
-              <button type="button" className="danger solid" data-testid="purge-confirm" onClick={() => void purge(purgeTarget)}>
+              <button
+                type="button"
+                className="danger solid"
+                data-testid="purge-confirm"
+                onClick={() => void purge(purgeTarget)}
+              >
                 {t('purge.confirm')}
               </button>
             </>

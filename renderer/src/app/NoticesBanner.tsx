@@ -11,7 +11,12 @@ export function NoticesBanner({ notices, onDismiss }: Props) {
     <section className="notices" aria-label={t('notices.title')} data-testid="notices-banner">
       <ul>
         {notices.map((notice) => (
-          <li key={notice.id} className={`notice notice-${notice.level}`} data-testid="notice" data-notice-id={notice.id}>
+          <li
+            key={notice.id}
+            className={`notice notice-${notice.level}`}
+            data-testid="notice"
+            data-notice-id={notice.id}
+          >
             <span>{tKey(notice.key, notice.params) ?? t('notice.unknown', { key: notice.key })}</span>
             <button type="button" onClick={() => onDismiss(notice.id)} data-testid="notice-dismiss">
               {t('notices.dismiss')}

@@ -9,8 +9,7 @@ export type ErrorText = { message: string; detail: string; code: string };
 
 export function describeError(err: unknown, { t, tKey }: Translator): ErrorText {
   if (err instanceof DeskError) {
-    const message =
-      tKey(err.key, err.params) ?? tKey(`error.${err.code}`, err.params) ?? t('error.unknown');
+    const message = tKey(err.key, err.params) ?? tKey(`error.${err.code}`, err.params) ?? t('error.unknown');
     return { message, detail: err.message, code: err.code };
   }
   const detail = err instanceof Error ? err.message : String(err);

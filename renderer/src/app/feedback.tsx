@@ -42,7 +42,13 @@ export function FeedbackProvider({ children }: { children: ReactNode }) {
       showError: (err, safe, retry) => {
         const text = describeError(err, i18n);
         console.warn('[desk]', text.detail);
-        setError({ id: nextId.current++, message: text.message, safe: i18n.t(safe), detail: text.detail, retry });
+        setError({
+          id: nextId.current++,
+          message: text.message,
+          safe: i18n.t(safe),
+          detail: text.detail,
+          retry,
+        });
       },
       clearError: () => setError(null),
       toast: (message, action) => {

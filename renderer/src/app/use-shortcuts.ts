@@ -16,7 +16,7 @@ export type ShortcutHandlers = {
 
 /** True when a key press belongs to a text field rather than to the desk. */
 export function isEditableTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof Element)) return false;
+  if (typeof Element === 'undefined' || !(target instanceof Element)) return false;
   return target.closest('input, textarea, select, [contenteditable="true"], [contenteditable=""]') !== null;
 }
 

@@ -103,7 +103,13 @@ export function StoryList(props: Props) {
           </>
         ) : (
           <>
-            <button type="button" className="primary" data-testid="new-story" title={t('list.newTitle')} onClick={props.onNew}>
+            <button
+              type="button"
+              className="primary"
+              data-testid="new-story"
+              title={t('list.newTitle')}
+              onClick={props.onNew}
+            >
               {t('list.new')}
             </button>
             <button

@@ -31,7 +31,10 @@ export const StoryRow = memo(function StoryRow({ story, selected, onOpen }: Prop
     >
       <div className="story-row-main">
         {story.kicker && <div className="story-row-kicker">{story.kicker}</div>}
-        <div className={`story-row-headline${story.headline ? '' : ' untitled'}`} data-testid="story-row-headline">
+        <div
+          className={`story-row-headline${story.headline ? '' : ' untitled'}`}
+          data-testid="story-row-headline"
+        >
           {story.headline || t('list.untitled')}
         </div>
         <div className="story-row-meta">

@@ -14,7 +14,13 @@ import { BlockFormatPlugin } from './plugins/BlockFormatPlugin/BlockFormatPlugin
 import { BodyChangePlugin } from './plugins/BodyChangePlugin/BodyChangePlugin';
 import { PhotoPlugin } from './plugins/PhotoPlugin/PhotoPlugin';
 
-export function BodyEditor({ onChange, readOnly }: { onChange: (body: LexicalState) => void; readOnly: boolean }) {
+export function BodyEditor({
+  onChange,
+  readOnly,
+}: {
+  onChange: (body: LexicalState) => void;
+  readOnly: boolean;
+}) {
   const { t } = useI18n();
   return (
     <div className="body-editor">

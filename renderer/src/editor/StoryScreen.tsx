@@ -97,7 +97,9 @@ export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRe
   const update = (patch: Partial<StoryContent> | ((d: StoryContent) => Partial<StoryContent>)) =>
     controller.update(patch);
   const issueLabels = [
-    ...new Set(state.issues.map((i) => issueLabel(i.path)).filter((k): k is NonNullable<typeof k> => k !== null)),
+    ...new Set(
+      state.issues.map((i) => issueLabel(i.path)).filter((k): k is NonNullable<typeof k> => k !== null),
+    ),
   ].map((key) => t(key));
 
   return (
@@ -116,9 +118,19 @@ export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRe
             },
           }}
         >
-          <main className="story-main" aria-label={t('story.label')} data-testid="story-screen" data-story-id={story.id}>
+          <main
+            className="story-main"
+            aria-label={t('story.label')}
+            data-testid="story-screen"
+            data-story-id={story.id}
+          >
             <div className="story-bar">
-              <span className={`save-state save-${state.save}`} data-testid="save-state" data-state={state.save} role="status">
+              <span
+                className={`save-state save-${state.save}`}
+                data-testid="save-state"
+                data-state={state.save}
+                role="status"
+              >
                 {t(SAVE_LABEL[state.save])}
               </span>
               <span className="story-chars" data-testid="story-chars">
@@ -141,10 +153,19 @@ export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRe
                 <strong>{t('story.conflictTitle')}</strong>
                 <p>{t('story.conflictBody', { rev: state.conflict.rev })}</p>
                 <div className="story-warning-actions">
-                  <button type="button" className="primary" data-testid="conflict-use-mine" onClick={() => controller.useMine()}>
+                  <button
+                    type="button"
+                    className="primary"
+                    data-testid="conflict-use-mine"
+                    onClick={() => controller.useMine()}
+                  >
                     {t('story.useMine')}
                   </button>
-                  <button type="button" data-testid="conflict-discard" onClick={() => controller.discardMine()}>
+                  <button
+                    type="button"
+                    data-testid="conflict-discard"
+                    onClick={() => controller.discardMine()}
+                  >
                     {t('story.discardMine')}
                   </button>
                 </div>

@@ -247,7 +247,12 @@ export class StoryDraftController {
     const conflict = this.state.conflict;
     if (!conflict) return;
     this.editSeq++;
-    this.set({ draft: conflict.mine, conflict: null, save: 'unsaved', generation: this.state.generation + 1 });
+    this.set({
+      draft: conflict.mine,
+      conflict: null,
+      save: 'unsaved',
+      generation: this.state.generation + 1,
+    });
     this.schedule(this.autosaveMs);
   }
 

@@ -5,7 +5,13 @@
  * `{ ok: false, error: DeskErrorShape }`; a failure becomes a thrown DeskError so
  * callers handle one error type whatever the transport.
  */
-import { DESK_METHODS, DeskError, isDeskErrorShape, type DeskApi, type DeskMethod } from '../../../shared/api';
+import {
+  DESK_METHODS,
+  DeskError,
+  isDeskErrorShape,
+  type DeskApi,
+  type DeskMethod,
+} from '../../../shared/api';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 

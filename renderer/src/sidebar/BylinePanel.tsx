@@ -1,10 +1,4 @@
-import {
-  BYLINE_POSITIONS,
-  BYLINE_ROLES,
-  bylineText,
-  type Byline,
-  type Credit,
-} from '../../../shared/model';
+import { BYLINE_POSITIONS, BYLINE_ROLES, bylineText, type Byline, type Credit } from '../../../shared/model';
 import { useI18n } from '../app/i18n/i18n';
 import { useInvalid } from '../editor/field-issues';
 import { Field, moveItem, Panel } from './Field';
@@ -95,7 +89,13 @@ function CreditRow({ credit, index, readOnly, onChange, onRemove, onMoveUp }: Cr
             {t('byline.moveUp')}
           </button>
         )}
-        <button type="button" className="link danger" data-testid="byline-remove" disabled={readOnly} onClick={onRemove}>
+        <button
+          type="button"
+          className="link danger"
+          data-testid="byline-remove"
+          disabled={readOnly}
+          onClick={onRemove}
+        >
           {t('byline.remove')}
         </button>
       </div>

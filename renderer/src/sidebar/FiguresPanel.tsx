@@ -84,7 +84,13 @@ function FigureRow({
         </Field>
       </div>
       <div className="item-actions">
-        <button type="button" className="link danger" data-testid="figure-remove" disabled={readOnly} onClick={onRemove}>
+        <button
+          type="button"
+          className="link danger"
+          data-testid="figure-remove"
+          disabled={readOnly}
+          onClick={onRemove}
+        >
           {t('figures.remove')}
         </button>
       </div>
@@ -106,7 +112,9 @@ export function FiguresPanel({ draft, update, readOnly }: PanelProps) {
             figure={figure}
             index={index}
             readOnly={readOnly}
-            onChange={(patch) => update({ figures: figures.map((f) => (f.id === figure.id ? { ...f, ...patch } : f)) })}
+            onChange={(patch) =>
+              update({ figures: figures.map((f) => (f.id === figure.id ? { ...f, ...patch } : f)) })
+            }
             onRemove={() => update({ figures: figures.filter((f) => f.id !== figure.id) })}
           />
         ))}
@@ -118,7 +126,10 @@ export function FiguresPanel({ draft, update, readOnly }: PanelProps) {
           disabled={readOnly || figures.length >= 200}
           onClick={() =>
             update({
-              figures: [...figures, { id: newItemId('fig'), label: '', value: '', unit: '', qualifier: '', asOf: '' }],
+              figures: [
+                ...figures,
+                { id: newItemId('fig'), label: '', value: '', unit: '', qualifier: '', asOf: '' },
+              ],
             })
           }
         >

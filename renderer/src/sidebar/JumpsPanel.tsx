@@ -52,7 +52,13 @@ function JumpRow({
         </output>
       </div>
       <div className="item-actions">
-        <button type="button" className="link danger" data-testid="jump-remove" disabled={readOnly} onClick={onRemove}>
+        <button
+          type="button"
+          className="link danger"
+          data-testid="jump-remove"
+          disabled={readOnly}
+          onClick={onRemove}
+        >
           {t('jumps.remove')}
         </button>
       </div>
@@ -74,7 +80,9 @@ export function JumpsPanel({ draft, update, readOnly }: PanelProps) {
             jump={jump}
             index={index}
             readOnly={readOnly}
-            onChange={(patch) => update({ jumps: jumps.map((j) => (j.id === jump.id ? { ...j, ...patch } : j)) })}
+            onChange={(patch) =>
+              update({ jumps: jumps.map((j) => (j.id === jump.id ? { ...j, ...patch } : j)) })
+            }
             onRemove={() => update({ jumps: jumps.filter((j) => j.id !== jump.id) })}
           />
         ))}

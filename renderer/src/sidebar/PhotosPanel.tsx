@@ -43,7 +43,11 @@ function PhotoItem({
   const captionInvalid = useInvalid(`photos.${index}.caption`);
   return (
     <li className="photo-item" data-testid="photo-item" data-photo-id={photo.id}>
-      <img className="photo-thumb" src={photoUrl(photo.file)} alt={t('photos.alt', { caption: photo.caption })} />
+      <img
+        className="photo-thumb"
+        src={photoUrl(photo.file)}
+        alt={t('photos.alt', { caption: photo.caption })}
+      />
       <div className="photo-fields">
         <Field label={t('photos.caption')} wide>
           <textarea
@@ -84,7 +88,13 @@ function PhotoItem({
         </div>
         <div className="item-actions">
           {!inBody && (
-            <button type="button" className="link" data-testid="photo-insert" disabled={readOnly} onClick={onInsert}>
+            <button
+              type="button"
+              className="link"
+              data-testid="photo-insert"
+              disabled={readOnly}
+              onClick={onInsert}
+            >
               {t('photos.insert')}
             </button>
           )}
@@ -106,7 +116,13 @@ function PhotoItem({
           >
             {t('photos.moveDown')}
           </button>
-          <button type="button" className="link danger" data-testid="photo-remove" disabled={readOnly} onClick={onRemove}>
+          <button
+            type="button"
+            className="link danger"
+            data-testid="photo-remove"
+            disabled={readOnly}
+            onClick={onRemove}
+          >
             {t('photos.remove')}
           </button>
         </div>
@@ -129,7 +145,12 @@ export function PhotosPanel({ draft, update, readOnly }: PanelProps) {
   const importFile = async (file: File) => {
     if (!ACCEPTED.includes(file.type)) {
       showError(
-        new DeskError('unsupported', 'error.photoType', { name: file.name }, `${file.name}: ${file.type || 'unknown type'}`),
+        new DeskError(
+          'unsupported',
+          'error.photoType',
+          { name: file.name },
+          `${file.name}: ${file.type || 'unknown type'}`,
+        ),
         'safe.photoNotAdded',
       );
       return;
@@ -138,7 +159,13 @@ export function PhotosPanel({ draft, update, readOnly }: PanelProps) {
     try {
       const data = await readFileAsBase64(file);
       const stored = await desk['photos.import']({ name: file.name, data });
-      const photo: Photo = { id: newItemId('photo'), file: stored.file, caption: '', creditName: '', creditKind: '摄' };
+      const photo: Photo = {
+        id: newItemId('photo'),
+        file: stored.file,
+        caption: '',
+        creditName: '',
+        creditKind: '摄',
+      };
       update((d) => ({ photos: [...d.photos, photo] }));
       editor.dispatchCommand(INSERT_PHOTO_COMMAND, { photoId: photo.id });
     } catch (err) {

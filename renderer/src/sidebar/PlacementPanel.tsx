@@ -62,7 +62,11 @@ export function PlacementPanel({ draft, update, readOnly, story }: PanelProps & 
         <StatusBadge status={story.status} />
       </div>
       <div className="placement-rev">
-        {t('placement.rev', { rev: story.rev, by: story.updatedBy, at: formatUpdated(story.updatedAt, locale) })}
+        {t('placement.rev', {
+          rev: story.rev,
+          by: story.updatedBy,
+          at: formatUpdated(story.updatedAt, locale),
+        })}
       </div>
     </Panel>
   );

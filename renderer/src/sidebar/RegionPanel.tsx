@@ -56,7 +56,13 @@ export function RegionPanel({ draft, update, readOnly }: PanelProps) {
       {pathInvalid && <div className="field-error">{t('region.pathMissing')}</div>}
       {region && (
         <div className="panel-actions">
-          <button type="button" className="link" data-testid="region-clear" disabled={readOnly} onClick={() => update({ region: null })}>
+          <button
+            type="button"
+            className="link"
+            data-testid="region-clear"
+            disabled={readOnly}
+            onClick={() => update({ region: null })}
+          >
             {t('region.clear')}
           </button>
         </div>

@@ -39,8 +39,10 @@ export const en: Messages = {
   'error.retry': 'Retry',
   'error.conflict': 'A newer version of this story was saved elsewhere; the latest version has been loaded.',
   'error.invalidInput': 'The content does not meet the rules: {issues}',
-  'error.dataLocked': 'The data folder is in use by another Dangjian Desk window; this window cannot write to it.',
-  'error.locked': 'The data folder is in use by another Dangjian Desk window; this window cannot write to it.',
+  'error.dataLocked':
+    'The data folder is in use by another Dangjian Desk window; this window cannot write to it.',
+  'error.locked':
+    'The data folder is in use by another Dangjian Desk window; this window cannot write to it.',
   'error.photoType': 'Only JPEG, PNG or WebP images can be imported.',
   'error.photoEmpty': 'The image file “{name}” is empty.',
   'error.photoMissing': 'The image file {file} cannot be found.',
@@ -49,7 +51,8 @@ export const en: Messages = {
   'error.fileType': 'This kind of file is not supported: {file}',
   'error.fileUnreadable': 'The file cannot be read: {file}',
   'error.storyFormat': 'The story file has the wrong format: {file}',
-  'error.unknownMethod': 'The desk service does not know this operation ({method}); update both to the same version.',
+  'error.unknownMethod':
+    'The desk service does not know this operation ({method}); update both to the same version.',
   'error.internal': 'The desk service hit an internal error.',
   'error.network': 'Cannot reach the desk service; check that Dangjian Desk is still running.',
   'error.http': 'The desk service sent an answer that could not be read (HTTP {status}).',

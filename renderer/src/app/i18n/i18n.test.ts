@@ -16,7 +16,9 @@ describe('message catalogs', () => {
   it('use the same parameters for a key in every language', () => {
     for (const [locale, catalog] of Object.entries(CATALOGS)) {
       for (const [key, text] of Object.entries(zhCN)) {
-        expect(placeholders(catalog[key as keyof typeof zhCN]), `${locale} ${key}`).toEqual(placeholders(text));
+        expect(placeholders(catalog[key as keyof typeof zhCN]), `${locale} ${key}`).toEqual(
+          placeholders(text),
+        );
       }
     }
   });

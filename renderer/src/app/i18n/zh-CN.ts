@@ -31,7 +31,8 @@ export const zhCN = {
   'notices.dismiss': '知道了',
   'notice.recovered':
     '稿件“{headline}”（{id}）的文件 {file} 已损坏，已从最近一次完好的备份恢复；损坏的文件另存为 {damagedAs}，可供查验。',
-  'notice.unrecoverable': '文件 {file} 已损坏且没有可用的备份，已另存为 {damagedAs}，其他稿件不受影响。请联系技术支持。',
+  'notice.unrecoverable':
+    '文件 {file} 已损坏且没有可用的备份，已另存为 {damagedAs}，其他稿件不受影响。请联系技术支持。',
   'notice.unknown': '存储提示：{key}',
 
   'error.title': '操作未完成',

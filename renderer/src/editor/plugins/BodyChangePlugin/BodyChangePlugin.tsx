@@ -9,7 +9,10 @@ import { editorJSONToBody } from '../../body-state';
  * Reports the body as the story stores it after every change of content;
  * selection-only updates and the initial load are not changes.
  */
-export function registerBodyChange(editor: LexicalEditor, onChange: (body: LexicalState) => void): () => void {
+export function registerBodyChange(
+  editor: LexicalEditor,
+  onChange: (body: LexicalState) => void,
+): () => void {
   return editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves, prevEditorState }) => {
     if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
     if (prevEditorState.isEmpty()) return;

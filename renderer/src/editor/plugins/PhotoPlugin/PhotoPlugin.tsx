@@ -19,8 +19,10 @@ import { useEffect } from 'react';
 
 import { $createPhotoNode, $isPhotoNode, PhotoNode } from '../../nodes/PhotoNode';
 
-export const INSERT_PHOTO_COMMAND: LexicalCommand<{ photoId: string }> = createCommand('INSERT_PHOTO_COMMAND');
-export const REMOVE_PHOTO_COMMAND: LexicalCommand<{ photoId: string }> = createCommand('REMOVE_PHOTO_COMMAND');
+export const INSERT_PHOTO_COMMAND: LexicalCommand<{ photoId: string }> =
+  createCommand('INSERT_PHOTO_COMMAND');
+export const REMOVE_PHOTO_COMMAND: LexicalCommand<{ photoId: string }> =
+  createCommand('REMOVE_PHOTO_COMMAND');
 
 function $insertPhoto(photoId: string): void {
   const node = $createPhotoNode(photoId);

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+
+import { shortcutFor } from './use-shortcuts';
+
+const key = (init: Partial<KeyboardEvent>) =>
+  ({
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    shiftKey: false,
+    isComposing: false,
+    keyCode: 0,
+    target: null,
+    ...init,
+  }) as KeyboardEvent;
+
+describe('shortcuts', () => {
+  it('map Ctrl/Cmd+N, F, S and Delete / Ctrl+Backspace', () => {
+    expect(shortcutFor(key({ key: 'n', ctrlKey: true }))).toBe('newStory');
+    expect(shortcutFor(key({ key: 'N', metaKey: true }))).toBe('newStory');
+    expect(shortcutFor(key({ key: 'f', ctrlKey: true }))).toBe('focusSearch');
+    expect(shortcutFor(key({ key: 's', ctrlKey: true }))).toBe('saveNow');
+    expect(shortcutFor(key({ key: 'Delete' }))).toBe('trashSelected');
+    expect(shortcutFor(key({ key: 'Backspace', ctrlKey: true }))).toBe('trashSelected');
+    expect(shortcutFor(key({ key: 'Backspace' }))).toBeNull();
+    expect(shortcutFor(key({ key: 's' }))).toBeNull();
+  });
+
+  it('never fire while an IME is composing', () => {
+    expect(shortcutFor(key({ key: 's', ctrlKey: true, isComposing: true }))).toBeNull();
+    expect(shortcutFor(key({ key: 'Delete', isComposing: true }))).toBeNull();
+    expect(shortcutFor(key({ key: 'Process', keyCode: 229 }))).toBeNull();
+  });
+});
