@@ -11,13 +11,17 @@
  *   can `require` only 'electron' and a few built-ins, so nothing may be left
  *   external or split into chunks: dependency externalization is off and the
  *   entry is isolated. The main process loads it by this exact name (window.ts).
- * - renderer (renderer/index.html → out/renderer): React, with `base: './'` set
- *   by electron-vite for production so it loads from app://desk/.
+ * - renderer (renderer/index.html → out/renderer): exactly the web build of
+ *   renderer/vite.config.ts (React, the CSP meta tag, base './'), so the files the
+ *   Electron app loads from app://desk/ and the ones the loopback host serves are
+ *   the same; that config is owned by the renderer, this one only points the
+ *   entry at index.html for electron-vite.
  */
 import { resolve } from 'node:path';
 
-import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+
+import rendererConfig from './renderer/vite.config';
 
 const root = import.meta.dirname;
 
@@ -42,9 +46,10 @@ export default defineConfig({
     },
   },
   renderer: {
+    ...rendererConfig,
     root: resolve(root, 'renderer'),
-    plugins: [react()],
     build: {
+      ...rendererConfig.build,
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: {
         input: { index: resolve(root, 'renderer/index.html') },
