@@ -6,7 +6,7 @@
 import { app, shell, type Session, type WebContents } from 'electron';
 
 import { CONTENT_SECURITY_POLICY } from '../desk/content-security';
-import { devServerOrigin } from './renderer-origin';
+import { devServerOrigin, isOwnRendererUrl } from './renderer-origin';
 
 /**
  * The CSP for our responses (item 7). Built and packaged runs get the strict
@@ -55,9 +55,15 @@ export function openExternalSafely(url: string): void {
 /** Session-level rules: CSP header and permissions. Call once per session, after ready. */
 export function hardenSession(ses: Session): void {
   const csp = contentSecurityPolicy();
-  // Item 7: every response carries our CSP; any CSP a response already had is
-  // replaced (header names are case-insensitive, so drop all spellings first).
+  // Item 7: every response for our renderer (app://desk, or the dev server)
+  // carries our CSP; any CSP it already had is replaced (header names are
+  // case-insensitive, so drop all spellings first). Other responses (photos,
+  // devtools) are left alone.
   ses.webRequest.onHeadersReceived((details, callback) => {
+    if (!isOwnRendererUrl(details.url)) {
+      callback({});
+      return;
+    }
     const headers: Record<string, string[]> = {};
     for (const [name, value] of Object.entries(details.responseHeaders ?? {})) {
       if (name.toLowerCase() !== 'content-security-policy') headers[name] = value;
