@@ -3,7 +3,7 @@
  * are copied into the data folder unmodified and the story points at the copy.
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, extname, isAbsolute, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, resolve } from 'node:path';
 
 import { DeskError } from '../../shared/api';
 import { parseStoryMarkdown, parseStoryText } from '../../shared/format';
@@ -11,10 +11,14 @@ import { StoryContentSchema, newStory, type Story, type StoryContent } from '../
 import type { DeskStore } from './storage/desk-store';
 import { newStoryId } from './ids';
 
-const STORED_PHOTO = /^[a-f0-9]{16,64}\.(jpg|png|webp)$/;
+/** A story read from a file, with the photo files it names (relative to the file). */
+export type StoryFileContent = { content: StoryContent; photoSources: Map<string, string> };
 
-/** Reads a story file into content, without touching the store. */
-export async function readStoryFile(path: string): Promise<StoryContent> {
+/**
+ * Reads a story file into content, without touching the store. Photo lines name
+ * files beside the story; each gets a placeholder name that storePhotos replaces.
+ */
+export async function readStoryFile(path: string): Promise<StoryFileContent> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -22,31 +26,37 @@ export async function readStoryFile(path: string): Promise<StoryContent> {
     throw new DeskError('not-found', 'error.fileUnreadable', { file: path }, `cannot read ${path}: ${String(err)}`);
   }
   const ext = extname(path).toLowerCase();
+  const photoSources = new Map<string, string>();
+  const placeholder = (src: string) => {
+    const name = `${photoSources.size.toString(16).padStart(16, '0')}.${src.toLowerCase().endsWith('.png') ? 'png' : src.toLowerCase().endsWith('.webp') ? 'webp' : 'jpg'}`;
+    photoSources.set(name, isAbsolute(src) ? src : resolve(dirname(path), src));
+    return name;
+  };
   try {
-    if (ext === '.md') return parseStoryMarkdown(text);
-    if (ext === '.txt') return parseStoryText(text);
+    if (ext === '.md') return { content: parseStoryMarkdown(text, { photoFile: placeholder }), photoSources };
+    if (ext === '.txt') return { content: parseStoryText(text), photoSources };
   } catch (err) {
     throw new DeskError('invalid-input', 'error.storyFormat', { file: path }, `${path}: ${(err as Error).message}`);
   }
   throw new DeskError('unsupported', 'error.fileType', { file: path }, `${path}: only .md and .txt stories can be read`);
 }
 
-/** Copies photos named by path (relative to the story file) into the store. */
-async function storePhotos(store: DeskStore, content: StoryContent, baseDir: string): Promise<StoryContent> {
+/** Copies the photos a story file names into the store, unmodified. */
+async function storePhotos(store: DeskStore, read: StoryFileContent): Promise<StoryContent> {
   const photos = [];
-  for (const photo of content.photos) {
-    if (STORED_PHOTO.test(photo.file)) {
+  for (const photo of read.content.photos) {
+    const source = read.photoSources.get(photo.file);
+    if (!source) {
       photos.push(photo);
       continue;
     }
-    const source = isAbsolute(photo.file) ? photo.file : resolve(baseDir, photo.file);
     const bytes = await readFile(source).catch((err: unknown) => {
       throw new DeskError('not-found', 'error.photoMissing', { file: source }, `photo ${source}: ${String(err)}`);
     });
-    const stored = await store.importPhoto(source, new Uint8Array(bytes));
+    const stored = await store.importPhoto(basename(source), new Uint8Array(bytes));
     photos.push({ ...photo, file: stored.file });
   }
-  return { ...content, photos };
+  return { ...read.content, photos };
 }
 
 export async function importStoryFile(
@@ -54,8 +64,8 @@ export async function importStoryFile(
   path: string,
   opts: { user: string; now?: Date; patch?: Partial<StoryContent> },
 ): Promise<Story> {
-  const raw = await readStoryFile(path);
-  const content = await storePhotos(store, { ...raw, ...opts.patch }, dirname(path));
+  const read = await readStoryFile(path);
+  const content = { ...(await storePhotos(store, read)), ...opts.patch };
   const checked = StoryContentSchema.safeParse(content);
   if (!checked.success) {
     const issues = checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
