@@ -3,7 +3,8 @@
  * line, else the DESK_DATA_DIR environment variable, else `<userData>/data`, the
  * same default as `desk serve` and the CLI (electron/desk/paths.ts).
  */
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
 
 import { app } from 'electron';
 
@@ -23,4 +24,16 @@ export function dataArg(argv: readonly string[]): string | null {
 export function resolveDataDir(argv: readonly string[] = process.argv): string {
   const chosen = dataArg(argv) ?? process.env.DESK_DATA_DIR;
   return chosen ? resolve(chosen) : resolve(app.getPath('userData'), 'data');
+}
+
+/**
+ * Gives a non-default data folder its own Chromium profile (userData) and so its
+ * own single-instance lock: one app per data folder, and a test or a second
+ * desk on another folder can run beside the everyday one. Call before ready.
+ */
+export function separateProfileFor(dataDir: string): void {
+  const base = app.getPath('userData');
+  if (dataDir === resolve(base, 'data')) return;
+  const key = createHash('sha256').update(dataDir).digest('hex').slice(0, 16);
+  app.setPath('userData', join(base, 'profiles', key));
 }

@@ -10,11 +10,11 @@
  */
 import { fileURLToPath } from 'node:url';
 
-import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { app, BrowserWindow, Menu, session } from 'electron';
 
 import { defaultUser, openDeskServices, type DeskServices } from '../desk/services';
 import { handleAppProtocol } from './app-protocol';
-import { resolveDataDir } from './data-dir';
+import { resolveDataDir, separateProfileFor } from './data-dir';
 import { bindDeskIpc } from './ipc';
 import { buildAppMenu } from './menu';
 import { handlePhotoProtocol } from './photo-protocol';
@@ -37,24 +37,16 @@ hardenAllWebContents(); // items 12–15 on every webContents ever created
 if (process.platform === 'win32') app.setAppUserModelId('cn.newspaper.dangjian-desk');
 
 const dataDir = resolveDataDir();
+separateProfileFor(dataDir);
 
-if (!app.requestSingleInstanceLock({ dataDir })) {
-  // Another desk is running on this computer: it gets focus (below), we leave.
+if (!app.requestSingleInstanceLock()) {
+  // This data folder is already open in another desk window: it gets focus (below), we leave.
   app.quit();
 } else {
-  app.on('second-instance', (_event, _argv, _cwd, additionalData) => {
+  app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
-    const wanted = (additionalData as { dataDir?: unknown } | null)?.dataDir;
-    if (typeof wanted === 'string' && wanted !== dataDir) {
-      void dialog.showMessageBox(mainWindow, {
-        type: 'info',
-        title: '党建采编台已在运行 / Already running',
-        message: '党建采编台已在运行，一次只能打开一个数据文件夹。',
-        detail: `正在使用 / In use:\n${dataDir}\n\n要打开 / To open:\n${wanted}\n请先退出当前窗口。Quit this window first.`,
-      });
-    }
   });
   start().catch((err: unknown) => {
     console.error('[main] start-up failed:', err);
