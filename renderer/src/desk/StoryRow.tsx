@@ -45,10 +45,10 @@ export const StoryRow = memo(function StoryRow({ story, selected, onOpen }: Prop
       <div className="story-row-side">
         <StatusBadge status={story.status} />
         <span className="story-row-place">{place}</span>
-        <span className="story-row-chars">{t('list.chars', { count: story.chars })}</span>
-        <time className="story-row-time" dateTime={story.updatedAt}>
-          {formatUpdated(story.updatedAt, locale)}
-        </time>
+        <span className="story-row-chars">
+          {t('list.chars', { count: story.chars })} ·{' '}
+          <time dateTime={story.updatedAt}>{formatUpdated(story.updatedAt, locale)}</time>
+        </span>
       </div>
     </div>
   );

@@ -30,7 +30,7 @@ function CreditRow({ credit, index, readOnly, onChange, onRemove, onMoveUp }: Cr
   return (
     <li className="credit" data-testid="byline-credit">
       {credit.kind === 'person' ? (
-        <div className="field-row">
+        <div className="credit-person">
           <Field label={t('byline.role')}>
             <select
               data-testid="byline-role"

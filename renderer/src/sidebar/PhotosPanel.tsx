@@ -46,7 +46,8 @@ function PhotoItem({
       <img
         className="photo-thumb"
         src={photoUrl(photo.file)}
-        alt={t('photos.alt', { caption: photo.caption })}
+        alt=""
+        onError={(e) => e.currentTarget.classList.add('broken')}
       />
       <div className="photo-fields">
         <Field label={t('photos.caption')} wide>

@@ -42,6 +42,8 @@ export function PlacementPanel({ draft, update, readOnly, story }: PanelProps & 
             onChange={(e) => update({ slot: e.target.value === '' ? null : Number(e.target.value) })}
           />
         </Field>
+      </div>
+      <div className="field-row">
         <Field label={t('placement.kind')}>
           <select
             data-testid="field-kind"
@@ -56,10 +58,10 @@ export function PlacementPanel({ draft, update, readOnly, story }: PanelProps & 
             ))}
           </select>
         </Field>
-      </div>
-      <div className="placement-status" data-testid="field-status">
-        <span className="field-label">{t('placement.status')}</span>
-        <StatusBadge status={story.status} />
+        <div className="field placement-status" data-testid="field-status">
+          <span className="field-label">{t('placement.status')}</span>
+          <StatusBadge status={story.status} />
+        </div>
       </div>
       <div className="placement-rev">
         {t('placement.rev', {

@@ -1,5 +1,6 @@
 import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection';
 import type { NodeKey } from 'lexical';
+import { useState } from 'react';
 
 import { useI18n } from '../../app/i18n/i18n';
 import { photoUrl } from '../../platform/desk-client';
@@ -10,6 +11,7 @@ export function PhotoView({ photoId, nodeKey }: { photoId: string; nodeKey: Node
   const { t } = useI18n();
   const photo = usePhoto(photoId);
   const [isSelected, setSelected, clearSelection] = useLexicalNodeSelection(nodeKey);
+  const [brokenFile, setBrokenFile] = useState<string | null>(null);
 
   const select = () => {
     clearSelection();
@@ -31,7 +33,18 @@ export function PhotoView({ photoId, nodeKey }: { photoId: string; nodeKey: Node
       data-photo-id={photoId}
       onClick={select}
     >
-      <img src={photoUrl(photo.file)} alt={t('photos.alt', { caption: photo.caption })} draggable={false} />
+      {brokenFile === photo.file ? (
+        <div className="photo-broken" role="img" aria-label={t('photos.broken', { file: photo.file })}>
+          {t('photos.broken', { file: photo.file })}
+        </div>
+      ) : (
+        <img
+          src={photoUrl(photo.file)}
+          alt={t('photos.alt', { caption: photo.caption.slice(0, 40) })}
+          draggable={false}
+          onError={() => setBrokenFile(photo.file)}
+        />
+      )}
       <figcaption>
         <span className="photo-caption-text">{photo.caption}</span>
         {credit && <span className="photo-credit-text">{credit}</span>}
