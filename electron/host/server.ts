@@ -98,13 +98,13 @@ function inside(root: string, urlPath: string): string | null {
 export async function startHost(opts: HostOptions): Promise<Host> {
   const token = opts.token ?? randomBytes(24).toString('hex');
   const root = normalize(opts.rendererDir);
-  let indexHtml: string | null = null;
   let port = 0;
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
   async function serveIndex(res: ServerResponse) {
-    indexHtml ??= await readFile(join(root, 'index.html'), 'utf8');
+    // Read each time: a rebuild of the renderer while the host runs renames the assets.
+    const indexHtml = await readFile(join(root, 'index.html'), 'utf8');
     const html = indexHtml.replace('<head>', `<head>\n    <meta name="desk-token" content="${token}" />`);
     res.writeHead(200, {
       ...SECURITY_HEADERS,
