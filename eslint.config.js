@@ -52,7 +52,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.mjs', '*.config.{js,ts}', 'electron/**/*.ts', 'e2e/**/*.ts'],
+    files: ['scripts/**/*.mjs', '*.config.{js,ts}', 'renderer/vite.config.ts', 'electron/**/*.ts', 'e2e/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
@@ -86,7 +86,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}'],
+    files: ['renderer/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks, '@lexical': lexical },
     rules: {

@@ -4,13 +4,16 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
+import { CONTENT_SECURITY_POLICY_META } from '../electron/desk/content-security';
+
 const here = import.meta.dirname;
 
 /**
  * The production CSP, as a meta tag in the built page only: the dev server needs
- * inline styles and scripts for hot reload, the built app needs none.
+ * inline styles and scripts for hot reload, the built app needs none. It is the
+ * policy the host and Electron send as a header, so the two can never drift.
  */
-const CSP = "default-src 'self'; img-src 'self' data: blob: desk-photo:; style-src 'self'; script-src 'self'";
+const CSP = CONTENT_SECURITY_POLICY_META;
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'desk-csp',

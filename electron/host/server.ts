@@ -11,10 +11,10 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize } from 'node:path';
 
-import { CONTENT_SECURITY_POLICY } from '../desk/content-security';
 import { dispatch } from '../desk/dispatch';
+import { IMMUTABLE_CACHE, SECURITY_HEADERS, contentTypeOf, fileInside } from '../desk/static-files';
 import type { DeskServices } from '../desk/services';
 
 export type HostOptions = {
@@ -29,31 +29,10 @@ export type HostOptions = {
 export type Host = { url: string; port: number; token: string; close(): Promise<void> };
 
 const MAX_BODY = 64 * 1024 * 1024;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-};
-
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'X-Frame-Options': 'DENY',
-  'Cache-Control': 'no-store',
-};
+const NO_STORE = { 'Cache-Control': 'no-store' };
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type });
+  res.writeHead(status, { ...SECURITY_HEADERS, ...NO_STORE, 'Content-Type': type });
   res.end(body);
 }
 
@@ -82,19 +61,6 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Resolves a URL path inside root, or null when it would leave it. */
-function inside(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const full = normalize(join(root, decoded));
-  return full === root || full.startsWith(root.endsWith(sep) ? root : root + sep) ? full : null;
-}
-
 export async function startHost(opts: HostOptions): Promise<Host> {
   const token = opts.token ?? randomBytes(24).toString('hex');
   const root = normalize(opts.rendererDir);
@@ -108,6 +74,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     const html = indexHtml.replace('<head>', `<head>\n    <meta name="desk-token" content="${token}" />`);
     res.writeHead(200, {
       ...SECURITY_HEADERS,
+      ...NO_STORE,
       'Content-Type': 'text/html; charset=utf-8',
       'Set-Cookie': `desk_token=${token}; HttpOnly; SameSite=Strict; Path=/`,
     });
@@ -115,13 +82,14 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   }
 
   async function serveFile(res: ServerResponse, file: string, cache = false) {
+    const type = contentTypeOf(file);
     const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) return send(res, 404, 'not found');
+    if (!type || !info?.isFile()) return send(res, 404, 'not found');
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': type,
       'Content-Length': info.size,
-      ...(cache ? { 'Cache-Control': 'private, max-age=31536000, immutable' } : {}),
+      'Cache-Control': cache ? IMMUTABLE_CACHE : 'no-store',
     });
     createReadStream(file).pipe(res);
   }
@@ -164,7 +132,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     }
 
     if (url.pathname === '/' || url.pathname === '/index.html') return serveIndex(res);
-    const file = inside(root, url.pathname);
+    const file = fileInside(root, url.pathname);
     if (!file) return send(res, 404, 'not found');
     return serveFile(res, file, url.pathname.startsWith('/assets/'));
   }

@@ -4,27 +4,15 @@
  * checklist item 18) and without reading the bytes over IPC. The CSP allows this
  * scheme for images only (`img-src … desk-photo:`).
  */
-import { extname } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { protocol } from 'electron';
 
-import { net, protocol } from 'electron';
-
+import { IMMUTABLE_CACHE, contentTypeOf } from '../desk/static-files';
+import { fail, fileResponse } from './file-response';
 export const PHOTO_SCHEME = 'desk-photo';
 const PHOTO_HOST = 'photos';
 
 /** A bare stored file name: no folders, no dot-files, no "..", a photo extension. */
 const PHOTO_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}\.(jpe?g|png|webp)$/i;
-
-const TYPES: Record<string, string> = {
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-};
-
-function fail(status: number): Response {
-  return new Response(null, { status, headers: { 'Content-Type': 'text/plain' } });
-}
 
 /** The file name of a `desk-photo://photos/<file>` URL, or null if it is not one of ours. */
 export function photoNameOf(url: string): string | null {
@@ -61,21 +49,10 @@ export function handlePhotoProtocol(photoPath: () => ((file: string) => string) 
     } catch {
       return fail(404);
     }
-    let response: Response;
-    try {
-      response = await net.fetch(pathToFileURL(file).href);
-    } catch {
-      return fail(404); // net::ERR_FILE_NOT_FOUND and the like
-    }
-    if (!response.ok) return fail(404);
-    return new Response(response.body, {
-      status: 200,
-      headers: {
-        'Content-Type': TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream',
-        'X-Content-Type-Options': 'nosniff',
-        // Stored photos are content-addressed: a name always means the same bytes.
-        'Cache-Control': 'private, max-age=31536000, immutable',
-      },
+    return fileResponse(file, {
+      'Content-Type': contentTypeOf(name) ?? 'application/octet-stream',
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': IMMUTABLE_CACHE,
     });
   });
 }
