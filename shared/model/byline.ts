@@ -3,7 +3,8 @@ import type { Byline, Credit } from './story';
 /** How one credit prints: "记者 祁晓燕", "通讯员 李璞 王敏", or the organisation's name. */
 export function creditText(credit: Credit, roleSeparator = ' '): string {
   if (credit.kind === 'organisation') return credit.name;
-  return `${credit.role}${roleSeparator}${credit.names.join(' ')}`;
+  const names = credit.names.join(' ');
+  return credit.role ? `${credit.role}${roleSeparator}${names}` : names;
 }
 
 /**

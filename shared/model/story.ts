@@ -15,17 +15,20 @@ export const StoryIdSchema = z.string().regex(STORY_ID, 'not a story id');
 
 export const BYLINE_ROLES = ['记者', '本报记者', '特约记者', '通讯员', '实习生'] as const;
 
+/** Text that is not blank. Validation never rewrites data, so nothing is trimmed here. */
+const named = (max: number) => z.string().max(max).regex(/\S/, 'must not be blank');
+
 /** One credit of a byline: a role with one or more names, or an organisation as author. */
 export const CreditSchema = z.union([
   z.object({
     kind: z.literal('person'),
-    /** One of BYLINE_ROLES, or a custom role the paper uses. */
-    role: z.string().trim().min(1).max(20),
-    names: z.array(z.string().trim().min(1).max(40)).min(1).max(20),
+    /** One of BYLINE_ROLES, a custom role the paper uses, or empty (an end byline prints names only). */
+    role: z.string().max(20),
+    names: z.array(named(40)).min(1).max(20),
   }),
   z.object({
     kind: z.literal('organisation'),
-    name: z.string().trim().min(1).max(80),
+    name: named(80),
   }),
 ]);
 export type Credit = z.infer<typeof CreditSchema>;
@@ -41,7 +44,7 @@ export type Byline = z.infer<typeof BylineSchema>;
 /** A GB/T 2260 division: 6-digit code and the full name path from province down (domain §5). */
 export const RegionSchema = z.object({
   code: z.string().regex(/^\d{6}$/, 'a GB/T 2260 code has six digits'),
-  path: z.array(z.string().trim().min(1).max(40)).min(1).max(4),
+  path: z.array(named(40)).min(1).max(4),
 });
 export type Region = z.infer<typeof RegionSchema>;
 
