@@ -4,7 +4,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
-import { CONTENT_SECURITY_POLICY_META } from '../electron/desk/content-security';
+import { CONTENT_SECURITY_POLICY_META } from '../electron/desk/content-security.ts';
 
 const here = import.meta.dirname;
 

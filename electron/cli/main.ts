@@ -23,8 +23,8 @@ const DATA = { data: { type: 'string' } } as const;
 const COMMANDS: Record<string, Command> = {
   serve: {
     summary: 'serve the app in a browser through the loopback host',
-    usage: 'desk serve [--data DIR] [--port N] [--no-demo]',
-    options: { ...DATA, port: { type: 'string' }, 'no-demo': { type: 'boolean' } },
+    usage: 'desk serve [--data DIR] [--port N] [--open] [--no-demo]',
+    options: { ...DATA, port: { type: 'string' }, open: { type: 'boolean' }, 'no-demo': { type: 'boolean' } },
     run: runServe,
   },
   import: {

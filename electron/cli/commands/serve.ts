@@ -1,13 +1,43 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startHost } from '../../host/server';
 import { resourcesDir } from '../../desk/resources';
-import { openDeskServices } from '../../desk/services';
+import { openDeskServices, type DeskServices } from '../../desk/services';
 import { dataDirOf, intOption } from '../usage';
 
 export function rendererDir(): string {
   return process.env.DESK_RENDERER_DIR ?? join(resourcesDir(), '..', 'out', 'renderer');
+}
+
+/** The usual port, so a bookmark keeps working; any free port when it is taken. */
+export const DEFAULT_PORT = 5180;
+
+async function listen(services: DeskServices, rendererDir: string, port: number | null) {
+  if (port !== null) return startHost({ services, rendererDir, port });
+  try {
+    return await startHost({ services, rendererDir, port: DEFAULT_PORT });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    return startHost({ services, rendererDir, port: 0 });
+  }
+}
+
+/** Opens the page in the person's browser where there is a desktop to open it on. */
+function openInBrowser(url: string): void {
+  const [command, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', url]]
+        : process.env.DISPLAY || process.env.WAYLAND_DISPLAY
+          ? ['xdg-open', [url]]
+          : [null, []];
+  if (!command) return;
+  const child = spawn(command, args as string[], { stdio: 'ignore', detached: true });
+  child.on('error', () => {}); // no opener: the printed address is enough
+  child.unref();
 }
 
 export async function runServe(values: Record<string, unknown>): Promise<number> {
@@ -18,8 +48,9 @@ export async function runServe(values: Record<string, unknown>): Promise<number>
     return 1;
   }
   const services = await openDeskServices({ dataDir, transport: 'http', demo: values['no-demo'] !== true });
-  const host = await startHost({ services, rendererDir: dir, port: intOption(values, 'port', 0) });
+  const host = await listen(services, dir, values.port === undefined ? null : intOption(values, 'port', 0));
   console.log(`党建采编台 is serving at ${host.url}  (data: ${dataDir}; press Ctrl+C to stop)`);
+  if (values.open === true) openInBrowser(host.url);
 
   let closing = false;
   const stop = async () => {
