@@ -8,6 +8,7 @@ import { DeskError, type AppInfo, type DeskHandlers, type Transport } from '../.
 import { newStory, queryStories } from '../../shared/model';
 import { seedDemoPage } from './demo';
 import { newStoryId } from './ids';
+import { regionIndex } from './regions';
 import { DeskStore } from './storage/desk-store';
 
 export type DeskServices = {
@@ -82,6 +83,8 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     'stories.trash': async ({ id }) => store.setDeleted(id, now()),
     'stories.restore': async ({ id }) => store.setDeleted(id, null),
     'stories.purge': async ({ id }) => store.purge(id),
+    'regions.search': async ({ query, limit }) => (await regionIndex()).search(query, limit ?? 20),
+    'regions.info': async () => (await regionIndex()).info,
     'photos.import': async ({ name, data }) => {
       const bytes = Buffer.from(data, 'base64');
       if (bytes.length === 0) {

@@ -79,6 +79,8 @@ const api = {
   'stories.trash': bind('stories.trash'),
   'stories.restore': bind('stories.restore'),
   'stories.purge': bind('stories.purge'),
+  'regions.search': bind('regions.search'),
+  'regions.info': bind('regions.info'),
   'photos.import': bind('photos.import'),
 } satisfies DeskApi;
 

@@ -15,6 +15,7 @@ import {
   type Story,
   type StorySummary,
 } from '../model';
+import type { RegionInfo, RegionMatch } from '../geo/regions';
 import type { AppInfo, Notice, StoredPhoto } from './types';
 
 type Method<I extends z.ZodType, O> = { input: I; output?: O };
@@ -45,6 +46,13 @@ export const deskContract = {
   'stories.trash': method<StorySummary>()(byId),
   'stories.restore': method<StorySummary>()(byId),
   'stories.purge': method<void>()(byId),
+
+  /** GB/T 2260 divisions by name, short form, pinyin initials or code prefix, best first, each with its path. */
+  'regions.search': method<RegionMatch[]>()(
+    z.object({ query: z.string().max(40), limit: z.number().int().min(1).max(50).optional() }),
+  ),
+  /** Where the region list comes from and how recent it is (for the About box). */
+  'regions.info': method<RegionInfo>()(z.object({})),
 
   /** Copies a photo into the data folder, unmodified; returns its stored name. */
   'photos.import': method<StoredPhoto>()(
