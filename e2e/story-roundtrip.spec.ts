@@ -42,10 +42,9 @@ test('a new story keeps every field through a restart, down to the file on disk'
   await page.keyboard.type('林小禾 周明');
   await expect(page.getByTestId('byline-preview')).toHaveText('本报讯（记者 陈思远 通讯员 林小禾 周明）');
 
-  await page.getByTestId('region-code').click();
-  await page.keyboard.type('520113');
-  await page.getByTestId('region-path').click();
-  await page.keyboard.type('贵州省 贵阳市 白云区');
+  await page.getByTestId('region-search').click();
+  await page.keyboard.type('贵阳 白云');
+  await page.locator('[data-testid="region-option"][data-code="520113"]').click();
 
   const files = (await import('node:fs')).readdirSync(PHOTO).filter((f) => f.endsWith('.jpg'));
   await page.getByTestId('photo-file').setInputFiles(join(PHOTO, files[0]!));
@@ -93,7 +92,7 @@ test('a new story keeps every field through a restart, down to the file on disk'
   await expect(body).toContainText('逐户听取群众意见。');
   await expect(body).toContainText('办结率达到百分之九十以上。');
   await expect(page.getByTestId('byline-preview')).toHaveText('本报讯（记者 陈思远 通讯员 林小禾 周明）');
-  await expect(page.getByTestId('region-code')).toHaveValue('520113');
+  await expect(page.getByTestId('region-selected')).toContainText('520113');
   await expect(page.getByTestId('photo-caption')).toHaveValue('图为党员议事会现场。');
   await expect(page.getByTestId('photo-credit-name')).toHaveValue('陈思远');
   await expect(page.getByTestId('figure-label')).toHaveValue('收集意见');

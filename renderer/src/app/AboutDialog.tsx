@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 
 import type { AppInfo } from '../../../shared/api';
+import type { RegionInfo } from '../../../shared/geo/regions';
 import { desk, transport } from '../platform/desk-client';
 import { Dialog } from './Dialog';
 import { useFeedback } from './feedback';
@@ -10,11 +11,16 @@ export function AboutDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const { showError } = useFeedback();
   const [info, setInfo] = useState<AppInfo | null>(null);
+  const [regions, setRegions] = useState<RegionInfo | null>(null);
 
   useEffect(() => {
     let live = true;
     desk['app.info']({}).then(
       (value) => live && setInfo(value),
+      (err: unknown) => live && showError(err, 'safe.nothingChanged'),
+    );
+    desk['regions.info']({}).then(
+      (value) => live && setRegions(value),
       (err: unknown) => live && showError(err, 'safe.nothingChanged'),
     );
     return () => {
@@ -47,6 +53,16 @@ export function AboutDialog({ onClose }: { onClose: () => void }) {
         <dd>{info?.storyCount ?? '…'}</dd>
         <dt>{t('about.pid')}</dt>
         <dd className="mono">{info?.pid ?? '…'}</dd>
+        <dt>{t('about.regionData')}</dt>
+        <dd data-testid="about-region-data">
+          {regions
+            ? t('about.regionDataValue', {
+                source: regions.source,
+                date: regions.dataDate,
+                count: regions.count,
+              })
+            : '…'}
+        </dd>
       </dl>
     </Dialog>
   );
