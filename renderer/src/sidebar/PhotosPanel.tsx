@@ -1,28 +1,49 @@
 /**
- * Photos: import (file → base64 → 'photos.import'), caption and credit, order,
- * removal. The body is changed only through PhotoPlugin's commands.
+ * Photos: import (file input, or image files dropped on this panel or into the
+ * body) → base64 → 'photos.import', which copies the file into the data folder
+ * unmodified and checks its type by content; caption and credit; order; removal.
+ *
+ * Order: the body is the source of truth (photo-order.ts). The list shows the
+ * photos placed in the body in body order, then the ones not placed yet. Moving a
+ * placed photo up or down swaps it with its neighbour in the body too
+ * (REORDER_PHOTOS_COMMAND); when the body's photos move (cut and paste, a drop
+ * into the middle), the list follows. The body is changed only through
+ * PhotoPlugin's commands (docs/style.md §5).
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useRef, useState } from 'react';
+import { COMMAND_PRIORITY_LOW } from 'lexical';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 
 import { DeskError } from '../../../shared/api';
 import { PHOTO_CREDIT_KINDS, type Photo } from '../../../shared/model';
 import { useFeedback } from '../app/feedback';
 import { useI18n } from '../app/i18n/i18n';
 import { useInvalid } from '../editor/field-issues';
-import { INSERT_PHOTO_COMMAND, REMOVE_PHOTO_COMMAND } from '../editor/plugins/PhotoPlugin/PhotoPlugin';
+import { photosInBodyOrder } from '../editor/plugins/PhotoPlugin/photo-order';
+import {
+  INSERT_PHOTO_COMMAND,
+  PHOTO_FILES_COMMAND,
+  REMOVE_PHOTO_COMMAND,
+  REORDER_PHOTOS_COMMAND,
+} from '../editor/plugins/PhotoPlugin/PhotoPlugin';
 import { desk, photoUrl } from '../platform/desk-client';
 import { readFileAsBase64 } from '../platform/read-file';
 import { Field, moveItem, newItemId, Panel } from './Field';
 import type { PanelProps } from './panel-props';
 
 const ACCEPTED = ['image/jpeg', 'image/png', 'image/webp'];
+const MAX_PHOTOS = 100;
+
+function hasFiles(e: React.DragEvent): boolean {
+  return e.dataTransfer.types.includes('Files');
+}
 
 function PhotoItem({
   photo,
   index,
-  count,
   inBody,
+  canMoveUp,
+  canMoveDown,
   readOnly,
   onChange,
   onMove,
@@ -31,25 +52,59 @@ function PhotoItem({
 }: {
   photo: Photo;
   index: number;
-  count: number;
   inBody: boolean;
+  canMoveUp: boolean;
+  canMoveDown: boolean;
   readOnly: boolean;
   onChange: (patch: Partial<Photo>) => void;
-  onMove: (to: number) => void;
+  onMove: (by: -1 | 1, from: HTMLElement | null) => void;
   onRemove: () => void;
   onInsert: () => void;
 }) {
   const { t } = useI18n();
   const captionInvalid = useInvalid(`photos.${index}.caption`);
+  const noCaption = photo.caption.trim() === '';
+  const noCredit = photo.creditName.trim() === '';
+  const badgeId = `photo-missing-${photo.id}`;
+
+  // Alt+↑ / Alt+↓ anywhere in the item moves it (the buttons do the same).
+  const onKeyDown = (e: KeyboardEvent<HTMLLIElement>) => {
+    if (readOnly || !e.altKey || e.ctrlKey || e.metaKey || e.nativeEvent.isComposing) return;
+    if (e.key === 'ArrowUp' && canMoveUp) {
+      e.preventDefault();
+      onMove(-1, document.activeElement as HTMLElement | null);
+    } else if (e.key === 'ArrowDown' && canMoveDown) {
+      e.preventDefault();
+      onMove(1, document.activeElement as HTMLElement | null);
+    }
+  };
+
   return (
-    <li className="photo-item" data-testid="photo-item" data-photo-id={photo.id}>
-      <img
-        className="photo-thumb"
-        src={photoUrl(photo.file)}
-        alt=""
-        onError={(e) => e.currentTarget.classList.add('broken')}
-      />
+    <li
+      className={`photo-item${noCaption || noCredit ? ' incomplete' : ''}`}
+      data-testid="photo-item"
+      data-photo-id={photo.id}
+      data-missing={[noCaption && 'caption', noCredit && 'credit'].filter(Boolean).join(' ') || undefined}
+      aria-label={t('photos.itemLabel', { n: index + 1 })}
+      onKeyDown={onKeyDown}
+    >
+      <div className="photo-side">
+        <img
+          className="photo-thumb"
+          src={photoUrl(photo.file)}
+          alt=""
+          onError={(e) => e.currentTarget.classList.add('broken')}
+        />
+        <span className="photo-number">{index + 1}</span>
+        {!inBody && <span className="photo-badge muted">{t('photos.notInBody')}</span>}
+      </div>
       <div className="photo-fields">
+        {(noCaption || noCredit) && (
+          <div className="photo-badges" id={badgeId} data-testid="photo-missing">
+            {noCaption && <span className="photo-badge warn">{t('photos.needsCaption')}</span>}
+            {noCredit && <span className="photo-badge warn">{t('photos.needsCredit')}</span>}
+          </div>
+        )}
         <Field label={t('photos.caption')} wide>
           <textarea
             data-testid="photo-caption"
@@ -59,6 +114,7 @@ function PhotoItem({
             placeholder={t('photos.captionPlaceholder')}
             value={photo.caption}
             disabled={readOnly}
+            aria-describedby={noCaption ? badgeId : undefined}
             onChange={(e) => onChange({ caption: e.target.value })}
           />
         </Field>
@@ -69,6 +125,7 @@ function PhotoItem({
               value={photo.creditName}
               maxLength={80}
               disabled={readOnly}
+              aria-describedby={noCredit ? badgeId : undefined}
               onChange={(e) => onChange({ creditName: e.target.value })}
             />
           </Field>
@@ -103,8 +160,9 @@ function PhotoItem({
             type="button"
             className="link"
             data-testid="photo-up"
-            disabled={readOnly || index === 0}
-            onClick={() => onMove(index - 1)}
+            title="Alt+↑"
+            disabled={readOnly || !canMoveUp}
+            onClick={(e) => onMove(-1, e.currentTarget)}
           >
             {t('photos.moveUp')}
           </button>
@@ -112,8 +170,9 @@ function PhotoItem({
             type="button"
             className="link"
             data-testid="photo-down"
-            disabled={readOnly || index === count - 1}
-            onClick={() => onMove(index + 1)}
+            title="Alt+↓"
+            disabled={readOnly || !canMoveDown}
+            onClick={(e) => onMove(1, e.currentTarget)}
           >
             {t('photos.moveDown')}
           </button>
@@ -137,93 +196,196 @@ export function PhotosPanel({ draft, update, readOnly }: PanelProps) {
   const { showError } = useFeedback();
   const [editor] = useLexicalComposerContext();
   const [busy, setBusy] = useState(false);
+  const [dropping, setDropping] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const photos = draft.photos;
-  const inBody = new Set(
-    draft.body.root.children.filter((n) => n.type === 'photo').map((n) => String(n.photoId ?? '')),
-  );
+  const bodyIds = draft.body.root.children
+    .filter((n) => n.type === 'photo')
+    .map((n) => String(n.photoId ?? ''));
+  const bodyKey = bodyIds.join('\n');
+  const inBody = new Set(bodyIds);
 
-  const importFile = async (file: File) => {
-    if (!ACCEPTED.includes(file.type)) {
-      showError(
-        new DeskError(
-          'unsupported',
-          'error.photoType',
-          { name: file.name },
-          `${file.name}: ${file.type || 'unknown type'}`,
-        ),
-        'safe.photoNotAdded',
-      );
-      return;
-    }
+  const importFiles = async (files: readonly File[]) => {
+    const added: Photo[] = [];
     setBusy(true);
     try {
-      const data = await readFileAsBase64(file);
-      const stored = await desk['photos.import']({ name: file.name, data });
-      const photo: Photo = {
-        id: newItemId('photo'),
-        file: stored.file,
-        caption: '',
-        creditName: '',
-        creditKind: '摄',
-      };
-      update((d) => ({ photos: [...d.photos, photo] }));
-      editor.dispatchCommand(INSERT_PHOTO_COMMAND, { photoId: photo.id });
-    } catch (err) {
-      showError(err, 'safe.photoNotAdded');
+      for (const file of files) {
+        // A courtesy check on the declared type; the desk checks the bytes themselves.
+        if (file.type !== '' && !ACCEPTED.includes(file.type)) {
+          showError(
+            new DeskError(
+              'unsupported',
+              'error.photoType',
+              { name: file.name },
+              `${file.name}: ${file.type}`,
+            ),
+            'safe.photoNotAdded',
+          );
+          continue;
+        }
+        if (photos.length + added.length >= MAX_PHOTOS) break;
+        try {
+          const data = await readFileAsBase64(file);
+          const stored = await desk['photos.import']({ name: file.name || 'photo', data });
+          added.push({
+            id: newItemId('photo'),
+            file: stored.file,
+            caption: '',
+            creditName: '',
+            creditKind: '摄',
+          });
+        } catch (err) {
+          showError(err, 'safe.photoNotAdded');
+        }
+      }
     } finally {
       setBusy(false);
     }
+    if (added.length === 0) return;
+    update((d) => ({ photos: [...d.photos, ...added] }));
+    // Each goes in at the caret (the drop point for a drop into the body), in order.
+    for (const photo of added) editor.dispatchCommand(INSERT_PHOTO_COMMAND, { photoId: photo.id });
+  };
+
+  // Files dropped or pasted into the body come here through PhotoPlugin.
+  const importRef = useRef(importFiles);
+  useEffect(() => {
+    importRef.current = importFiles;
+  });
+  useEffect(
+    () =>
+      editor.registerCommand(
+        PHOTO_FILES_COMMAND,
+        (files) => {
+          if (readOnly) return false;
+          void importRef.current(files);
+          return true;
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+    [editor, readOnly],
+  );
+
+  // When the body's photos move, the list follows (not on first load: opening a
+  // story must not change it).
+  const syncRef = useRef({ photos, update, bodyKey });
+  useEffect(() => {
+    const prev = syncRef.current.bodyKey;
+    syncRef.current = { photos, update, bodyKey };
+    if (prev === bodyKey) return;
+    const ordered = photosInBodyOrder(photos, bodyKey ? bodyKey.split('\n') : []);
+    if (ordered !== photos) update({ photos: [...ordered] });
+  }, [bodyKey, photos, update]);
+
+  // After a move, put the focus back on the control that moved the photo.
+  const refocus = useRef<{ id: string; testId: string } | null>(null);
+  useLayoutEffect(() => {
+    const target = refocus.current;
+    refocus.current = null;
+    if (!target) return;
+    const item = document.querySelector(
+      `[data-testid="photo-item"][data-photo-id="${CSS.escape(target.id)}"]`,
+    );
+    const control = item?.querySelector<HTMLElement>(`[data-testid="${CSS.escape(target.testId)}"]`);
+    const focusable =
+      control && !(control as HTMLButtonElement).disabled ? control : item?.querySelector('textarea');
+    focusable?.focus();
+  }, [photos]);
+
+  const move = (index: number, by: -1 | 1, from: HTMLElement | null) => {
+    const photo = photos[index];
+    if (!photo) return;
+    const next = moveItem(photos, index, index + by);
+    refocus.current = { id: photo.id, testId: from?.dataset.testid ?? 'photo-caption' };
+    update({ photos: next });
+    if (inBody.has(photo.id)) {
+      editor.dispatchCommand(REORDER_PHOTOS_COMMAND, { order: next.map((p) => p.id) });
+    }
+  };
+
+  const onDrop = (e: React.DragEvent) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    setDropping(false);
+    if (readOnly) return;
+    const files = Array.from(e.dataTransfer.files);
+    if (files.length > 0) void importFiles(files);
   };
 
   return (
     <Panel title={t('panel.photos')} testId="panel-photos">
-      {photos.length === 0 && <p className="panel-empty">{t('photos.empty')}</p>}
-      <ul className="item-list">
-        {photos.map((photo, index) => (
-          <PhotoItem
-            key={photo.id}
-            photo={photo}
-            index={index}
-            count={photos.length}
-            inBody={inBody.has(photo.id)}
-            readOnly={readOnly}
-            onChange={(patch) =>
-              update((d) => ({ photos: d.photos.map((p) => (p.id === photo.id ? { ...p, ...patch } : p)) }))
-            }
-            onMove={(to) => update((d) => ({ photos: moveItem(d.photos, index, to) }))}
-            onRemove={() => {
-              update((d) => ({ photos: d.photos.filter((p) => p.id !== photo.id) }));
-              editor.dispatchCommand(REMOVE_PHOTO_COMMAND, { photoId: photo.id });
+      <div
+        className={`photo-drop${dropping ? ' dropping' : ''}`}
+        data-testid="photo-drop"
+        onDragOver={(e) => {
+          if (!hasFiles(e) || readOnly) return;
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'copy';
+          setDropping(true);
+        }}
+        onDragLeave={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false);
+        }}
+        onDrop={onDrop}
+      >
+        {photos.length === 0 && <p className="panel-empty">{t('photos.empty')}</p>}
+        <ul className="item-list">
+          {photos.map((photo, index) => {
+            const placed = inBody.has(photo.id);
+            // Placed photos stay ahead of the ones not placed yet (see the order rule above).
+            const prev = photos[index - 1];
+            const next = photos[index + 1];
+            return (
+              <PhotoItem
+                key={photo.id}
+                photo={photo}
+                index={index}
+                inBody={placed}
+                canMoveUp={!!prev && inBody.has(prev.id) === placed}
+                canMoveDown={!!next && inBody.has(next.id) === placed}
+                readOnly={readOnly}
+                onChange={(patch) =>
+                  update((d) => ({
+                    photos: d.photos.map((p) => (p.id === photo.id ? { ...p, ...patch } : p)),
+                  }))
+                }
+                onMove={(by, from) => move(index, by, from)}
+                onRemove={() => {
+                  update((d) => ({ photos: d.photos.filter((p) => p.id !== photo.id) }));
+                  editor.dispatchCommand(REMOVE_PHOTO_COMMAND, { photoId: photo.id });
+                }}
+                onInsert={() => editor.dispatchCommand(INSERT_PHOTO_COMMAND, { photoId: photo.id })}
+              />
+            );
+          })}
+        </ul>
+        <div className="panel-actions photo-actions">
+          <input
+            ref={fileRef}
+            type="file"
+            multiple
+            accept={ACCEPTED.join(',')}
+            className="visually-hidden"
+            data-testid="photo-file"
+            aria-label={t('photos.import')}
+            tabIndex={-1}
+            disabled={readOnly || busy}
+            onChange={(e) => {
+              const files = Array.from(e.target.files ?? []);
+              e.target.value = '';
+              if (files.length > 0) void importFiles(files);
             }}
-            onInsert={() => editor.dispatchCommand(INSERT_PHOTO_COMMAND, { photoId: photo.id })}
           />
-        ))}
-      </ul>
-      <div className="panel-actions">
-        <input
-          ref={fileRef}
-          type="file"
-          accept={ACCEPTED.join(',')}
-          className="visually-hidden"
-          data-testid="photo-file"
-          aria-label={t('photos.import')}
-          tabIndex={-1}
-          disabled={readOnly || busy}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void importFile(file);
-          }}
-        />
-        <button
-          type="button"
-          data-testid="photo-import"
-          disabled={readOnly || busy || photos.length >= 100}
-          onClick={() => fileRef.current?.click()}
-        >
-          {busy ? t('photos.importing') : t('photos.import')}
-        </button>
+          <button
+            type="button"
+            data-testid="photo-import"
+            disabled={readOnly || busy || photos.length >= MAX_PHOTOS}
+            onClick={() => fileRef.current?.click()}
+          >
+            {busy ? t('photos.importing') : t('photos.import')}
+          </button>
+          <span className="photo-drop-hint">{dropping ? t('photos.dropHere') : t('photos.dropHint')}</span>
+        </div>
       </div>
     </Panel>
   );

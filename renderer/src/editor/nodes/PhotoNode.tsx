@@ -45,6 +45,13 @@ export class PhotoNode extends DecoratorNode<JSX.Element> {
     return this.getLatest().__photoId;
   }
 
+  /** Shows another photo of the story in this place (the panel reordered the photos). */
+  setPhotoId(photoId: string): this {
+    const self = this.getWritable();
+    self.__photoId = photoId;
+    return self;
+  }
+
   override createDOM(_config: EditorConfig): HTMLElement {
     const element = document.createElement('div');
     element.className = 'body-photo';

@@ -1,7 +1,10 @@
+import './photo-view.css';
+
 import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection';
 import type { NodeKey } from 'lexical';
 import { useState } from 'react';
 
+import { photoCreditText } from '../../../../shared/format/photo-credit';
 import { useI18n } from '../../app/i18n/i18n';
 import { photoUrl } from '../../platform/desk-client';
 import { usePhoto } from '../photos-context';
@@ -25,7 +28,7 @@ export function PhotoView({ photoId, nodeKey }: { photoId: string; nodeKey: Node
       </figure>
     );
   }
-  const credit = photo.creditName ? `${photo.creditName} ${photo.creditKind}` : '';
+  const credit = photo.creditName.trim() ? photoCreditText(photo) : '';
   return (
     <figure
       className={`photo-figure${isSelected ? ' selected' : ''}`}
@@ -46,8 +49,17 @@ export function PhotoView({ photoId, nodeKey }: { photoId: string; nodeKey: Node
         />
       )}
       <figcaption>
-        <span className="photo-caption-text">{photo.caption}</span>
-        {credit && <span className="photo-credit-text">{credit}</span>}
+        {/* Missing parts show as a note, so a photo without a caption is seen in the text too. */}
+        {photo.caption.trim() ? (
+          <span className="photo-caption-text">{photo.caption}</span>
+        ) : (
+          <span className="photo-caption-text photo-part-missing">{t('photos.captionMissing')}</span>
+        )}
+        {credit ? (
+          <span className="photo-credit-text">{credit}</span>
+        ) : (
+          <span className="photo-credit-text photo-part-missing">{t('photos.creditMissing')}</span>
+        )}
       </figcaption>
     </figure>
   );

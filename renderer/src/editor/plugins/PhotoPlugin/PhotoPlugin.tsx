@@ -1,10 +1,16 @@
 /**
  * Photos in the body. The photos panel never touches nodes: it dispatches
- * INSERT_PHOTO_COMMAND after an import and REMOVE_PHOTO_COMMAND when a photo
- * leaves the story (docs/style.md §3, §5).
+ * INSERT_PHOTO_COMMAND after an import, REMOVE_PHOTO_COMMAND when a photo leaves
+ * the story and REORDER_PHOTOS_COMMAND when it moves one (docs/style.md §3, §5).
+ *
+ * Image files dropped or pasted into the body arrive as rich-text's
+ * DRAG_DROP_PASTE (the caret already at the drop point); this plugin hands the
+ * image files on as PHOTO_FILES_COMMAND to whoever imports photos into the story
+ * (PhotosPanel, which owns the story's photo list and the desk API call).
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $insertNodeToNearestRoot, mergeRegister } from '@lexical/utils';
+import { DRAG_DROP_PASTE } from '@lexical/rich-text';
+import { $dfs, $insertNodeToNearestRoot, mergeRegister } from '@lexical/utils';
 import {
   $createParagraphNode,
   $getRoot,
@@ -18,11 +24,37 @@ import {
 import { useEffect } from 'react';
 
 import { $createPhotoNode, $isPhotoNode, PhotoNode } from '../../nodes/PhotoNode';
+import { bodySlots } from './photo-order';
 
 export const INSERT_PHOTO_COMMAND: LexicalCommand<{ photoId: string }> =
   createCommand('INSERT_PHOTO_COMMAND');
 export const REMOVE_PHOTO_COMMAND: LexicalCommand<{ photoId: string }> =
   createCommand('REMOVE_PHOTO_COMMAND');
+/** The placed photos should read in this order (ids; others are ignored). */
+export const REORDER_PHOTOS_COMMAND: LexicalCommand<{ order: readonly string[] }> =
+  createCommand('REORDER_PHOTOS_COMMAND');
+/** Image files dropped or pasted into the body, to import into the story at the caret. */
+export const PHOTO_FILES_COMMAND: LexicalCommand<File[]> = createCommand('PHOTO_FILES_COMMAND');
+
+function $photoNodes(): PhotoNode[] {
+  return $dfs()
+    .map(({ node }) => node)
+    .filter($isPhotoNode);
+}
+
+function $reorderPhotos(order: readonly string[]): void {
+  const nodes = $photoNodes();
+  const slots = bodySlots(
+    nodes.map((n) => n.getPhotoId()),
+    order,
+  );
+  nodes.forEach((node, i) => {
+    const id = slots[i];
+    if (id !== undefined && node.getPhotoId() !== id) node.setPhotoId(id);
+  });
+}
+
+const isImage = (file: File) => file.type === '' || file.type.startsWith('image/');
 
 function $insertPhoto(photoId: string): void {
   const node = $createPhotoNode(photoId);
@@ -54,6 +86,23 @@ export function registerPhotoCommands(editor: LexicalEditor): () => void {
       ({ photoId }) => {
         $insertPhoto(photoId);
         return true;
+      },
+      COMMAND_PRIORITY_EDITOR,
+    ),
+    editor.registerCommand(
+      REORDER_PHOTOS_COMMAND,
+      ({ order }) => {
+        $reorderPhotos(order);
+        return true;
+      },
+      COMMAND_PRIORITY_EDITOR,
+    ),
+    editor.registerCommand(
+      DRAG_DROP_PASTE,
+      (files) => {
+        const images = files.filter(isImage);
+        // Not ours when nothing is an image; and not handled when no one imports photos.
+        return images.length > 0 && editor.dispatchCommand(PHOTO_FILES_COMMAND, images);
       },
       COMMAND_PRIORITY_EDITOR,
     ),
