@@ -12,6 +12,7 @@ import type { LexicalState } from '../../../shared/model';
 import { useI18n } from '../app/i18n/i18n';
 import { BlockFormatPlugin } from './plugins/BlockFormatPlugin/BlockFormatPlugin';
 import { BodyChangePlugin } from './plugins/BodyChangePlugin/BodyChangePlugin';
+import { FiguresPlugin } from './plugins/figures/FiguresPlugin';
 import { PhotoPlugin } from './plugins/PhotoPlugin/PhotoPlugin';
 
 export function BodyEditor({
@@ -42,6 +43,7 @@ export function BodyEditor({
       </div>
       <HistoryPlugin />
       <PhotoPlugin />
+      <FiguresPlugin />
       <BodyChangePlugin onChange={onChange} />
     </div>
   );

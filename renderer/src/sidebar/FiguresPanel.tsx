@@ -1,27 +1,88 @@
-import { FIGURE_QUALIFIERS, type KeyFigure } from '../../../shared/model';
+/**
+ * Key figures (指标/数据): label, value, unit, qualifier, as-of date; printed as a
+ * box. Figures come by hand, from a selection in the body
+ * (FIGURE_FROM_SELECTION_COMMAND → FIGURE_PARSED_COMMAND) or from the suggestions
+ * the extractor finds in the body. Each links to its first occurrence in the text
+ * (REVEAL_FIGURE_COMMAND). The body is only read, never changed, from here.
+ */
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { COMMAND_PRIORITY_LOW } from 'lexical';
+import { useEffect, useMemo, useRef, useState } from 'react';
+
+import { blocksOfBody, FIGURE_QUALIFIERS, type KeyFigure } from '../../../shared/model';
+import { extractFigures, figurePhrase, findFigure, type ParsedFigure } from '../../../shared/text/figures';
 import { useI18n } from '../app/i18n/i18n';
 import { useInvalid } from '../editor/field-issues';
+import {
+  FIGURE_FROM_SELECTION_COMMAND,
+  FIGURE_PARSED_COMMAND,
+  REVEAL_FIGURE_COMMAND,
+} from '../editor/plugins/figures/FiguresPlugin';
 import { Field, newItemId, Panel } from './Field';
 import type { PanelProps } from './panel-props';
+
+const MAX_FIGURES = 200;
+
+const sameFigure = (a: Pick<ParsedFigure, 'value' | 'unit' | 'qualifier'>, b: typeof a) =>
+  a.value === b.value && a.unit === b.unit && a.qualifier === b.qualifier;
+
+function toKeyFigure(f: ParsedFigure): KeyFigure {
+  return {
+    id: newItemId('fig'),
+    label: f.label.slice(0, 60),
+    value: f.value.slice(0, 30),
+    unit: f.unit.slice(0, 20),
+    qualifier: f.qualifier,
+    asOf: f.asOf,
+  };
+}
 
 function FigureRow({
   figure,
   index,
+  inBody,
   readOnly,
   onChange,
   onRemove,
+  onReveal,
 }: {
   figure: KeyFigure;
   index: number;
+  inBody: boolean;
   readOnly: boolean;
   onChange: (patch: Partial<KeyFigure>) => void;
   onRemove: () => void;
+  onReveal: () => void;
 }) {
   const { t } = useI18n();
   const asOfInvalid = useInvalid(`figures.${index}.asOf`);
   const valueInvalid = useInvalid(`figures.${index}.value`);
+  const phrase = figure.value ? figurePhrase(figure) : '';
   return (
-    <li className="figure" data-testid="figure">
+    <li className="figure" data-testid="figure" data-in-body={inBody}>
+      <div className="figure-head">
+        <output className="figure-preview" data-testid="figure-preview">
+          {figure.label}
+          <strong>{phrase || '…'}</strong>
+        </output>
+        {inBody ? (
+          <button
+            type="button"
+            className="link"
+            data-testid="figure-reveal"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={onReveal}
+          >
+            {t('figures.show')}
+          </button>
+        ) : (
+          phrase && (
+            <span className="figure-badge" data-testid="figure-not-found">
+              {t('figures.notFound')}
+            </span>
+          )
+        )}
+      </div>
       <div className="field-row">
         <Field label={t('figures.label')} wide>
           <input
@@ -98,10 +159,59 @@ function FigureRow({
   );
 }
 
-/** Key figures (指标/数据): label, value, unit, qualifier, as-of date; printed as a box. */
 export function FiguresPanel({ draft, update, readOnly }: PanelProps) {
   const { t } = useI18n();
+  const [editor] = useLexicalComposerContext();
+  const [suggesting, setSuggesting] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
   const figures = draft.figures;
+
+  const texts = useMemo(
+    () => blocksOfBody(draft.body).flatMap((b) => (b.type === 'photo' ? [] : [b.text])),
+    [draft.body],
+  );
+  const inBody = (f: KeyFigure) => texts.some((text) => findFigure(text, f) !== null);
+
+  const suggestions = useMemo(() => {
+    if (!suggesting) return [];
+    const found: ParsedFigure[] = [];
+    for (const text of texts) {
+      for (const f of extractFigures(text)) {
+        if (figures.some((g) => sameFigure(f, g)) || found.some((g) => sameFigure(f, g))) continue;
+        found.push(f);
+      }
+    }
+    return found;
+  }, [suggesting, texts, figures]);
+
+  const add = (...parsed: ParsedFigure[]) =>
+    update((d) => ({ figures: [...d.figures, ...parsed.map(toKeyFigure)].slice(0, MAX_FIGURES) }));
+
+  // The outcome of "from selection" arrives as a command from FiguresPlugin.
+  const latest = useRef({ add, t });
+  useEffect(() => {
+    latest.current = { add, t };
+  });
+  useEffect(
+    () =>
+      editor.registerCommand(
+        FIGURE_PARSED_COMMAND,
+        ({ text, figure }) => {
+          const { add, t } = latest.current;
+          if (figure) {
+            add(figure);
+            setNote(null);
+          } else {
+            const shown = text.trim().slice(0, 20);
+            setNote(shown ? t('figures.notParsed', { text: shown }) : t('figures.noSelection'));
+          }
+          return true;
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+    [editor],
+  );
+
   return (
     <Panel title={t('panel.figures')} testId="panel-figures">
       {figures.length === 0 && <p className="panel-empty">{t('figures.empty')}</p>}
@@ -111,31 +221,93 @@ export function FiguresPanel({ draft, update, readOnly }: PanelProps) {
             key={figure.id}
             figure={figure}
             index={index}
+            inBody={inBody(figure)}
             readOnly={readOnly}
             onChange={(patch) =>
-              update({ figures: figures.map((f) => (f.id === figure.id ? { ...f, ...patch } : f)) })
+              update((d) => ({
+                figures: d.figures.map((f) => (f.id === figure.id ? { ...f, ...patch } : f)),
+              }))
             }
-            onRemove={() => update({ figures: figures.filter((f) => f.id !== figure.id) })}
+            onRemove={() => update((d) => ({ figures: d.figures.filter((f) => f.id !== figure.id) }))}
+            onReveal={() => editor.dispatchCommand(REVEAL_FIGURE_COMMAND, figure)}
           />
         ))}
       </ul>
+      {note && (
+        <p className="figure-note" role="status" data-testid="figure-note">
+          {note}
+        </p>
+      )}
       <div className="panel-actions">
         <button
           type="button"
           data-testid="figure-add"
-          disabled={readOnly || figures.length >= 200}
-          onClick={() =>
-            update({
-              figures: [
-                ...figures,
-                { id: newItemId('fig'), label: '', value: '', unit: '', qualifier: '', asOf: '' },
-              ],
-            })
-          }
+          disabled={readOnly || figures.length >= MAX_FIGURES}
+          onClick={() => add({ label: '', value: '', unit: '', qualifier: '', asOf: '' })}
         >
           {t('figures.add')}
         </button>
+        <button
+          type="button"
+          data-testid="figure-from-selection"
+          title={t('figures.fromSelectionHint')}
+          disabled={readOnly || figures.length >= MAX_FIGURES}
+          // Keep the body's selection: the button must not take the focus first.
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => editor.dispatchCommand(FIGURE_FROM_SELECTION_COMMAND, undefined)}
+        >
+          {t('figures.fromSelection')}
+        </button>
+        <button
+          type="button"
+          data-testid="figure-suggest"
+          aria-expanded={suggesting}
+          disabled={readOnly}
+          onClick={() => setSuggesting((s) => !s)}
+        >
+          {suggesting ? t('figures.closeSuggestions') : t('figures.suggest')}
+        </button>
       </div>
+      {suggesting && (
+        <div className="figure-suggestions" data-testid="figure-suggestions">
+          <h3 className="figure-suggestions-title">
+            {t('figures.suggestions', { count: suggestions.length })}
+          </h3>
+          {suggestions.length === 0 ? (
+            <p className="panel-empty">{t('figures.noSuggestions')}</p>
+          ) : (
+            <>
+              <ul className="suggestion-list">
+                {suggestions.map((f) => (
+                  <li key={`${f.label}|${figurePhrase(f)}`} data-testid="figure-suggestion">
+                    <span className="suggestion-text">
+                      {f.label && <span className="suggestion-label">{f.label}</span>}
+                      <strong>{figurePhrase(f)}</strong>
+                      {f.asOf && (
+                        <span className="suggestion-asof">{t('figures.asOfShort', { date: f.asOf })}</span>
+                      )}
+                    </span>
+                    <button
+                      type="button"
+                      className="link"
+                      data-testid="figure-accept"
+                      disabled={figures.length >= MAX_FIGURES}
+                      onClick={() => add(f)}
+                    >
+                      {t('figures.accept')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              <div className="panel-actions">
+                <button type="button" data-testid="figure-accept-all" onClick={() => add(...suggestions)}>
+                  {t('figures.acceptAll')}
+                </button>
+              </div>
+            </>
+          )}
+        </div>
+      )}
     </Panel>
   );
 }
