@@ -24,6 +24,7 @@ import { editorTheme } from './editor-theme';
 import { FieldIssuesContext, issuePaths } from './field-issues';
 import { HeadlineFields } from './HeadlineFields';
 import { issueLabel } from './issue-labels';
+import { JumpLineBlock } from './JumpLineBlock';
 import { PhotosContext } from './photos-context';
 import type { SaveState } from './story-draft';
 import { useStoryDraft } from './use-story-draft';
@@ -178,9 +179,11 @@ export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRe
             )}
             <div className="story-scroll">
               <HeadlineFields draft={draft} update={update} readOnly={readOnly} headlineRef={headlineRef} />
+              <JumpLineBlock jumps={draft.jumps} direction="from" />
               <ErrorBoundary fallback={(error) => <div className="story-warning">{error.message}</div>}>
                 <BodyEditor onChange={(body) => controller.update({ body })} readOnly={readOnly} />
               </ErrorBoundary>
+              <JumpLineBlock jumps={draft.jumps} direction="to" />
             </div>
           </main>
           <aside className="story-side" aria-label={t('story.panels')} data-testid="story-side">

@@ -1,10 +1,9 @@
 import type { JumpLine } from '../../../shared/model';
 import { useI18n } from '../app/i18n/i18n';
 import { useInvalid } from '../editor/field-issues';
+import { jumpLineText } from '../editor/JumpLineBlock';
 import { Field, newItemId, Panel } from './Field';
 import type { PanelProps } from './panel-props';
-
-const DIRECTION_TEXT = { from: '上接', to: '下转' } as const;
 
 function JumpRow({
   jump,
@@ -48,7 +47,7 @@ function JumpRow({
           />
         </Field>
         <output className="jump-preview" data-testid="jump-preview">
-          {t('jumps.preview', { dir: DIRECTION_TEXT[jump.direction], page: jump.page || '…' })}
+          {jumpLineText(jump)}
         </output>
       </div>
       <div className="item-actions">
@@ -66,13 +65,18 @@ function JumpRow({
   );
 }
 
-/** Jump lines (转版): 上接/下转 a page; at most four per story. */
+/**
+ * Jump lines (转版): 上接/下转 a page; at most four per story. They are data
+ * (story.jumps); the story screen shows them printed-style above (上接) or below
+ * (下转) the body (JumpLineBlock).
+ */
 export function JumpsPanel({ draft, update, readOnly }: PanelProps) {
   const { t } = useI18n();
   const jumps = draft.jumps;
   return (
     <Panel title={t('panel.jumps')} testId="panel-jumps">
       {jumps.length === 0 && <p className="panel-empty">{t('jumps.empty')}</p>}
+      {jumps.length > 0 && <p className="panel-note">{t('jumps.where')}</p>}
       <ul className="item-list">
         {jumps.map((jump, index) => (
           <JumpRow
