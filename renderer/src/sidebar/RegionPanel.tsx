@@ -189,67 +189,71 @@ export function RegionPanel({ draft, update, readOnly }: PanelProps) {
         <label className="field-label" htmlFor={`${id}-input`}>
           {region ? t('region.change') : t('region.search')}
         </label>
-        <input
-          ref={inputRef}
-          id={`${id}-input`}
-          data-testid="region-search"
-          type="text"
-          role="combobox"
-          aria-autocomplete="list"
-          aria-expanded={expanded}
-          aria-controls={listId}
-          aria-activedescendant={activeId}
-          aria-describedby={statusId}
-          autoComplete="off"
-          spellCheck={false}
-          placeholder={t('region.searchPlaceholder')}
-          value={query}
-          disabled={readOnly}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            if (!e.target.value.trim()) setOpen(false);
-          }}
-          onCompositionStart={() => setComposing(true)}
-          onCompositionEnd={(e) => {
-            setComposing(false);
-            setQuery(e.currentTarget.value);
-          }}
-          onKeyDown={onKeyDown}
-          onFocus={() => results && results.length > 0 && setOpen(true)}
-          onBlur={() => setOpen(false)}
-        />
-        <ul
-          ref={listRef}
-          id={listId}
-          role="listbox"
-          aria-label={t('region.results.label')}
-          className="region-list"
-          hidden={!expanded}
-        >
-          {expanded &&
-            results.map((match, index) => {
-              const parents = match.path.slice(0, -1);
-              return (
-                <li
-                  key={match.code}
-                  id={`${id}-opt-${index}`}
-                  role="option"
-                  aria-selected={index === active}
-                  data-index={index}
-                  data-testid="region-option"
-                  data-code={match.code}
-                  className={`region-option${index === active ? ' active' : ''}`}
-                  onMouseDown={(e) => e.preventDefault()}
-                  onMouseMove={() => index !== active && setActive(index)}
-                  onClick={() => choose(match)}
-                >
-                  <span className="region-option-name">{match.name}</span>
-                  {parents.length > 0 && <span className="region-option-parents">{parents.join(' · ')}</span>}
-                  <span className="region-code mono">{match.code}</span>
-                </li>
-              );
-            })}
-        </ul>
+        <div className="region-input-wrap">
+          <input
+            ref={inputRef}
+            id={`${id}-input`}
+            data-testid="region-search"
+            type="text"
+            role="combobox"
+            aria-autocomplete="list"
+            aria-expanded={expanded}
+            aria-controls={listId}
+            aria-activedescendant={activeId}
+            aria-describedby={statusId}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={t('region.searchPlaceholder')}
+            value={query}
+            disabled={readOnly}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              if (!e.target.value.trim()) setOpen(false);
+            }}
+            onCompositionStart={() => setComposing(true)}
+            onCompositionEnd={(e) => {
+              setComposing(false);
+              setQuery(e.currentTarget.value);
+            }}
+            onKeyDown={onKeyDown}
+            onFocus={() => results && results.length > 0 && setOpen(true)}
+            onBlur={() => setOpen(false)}
+          />
+          <ul
+            ref={listRef}
+            id={listId}
+            role="listbox"
+            aria-label={t('region.results.label')}
+            className="region-list"
+            hidden={!expanded}
+          >
+            {expanded &&
+              results.map((match, index) => {
+                const parents = match.path.slice(0, -1);
+                return (
+                  <li
+                    key={match.code}
+                    id={`${id}-opt-${index}`}
+                    role="option"
+                    aria-selected={index === active}
+                    data-index={index}
+                    data-testid="region-option"
+                    data-code={match.code}
+                    className={`region-option${index === active ? ' active' : ''}`}
+                    onMouseDown={(e) => e.preventDefault()}
+                    onMouseMove={() => index !== active && setActive(index)}
+                    onClick={() => choose(match)}
+                  >
+                    <span className="region-option-name">{match.name}</span>
+                    {parents.length > 0 && (
+                      <span className="region-option-parents">{parents.join(' · ')}</span>
+                    )}
+                    <span className="region-code mono">{match.code}</span>
+                  </li>
+                );
+              })}
+          </ul>
+        </div>
         <div id={statusId} className="region-status" aria-live="polite" data-testid="region-status">
           {status}
         </div>
