@@ -1,0 +1,162 @@
+/**
+ * Harmless repeats (domain §9: what editors do NOT want flagged). Each rule marks
+ * normalised characters of a text block as harmless; a matched run only counts the
+ * characters that are harmless on NEITHER side, and harmless characters at a run's
+ * edges are trimmed off. These are rules about the form of the text, plus a stoplist
+ * of set phrases, never a list of particular sentences:
+ *
+ * 1. dateline/byline formula at the start of a block: 本报讯（记者 … 通讯员 …）,
+ *    本报北京3月5日电, 新华社…电, an organisation line "■…", an end byline "（刘丙楠）",
+ *    and jump lines （上接B6版）/（下转B7版）;
+ * 2. quoted names and slogans: “…”, 《…》, 「…」, 『…』 whose content is short
+ *    (≤ quoteMaxChars) and holds no sentence end (。！？；): a slogan or policy name,
+ *    not reported speech, which does count;
+ * 3. stoplist phrases (stoplist.ts plus the paper's own);
+ * 4. echoes: body text sharing ≥ echoMinChars characters with the story's kicker,
+ *    headline or subheadline, and caption text sharing them with a subhead.
+ */
+import { normalizeForMatch, type NormalizedText } from '../../text/normalize';
+import { RollingHash } from './fingerprints';
+import type { DuplicateSettings } from './settings';
+import { DEFAULT_STOPLIST } from './stoplist';
+
+const DATELINE = String.raw`(?:本报讯|本报[\p{Script=Han}\d]{1,12}电|(?:新华社|中新社)[\p{Script=Han}\d]{1,16}电)`;
+const CREDITS = String.raw`[（(]\s*(?:本报|特约|见习)?(?:记者|通讯员|实习生)[^（）()]{0,80}[）)]`;
+const BYLINE_START = new RegExp(String.raw`^\s*(?:${DATELINE}\s*(?:${CREDITS})?|${CREDITS})`, 'u');
+const ORG_LINE = /^\s*■[^。！？\n]{0,60}$/u;
+const END_BYLINE = /[（(][\p{Script=Han}·\s]{2,30}[）)]\s*$/u;
+const JUMP_LINE = /[（(]\s*(?:上接|下转)\s*[A-Z]\d{1,2}\s*版?\s*[）)]/gu;
+const QUOTED = /“[^“”]*”|《[^《》]*》|「[^「」]*」|『[^『』]*』/gu;
+const SENTENCE_END = /[。！？!?；;]/u;
+
+/** Code-point spans [start, end) of `text` covered by the formula and quote rules (1 and 2). */
+export function formulaSpans(text: string, quoteMaxChars: number): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const add = (from: number, to: number) => {
+    // Regex indices are UTF-16; convert to code points.
+    spans.push([cp(text, from), cp(text, to)]);
+  };
+  const start = BYLINE_START.exec(text);
+  if (start) add(0, start[0].length);
+  if (ORG_LINE.test(text)) add(0, text.length);
+  const end = END_BYLINE.exec(text);
+  if (end) add(end.index, text.length);
+  for (const m of text.matchAll(JUMP_LINE)) add(m.index, m.index + m[0].length);
+  for (const m of text.matchAll(QUOTED)) {
+    const inner = m[0].slice(1, -1);
+    if (SENTENCE_END.test(inner)) continue;
+    if (normalizeForMatch(inner).codes.length > quoteMaxChars) continue;
+    add(m.index, m.index + m[0].length);
+  }
+  return spans;
+}
+
+function cp(text: string, unit: number): number {
+  let n = 0;
+  for (let u = 0; u < unit; u++, n++) {
+    const c = text.charCodeAt(u);
+    if (c >= 0xd800 && c <= 0xdbff && u + 1 < unit) {
+      const low = text.charCodeAt(u + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) u++;
+    }
+  }
+  return n;
+}
+
+/** Finds stoplist phrases in normalised text: phrases indexed by their first two characters. */
+export class StopMatcher {
+  readonly #byPrefix = new Map<number, Int32Array[]>();
+
+  constructor(phrases: readonly string[]) {
+    for (const phrase of phrases) {
+      const codes = normalizeForMatch(phrase).codes;
+      if (codes.length < 2) continue;
+      const key = prefixKey(codes[0]!, codes[1]!);
+      const list = this.#byPrefix.get(key);
+      if (list) list.push(codes);
+      else this.#byPrefix.set(key, [codes]);
+    }
+  }
+
+  /** Marks every occurrence of a stop phrase in `codes`. */
+  mark(codes: Int32Array, mask: Uint8Array): void {
+    for (let i = 0; i + 1 < codes.length; i++) {
+      const list = this.#byPrefix.get(prefixKey(codes[i]!, codes[i + 1]!));
+      if (!list) continue;
+      for (const phrase of list) {
+        if (i + phrase.length > codes.length) continue;
+        let j = 2;
+        while (j < phrase.length && codes[i + j] === phrase[j]) j++;
+        if (j === phrase.length) mask.fill(1, i, i + phrase.length);
+      }
+    }
+  }
+}
+
+function prefixKey(a: number, b: number): number {
+  return a * 0x110000 + b;
+}
+
+const matchers = new WeakMap<readonly string[], StopMatcher>();
+
+/** The stop matcher for a settings object (built once per stoplist array). */
+export function stopMatcherFor(settings: DuplicateSettings): StopMatcher {
+  let matcher = matchers.get(settings.stoplist);
+  if (!matcher) {
+    matcher = new StopMatcher([...DEFAULT_STOPLIST, ...settings.stoplist]);
+    matchers.set(settings.stoplist, matcher);
+  }
+  return matcher;
+}
+
+/** Hashes of every n-gram of some short texts (headline, subheads): what an echo repeats. */
+export function echoGrams(texts: readonly string[], n: number): Set<number> {
+  const grams = new Set<number>();
+  const rolling = new RollingHash(n);
+  for (const text of texts) {
+    rolling.reset();
+    for (const code of normalizeForMatch(text).codes) if (rolling.push(code)) grams.add(rolling.hash);
+  }
+  return grams;
+}
+
+/** Marks the characters of `codes` covered by an n-gram found in `grams`. */
+export function markEchoes(codes: Int32Array, grams: Set<number>, n: number, mask: Uint8Array): void {
+  if (grams.size === 0) return;
+  const rolling = new RollingHash(n);
+  for (let i = 0; i < codes.length; i++) {
+    if (rolling.push(codes[i]!) && grams.has(rolling.hash)) mask.fill(1, i - n + 1, i + 1);
+  }
+}
+
+/** The harmless mask of one block: 1 for each normalised character a rule covers. */
+export function harmlessMask(
+  text: string,
+  norm: NormalizedText,
+  settings: DuplicateSettings,
+  echoes: Set<number>,
+): Uint8Array {
+  const mask = new Uint8Array(norm.codes.length);
+  const spans = formulaSpans(text, settings.quoteMaxChars);
+  if (spans.length) {
+    // origin[] is increasing: walk it once per span.
+    for (const [from, to] of spans) {
+      let i = lowerBound(norm.origin, from);
+      while (i < norm.origin.length && norm.origin[i]! < to) mask[i++] = 1;
+    }
+  }
+  stopMatcherFor(settings).mark(norm.codes, mask);
+  markEchoes(norm.codes, echoes, settings.echoMinChars, mask);
+  return mask;
+}
+
+function lowerBound(values: Int32Array, target: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,90 @@
+/**
+ * Verifying and extending fingerprint hits on the text. A shared hash is only a
+ * candidate: the k characters are compared, then the match is extended left and
+ * right as far as the normalised texts agree, giving the MAXIMAL run; several hits of
+ * one run give the same maximal run and are merged.
+ */
+
+/** A run shared by block A at [aStart, aEnd) and block B at [bStart, bEnd), normalised offsets. */
+export type Run = { aStart: number; aEnd: number; bStart: number; bEnd: number };
+
+/**
+ * Maximal common run through a[pa..pa+k) and b[pb..pb+k), or null when those k
+ * characters differ (a hash collision). When a and b are the same block, the two
+ * copies never overlap (a is the earlier one).
+ */
+export function extendHit(a: Int32Array, pa: number, b: Int32Array, pb: number, k: number): Run | null {
+  for (let i = 0; i < k; i++) if (a[pa + i] !== b[pb + i]) return null;
+  const self = a === b;
+  if (self && pa === pb) return null;
+  let aStart = pa;
+  let bStart = pb;
+  let aEnd = pa + k;
+  let bEnd = pb + k;
+  while (aStart > 0 && bStart > 0 && a[aStart - 1] === b[bStart - 1]) {
+    aStart--;
+    bStart--;
+  }
+  while (aEnd < a.length && bEnd < b.length && a[aEnd] === b[bEnd]) {
+    aEnd++;
+    bEnd++;
+  }
+  if (self) {
+    // Periodic text ("哈哈哈哈"): the copies of one block must not overlap.
+    const [first, second] = aStart < bStart ? [aStart, bStart] : [bStart, aStart];
+    const len = Math.min(aEnd - aStart, second - first);
+    if (len < k) return null;
+    return { aStart: first, aEnd: first + len, bStart: second, bEnd: second + len };
+  }
+  return { aStart, aEnd, bStart, bEnd };
+}
+
+/**
+ * Trims characters harmless on either side off both ends of a diagonal run and counts
+ * the characters in between that are harmless on neither side. Null when nothing is left.
+ */
+export function trimAndCount(run: Run, ha: Uint8Array, hb: Uint8Array): { run: Run; counted: number } | null {
+  let { aStart, bStart, aEnd, bEnd } = run;
+  while (aStart < aEnd && (ha[aStart] || hb[bStart])) {
+    aStart++;
+    bStart++;
+  }
+  while (aEnd > aStart && (ha[aEnd - 1] || hb[bEnd - 1])) {
+    aEnd--;
+    bEnd--;
+  }
+  if (aEnd <= aStart) return null;
+  let counted = 0;
+  for (let i = 0; i < aEnd - aStart; i++) if (!ha[aStart + i] && !hb[bStart + i]) counted++;
+  return { run: { aStart, aEnd, bStart, bEnd }, counted };
+}
+
+/** Unions runs of one pair of blocks that overlap on both sides (hits on nearby diagonals). */
+export function mergeRuns<T extends { run: Run; counted: number }>(runs: T[]): T[] {
+  const sorted = [...runs].sort((x, y) => x.run.aStart - y.run.aStart || x.run.bStart - y.run.bStart);
+  const out: T[] = [];
+  for (const item of sorted) {
+    const last = out[out.length - 1];
+    if (
+      last &&
+      item.run.aStart < last.run.aEnd &&
+      item.run.bStart < last.run.bEnd &&
+      last.run.bStart < item.run.bEnd
+    ) {
+      const r = last.run;
+      const merged: Run = {
+        aStart: Math.min(r.aStart, item.run.aStart),
+        aEnd: Math.max(r.aEnd, item.run.aEnd),
+        bStart: Math.min(r.bStart, item.run.bStart),
+        bEnd: Math.max(r.bEnd, item.run.bEnd),
+      };
+      out[out.length - 1] = { ...last, run: merged, counted: Math.max(last.counted, item.counted) };
+    } else {
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+/** Normalised length of a run on side A. */
+export const runLength = (run: Run): number => run.aEnd - run.aStart;
