@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 import { DeskError } from '../../shared/api';
 import { runBench } from './commands/bench';
+import { runCheck } from './commands/check';
 import { runImport } from './commands/import';
 import { runList } from './commands/list';
 import { runServe } from './commands/serve';
@@ -38,6 +39,12 @@ const COMMANDS: Record<string, Command> = {
     usage: 'desk list [--data DIR] [--json] [--trash]',
     options: { ...DATA, json: { type: 'boolean' }, trash: { type: 'boolean' } },
     run: runList,
+  },
+  check: {
+    summary: 'check story files or page folders for duplicated text (exit 1 on errors)',
+    usage: 'desk check [--json] [--rules duplicates] [--archive DIR] [--data DIR] PATH...',
+    options: { ...DATA, json: { type: 'boolean' }, archive: { type: 'string' }, rules: { type: 'string' } },
+    run: runCheck,
   },
   bench: {
     summary: 'run the benchmarks and print figures against their baselines',
