@@ -20,13 +20,22 @@ export function isEditableTarget(target: EventTarget | null): boolean {
   return target.closest('input, textarea, select, [contenteditable="true"], [contenteditable=""]') !== null;
 }
 
+/**
+ * True inside the body editor and its find bar ([data-find-scope]): there Ctrl+F
+ * opens the body's own find bar (editor/plugins/FindReplacePlugin) instead.
+ */
+export function isFindScopeTarget(target: EventTarget | null): boolean {
+  if (typeof Element === 'undefined' || !(target instanceof Element)) return false;
+  return target.closest('[data-find-scope]') !== null;
+}
+
 export function shortcutFor(event: KeyboardEvent): keyof ShortcutHandlers | null {
   if (event.isComposing || event.keyCode === 229) return null;
   const mod = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
   if (mod && !event.altKey && !event.shiftKey) {
     if (key === 'n') return 'newStory';
-    if (key === 'f') return 'focusSearch';
+    if (key === 'f' && !isFindScopeTarget(event.target)) return 'focusSearch';
     if (key === 's') return 'saveNow';
     if (key === 'backspace' && !isEditableTarget(event.target)) return 'trashSelected';
   }

@@ -1,7 +1,10 @@
 /**
  * The body editor and every plugin it mounts, in one place (docs/style.md §2).
  * LexicalComposer itself sits higher, in StoryScreen, so the side panels can
- * dispatch the plugins' commands.
+ * dispatch the plugins' commands and the story bar can show the live counts.
+ *
+ * The wrapper carries data-find-scope: inside it Ctrl+F is the body's find bar,
+ * not the desk's list search (app/use-shortcuts.ts).
  */
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
@@ -12,8 +15,12 @@ import type { LexicalState } from '../../../shared/model';
 import { useI18n } from '../app/i18n/i18n';
 import { BlockFormatPlugin } from './plugins/BlockFormatPlugin/BlockFormatPlugin';
 import { BodyChangePlugin } from './plugins/BodyChangePlugin/BodyChangePlugin';
+import { FIND_SCOPE_ATTRIBUTE, FindReplacePlugin } from './plugins/FindReplacePlugin/FindReplacePlugin';
+import { PastePlugin } from './plugins/PastePlugin/PastePlugin';
 import { FiguresPlugin } from './plugins/figures/FiguresPlugin';
 import { PhotoPlugin } from './plugins/PhotoPlugin/PhotoPlugin';
+import { TextFormatPlugin } from './plugins/TextFormatPlugin/TextFormatPlugin';
+import { ToolbarPlugin } from './plugins/ToolbarPlugin/ToolbarPlugin';
 
 export function BodyEditor({
   onChange,
@@ -24,8 +31,12 @@ export function BodyEditor({
 }) {
   const { t } = useI18n();
   return (
-    <div className="body-editor">
-      <BlockFormatPlugin disabled={readOnly} />
+    <div className="body-editor" {...{ [FIND_SCOPE_ATTRIBUTE]: '' }}>
+      <div className="body-tools">
+        <ToolbarPlugin readOnly={readOnly} />
+        <FindReplacePlugin readOnly={readOnly} />
+        <PastePlugin />
+      </div>
       <div className="body-frame">
         <RichTextPlugin
           contentEditable={
@@ -42,6 +53,8 @@ export function BodyEditor({
         />
       </div>
       <HistoryPlugin />
+      <BlockFormatPlugin />
+      <TextFormatPlugin />
       <PhotoPlugin />
       <FiguresPlugin />
       <BodyChangePlugin onChange={onChange} />

@@ -5,10 +5,9 @@
  * draft is replaced from outside the editor: a load, a conflict, "restore mine".
  */
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
-import { useEffect, useImperativeHandle, useMemo, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type RefObject } from 'react';
 
-import { bodyPlainText, type Story, type StoryContent } from '../../../shared/model';
-import { countText } from '../../../shared/text/counts';
+import type { Story, StoryContent } from '../../../shared/model';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import { useI18n } from '../app/i18n/i18n';
 import { BylinePanel } from '../sidebar/BylinePanel';
@@ -26,6 +25,7 @@ import { HeadlineFields } from './HeadlineFields';
 import { issueLabel } from './issue-labels';
 import { JumpLineBlock } from './JumpLineBlock';
 import { PhotosContext } from './photos-context';
+import { CharCountPlugin } from './plugins/CharCountPlugin/CharCountPlugin';
 import type { SaveState } from './story-draft';
 import { useStoryDraft } from './use-story-draft';
 
@@ -77,8 +77,9 @@ export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRe
   }, [ready, focusOnLoad]);
 
   const draft = state.draft;
-  const chars = useMemo(() => (draft ? countText(bodyPlainText(draft.body)).wordStyle : 0), [draft]);
   const issues = useMemo(() => issuePaths(state.issues), [state.issues]);
+  // Stable, so the body's change listener is registered once, not on every render.
+  const onBodyChange = useCallback((body: StoryContent['body']) => controller.update({ body }), [controller]);
 
   if (!draft || !state.story) {
     return (
@@ -134,9 +135,7 @@ export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRe
               >
                 {t(SAVE_LABEL[state.save])}
               </span>
-              <span className="story-chars" data-testid="story-chars">
-                {t('story.chars', { count: chars })}
-              </span>
+              <CharCountPlugin />
               <span className="list-spacer" />
               <button
                 type="button"
@@ -181,7 +180,7 @@ export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRe
               <HeadlineFields draft={draft} update={update} readOnly={readOnly} headlineRef={headlineRef} />
               <JumpLineBlock jumps={draft.jumps} direction="from" />
               <ErrorBoundary fallback={(error) => <div className="story-warning">{error.message}</div>}>
-                <BodyEditor onChange={(body) => controller.update({ body })} readOnly={readOnly} />
+                <BodyEditor onChange={onBodyChange} readOnly={readOnly} />
               </ErrorBoundary>
               <JumpLineBlock jumps={draft.jumps} direction="to" />
             </div>

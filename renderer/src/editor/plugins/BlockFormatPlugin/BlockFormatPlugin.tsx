@@ -1,6 +1,9 @@
 /**
- * The paragraph-format toolbar: 正文段 / 小标题 (h3) / 引文 for the blocks under
- * the caret. Owns FORMAT_BLOCK_COMMAND; the toolbar buttons only dispatch it.
+ * Block formats of the body: 正文段 (paragraph) / 小标题 (heading h3, the stored
+ * type shared/model/body.ts reads as a subhead) / 引文 (quote). Owns
+ * FORMAT_BLOCK_COMMAND, which the toolbar dispatches, and its keys:
+ * Ctrl+Alt+1 / 2 / 3 (by physical key, so the layout does not matter; never
+ * while an input method is composing).
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $createHeadingNode, $createQuoteNode, $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
@@ -11,17 +14,33 @@ import {
   $isElementNode,
   $isRangeSelection,
   COMMAND_PRIORITY_EDITOR,
+  COMMAND_PRIORITY_LOW,
   createCommand,
+  KEY_DOWN_COMMAND,
   type ElementNode,
   type LexicalCommand,
   type LexicalEditor,
 } from 'lexical';
-import { useEffect, useState } from 'react';
-
-import { useI18n } from '../../../app/i18n/i18n';
+import { useEffect } from 'react';
 
 export type BlockFormat = 'paragraph' | 'subhead' | 'quote';
 export const FORMAT_BLOCK_COMMAND: LexicalCommand<BlockFormat> = createCommand('FORMAT_BLOCK_COMMAND');
+
+export const BLOCK_FORMATS: readonly BlockFormat[] = ['paragraph', 'subhead', 'quote'];
+/** The shortcut of each format, as shown in the toolbar's tooltips. */
+export const BLOCK_FORMAT_KEYS: Record<BlockFormat, string> = {
+  paragraph: 'Ctrl+Alt+1',
+  subhead: 'Ctrl+Alt+2',
+  quote: 'Ctrl+Alt+3',
+};
+const BY_CODE: Record<string, BlockFormat> = {
+  Digit1: 'paragraph',
+  Numpad1: 'paragraph',
+  Digit2: 'subhead',
+  Numpad2: 'subhead',
+  Digit3: 'quote',
+  Numpad3: 'quote',
+};
 
 function $formatOf(block: ElementNode): BlockFormat {
   if ($isHeadingNode(block)) return 'subhead';
@@ -48,7 +67,13 @@ function $selectedBlocks(): ElementNode[] {
   return [...blocks.values()];
 }
 
-export function registerBlockFormat(editor: LexicalEditor, onFormat: (format: BlockFormat | null) => void) {
+/** The format of the block under the caret (the first selected block), null without a range selection. */
+export function $selectedBlockFormat(): BlockFormat | null {
+  const blocks = $selectedBlocks();
+  return blocks[0] ? $formatOf(blocks[0]) : null;
+}
+
+export function registerBlockFormat(editor: LexicalEditor): () => void {
   return mergeRegister(
     editor.registerCommand(
       FORMAT_BLOCK_COMMAND,
@@ -60,40 +85,23 @@ export function registerBlockFormat(editor: LexicalEditor, onFormat: (format: Bl
       },
       COMMAND_PRIORITY_EDITOR,
     ),
-    editor.registerUpdateListener(({ editorState }) => {
-      editorState.read(() => {
-        const blocks = $selectedBlocks();
-        onFormat(blocks[0] ? $formatOf(blocks[0]) : null);
-      });
-    }),
+    editor.registerCommand(
+      KEY_DOWN_COMMAND,
+      (event) => {
+        if (event.isComposing || event.keyCode === 229) return false;
+        if (!event.ctrlKey || !event.altKey || event.shiftKey || event.metaKey) return false;
+        const format = BY_CODE[event.code];
+        if (!format) return false;
+        event.preventDefault();
+        return editor.dispatchCommand(FORMAT_BLOCK_COMMAND, format);
+      },
+      COMMAND_PRIORITY_LOW,
+    ),
   );
 }
 
-const FORMATS: BlockFormat[] = ['paragraph', 'subhead', 'quote'];
-
-export function BlockFormatPlugin({ disabled }: { disabled?: boolean }) {
+export function BlockFormatPlugin() {
   const [editor] = useLexicalComposerContext();
-  const { t } = useI18n();
-  const [current, setCurrent] = useState<BlockFormat | null>(null);
-
-  useEffect(() => registerBlockFormat(editor, setCurrent), [editor]);
-
-  return (
-    <div className="block-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-      {FORMATS.map((format) => (
-        <button
-          key={format}
-          type="button"
-          className={current === format ? 'on' : ''}
-          aria-pressed={current === format}
-          data-testid={`format-${format}`}
-          disabled={disabled}
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => editor.dispatchCommand(FORMAT_BLOCK_COMMAND, format)}
-        >
-          {t(`toolbar.${format}`)}
-        </button>
-      ))}
-    </div>
-  );
+  useEffect(() => registerBlockFormat(editor), [editor]);
+  return null;
 }
