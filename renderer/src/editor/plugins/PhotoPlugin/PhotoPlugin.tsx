@@ -15,11 +15,14 @@ import {
   $createParagraphNode,
   $getRoot,
   $getSelection,
+  $addUpdateTag,
+  $isParagraphNode,
   $isRangeSelection,
   COMMAND_PRIORITY_EDITOR,
   createCommand,
   type LexicalCommand,
   type LexicalEditor,
+  SKIP_DOM_SELECTION_TAG,
 } from 'lexical';
 import { useEffect } from 'react';
 
@@ -59,7 +62,22 @@ const isImage = (file: File) => file.type === '' || file.type.startsWith('image/
 function $insertPhoto(photoId: string): void {
   const node = $createPhotoNode(photoId);
   const selection = $getSelection();
-  if ($isRangeSelection(selection)) {
+  const block = $isRangeSelection(selection) ? selection.anchor.getNode().getTopLevelElement() : null;
+  if ($isRangeSelection(selection) && selection.isCollapsed() && $isParagraphNode(block) && block.isEmpty()) {
+    // The caret on an empty line (after Enter, or a drop there): the photo takes that line.
+    block.replace(node);
+    if (node.getNextSibling() === null) node.insertAfter($createParagraphNode());
+  } else if (
+    $isRangeSelection(selection) &&
+    selection.isCollapsed() &&
+    block !== null &&
+    selection.anchor.offset === 0 &&
+    selection.anchor.getNode().getPreviousSibling() === null &&
+    (selection.anchor.getNode() === block || selection.anchor.getNode().getParent() === block)
+  ) {
+    // At the very start of a block: the photo goes before it, not into a split.
+    block.insertBefore(node);
+  } else if ($isRangeSelection(selection)) {
     $insertNodeToNearestRoot(node);
   } else {
     const root = $getRoot();
@@ -92,6 +110,8 @@ export function registerPhotoCommands(editor: LexicalEditor): () => void {
     editor.registerCommand(
       REORDER_PHOTOS_COMMAND,
       ({ order }) => {
+        // The panel keeps the focus (its move button or Alt+↑/↓).
+        $addUpdateTag(SKIP_DOM_SELECTION_TAG);
         $reorderPhotos(order);
         return true;
       },
@@ -109,6 +129,7 @@ export function registerPhotoCommands(editor: LexicalEditor): () => void {
     editor.registerCommand(
       REMOVE_PHOTO_COMMAND,
       ({ photoId }) => {
+        $addUpdateTag(SKIP_DOM_SELECTION_TAG);
         $removePhoto(photoId);
         return true;
       },

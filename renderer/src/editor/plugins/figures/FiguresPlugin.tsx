@@ -75,6 +75,20 @@ function $selectFigure(figure: FigureLocator): NodeKey | null {
   return null;
 }
 
+/**
+ * Scrolls only the element's nearest scrolling container (the story column), so
+ * the window and the side panels stay where they are.
+ */
+function centreInScroller(element: HTMLElement | null): void {
+  let scroller = element?.parentElement ?? null;
+  while (scroller && !/(auto|scroll)/.test(getComputedStyle(scroller).overflowY))
+    scroller = scroller.parentElement;
+  if (!element || !scroller) return;
+  const box = element.getBoundingClientRect();
+  const frame = scroller.getBoundingClientRect();
+  scroller.scrollTop += box.top - frame.top - (frame.height - Math.min(box.height, frame.height)) / 2;
+}
+
 export function registerFigures(editor: LexicalEditor): () => void {
   return mergeRegister(
     editor.registerCommand(
@@ -97,9 +111,7 @@ export function registerFigures(editor: LexicalEditor): () => void {
         if (blockKey === null) return false;
         // Focus first so the selection is drawn; scroll once the DOM has it.
         editor.getRootElement()?.focus({ preventScroll: true });
-        editor.update(() => {}, {
-          onUpdate: () => editor.getElementByKey(blockKey)?.scrollIntoView({ block: 'center' }),
-        });
+        editor.update(() => {}, { onUpdate: () => centreInScroller(editor.getElementByKey(blockKey)) });
         return true;
       },
       COMMAND_PRIORITY_EDITOR,
