@@ -1,0 +1,73 @@
+import { mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { randomChineseText } from '../../../shared/checks/duplicates/fixtures/planted';
+import { bodyFromBlocks } from '../../../shared/model';
+import { ARCHIVE_FILES, ArchiveStore, archiveEntryOf } from './archive-store';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'desk-archive-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const body = (...texts: string[]) => bodyFromBlocks(texts.map((text) => ({ type: 'paragraph' as const, text })));
+const entry = (i: number) => archiveEntryOf(`story-${i}`, { headline: `旧稿${i}`, body: body(randomChineseText(i, 300)) }, '2024-05-0' + ((i % 9) + 1));
+const draftOf = (text: string) => ({
+  key: 'draft',
+  content: { kicker: '', headline: '新稿', subheadline: '', photos: [], body: body(text) },
+});
+
+describe('ArchiveStore', () => {
+  it('is empty when absent, persists added stories durably, and finds them after a reopen', async () => {
+    const store = await ArchiveStore.open(dir);
+    expect(store.index.storyCount).toBe(0);
+    await store.add([entry(1), entry(2)]);
+    await store.add([entry(3)]);
+    const copied = entry(3).blocks[0]!.slice(40, 90);
+
+    const again = await ArchiveStore.open(dir);
+    expect(again.status).toEqual({ stories: 3, rebuilt: false });
+    const [f] = again.checkAgainstArchive(draftOf(`甲${copied}乙`));
+    expect(f?.rule).toBe('duplicate.archive');
+    expect(f?.params).toMatchObject({ twinStory: 'story-3', twinHeadline: '旧稿3', date: '2024-05-04' });
+  });
+
+  it('rebuilds a missing or stale index from the texts', async () => {
+    const store = await ArchiveStore.open(dir);
+    await store.add([entry(1), entry(2)]);
+    await rm(join(dir, ARCHIVE_FILES.index));
+    const rebuilt = await ArchiveStore.open(dir);
+    expect(rebuilt.status).toMatchObject({ stories: 2, rebuilt: true, reason: 'index.bin missing' });
+    expect((await stat(join(dir, ARCHIVE_FILES.index))).size).toBeGreaterThan(64);
+
+    // An index.bin written for another story list (a crash between the two writes).
+    const other = join(dir, 'other');
+    const small = await ArchiveStore.open(other);
+    await small.add([entry(9)]);
+    await writeFile(join(dir, ARCHIVE_FILES.index), await readFile(join(other, ARCHIVE_FILES.index)));
+    const stale = await ArchiveStore.open(dir);
+    expect(stale.status.rebuilt).toBe(true);
+    expect(stale.checkAgainstArchive(draftOf(entry(2).blocks[0]!.slice(0, 60)))).toHaveLength(1);
+  });
+
+  it('ignores bytes a crashed add left after the texts, and keeps the stories whose text is whole', async () => {
+    const store = await ArchiveStore.open(dir);
+    await store.add([entry(1), entry(2)]);
+    const texts = join(dir, ARCHIVE_FILES.texts);
+    await writeFile(texts, Buffer.concat([await readFile(texts), Buffer.from('半截', 'utf16le')]));
+    const reopened = await ArchiveStore.open(dir);
+    expect(reopened.status).toEqual({ stories: 2, rebuilt: false });
+    await reopened.add([entry(3)]);
+    expect((await ArchiveStore.open(dir)).index.storyCount).toBe(3);
+
+    await truncate(texts, 100);
+    const cut = await ArchiveStore.open(dir);
+    expect(cut.status).toMatchObject({ stories: 0, rebuilt: true });
+  });
+});

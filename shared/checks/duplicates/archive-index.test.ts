@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
+import { bodyFromBlocks } from '../../model';
+import { sliceCodePoints } from '../../text/code-points';
+import { ArchiveIndex, StaleArchiveIndexError, type ArchiveEntry } from './archive-index';
+import { checkAgainstArchive } from './check-archive';
+import { plant, randomChineseText } from './fixtures/planted';
+import type { CheckedStory } from './text-blocks';
+
+const entry = (i: number, blocks: string[]): ArchiveEntry => ({
+  id: `old-${i}`,
+  title: `旧稿${i}`,
+  date: `2023-01-${String((i % 28) + 1).padStart(2, '0')}`,
+  blocks,
+});
+const archive = (n: number, seed = 1) =>
+  Array.from({ length: n }, (_, i) => entry(i, [randomChineseText(seed * 1000 + i, 300), '', randomChineseText(seed * 1000 + i + 500, 200)]));
+const draft = (text: string): CheckedStory => ({
+  key: 'draft.md',
+  content: { kicker: '', headline: '标题', subheadline: '', photos: [], body: bodyFromBlocks([{ type: 'paragraph', text }]) },
+});
+
+describe('ArchiveIndex', () => {
+  it('property: a planted copy from an archived story is found from 30 characters (never below 20), at the exact characters', () => {
+    const stories = archive(40);
+    const index = ArchiveIndex.build(stories);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 39 }),
+        fc.integer({ min: 10, max: 250 }),
+        fc.nat(),
+        fc.integer(),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 20 }),
+        (which, length, at, seed, noise) => {
+          const source = stories[which]!.blocks[0]!;
+          const p = plant(source, randomChineseText(seed, 400), at % 20, length, at % 400, noise);
+          const findings = checkAgainstArchive(index, draft(p.copy));
+          if (length < 30) {
+            // Threshold 30; below the noise threshold nothing may ever show.
+            if (length < 20) expect(findings).toEqual([]);
+            return;
+          }
+          expect(findings).toHaveLength(1);
+          const [here, there] = findings[0]!.locations;
+          expect(findings[0]!.params).toMatchObject({ chars: length, twinStory: `old-${which}`, date: stories[which]!.date });
+          expect([here!.start, here!.end]).toEqual(p.copySpan);
+          expect([there!.story, there!.paragraph, there!.start, there!.end]).toEqual([`old-${which}`, 0, ...p.sourceSpan]);
+          expect(there!.text).toBe(sliceCodePoints(source, ...p.sourceSpan));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('finds text in a later block of an archived story and names the block', () => {
+    const stories = archive(5);
+    const index = ArchiveIndex.build(stories);
+    const copied = stories[3]!.blocks[2]!.slice(50, 120);
+    const [f] = checkAgainstArchive(index, draft(`甲${copied}乙`));
+    expect(f?.locations[1]).toMatchObject({ story: 'old-3', paragraph: 2 });
+  });
+
+  it('adding stories one by one finds what a batch build finds, and the binary form round-trips', () => {
+    const stories = archive(30, 7);
+    const batch = ArchiveIndex.build(stories);
+    const incremental = ArchiveIndex.build(stories.slice(0, 10));
+    for (const s of stories.slice(10)) incremental.add([s]);
+    const copy = `甲${stories[25]!.blocks[0]!.slice(100, 160)}乙${stories[4]!.blocks[2]!.slice(10, 60)}丙`;
+    const expected = checkAgainstArchive(batch, draft(copy));
+    expect(expected).toHaveLength(2);
+    expect(checkAgainstArchive(incremental, draft(copy))).toEqual(expected);
+    const loaded = ArchiveIndex.fromBytes(incremental.toBytes(), incremental.stories, incremental.text);
+    expect(loaded.fingerprintCount).toBe(batch.fingerprintCount);
+    expect(checkAgainstArchive(loaded, draft(copy))).toEqual(expected);
+  });
+
+  it('refuses a binary form that belongs to other stories (stale)', () => {
+    const index = ArchiveIndex.build(archive(3));
+    const bytes = index.toBytes();
+    const other = ArchiveIndex.build(archive(4));
+    expect(() => ArchiveIndex.fromBytes(bytes, other.stories, other.text)).toThrow(StaleArchiveIndexError);
+    expect(() => ArchiveIndex.fromBytes(bytes.slice(0, 20), index.stories, index.text)).toThrow(StaleArchiveIndexError);
+  });
+
+  it('drops fingerprints shared by more stories than the cut-off (boilerplate), and keeps them dropped', () => {
+    const boiler = '各级党组织要把这项工作摆上重要议事日程，主要负责同志亲自抓、负总责，确保各项任务落到实处见到实效';
+    const stories = Array.from({ length: 30 }, (_, i) => entry(i, [`${randomChineseText(i + 99, 200)}${boiler}`]));
+    const index = ArchiveIndex.build(stories, { k: 8, w: 23, commonMinStories: 20, commonFraction: 0 });
+    expect(index.droppedCount).toBeGreaterThan(0);
+    expect(checkAgainstArchive(index, draft(`甲${boiler}乙`))).toEqual([]);
+    index.add([entry(99, [`${randomChineseText(5, 100)}${boiler}`])]);
+    expect(checkAgainstArchive(index, draft(`甲${boiler}乙`))).toEqual([]);
+    // A story's own text is still found.
+    const own = stories[7]!.blocks[0]!.slice(20, 80);
+    expect(checkAgainstArchive(index, draft(own))).toHaveLength(1);
+    expect(checkAgainstArchive(index, draft(own), { excludeIds: ['old-7'] })).toEqual([]);
+  });
+});
