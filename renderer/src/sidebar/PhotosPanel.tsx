@@ -3,6 +3,9 @@
  * body) → base64 → 'photos.import', which copies the file into the data folder
  * unmodified and checks its type by content; caption and credit; order; removal.
  *
+ * Images inside pasted HTML arrive as PASTED_IMAGES_COMMAND (PastePlugin): data:
+ * URLs are imported like dropped files; links are left to the paste notice.
+ *
  * Order: the body is the source of truth (photo-order.ts). The list shows the
  * photos placed in the body in body order, then the ones not placed yet. Moving a
  * placed photo up or down swaps it with its neighbour in the body too
@@ -20,6 +23,7 @@ import { useFeedback } from '../app/feedback';
 import { useI18n } from '../app/i18n/i18n';
 import { useInvalid } from '../editor/field-issues';
 import { photosInBodyOrder } from '../editor/plugins/PhotoPlugin/photo-order';
+import { PASTED_IMAGES_COMMAND, type PastedImage } from '../editor/plugins/PastePlugin/PastePlugin';
 import {
   INSERT_PHOTO_COMMAND,
   PHOTO_FILES_COMMAND,
@@ -33,6 +37,24 @@ import type { PanelProps } from './panel-props';
 
 const ACCEPTED = ['image/jpeg', 'image/png', 'image/webp'];
 const MAX_PHOTOS = 100;
+
+const DATA_IMAGE = /^data:(image\/(?:jpeg|png|webp));base64,([A-Za-z0-9+/=\s]+)$/;
+
+/**
+ * Images pasted inside HTML (Word, WeChat) as data: URLs, turned into files; null
+ * when any of them is a link (http:, file:), which the renderer cannot fetch
+ * (CSP connect-src 'self'): then the body's paste notice asks for an import.
+ */
+function filesFromPastedImages(images: readonly PastedImage[]): File[] | null {
+  const files: File[] = [];
+  for (const [i, image] of images.entries()) {
+    const m = DATA_IMAGE.exec(image.src);
+    if (!m) return null;
+    const bytes = Uint8Array.from(atob(m[2]!.replace(/\s/g, '')), (c) => c.charCodeAt(0));
+    files.push(new File([bytes], `pasted-${i + 1}.${m[1]!.slice(6).replace('jpeg', 'jpg')}`, { type: m[1] }));
+  }
+  return files.length > 0 ? files : null;
+}
 
 function hasFiles(e: React.DragEvent): boolean {
   return e.dataTransfer.types.includes('Files');
@@ -258,6 +280,20 @@ export function PhotosPanel({ draft, update, readOnly }: PanelProps) {
         PHOTO_FILES_COMMAND,
         (files) => {
           if (readOnly) return false;
+          void importRef.current(files);
+          return true;
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+    [editor, readOnly],
+  );
+  useEffect(
+    () =>
+      editor.registerCommand(
+        PASTED_IMAGES_COMMAND,
+        ({ images }) => {
+          const files = readOnly ? null : filesFromPastedImages(images);
+          if (!files) return false;
           void importRef.current(files);
           return true;
         },
