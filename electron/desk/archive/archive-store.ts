@@ -134,8 +134,12 @@ export class ArchiveStore {
     entries: Iterable<ArchiveEntry>,
     options: { params?: ArchiveParams; source?: string } = {},
   ): Promise<ArchiveStore> {
-    const index = ArchiveIndex.build(entries, options.params ?? DEFAULT_ARCHIVE_PARAMS);
-    const store = new ArchiveStore(dir, index, { stories: index.storyCount, rebuilt: true, reason: 'created' }, options.source);
+    return ArchiveStore.save(dir, ArchiveIndex.build(entries, options.params ?? DEFAULT_ARCHIVE_PARAMS), options.source);
+  }
+
+  /** Writes a built index and its texts to `dir`, replacing what was there. */
+  static async save(dir: string, index: ArchiveIndex, source?: string): Promise<ArchiveStore> {
+    const store = new ArchiveStore(dir, index, { stories: index.storyCount, rebuilt: true, reason: 'created' }, source);
     try {
       await mkdir(dir, { recursive: true });
       await rm(join(dir, ARCHIVE_FILES.manifest), { force: true });

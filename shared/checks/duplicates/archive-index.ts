@@ -25,7 +25,7 @@
  */
 import { matchFoldTable } from '../../text/normalize';
 import { codePointOffset } from '../../text/code-points';
-import { KGRAM, RollingHash, Winnower, fingerprints, windowFor } from './fingerprints';
+import { KGRAM, fingerprints, kgramHashesInto, windowFor, winnowHashes } from './fingerprints';
 
 export type ArchiveParams = {
   /** Characters per k-gram. */
@@ -261,40 +261,51 @@ export class ArchiveIndex {
     return lowerBound(this.#starts, at + 1) - 1;
   }
 
-  /** Winnows text[from, to) and hands each fingerprint to `emit(hash, offset)`. */
+  /** Winnows text[from, to) block by block and hands each fingerprint to `emit(hash, offset)`. */
   #winnowText(from: number, to: number, emit: (hash: number, offset: number) => void): void {
     const { k, w } = this.params;
     const text = this.#text;
     const table = matchFoldTable();
-    const rolling = new RollingHash(k);
-    const winnower = new Winnower(w, emit);
-    const starts = new Float64Array(k); // offsets of the last k kept characters
-    let kept = 0;
+    let codes = new Int32Array(1024);
+    let offsets = new Int32Array(1024);
+    let hashes = new Uint32Array(1024);
+    let n = 0;
+    const flush = () => {
+      const m = kgramHashesInto(codes, n, k, hashes);
+      winnowHashes(hashes, m, w, (i) => emit(hashes[i]!, offsets[i]!));
+      n = 0;
+    };
     for (let u = from; u < to; u++) {
       const unit = text.charCodeAt(u);
       if (unit === SEP) {
-        winnower.end();
-        rolling.reset();
-        kept = 0;
+        flush();
         continue;
       }
-      let code: number;
+      let code = table[unit]!;
       const at = u;
       if (unit >= 0xd800 && unit <= 0xdbff && u + 1 < to) {
         const low = text.charCodeAt(u + 1);
         if (low >= 0xdc00 && low <= 0xdfff) {
           code = ((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
           u++;
-        } else code = unit;
-      } else {
-        code = table[unit]!;
-        if (code < 0) continue;
+        }
       }
-      starts[kept % k] = at;
-      kept++;
-      if (rolling.push(code)) winnower.push(rolling.hash, starts[kept % k]!);
+      if (code < 0) continue;
+      if (n === codes.length) {
+        const grow = <T extends Int32Array | Uint32Array>(a: T, make: (size: number) => T): T => {
+          const b = make(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        codes = grow(codes, (size) => new Int32Array(size));
+        offsets = grow(offsets, (size) => new Int32Array(size));
+        hashes = new Uint32Array(codes.length);
+      }
+      codes[n] = code;
+      offsets[n] = at;
+      n++;
     }
-    winnower.end();
+    flush();
   }
 
   /** (Re)builds the sorted fingerprints of the whole text, dropping common ones. */

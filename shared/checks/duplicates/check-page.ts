@@ -81,7 +81,7 @@ function findPairs(blocks: TextBlock[], settings: DuplicateSettings): Map<number
   blocks.forEach((block, bi) => {
     const fp = fingerprints(block.norm.codes, k, w);
     for (let i = 0; i < fp.count; i++) {
-      const hash = fp.hashes[i]!;
+      const hash = fp.hashes[i]! & 0x3fffffff; // a small integer key: V8 keeps it unboxed
       blockOf.push(bi);
       posOf.push(fp.positions[i]!);
       next.push(head.get(hash) ?? -1);

@@ -77,62 +77,48 @@ export class RollingHash {
 }
 
 /**
- * Streaming winnowing: feed k-gram hashes with their positions; `emit` receives each
- * selected fingerprint once. Call `end()` at the end of every segment (a paragraph).
- * A segment with fewer than w k-grams yields its minimum (no guarantee applies there).
+ * Hashes of every k-gram of codes[0, n) into `out` (index = k-gram start); returns
+ * the count, n − k + 1 (0 when n < k). One tight loop: the archive runs this over
+ * 30 million characters.
  */
-export class Winnower {
-  readonly w: number;
-  readonly #hashes: Uint32Array;
-  readonly #positions: Float64Array;
-  readonly #emit: (hash: number, position: number) => void;
-  #count = 0;
-  #min = -1;
-  #lastEmitted = -1;
-
-  constructor(w: number, emit: (hash: number, position: number) => void) {
-    this.w = w;
-    this.#hashes = new Uint32Array(w);
-    this.#positions = new Float64Array(w);
-    this.#emit = emit;
+export function kgramHashesInto(codes: ArrayLike<number>, n: number, k: number, out: Uint32Array): number {
+  if (n < k) return 0;
+  const weight = outWeight(k);
+  let raw = 0;
+  for (let i = 0; i < k; i++) raw = (Math.imul(raw, BASE) + codes[i]!) | 0;
+  out[0] = fmix32(raw);
+  for (let i = k; i < n; i++) {
+    raw = (Math.imul((raw - Math.imul(codes[i - k]!, weight)) | 0, BASE) + codes[i]!) | 0;
+    out[i - k + 1] = fmix32(raw);
   }
+  return n - k + 1;
+}
 
-  /** Rightmost minimum among the current window's slots (oldest first). */
-  #scan(filled: number): number {
-    let best = -1;
-    const first = filled < this.w ? 0 : this.#count % this.w;
-    for (let j = 0; j < filled; j++) {
-      const slot = (first + j) % this.w;
-      if (best < 0 || this.#hashes[slot]! <= this.#hashes[best]!) best = slot;
+/**
+ * Winnows hashes[0, m): in every window of w consecutive hashes the minimum, the
+ * rightmost on ties, is selected; each selected index is passed to `emit` once, in
+ * order. With fewer than w hashes the minimum of all is selected (no guarantee there).
+ */
+export function winnowHashes(hashes: Uint32Array, m: number, w: number, emit: (index: number) => void): void {
+  if (m === 0) return;
+  if (m < w) {
+    let min = 0;
+    for (let j = 1; j < m; j++) if (hashes[j]! <= hashes[min]!) min = j;
+    emit(min);
+    return;
+  }
+  let min = -1;
+  for (let end = w - 1; end < m; end++) {
+    const start = end - w + 1;
+    if (min < start) {
+      // The minimum left the window (or this is the first one): scan it whole.
+      min = start;
+      for (let j = start + 1; j <= end; j++) if (hashes[j]! <= hashes[min]!) min = j;
+      emit(min);
+    } else if (hashes[end]! <= hashes[min]!) {
+      min = end;
+      emit(min);
     }
-    return best;
-  }
-
-  #select(slot: number): void {
-    this.#min = slot;
-    const position = this.#positions[slot]!;
-    if (position !== this.#lastEmitted) {
-      this.#lastEmitted = position;
-      this.#emit(this.#hashes[slot]!, position);
-    }
-  }
-
-  push(hash: number, position: number): void {
-    const w = this.w;
-    const slot = this.#count % w;
-    this.#hashes[slot] = hash;
-    this.#positions[slot] = position;
-    this.#count++;
-    if (this.#count < w) return;
-    if (this.#count === w || this.#min === slot) this.#select(this.#scan(w));
-    else if (hash <= this.#hashes[this.#min]!) this.#select(slot);
-  }
-
-  end(): void {
-    if (this.#count > 0 && this.#count < this.w) this.#select(this.#scan(this.#count));
-    this.#count = 0;
-    this.#min = -1;
-    this.#lastEmitted = -1;
   }
 }
 
@@ -141,27 +127,22 @@ export type Fingerprints = { hashes: Uint32Array; positions: Int32Array; count: 
 
 /** Winnowed fingerprints of `codes` (w = 1 gives every k-gram). */
 export function fingerprints(codes: ArrayLike<number>, k: number, w: number): Fingerprints {
-  const cap = Math.max(1, codes.length);
-  const hashes = new Uint32Array(cap);
-  const positions = new Int32Array(cap);
+  const all = new Uint32Array(Math.max(0, codes.length - k + 1));
+  const m = kgramHashesInto(codes, codes.length, k, all);
+  const hashes = new Uint32Array(Math.max(1, m));
+  const positions = new Int32Array(Math.max(1, m));
   let count = 0;
-  const winnower = new Winnower(w, (hash, position) => {
-    hashes[count] = hash;
-    positions[count] = position;
+  winnowHashes(all, m, w, (i) => {
+    hashes[count] = all[i]!;
+    positions[count] = i;
     count++;
   });
-  const rolling = new RollingHash(k);
-  for (let i = 0; i < codes.length; i++) {
-    if (rolling.push(codes[i]!)) winnower.push(rolling.hash, i - k + 1);
-  }
-  winnower.end();
   return { hashes, positions, count };
 }
 
 /** Hash of every k-gram of `codes` (index = k-gram start). */
 export function allKgramHashes(codes: ArrayLike<number>, k: number): Uint32Array {
   const out = new Uint32Array(Math.max(0, codes.length - k + 1));
-  const rolling = new RollingHash(k);
-  for (let i = 0; i < codes.length; i++) if (rolling.push(codes[i]!)) out[i - k + 1] = rolling.hash;
+  kgramHashesInto(codes, codes.length, k, out);
   return out;
 }

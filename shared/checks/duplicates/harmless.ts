@@ -85,7 +85,7 @@ export class StopMatcher {
       if (!list) continue;
       for (const phrase of list) {
         if (i + phrase.length > codes.length) continue;
-        let j = 2;
+        let j = 0;
         while (j < phrase.length && codes[i + j] === phrase[j]) j++;
         if (j === phrase.length) mask.fill(1, i, i + phrase.length);
       }
@@ -93,8 +93,9 @@ export class StopMatcher {
   }
 }
 
+/** A small-integer key (V8 keeps it unboxed); phrases are compared whole, so collisions are harmless. */
 function prefixKey(a: number, b: number): number {
-  return a * 0x110000 + b;
+  return ((a << 11) ^ b) & 0x3fffffff;
 }
 
 const matchers = new WeakMap<readonly string[], StopMatcher>();
@@ -115,7 +116,7 @@ export function echoGrams(texts: readonly string[], n: number): Set<number> {
   const rolling = new RollingHash(n);
   for (const text of texts) {
     rolling.reset();
-    for (const code of normalizeForMatch(text).codes) if (rolling.push(code)) grams.add(rolling.hash);
+    for (const code of normalizeForMatch(text).codes) if (rolling.push(code)) grams.add(rolling.hash & 0x3fffffff);
   }
   return grams;
 }
@@ -125,7 +126,7 @@ export function markEchoes(codes: Int32Array, grams: Set<number>, n: number, mas
   if (grams.size === 0) return;
   const rolling = new RollingHash(n);
   for (let i = 0; i < codes.length; i++) {
-    if (rolling.push(codes[i]!) && grams.has(rolling.hash)) mask.fill(1, i - n + 1, i + 1);
+    if (rolling.push(codes[i]!) && grams.has(rolling.hash & 0x3fffffff)) mask.fill(1, i - n + 1, i + 1);
   }
 }
 
