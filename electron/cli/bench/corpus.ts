@@ -80,3 +80,71 @@ export async function writeCorpus(dataDir: string, count: number, chars = 2000):
   }
   await Promise.all(batch);
 }
+
+// ------------------------------------------------------------ varied text
+
+/**
+ * Varied text for the duplicate benchmark: the sentence templates above repeat
+ * (8^4 sentences), so in 15,000 stories every k-gram would be common. This draws
+ * words from a seeded vocabulary of 6,000 words (1–4 Han characters from a pool of
+ * about 1,700 characters: the common ones of 党建 copy plus a seeded mix of CJK
+ * ideographs) with a Zipf-like skew, so frequent words recur as they do in real copy
+ * while runs of 30 characters shared by chance are vanishingly rare.
+ */
+const COMMON_HAN =
+  '党建引领基层治理组织群众服务乡村振兴干部队伍建设支部书记学习教育主题活动推进工作落实责任发展经济社会民生改革创新' +
+  '全面从严思想政治作风纪律制度监督考核标准规范阵地平台志愿者先锋模范带头作用村社区企业机关学校医院网格调解产业' +
+  '合作农户茶园种植收入增加培训技能夜校课堂讲师返乡青年电商直播道路照明灌溉水渠垃圾清运环境整治美丽庭院文明实践';
+
+let vocabulary: string[] | null = null;
+
+function wordList(): string[] {
+  if (vocabulary) return vocabulary;
+  const r = rng(20240601);
+  const pool = [...new Set(COMMON_HAN)];
+  while (pool.length < 1700) pool.push(String.fromCharCode(0x4e00 + Math.floor(r() * (0x9fa5 - 0x4e00))));
+  const words = new Set<string>();
+  while (words.size < 6000) {
+    const x = r();
+    const length = x < 0.05 ? 1 : x < 0.65 ? 2 : x < 0.85 ? 3 : 4;
+    let word = '';
+    // Common characters are likelier, as in real copy.
+    for (let i = 0; i < length; i++) word += pool[Math.floor(pool.length * r() ** 2)]!;
+    words.add(word);
+  }
+  vocabulary = [...words];
+  return vocabulary;
+}
+
+/** A varied paragraph of about `chars` characters. */
+export function variedParagraph(r: () => number, chars: number): string {
+  const words = wordList();
+  // Parts joined once: a flat string, as text read from a file is (no rope of += pieces).
+  const parts: string[] = [];
+  let length = 0;
+  let clause = 0;
+  while (length < chars) {
+    const x = r();
+    const part =
+      x < 0.03
+        ? `${Math.floor(r() * 5000)}${pick(r, ['个', '人次', '万元', '户', '余场'])}`
+        : words[Math.floor(words.length * r() ** 3)]!;
+    parts.push(part);
+    length += part.length;
+    if (++clause >= 5 + Math.floor(r() * 8)) {
+      parts.push(r() < 0.7 ? '，' : '。');
+      length++;
+      clause = 0;
+    }
+  }
+  parts.push('。');
+  return parts.join('');
+}
+
+/** The body blocks of generated story `index` with varied text (~`chars` characters in ~200-character paragraphs). */
+export function variedBlocks(index: number, chars = 2000): string[] {
+  const r = rng(index * 7919 + 17);
+  const blocks: string[] = [];
+  for (let n = 0; n < chars; n += 200) blocks.push(variedParagraph(r, 195));
+  return blocks;
+}

@@ -16,4 +16,9 @@ export const BENCHES: Bench[] = [
     summary: 'cold start of the UI through the loopback host with 15,000 stories',
     run: async (report) => (await import('./coldstart.bench')).benchColdStart(report),
   },
+  {
+    name: 'duplicates',
+    summary: 'duplicate check: 30-million-character archive index, draft and page checks, exhaustive baseline',
+    run: async (report) => (await import('./duplicates.bench')).benchDuplicates(report),
+  },
 ];
