@@ -35,7 +35,7 @@ import { useContext, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../../app/i18n/i18n';
 import { $createPhotoNode } from '../../nodes/PhotoNode';
 import { PhotosContext } from '../../photos-context';
-import { blocksFromHtmlTree, domTree } from './html-blocks';
+import { blocksFromHtmlTree, domTree, neutraliseStyles } from './html-blocks';
 import { blocksFromLexicalClipboard, LEXICAL_MIME } from './lexical-json';
 import { blocksFromPlainText, type PasteBlock, type PasteContent, type PastedImage } from './paste-blocks';
 
@@ -61,7 +61,7 @@ export function readDataTransfer(data: DataTransfer, knownPhotoIds: ReadonlySet<
   const plain = data.getData('text/plain');
   if (html) {
     // DOMParser documents are inert: no script runs, no image or frame loads.
-    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const doc = new DOMParser().parseFromString(neutraliseStyles(html), 'text/html');
     const content = blocksFromHtmlTree(domTree, doc.body ?? doc.documentElement);
     if (content.blocks.length > 0 || content.images.length > 0 || !plain) return content;
   }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import wechatHtml from './fixtures/wechat.html?raw';
 import wordHtml from './fixtures/word.html?raw';
 import wpsHtml from './fixtures/wps.html?raw';
-import { blocksFromHtmlTree } from './html-blocks';
+import { blocksFromHtmlTree, neutraliseStyles } from './html-blocks';
 import { BOLD, ITALIC, blocksFromPlainText, type PasteBlock } from './paste-blocks';
 import { element, parseTestHtml, testTree, type TestNode } from './test-html-tree';
 
@@ -145,5 +145,13 @@ describe('plain text', () => {
     expect(performance.now() - started).toBeLessThan(200);
     expect(blocks).toHaveLength(8000);
     expect(show(blocks.slice(0, 1))).toEqual([`paragraph: ${line}`]);
+  });
+});
+
+describe('before parsing', () => {
+  it('renames style attributes and elements so the page CSP never sees them', () => {
+    expect(neutraliseStyles('<p class=x style="font-weight:bold" title="style=a">a style=b</p><STYLE>p{}</STYLE>')).toBe(
+      '<p class=x data-desk-style="font-weight:bold" title="style=a">a style=b</p><desk-style>p{}</desk-style>',
+    );
   });
 });

@@ -52,7 +52,7 @@ const DROP = new Set([
   'noscript', 'noembed', 'noframes', 'svg', 'math', 'head', 'title', 'meta', 'link', 'base',
   'button', 'input', 'select', 'option', 'optgroup', 'textarea', 'datalist', 'output', 'progress',
   'meter', 'canvas', 'video', 'audio', 'source', 'track', 'picture', 'map', 'area', 'xml',
-  'dialog', 'slot', 'portal', 'param',
+  'dialog', 'slot', 'portal', 'param', 'desk-style',
 ]);
 
 /** Elements that start and end a block of text. */
@@ -223,10 +223,27 @@ export function blocksFromHtmlTree<N>(tree: HtmlTree<N>, root: N): PasteContent 
   return { blocks: out.blocks, images };
 }
 
+/** Where neutraliseStyles moves style attributes, and what it renames <style> elements to. */
+const STYLE_ATTR = 'data-desk-style';
+const STYLE_TAG = 'desk-style';
+
+/**
+ * Renames style attributes and <style> elements before the HTML is parsed. Even an
+ * inert DOMParser document checks them against the page's CSP (style-src 'self'):
+ * every one is a reported violation, and Word HTML has thousands, which made a
+ * large paste take seconds. Renamed, they are plain data the walk reads instead.
+ * A tag this regex misses only costs a console warning, never safety.
+ */
+export function neutraliseStyles(html: string): string {
+  return html
+    .replace(/<(\/?)style\b/gi, `<$1${STYLE_TAG}`)
+    .replace(/<[a-zA-Z][^>]*>/g, (tag) => tag.replace(/(\s)style(\s*=)/gi, `$1${STYLE_ATTR}$2`));
+}
+
 /** The HtmlTree view of a real DOM (a DOMParser document: inert, scripts never run, images never load). */
 export const domTree: HtmlTree<Node> = {
   text: (node) => (node.nodeType === 3 ? (node as Text).data : null),
   tag: (node) => (node.nodeType === 1 ? (node as Element).localName.toLowerCase() : null),
-  attr: (node, name) => (node as Element).getAttribute(name),
+  attr: (node, name) => (node as Element).getAttribute(name === 'style' ? STYLE_ATTR : name),
   children: (node) => node.childNodes,
 };
