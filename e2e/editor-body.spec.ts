@@ -1,0 +1,269 @@
+/**
+ * The body editor as a reporter uses it: structure by keyboard, a Chinese input
+ * method (driven through the DevTools protocol), paste from Word and WeChat,
+ * hostile paste, find and replace, and everything still there after a restart.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { Page } from '@playwright/test';
+
+import { ROOT } from './utils/desk-host';
+import { expect, test } from './utils/fixtures';
+
+const FIXTURES = join(ROOT, 'renderer/src/editor/plugins/PastePlugin/fixtures');
+const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+
+async function newStory(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.getByTestId('story-row').first()).toBeVisible();
+  await page.keyboard.press('Control+n');
+  await expect(page.getByTestId('field-headline')).toBeVisible();
+  await page.getByTestId('field-headline').fill('青禾县：网格里的党支部');
+  const body = page.getByTestId('body-editor');
+  await body.click();
+  return body;
+}
+
+/** Pastes like the browser does: a ClipboardEvent whose DataTransfer holds the given types. */
+async function paste(page: Page, data: Record<string, string>): Promise<number> {
+  return page.evaluate(async (data) => {
+    const transfer = new DataTransfer();
+    for (const [type, value] of Object.entries(data)) transfer.setData(type, value);
+    const target = document.querySelector('[data-testid="body-editor"]')!;
+    const started = performance.now();
+    target.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+    );
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    return performance.now() - started;
+  }, data);
+}
+
+/** Tag names under the editable root, with the attributes they carry. */
+async function bodyMarkup(page: Page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('[data-testid="body-editor"]')!;
+    const tags = new Set<string>();
+    const attrs = new Set<string>();
+    for (const el of root.querySelectorAll('*')) {
+      tags.add(el.localName);
+      for (const a of el.getAttributeNames()) attrs.add(a);
+    }
+    return { tags: [...tags].sort(), attrs: [...attrs].sort() };
+  });
+}
+
+test('structure, bold and Chinese IME input survive a restart', async ({ page, desk }) => {
+  const body = await newStory(page, desk.url);
+  const cdp = await page.context().newCDPSession(page);
+
+  await page.keyboard.type('今年以来，青禾县坚持党建引领基层治理。');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('一、把支部建在网格上');
+  await page.keyboard.press('Control+Alt+2');
+  await expect(page.getByTestId('format-subhead')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('全县划分网格326个，');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('每个网格都有');
+  // Compose inside bold text: the committed characters are bold too.
+  await cdp.send('Input.imeSetComposition', { text: 'dang', selectionStart: 4, selectionEnd: 4 });
+  await cdp.send('Input.imeSetComposition', { text: 'dangyuan', selectionStart: 8, selectionEnd: 8 });
+  await cdp.send('Input.insertText', { text: '党员' });
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('联系户。');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Alt+3');
+  await page.keyboard.type('“有事找网格员，已经成了习惯。”');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Alt+1');
+
+  // IME commit in a plain paragraph.
+  await cdp.send('Input.imeSetComposition', { text: 'ji', selectionStart: 2, selectionEnd: 2 });
+  await cdp.send('Input.imeSetComposition', { text: 'jiceng', selectionStart: 6, selectionEnd: 6 });
+  await cdp.send('Input.insertText', { text: '基层' });
+  // IME cancel: Escape while composing belongs to the input method; nothing of
+  // the composition stays and no desk shortcut fires.
+  await cdp.send('Input.imeSetComposition', { text: 'zhili', selectionStart: 5, selectionEnd: 5 });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+f');
+  await cdp.send('Input.imeSetComposition', { text: '', selectionStart: 0, selectionEnd: 0 });
+  await expect(page.getByTestId('find-bar')).toHaveCount(0);
+  await page.keyboard.type('治理有了新抓手。');
+
+  await expect(body.locator('h3')).toHaveText('一、把支部建在网格上');
+  await expect(body.locator('strong')).toHaveText('每个网格都有党员');
+  await expect(body.locator('blockquote')).toHaveText('“有事找网格员，已经成了习惯。”');
+  await expect(body.locator('p').last()).toHaveText('基层治理有了新抓手。');
+  await expect(body).not.toContainText('zhili');
+  await expect(body).not.toContainText('jiceng');
+
+  // The three counts follow the text (after a short pause).
+  await expect(page.getByTestId('story-chars')).toHaveAttribute('data-han', /^\d+$/);
+  const han = Number(await page.getByTestId('story-chars').getAttribute('data-han'));
+  expect(han).toBeGreaterThan(40);
+
+  // Undo/redo by keyboard.
+  await page.keyboard.press('Control+z');
+  await expect(body.locator('p').last()).not.toHaveText('基层治理有了新抓手。');
+  await page.keyboard.press('Control+y');
+  await expect(body.locator('p').last()).toHaveText('基层治理有了新抓手。');
+
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 10_000 });
+  await page.screenshot({ path: test.info().outputPath('editor-typed.png') });
+
+  await desk.restart();
+  await page.goto(desk.url);
+  const again = page.getByTestId('body-editor');
+  await expect(again.locator('h3')).toHaveText('一、把支部建在网格上');
+  await expect(again.locator('strong')).toHaveText('每个网格都有党员');
+  await expect(again.locator('blockquote')).toHaveText('“有事找网格员，已经成了习惯。”');
+  await expect(again).toContainText('基层治理有了新抓手。');
+});
+
+test('paste from Word and from a WeChat article keeps the structure and offers the images', async ({
+  page,
+  desk,
+}) => {
+  const body = await newStory(page, desk.url);
+
+  await paste(page, { 'text/html': fixture('word.html'), 'text/plain': '（纯文本）' });
+  await expect(body.locator('h3')).toHaveText(['一、把支部建在网格上', '二、让党员走在前列']);
+  await expect(body.locator('blockquote')).toHaveText('“有事找网格员，已经成了村里人的习惯。”');
+  await expect(body.locator('strong')).toHaveText('每个网格都有一名党员联系户');
+  await expect(body.locator('em')).toHaveText('件件有回音');
+  await expect(body).toContainText('本报讯（记者 林晓舟 通讯员 许文清）');
+  await expect(body).not.toContainText('隐藏的批注文字');
+  await expect(page.getByTestId('paste-images-notice')).toBeVisible();
+
+  await page.keyboard.press('Enter');
+  await paste(page, { 'text/html': fixture('wechat.html') });
+  await expect(body.locator('h3')).toHaveCount(3);
+  await expect(body.locator('h3').last()).toHaveText('坚持党建引领　激活“红色引擎”');
+  await expect(body.locator('strong').filter({ hasText: '组建楼栋党小组58个' })).toHaveCount(1);
+  await expect(body).toContainText('详见街道公众号和往期报道。');
+
+  const markup = await bodyMarkup(page);
+  expect(markup.tags.every((t) => ['p', 'h3', 'blockquote', 'span', 'strong', 'em', 'br'].includes(t))).toBe(
+    true,
+  );
+  expect(markup.attrs.filter((a) => !['class', 'dir', 'data-lexical-text', 'style'].includes(a))).toEqual([]);
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 10_000 });
+  await page.screenshot({ path: test.info().outputPath('editor-pasted.png') });
+});
+
+test('hostile HTML and foreign Lexical JSON produce only allowed nodes and no links', async ({
+  page,
+  desk,
+}) => {
+  const body = await newStory(page, desk.url);
+  const deep = '<div onmouseover="window.__pwned=1">'.repeat(5000) + '深处的一句话。' + '</div>'.repeat(5000);
+  await paste(page, {
+    'text/html': `
+      <p onclick="window.__pwned=1">第一段<script>window.__pwned=1</script><img src="x" onerror="window.__pwned=1"></p>
+      <iframe src="javascript:window.__pwned=1"></iframe><style>* { display: none }</style>
+      <p><a href="javascript:window.__pwned=1">点这里</a>和<a href="https://example.org/">外链</a></p>
+      <svg onload="window.__pwned=1"><text>矢量字</text></svg>
+      <form><input value="表单"><button>按钮</button></form>
+      ${deep}`,
+  });
+  await expect(body).toContainText('深处的一句话。');
+  await expect(body).toContainText('点这里和外链');
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  const markup = await bodyMarkup(page);
+  expect(markup.tags.filter((t) => !['p', 'span', 'strong', 'em', 'br'].includes(t))).toEqual([]);
+  expect(markup.attrs.some((a) => a.startsWith('on') || a === 'href' || a === 'src')).toBe(false);
+  expect(await body.locator('p').count()).toBeLessThan(10);
+
+  await page.keyboard.press('Enter');
+  await paste(page, {
+    'application/x-lexical-editor': JSON.stringify({
+      namespace: 'other-app',
+      nodes: [
+        {
+          type: 'heading',
+          tag: 'h1',
+          version: 1,
+          children: [{ type: 'text', text: '外来标题', format: 1 | 8, style: 'color:red', version: 1 }],
+        },
+        {
+          type: 'list',
+          version: 1,
+          children: [
+            { type: 'listitem', version: 1, children: [{ type: 'text', text: '列表项', version: 1 }] },
+          ],
+        },
+        { type: 'image', version: 1, src: 'javascript:alert(1)' },
+        {
+          type: 'paragraph',
+          version: 1,
+          children: [
+            {
+              type: 'link',
+              url: 'javascript:alert(1)',
+              version: 1,
+              children: [{ type: 'text', text: '链接文字', version: 1 }],
+            },
+          ],
+        },
+      ],
+    }),
+    'text/plain': '不该用到的纯文本',
+  });
+  await expect(body.locator('h3')).toHaveText('外来标题');
+  await expect(body).toContainText('列表项');
+  await expect(body).toContainText('链接文字');
+  await expect(body).not.toContainText('不该用到的纯文本');
+  await expect(body.locator('u, a, img')).toHaveCount(0);
+});
+
+test('find and replace: Ctrl+F in the body, highlights, replace all as one undo step', async ({
+  page,
+  desk,
+}) => {
+  const body = await newStory(page, desk.url);
+  await page.keyboard.type('网格员走访网格内的每一户。');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('网格化管理让服务更精准。');
+
+  await page.keyboard.press('Control+f');
+  await expect(page.getByTestId('find-bar')).toBeVisible();
+  await expect(page.getByTestId('find-query')).toBeFocused();
+  await page.keyboard.type('网格');
+  await expect(page.getByTestId('find-status')).toHaveText(/\/3/);
+  const highlighted = await page.evaluate(() => {
+    const h = CSS.highlights.get('desk-find');
+    const c = CSS.highlights.get('desk-find-current');
+    return (h?.size ?? 0) + (c?.size ?? 0);
+  });
+  expect(highlighted).toBe(3);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('find-status')).toHaveText(/\/3/);
+  await page.screenshot({ path: test.info().outputPath('editor-find.png') });
+
+  await page.keyboard.press('Control+h');
+  await expect(page.getByTestId('find-replacement')).toBeFocused();
+  await page.keyboard.type('网络');
+  await page.getByTestId('find-replace-one').click();
+  await expect(page.getByTestId('find-status')).toHaveText(/\/2/);
+  await page.getByTestId('find-replace-all').click();
+  await expect(page.getByTestId('find-status')).toHaveText('没有找到');
+  await expect(body).toHaveText(/网络员走访网络内的每一户。\s*网络化管理让服务更精准。/);
+
+  // Replace all is one step: one undo brings back the two it changed, not the first.
+  await page.getByTestId('undo').click();
+  await expect(body).toContainText('网格内的每一户');
+  await expect(body).toContainText('网格化管理');
+  await expect(body).toContainText('网络员走访');
+
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('find-bar')).toHaveCount(0);
+  await expect(body).toBeFocused();
+
+  // Outside the body, Ctrl+F is still the story list's search.
+  await page.getByTestId('field-headline').click();
+  await page.keyboard.press('Control+f');
+  await expect(page.getByTestId('find-bar')).toHaveCount(0);
+  await expect(page.getByTestId('story-search')).toBeFocused();
+});
