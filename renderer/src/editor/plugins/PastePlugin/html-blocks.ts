@@ -6,7 +6,7 @@
  * in unit tests (vitest runs in Node, without a DOM). It is iterative, so
  * 5,000 nested <div>s cannot overflow the stack, and linear in the input.
  *
- * What is kept, and why (docs/editor-paste.md has the table):
+ * What is kept, and why:
  * - block structure: p, div, section, li, td … each become a paragraph (tables
  *   are flattened cell by cell); h1–h4 become subheads (小标题, h3); blockquote
  *   and Word's MsoQuote paragraphs become quotes; <br> ends a paragraph;
