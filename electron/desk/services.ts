@@ -10,6 +10,7 @@ import { seedDemoPage } from './demo';
 import { newStoryId } from './ids';
 import { regionIndex } from './regions';
 import { DeskStore } from './storage/desk-store';
+import { TermStore } from './terms/term-store';
 
 export type DeskServices = {
   handlers: DeskHandlers;
@@ -48,6 +49,11 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
   }
   const who = () => store.getPrefs().userName || opts.user || defaultUser();
   const now = () => new Date().toISOString();
+  let termStore: Promise<TermStore> | null = null;
+  const terms = () => (termStore ??= TermStore.open(opts.dataDir).catch((err: unknown) => {
+    termStore = null;
+    throw err;
+  }));
 
   const handlers: DeskHandlers = {
     'app.info': async () =>
@@ -85,6 +91,8 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     'stories.purge': async ({ id }) => store.purge(id),
     'regions.search': async ({ query, limit }) => (await regionIndex()).search(query, limit ?? 20),
     'regions.info': async () => (await regionIndex()).info,
+    'terms.get': async () => (await terms()).get(),
+    'terms.save': async (input) => (await terms()).save(input, who()),
     'photos.import': async ({ name, data }) => {
       const bytes = Buffer.from(data, 'base64');
       if (bytes.length === 0) {

@@ -81,6 +81,8 @@ const api = {
   'stories.purge': bind('stories.purge'),
   'regions.search': bind('regions.search'),
   'regions.info': bind('regions.info'),
+  'terms.get': bind('terms.get'),
+  'terms.save': bind('terms.save'),
   'photos.import': bind('photos.import'),
 } satisfies DeskApi;
 

@@ -16,6 +16,7 @@ import {
   type StorySummary,
 } from '../model';
 import type { RegionInfo, RegionMatch } from '../geo/regions';
+import { TermsSaveSchema, type TermBank } from '../checks/wording/term-bank';
 import type { AppInfo, Notice, StoredPhoto } from './types';
 
 type Method<I extends z.ZodType, O> = { input: I; output?: O };
@@ -53,6 +54,11 @@ export const deskContract = {
   ),
   /** Where the region list comes from and how recent it is (for the About box). */
   'regions.info': method<RegionInfo>()(z.object({})),
+
+  /** The paper's term bank (official wording, domain §4): entries, version and change log. */
+  'terms.get': method<TermBank>()(z.object({})),
+  /** Replaces the bank's entries (each validated), bumps its version and logs who, when and the note. */
+  'terms.save': method<TermBank>()(TermsSaveSchema),
 
   /** Copies a photo into the data folder, unmodified; returns its stored name. */
   'photos.import': method<StoredPhoto>()(

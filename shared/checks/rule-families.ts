@@ -4,6 +4,7 @@
  * wording and region families of issue 5 are added here as one entry each.
  */
 import type { CheckedStory } from './duplicates/text-blocks';
+import { COPY_RULE_FAMILIES } from './copy-rules';
 import { checkPage as checkDuplicates } from './duplicates/check-page';
 import type { Finding } from './finding';
 
@@ -20,6 +21,8 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
     summary: 'text repeated within a story, across the page, or (with an archive) already published',
     checkPage: (stories) => checkDuplicates(stories),
   },
+  // punct, numbers, wording, script, byline, captions, region, figures, jumps, length (issue 5)
+  ...COPY_RULE_FAMILIES,
 ];
 
 export function ruleFamily(name: string): RuleFamily | undefined {

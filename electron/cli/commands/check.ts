@@ -24,6 +24,7 @@ import type { CharDiff } from '../../../shared/text/char-diff';
 import { openArchiveFolder } from '../../desk/archive/archive-folder';
 import { ArchiveStore, archiveDirOf } from '../../desk/archive/archive-store';
 import { isFolder, readStoryContent, storyFilesIn } from '../../desk/archive/story-source';
+import { loadCopyContext } from '../../desk/terms/copy-context';
 import { UsageError } from '../usage';
 
 type Page = { label: string; files: string[] };
@@ -76,6 +77,10 @@ export async function runCheck(values: Record<string, unknown>, paths: string[])
       const root = resolve(values.archive);
       if (!(await isFolder(root))) throw new UsageError(`--archive ${values.archive} is not a folder`);
       archives.push({ store: await openArchiveFolder(root), root });
+    }
+    // The copy families read the term bank (the data folder's, else the shipped one) and the region list.
+    if (chosen.some((f) => f.name !== 'duplicates')) {
+      await loadCopyContext(typeof values.data === 'string' ? { dataDir: resolve(values.data) } : {});
     }
     if (typeof values.data === 'string') {
       archives.push({ store: await ArchiveStore.open(archiveDirOf(resolve(values.data))), root: null });
