@@ -5,6 +5,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 import { DeskError } from '../../shared/api';
+import { runArchive } from './commands/archive';
 import { runBench } from './commands/bench';
 import { runCheck } from './commands/check';
 import { runImport } from './commands/import';
@@ -45,6 +46,12 @@ const COMMANDS: Record<string, Command> = {
     usage: 'desk check [--json] [--rules duplicates] [--archive DIR] [--data DIR] PATH...',
     options: { ...DATA, json: { type: 'boolean' }, archive: { type: 'string' }, rules: { type: 'string' } },
     run: runCheck,
+  },
+  archive: {
+    summary: 'add published stories or past pages to the archive the duplicate check uses',
+    usage: 'desk archive add --date YYYY-MM-DD [--page B6] [--data DIR] PATH...  |  desk archive info [--data DIR]',
+    options: { ...DATA, date: { type: 'string' }, page: { type: 'string' } },
+    run: runArchive,
   },
   bench: {
     summary: 'run the benchmarks and print figures against their baselines',
