@@ -129,10 +129,12 @@ export const captionEndStopRule: TextRule = {
     // A closing quote or bracket after the stop: "……。”"
     while ('”’）》'.includes(last) && before > 0) last = body[--before]!;
     if (STOPS.includes(last)) return [];
-    const lastChar = body[end - 1]!;
+    // The last character may be astral (two UTF-16 units): replace it whole.
+    const lastChar = Array.from(body.slice(-2)).pop()!;
+    const at = end - lastChar.length;
     const hit: Hit = '，,；;：:.、'.includes(lastChar)
-      ? { start: end - 1, end, replacement: '。' }
-      : { start: end - 1, end, replacement: `${lastChar}。` };
+      ? { start: at, end, replacement: '。' }
+      : { start: at, end, replacement: `${lastChar}。` };
     return [hit];
   },
 };

@@ -35,11 +35,11 @@ export const unitCharRule: TextRule = {
       let end = start + whole.length;
       const before = text[start - 1] ?? '';
       const after = text[end] ?? '';
-      if (((before === '万' || before === '亿') && /\d/.test(text[start - 2] ?? '')) || /\d/.test(after)) {
+      if (hits.some((h) => h.start <= start && start < h.end)) continue; // inside a mixed number already flagged
+      if ((/[亿万千百十]/.test(before) && /\d/.test(text[start - 2] ?? '')) || /\d/.test(after)) {
         // A mixed number: flag all of it.
         while (start > 0 && MIXED.test(text[start - 1]!)) start--;
         while (end < text.length && MIXED.test(text[end]!)) end++;
-        if (hits.some((h) => h.start === start)) continue;
         hits.push({
           start,
           end,

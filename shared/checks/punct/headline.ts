@@ -34,7 +34,10 @@ export const subheadlineDashRule: TextRule = {
     if (right === '') return [{ start: 0, end: text.length }];
     const rest = right.slice(2);
     const lead = text.length - rest.length;
-    if (lead === 0) return [{ start: 0, end: 1, replacement: `——${text[0]}` }];
+    if (lead === 0) {
+      const first = String.fromCodePoint(text.codePointAt(0)!); // may be astral
+      return [{ start: 0, end: first.length, replacement: `——${first}` }];
+    }
     return [{ start: 0, end: lead, replacement: '——' }];
   },
 };
