@@ -21,4 +21,9 @@ export const BENCHES: Bench[] = [
     summary: 'duplicate check: 30-million-character archive index, draft and page checks, exhaustive baseline',
     run: async (report) => (await import('./duplicates.bench')).benchDuplicates(report),
   },
+  {
+    name: 'copy-rules',
+    summary: 'all copy-desk rules over a 30,000-character page, and one paragraph re-checked after typing',
+    run: async (report) => (await import('./copy-rules.bench')).benchCopyRules(report),
+  },
 ];
