@@ -23,7 +23,7 @@ function desk(...args: string[]) {
 
 describe('desk check', () => {
   it('--json on a page folder: { findings: [Finding] } with file paths, 0-based paragraphs, code-point offsets; exit 1 on errors', () => {
-    const { code, out } = desk('--json', PAGE);
+    const { code, out } = desk('--json', '--rules', 'duplicates', PAGE);
     expect(code).toBe(1);
     const { findings } = JSON.parse(out) as { findings: Finding[] };
     expect(findings.map((f) => f.rule)).toEqual([
@@ -46,7 +46,7 @@ describe('desk check', () => {
   });
 
   it('text output names file:paragraph:start-end, severity, rule, the text and its twin; exit 0 with warnings only', () => {
-    const { code, out } = desk(join(PAGE, '3-baisha-wangge.md'), join(PAGE, '4-hexi-jiedao.md'));
+    const { code, out } = desk('--rules', 'duplicates', join(PAGE, '3-baisha-wangge.md'), join(PAGE, '4-hexi-jiedao.md'));
     expect(code).toBe(0);
     expect(out).toContain(`${join(PAGE, '4-hexi-jiedao.md')}:2:0-32  warning  duplicate.cross-story`);
     expect(out).toContain(`twin ${join(PAGE, '3-baisha-wangge.md')}:3:64-96`);
@@ -59,7 +59,7 @@ describe('desk check', () => {
     const draft = join(tmp, 'draft.txt');
     writeFileSync(draft, '新标题\n今年以来，白沙镇把全镇划分为64个网格，每个网格配备1名专职网格员和若干名党员志愿者，这是旧稿里的话。\n');
     for (let round = 0; round < 2; round++) {
-      const { code, out } = desk('--json', '--archive', archive, draft);
+      const { code, out } = desk('--json', '--rules', 'duplicates', '--archive', archive, draft);
       expect(code).toBe(0);
       const [f] = (JSON.parse(out) as { findings: Finding[] }).findings;
       expect(f).toMatchObject({ rule: 'duplicate.archive', severity: 'warning' });
