@@ -11,10 +11,11 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 
-import type { LexicalState } from '../../../shared/model';
+import { memo } from 'react';
+
 import { useI18n } from '../app/i18n/i18n';
 import { BlockFormatPlugin } from './plugins/BlockFormatPlugin/BlockFormatPlugin';
-import { BodyChangePlugin } from './plugins/BodyChangePlugin/BodyChangePlugin';
+import { BodyChangePlugin, type BodySink } from './plugins/BodyChangePlugin/BodyChangePlugin';
 import { FIND_SCOPE_ATTRIBUTE, FindReplacePlugin } from './plugins/FindReplacePlugin/FindReplacePlugin';
 import { PastePlugin } from './plugins/PastePlugin/PastePlugin';
 import { FiguresPlugin } from './plugins/figures/FiguresPlugin';
@@ -22,11 +23,12 @@ import { PhotoPlugin } from './plugins/PhotoPlugin/PhotoPlugin';
 import { TextFormatPlugin } from './plugins/TextFormatPlugin/TextFormatPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin/ToolbarPlugin';
 
-export function BodyEditor({
-  onChange,
+/** Memoized: the story screen re-renders on a save or a panel edit, and the body need not. */
+export const BodyEditor = memo(function BodyEditor({
+  sink,
   readOnly,
 }: {
-  onChange: (body: LexicalState) => void;
+  sink: BodySink;
   readOnly: boolean;
 }) {
   const { t } = useI18n();
@@ -57,7 +59,7 @@ export function BodyEditor({
       <TextFormatPlugin />
       <PhotoPlugin />
       <FiguresPlugin />
-      <BodyChangePlugin onChange={onChange} />
+      <BodyChangePlugin sink={sink} />
     </div>
   );
-}
+});

@@ -3,11 +3,26 @@
  * the middle column, the side panels on the right. LexicalComposer wraps both
  * columns so the panels can dispatch editor commands; it remounts (key) when the
  * draft is replaced from outside the editor: a load, a conflict, "restore mine".
+ *
+ * Typing in the body re-renders nothing here (issue 3, typing benchmark): the
+ * body reports to the draft through BodyChangePlugin without a state change once
+ * the draft is unsaved, and the columns and panels are memoized on the parts of
+ * the draft they show, so a save or a panel edit re-renders only what changed.
  */
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type RefObject } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 
-import type { Story, StoryContent } from '../../../shared/model';
+import type { LexicalState, Story, StoryContent } from '../../../shared/model';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import { useI18n } from '../app/i18n/i18n';
 import { BylinePanel } from '../sidebar/BylinePanel';
@@ -15,6 +30,7 @@ import { FiguresPanel } from '../sidebar/FiguresPanel';
 import { JumpsPanel } from '../sidebar/JumpsPanel';
 import { PhotosPanel } from '../sidebar/PhotosPanel';
 import { PlacementPanel } from '../sidebar/PlacementPanel';
+import type { PanelProps } from '../sidebar/panel-props';
 import { RegionPanel } from '../sidebar/RegionPanel';
 import { bodyToEditorJSON } from './body-state';
 import { BodyEditor } from './BodyEditor';
@@ -55,6 +71,52 @@ const SAVE_LABEL = {
   conflict: 'save.conflict',
 } as const satisfies Record<SaveState, string>;
 
+const Headline = memo(HeadlineFields);
+const JumpLine = memo(JumpLineBlock);
+const CharCount = memo(CharCountPlugin);
+
+/**
+ * LexicalComposer reads its initialConfig once, on mount (a new key remounts it),
+ * so the stored body is turned into the editor's JSON once, not on every render.
+ */
+function StoryComposer({
+  body,
+  editable,
+  children,
+}: {
+  body: LexicalState;
+  editable: boolean;
+  children: ReactNode;
+}) {
+  const [initialConfig] = useState(() => ({
+    namespace: 'story-body',
+    nodes: editorNodes,
+    theme: editorTheme,
+    editable,
+    editorState: bodyToEditorJSON(body),
+    onError: (error: Error) => {
+      throw error;
+    },
+  }));
+  return <LexicalComposer initialConfig={initialConfig}>{children}</LexicalComposer>;
+}
+
+const SidePanels = memo(function SidePanels({ story, ...props }: PanelProps & { story: Story }) {
+  const { t } = useI18n();
+  return (
+    <aside className="story-side" aria-label={t('story.panels')} data-testid="story-side">
+      <PlacementPanel {...props} story={story} />
+      <BylinePanel {...props} />
+      <RegionPanel {...props} />
+      <PhotosPanel {...props} />
+      <FiguresPanel {...props} />
+      <JumpsPanel {...props} />
+    </aside>
+  );
+});
+
+const bodyFailed = (error: Error) => <div className="story-warning">{error.message}</div>;
+
 export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRef }: Props) {
   const { t } = useI18n();
   const [state, controller] = useStoryDraft(storyId, { onSaved, onMissing });
@@ -78,8 +140,11 @@ export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRe
 
   const draft = state.draft;
   const issues = useMemo(() => issuePaths(state.issues), [state.issues]);
-  // Stable, so the body's change listener is registered once, not on every render.
-  const onBodyChange = useCallback((body: StoryContent['body']) => controller.update({ body }), [controller]);
+  // Stable, so the memoized columns and panels are not re-rendered by a new function.
+  const update = useCallback(
+    (patch: Partial<StoryContent> | ((d: StoryContent) => Partial<StoryContent>)) => controller.update(patch),
+    [controller],
+  );
 
   if (!draft || !state.story) {
     return (
@@ -96,8 +161,6 @@ export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRe
 
   const story = state.story;
   const readOnly = story.deletedAt !== null;
-  const update = (patch: Partial<StoryContent> | ((d: StoryContent) => Partial<StoryContent>)) =>
-    controller.update(patch);
   const issueLabels = [
     ...new Set(
       state.issues.map((i) => issueLabel(i.path)).filter((k): k is NonNullable<typeof k> => k !== null),
@@ -107,19 +170,7 @@ export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRe
   return (
     <PhotosContext.Provider value={draft.photos}>
       <FieldIssuesContext.Provider value={issues}>
-        <LexicalComposer
-          key={`${story.id}:${state.generation}`}
-          initialConfig={{
-            namespace: 'story-body',
-            nodes: editorNodes,
-            theme: editorTheme,
-            editable: !readOnly,
-            editorState: bodyToEditorJSON(draft.body),
-            onError: (error) => {
-              throw error;
-            },
-          }}
-        >
+        <StoryComposer key={`${story.id}:${state.generation}`} body={draft.body} editable={!readOnly}>
           <main
             className="story-main"
             aria-label={t('story.label')}
@@ -135,7 +186,7 @@ export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRe
               >
                 {t(SAVE_LABEL[state.save])}
               </span>
-              <CharCountPlugin />
+              <CharCount />
               <span className="list-spacer" />
               <button
                 type="button"
@@ -177,23 +228,16 @@ export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRe
               </div>
             )}
             <div className="story-scroll">
-              <HeadlineFields draft={draft} update={update} readOnly={readOnly} headlineRef={headlineRef} />
-              <JumpLineBlock jumps={draft.jumps} direction="from" />
-              <ErrorBoundary fallback={(error) => <div className="story-warning">{error.message}</div>}>
-                <BodyEditor onChange={onBodyChange} readOnly={readOnly} />
+              <Headline draft={draft} update={update} readOnly={readOnly} headlineRef={headlineRef} />
+              <JumpLine jumps={draft.jumps} direction="from" />
+              <ErrorBoundary fallback={bodyFailed}>
+                <BodyEditor sink={controller} readOnly={readOnly} />
               </ErrorBoundary>
-              <JumpLineBlock jumps={draft.jumps} direction="to" />
+              <JumpLine jumps={draft.jumps} direction="to" />
             </div>
           </main>
-          <aside className="story-side" aria-label={t('story.panels')} data-testid="story-side">
-            <PlacementPanel draft={draft} update={update} readOnly={readOnly} story={story} />
-            <BylinePanel draft={draft} update={update} readOnly={readOnly} />
-            <RegionPanel draft={draft} update={update} readOnly={readOnly} />
-            <PhotosPanel draft={draft} update={update} readOnly={readOnly} />
-            <FiguresPanel draft={draft} update={update} readOnly={readOnly} />
-            <JumpsPanel draft={draft} update={update} readOnly={readOnly} />
-          </aside>
-        </LexicalComposer>
+          <SidePanels draft={draft} update={update} readOnly={readOnly} story={story} />
+        </StoryComposer>
       </FieldIssuesContext.Provider>
     </PhotosContext.Provider>
   );

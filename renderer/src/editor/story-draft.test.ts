@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { DeskError } from '../../../shared/api';
-import { newStory, type Story, type StoryContent } from '../../../shared/model';
+import {
+  bodyFromBlocks,
+  bodyPlainText,
+  newStory,
+  type Story,
+  type StoryContent,
+} from '../../../shared/model';
 import { StoryDraftController, unsavedDrafts, type DraftDeps } from './story-draft';
 
 const ID = 'story-0001';
@@ -142,5 +148,126 @@ describe('the story draft', () => {
     expect(again.getState().draft?.headline).toBe('未保存');
     await vi.advanceTimersByTimeAsync(800);
     expect(first.desk.stored.headline).toBe('未保存');
+  });
+
+  describe('the body, read from the editor only when needed', () => {
+    /** An editor stand-in: `type` changes its body and tells the link, as BodyChangePlugin does. */
+    function attachEditor(controller: StoryDraftController, text = '') {
+      const editor = { text, reads: 0 };
+      const link = controller.attachBody(() => {
+        editor.reads++;
+        return bodyFromBlocks([{ type: 'paragraph', text: editor.text }]);
+      });
+      return {
+        editor,
+        link,
+        type(more: string) {
+          editor.text += more;
+          link.changed();
+        },
+      };
+    }
+
+    it('marks the draft unsaved at the first keystroke and serializes once, at the save', async () => {
+      const { desk, controller } = setup();
+      controller.start();
+      await vi.runAllTimersAsync();
+      let notified = 0;
+      controller.subscribe(() => notified++);
+      const body = attachEditor(controller);
+      for (const ch of '基层党组织建设持续加强') {
+        body.type(ch);
+        await vi.advanceTimersByTimeAsync(100);
+      }
+      expect(controller.getState().save).toBe('unsaved');
+      expect(controller.dirty).toBe(true);
+      expect(body.editor.reads).toBe(0);
+      expect(notified).toBe(1);
+      await vi.advanceTimersByTimeAsync(800);
+      expect(body.editor.reads).toBe(1);
+      expect(bodyPlainText(desk.stored.body)).toBe('基层党组织建设持续加强');
+      expect(bodyPlainText(controller.getState().draft!.body)).toBe('基层党组织建设持续加强');
+      expect(controller.getState().save).toBe('saved');
+    });
+
+    it('saves what was typed while a save was on its way', async () => {
+      const { desk, controller } = setup();
+      controller.start();
+      await vi.runAllTimersAsync();
+      const body = attachEditor(controller);
+      body.type('第一段');
+      const saving = controller.saveNow();
+      body.type('，接着写');
+      await saving;
+      expect(controller.getState().save).toBe('unsaved');
+      await vi.advanceTimersByTimeAsync(800);
+      expect(bodyPlainText(desk.stored.body)).toBe('第一段，接着写');
+      expect(controller.getState().save).toBe('saved');
+    });
+
+    it('keeps a body that was never saved when the story closes, and brings it back', async () => {
+      const { desk, controller } = setup();
+      controller.start();
+      await vi.runAllTimersAsync();
+      const body = attachEditor(controller);
+      body.type('关闭前刚打的字');
+      controller.dispose();
+      body.link.detach();
+      expect(bodyPlainText(unsavedDrafts.get(ID)!.content.body)).toBe('关闭前刚打的字');
+
+      const again = new StoryDraftController(ID, {
+        api: desk.api,
+        onSaved: () => {},
+        onError: () => {},
+        onMissing: () => {},
+      });
+      again.start();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(bodyPlainText(again.getState().draft!.body)).toBe('关闭前刚打的字');
+      await vi.advanceTimersByTimeAsync(800);
+      expect(bodyPlainText(desk.stored.body)).toBe('关闭前刚打的字');
+    });
+
+    it('keeps the typed body as mine on a conflict, and ignores the old editor afterwards', async () => {
+      const { desk, controller } = setup();
+      controller.start();
+      await vi.runAllTimersAsync();
+      const body = attachEditor(controller);
+      desk.bumpElsewhere({ body: bodyFromBlocks([{ type: 'paragraph', text: '别处改的正文' }]) });
+      body.type('我写的正文');
+      await vi.advanceTimersByTimeAsync(800);
+      const state = controller.getState();
+      expect(state.save).toBe('conflict');
+      expect(bodyPlainText(state.draft!.body)).toBe('别处改的正文');
+      expect(bodyPlainText(state.conflict!.mine.body)).toBe('我写的正文');
+      // The old editor is being replaced: what it reports no longer counts.
+      body.type('（旧编辑器）');
+      body.link.detach();
+      expect(controller.dirty).toBe(false);
+      expect(bodyPlainText(controller.getState().draft!.body)).toBe('别处改的正文');
+
+      controller.useMine();
+      const mine = attachEditor(controller, '我写的正文');
+      mine.type('，再补一句');
+      await vi.advanceTimersByTimeAsync(800);
+      expect(bodyPlainText(desk.stored.body)).toBe('我写的正文，再补一句');
+      expect(controller.getState().save).toBe('saved');
+    });
+
+    it('a failed save keeps the typed body and the retry sends it', async () => {
+      const { desk, controller } = setup();
+      controller.start();
+      await vi.runAllTimersAsync();
+      desk.state.failNext = new DeskError('locked', 'error.dataLocked', {}, 'locked');
+      const body = attachEditor(controller);
+      body.type('不能丢的正文');
+      await vi.advanceTimersByTimeAsync(800);
+      expect(controller.getState().save).toBe('error');
+      body.type('，后来又加的');
+      expect(controller.getState().save).toBe('error');
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(bodyPlainText(desk.stored.body)).toBe('不能丢的正文，后来又加的');
+      expect(controller.getState().save).toBe('saved');
+    });
   });
 });

@@ -4,6 +4,11 @@
  *
  * - every change marks the draft dirty and schedules a save ~800 ms after the
  *   last keystroke; Ctrl+S saves at once; one save is in flight at a time;
+ * - the body lives in the editor while it is open (attachBody): a keystroke only
+ *   marks the draft unsaved; the body is serialized when it is needed (a save,
+ *   a flush before the story closes, a conflict, the story closing), never per
+ *   keystroke, and a keystroke changes nothing React renders once the draft is
+ *   already unsaved (issue 3, typing benchmark);
  * - a draft that breaks the schema is not sent: the fields are marked and the
  *   text stays in the editor;
  * - a failed save keeps the draft, tells the user and retries with back-off;
@@ -13,7 +18,13 @@
  *   (unsavedDrafts), and reopening it brings the draft back.
  */
 import type { DeskApi } from '../../../shared/api';
-import { contentOf, StoryContentSchema, type Story, type StoryContent } from '../../../shared/model';
+import {
+  contentOf,
+  StoryContentSchema,
+  type LexicalState,
+  type Story,
+  type StoryContent,
+} from '../../../shared/model';
 
 export type SaveState = 'saved' | 'saving' | 'unsaved' | 'error' | 'invalid' | 'conflict';
 
@@ -23,7 +34,11 @@ export type DraftState = {
   status: 'loading' | 'ready' | 'missing' | 'failed';
   /** The last version the desk services confirmed. */
   story: Story | null;
-  /** What the user sees and edits. */
+  /**
+   * What the user sees and edits. While an editor is attached, `draft.body` is
+   * the body as of the last time it was needed (the last save); the live body
+   * is the editor's.
+   */
   draft: StoryContent | null;
   /** Bumped when the draft is replaced from outside the editor, so the editor remounts. */
   generation: number;
@@ -40,6 +55,13 @@ export type DraftDeps = {
   onMissing: (err: unknown) => void;
   autosaveMs?: number;
 };
+
+/**
+ * The editor's side of the body: `changed` after every change of content (cheap:
+ * no serialization), `detach` when the editor goes away. A link that is no
+ * longer current (the draft was replaced from outside the editor) is ignored.
+ */
+export type BodyLink = { changed: () => void; detach: () => void };
 
 export const AUTOSAVE_MS = 800;
 const RETRY_MS = [5_000, 10_000, 30_000, 60_000];
@@ -68,6 +90,8 @@ export class StoryDraftController {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
   private disposed = false;
+  /** The attached editor's body: how to read it, and whether the draft's copy is behind it. */
+  private body: { read: () => LexicalState; stale: boolean } | null = null;
   private readonly autosaveMs: number;
 
   constructor(
@@ -131,7 +155,46 @@ export class StoryDraftController {
         save = 'conflict';
       }
     }
+    this.body = null; // the editor remounts with this draft (generation)
     this.set({ status: 'ready', story, draft, save, conflict, generation: this.state.generation + 1 });
+  }
+
+  /**
+   * Connects the editor that shows the draft's body; `read` serializes it and is
+   * called only when the body is needed (see the top of this file).
+   */
+  attachBody(read: () => LexicalState): BodyLink {
+    const body = { read, stale: false };
+    this.body = body;
+    return {
+      changed: () => {
+        if (this.body === body) this.bodyChanged(body);
+      },
+      detach: () => {
+        if (this.body !== body) return;
+        this.syncBody();
+        this.body = null;
+      },
+    };
+  }
+
+  private bodyChanged(body: { stale: boolean }): void {
+    if (!this.state.draft || this.state.story?.deletedAt) return;
+    body.stale = true;
+    this.editSeq++;
+    const save = this.state.save === 'error' || this.state.save === 'saving' ? this.state.save : 'unsaved';
+    // Only the first keystroke after a save changes anything a listener sees.
+    if (save !== this.state.save) this.set({ save });
+    this.schedule(this.autosaveMs);
+  }
+
+  /** Brings the draft's body up to the editor's, when it is behind. */
+  private syncBody(): void {
+    const body = this.body;
+    const draft = this.state.draft;
+    if (!body?.stale || !draft) return;
+    body.stale = false;
+    this.set({ draft: { ...draft, body: body.read() } });
   }
 
   /** A change from the editor or a panel. */
@@ -139,7 +202,10 @@ export class StoryDraftController {
     const draft = this.state.draft;
     if (!draft || this.state.story?.deletedAt) return;
     this.editSeq++;
-    const next = { ...draft, ...(typeof patch === 'function' ? patch(draft) : patch) };
+    // Marked fields are checked again at once, so the body they are checked with must be current.
+    if (this.state.issues.length) this.syncBody();
+    const current = this.state.draft ?? draft;
+    const next = { ...current, ...(typeof patch === 'function' ? patch(current) : patch) };
     const issues = this.state.issues.length ? this.validate(next) : this.state.issues;
     this.set({
       draft: next,
@@ -167,6 +233,7 @@ export class StoryDraftController {
       await this.inFlight;
       if (this.disposed) return !this.dirty;
     }
+    this.syncBody();
     const base = this.state.story;
     const content = this.state.draft;
     if (!base || !content || !this.dirty) return true;
@@ -226,8 +293,11 @@ export class StoryDraftController {
     try {
       const latest = await this.deps.api['stories.get']({ id: this.id });
       if (this.disposed) return;
+      // Mine includes whatever was typed while the latest version was on its way.
+      this.syncBody();
       const mine = this.state.draft;
       this.savedSeq = this.editSeq;
+      this.body = null; // the editor remounts with the latest version
       this.set({
         story: latest,
         draft: contentOf(latest),
@@ -247,6 +317,7 @@ export class StoryDraftController {
     const conflict = this.state.conflict;
     if (!conflict) return;
     this.editSeq++;
+    this.body = null; // the editor remounts with mine
     this.set({
       draft: conflict.mine,
       conflict: null,
@@ -268,6 +339,7 @@ export class StoryDraftController {
 
   dispose(): void {
     clearTimeout(this.timer);
+    this.syncBody();
     if (this.dirty && this.state.story && this.state.draft && !this.state.story.deletedAt) {
       unsavedDrafts.set(this.id, { baseRev: this.state.story.rev, content: this.state.draft });
     }

@@ -9,10 +9,11 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { COMMAND_PRIORITY_LOW } from 'lexical';
 import { useEffect, useMemo, useRef, useState } from 'react';
 
-import { blocksOfBody, FIGURE_QUALIFIERS, type KeyFigure } from '../../../shared/model';
+import { FIGURE_QUALIFIERS, type KeyFigure } from '../../../shared/model';
 import { extractFigures, figurePhrase, findFigure, type ParsedFigure } from '../../../shared/text/figures';
 import { useI18n } from '../app/i18n/i18n';
 import { useInvalid } from '../editor/field-issues';
+import { useBodyTexts } from '../editor/use-body-view';
 import {
   FIGURE_FROM_SELECTION_COMMAND,
   FIGURE_PARSED_COMMAND,
@@ -166,10 +167,8 @@ export function FiguresPanel({ draft, update, readOnly }: PanelProps) {
   const [note, setNote] = useState<string | null>(null);
   const figures = draft.figures;
 
-  const texts = useMemo(
-    () => blocksOfBody(draft.body).flatMap((b) => (b.type === 'photo' ? [] : [b.text])),
-    [draft.body],
-  );
+  // From the editor after a pause in typing, not draft.body (which follows only at save time).
+  const texts = useBodyTexts(editor);
   const inBody = (f: KeyFigure) => texts.some((text) => findFigure(text, f) !== null);
 
   const suggestions = useMemo(() => {

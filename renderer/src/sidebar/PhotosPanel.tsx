@@ -22,6 +22,7 @@ import { PHOTO_CREDIT_KINDS, type Photo } from '../../../shared/model';
 import { useFeedback } from '../app/feedback';
 import { useI18n } from '../app/i18n/i18n';
 import { useInvalid } from '../editor/field-issues';
+import { useBodyPhotoIds } from '../editor/use-body-view';
 import { photosInBodyOrder } from '../editor/plugins/PhotoPlugin/photo-order';
 import { PASTED_IMAGES_COMMAND, type PastedImage } from '../editor/plugins/PastePlugin/PastePlugin';
 import {
@@ -221,11 +222,9 @@ export function PhotosPanel({ draft, update, readOnly }: PanelProps) {
   const [dropping, setDropping] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const photos = draft.photos;
-  const bodyIds = draft.body.root.children
-    .filter((n) => n.type === 'photo')
-    .map((n) => String(n.photoId ?? ''));
-  const bodyKey = bodyIds.join('\n');
-  const inBody = new Set(bodyIds);
+  // From the editor, not draft.body: the draft's copy of the body follows only at save time.
+  const bodyKey = useBodyPhotoIds(editor);
+  const inBody = new Set(bodyKey ? bodyKey.split('\n') : []);
 
   const importFiles = async (files: readonly File[]) => {
     const added: Photo[] = [];

@@ -11,40 +11,11 @@ import { useEffect, useState } from 'react';
 
 import { countText, type Counts } from '../../../../../shared/text/counts';
 import { useI18n } from '../../../app/i18n/i18n';
-import { deferred } from './deferred';
-
-const PAUSE_MS = 300;
-const MAX_WAIT_MS = 2000;
-
-function whenIdle(fn: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(fn, { timeout: 500 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(fn, 0);
-  return () => clearTimeout(id);
-}
+import { registerAfterBodyPause } from '../../after-body-pause';
 
 export function registerCharCount(editor: LexicalEditor, onCounts: (counts: Counts) => void): () => void {
-  let cancelIdle: (() => void) | null = null;
-  const count = () => {
-    cancelIdle?.();
-    cancelIdle = whenIdle(() => {
-      cancelIdle = null;
-      const text = editor.getEditorState().read(() => $getRoot().getTextContent());
-      onCounts(countText(text));
-    });
-  };
-  const later = deferred(count, PAUSE_MS, MAX_WAIT_MS);
-  count();
-  const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
-    if (dirtyElements.size > 0 || dirtyLeaves.size > 0) later.request();
-  });
-  return () => {
-    unregister();
-    later.cancel();
-    cancelIdle?.();
-  };
+  const count = () => onCounts(countText(editor.getEditorState().read(() => $getRoot().getTextContent())));
+  return registerAfterBodyPause(editor, count, { now: true });
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
