@@ -466,6 +466,17 @@ const contentArb: fc.Arbitrary<StoryContent> = fc
     ),
     page: fc.option(fc.stringMatching(/^[A-Z]\d{1,2}$/)),
     slot: fc.option(fc.integer({ min: 1, max: 99 })),
+    ignored: fc.array(
+      fc.record({
+        rule: fc.constantFrom('duplicate.run', 'punct.halfwidth', 'wording.term'),
+        field: fc.constantFrom('body', 'headline', 'caption'),
+        text: text(12),
+        reason: trimmed(40),
+        by: text(4),
+        at: fc.constantFrom('', '2026-11-02T08:00:00.000Z'),
+      }),
+      { maxLength: 3 },
+    ),
   })
   .chain((r) =>
     fc.tuple(fc.constant(r), fc.tuple(...r.photoIds.map(photoArb))).map(([r, photos]) => {
@@ -498,6 +509,7 @@ const contentArb: fc.Arbitrary<StoryContent> = fc
         jumps: r.jumps,
         page: r.page,
         slot: r.slot,
+        ignored: r.ignored,
       });
     }),
   );

@@ -18,6 +18,8 @@
  *   - { label: 投入资金, value: "1758", unit: 万元, qualifier: 余, asOf: 2024-06 }
  * jumps:
  *   - { to: B7 }
+ * ignored:
+ *   - { rule: duplicate.run, field: body, text: "……", reason: 引用原文，保留, by: 张三, at: "2026-11-02T08:00:00.000Z" }
  * ---
  *
  * 第一段正文。
@@ -74,6 +76,7 @@ import {
   type BodyBlock,
   type Byline,
   type Credit,
+  type IgnoredFinding,
   type JumpLine,
   type KeyFigure,
   type Photo,
@@ -109,6 +112,7 @@ const FRONT_KEYS = [
   'figures',
   'jumps',
   'photos',
+  'ignored',
 ] as const;
 
 const STORED_PHOTO = /^[a-f0-9]{16,64}\.(jpg|png|webp)$/;
@@ -211,6 +215,21 @@ function readFront(front: FmNode, where: Lines, options: ParseStoryOptions): Sto
     jumps: list(field('jumps')).map((node, i) => readJump(node, i, where)),
     page: readPage(field('page')),
     slot: readSlot(field('slot')),
+    ignored: list(field('ignored')).map((node, i) => readIgnored(node, i, where)),
+  };
+}
+
+function readIgnored(node: FmNode, index: number, where: Lines): IgnoredFinding {
+  where.set(['ignored', index], node.line);
+  const keys = entries(node, 'an ignored finding', ['rule', 'field', 'text', 'reason', 'by', 'at']);
+  const value = (key: string) => text(keys.get(key)?.value, key);
+  return {
+    rule: value('rule'),
+    text: value('text'),
+    field: value('field'),
+    reason: value('reason'),
+    by: value('by'),
+    at: value('at'),
   };
 }
 
@@ -608,7 +627,7 @@ export function writeStoryMarkdown(content: StoryContent): string {
     const node = doc.get(key, true) as YamlNode | undefined;
     if (isMap(node)) node.flow = true;
   }
-  for (const key of ['figures', 'jumps', 'photos']) {
+  for (const key of ['figures', 'jumps', 'photos', 'ignored']) {
     const seq = doc.get(key, true);
     if (isSeq(seq)) for (const item of seq.items) if (isMap(item)) item.flow = true;
   }
@@ -686,6 +705,16 @@ function frontObject(c: StoryContent, inlinePhotos: boolean): Record<string, unk
       caption: p.caption,
       creditName: p.creditName,
       creditKind: p.creditKind,
+    }));
+  }
+  if (c.ignored.length > 0) {
+    out.ignored = c.ignored.map((g) => ({
+      rule: g.rule,
+      field: g.field,
+      text: g.text,
+      reason: g.reason,
+      by: g.by,
+      at: g.at,
     }));
   }
   return out;

@@ -26,6 +26,7 @@ export function newStory(id: string, now: string, by: string, patch: Partial<Sto
     jumps: [],
     page: null,
     slot: null,
+    ignored: [],
     ...patch,
   };
 }

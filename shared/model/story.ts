@@ -81,6 +81,25 @@ export type JumpLine = z.infer<typeof JumpLineSchema>;
 
 export const STORY_KINDS = ['消息', '通讯', '工作经验', '图片新闻', '专栏'] as const;
 
+/**
+ * A finding an editor decided to leave as it is, with the reason (issue 5: "ignore
+ * with a reason", recorded on the story). It matches a finding by rule + field +
+ * the flagged text, not by offsets, so it survives edits elsewhere in the story.
+ */
+export const IgnoredFindingSchema = z.object({
+  /** The finding's rule id ("duplicate.run", "punct.halfwidth"). */
+  rule: z.string().min(1).max(80),
+  /** Exactly the flagged characters (FindingLocation.text of the first location). */
+  text: z.string().max(2000),
+  /** FindingLocation.field of the first location ('body', 'headline', 'caption', …). */
+  field: z.string().min(1).max(40),
+  reason: named(500),
+  by: z.string().max(80),
+  /** ISO time of the decision. */
+  at: z.string().max(40),
+});
+export type IgnoredFinding = z.infer<typeof IgnoredFindingSchema>;
+
 /** Workflow statuses (domain §6); transitions are the review issue's business. */
 export const STORY_STATUSES = [
   'draft',
@@ -108,6 +127,8 @@ export const StoryContentSchema = z.object({
   jumps: z.array(JumpLineSchema).max(4),
   page: PageNameSchema.nullable(),
   slot: z.number().int().min(1).max(99).nullable(),
+  /** Findings left as they are, each with its reason; older files have none. */
+  ignored: z.array(IgnoredFindingSchema).max(1000).default([]),
 });
 export type StoryContent = z.infer<typeof StoryContentSchema>;
 
