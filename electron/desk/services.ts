@@ -5,10 +5,11 @@
 import { hostname, userInfo } from 'node:os';
 
 import { DeskError, type AppInfo, type DeskHandlers, type Transport } from '../../shared/api';
-import { newStory, queryStories } from '../../shared/model';
+import { contentOf, newStory, queryStories } from '../../shared/model';
 import { seedDemoPage } from './demo';
 import { newStoryId } from './ids';
 import { regionIndex } from './regions';
+import { ArchiveStore, archiveDirOf } from './archive/archive-store';
 import { DeskStore } from './storage/desk-store';
 import { TermStore } from './terms/term-store';
 
@@ -55,6 +56,14 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     throw err;
   }));
 
+  // The data folder's archive, opened on first use (a large archive loads in ~200 ms).
+  let archive: Promise<ArchiveStore> | null = null;
+  const archiveStore = () =>
+    (archive ??= ArchiveStore.open(archiveDirOf(opts.dataDir)).catch((err: unknown) => {
+      archive = null;
+      throw err;
+    }));
+
   const handlers: DeskHandlers = {
     'app.info': async () =>
       ({
@@ -93,6 +102,19 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     'regions.info': async () => (await regionIndex()).info,
     'terms.get': async () => (await terms()).get(),
     'terms.save': async (input) => (await terms()).save(input, who()),
+    'checks.pageContext': async ({ id }) => {
+      const story = await store.get(id);
+      const others = story.page
+        ? store.list().filter((s) => s.page === story.page && s.deletedAt === null && s.id !== id)
+        : [];
+      const stories = await Promise.all(others.map(async (s) => ({ key: s.id, content: contentOf(await store.get(s.id)) })));
+      return { page: story.page, stories, user: who() };
+    },
+    'checks.archive': async ({ id, content }) => {
+      const archived = await archiveStore();
+      if (archived.index.storyCount === 0) return [];
+      return archived.checkAgainstArchive({ key: id ?? 'draft', content }, { excludeIds: id ? [id] : [] });
+    },
     'photos.import': async ({ name, data }) => {
       const bytes = Buffer.from(data, 'base64');
       if (bytes.length === 0) {

@@ -83,6 +83,8 @@ const api = {
   'regions.info': bind('regions.info'),
   'terms.get': bind('terms.get'),
   'terms.save': bind('terms.save'),
+  'checks.pageContext': bind('checks.pageContext'),
+  'checks.archive': bind('checks.archive'),
   'photos.import': bind('photos.import'),
 } satisfies DeskApi;
 

@@ -17,7 +17,8 @@ import {
 } from '../model';
 import type { RegionInfo, RegionMatch } from '../geo/regions';
 import { TermsSaveSchema, type TermBank } from '../checks/wording/term-bank';
-import type { AppInfo, Notice, StoredPhoto } from './types';
+import type { Finding } from '../checks/finding';
+import type { AppInfo, Notice, PageContext, StoredPhoto } from './types';
 
 type Method<I extends z.ZodType, O> = { input: I; output?: O };
 function method<O>() {
@@ -59,6 +60,24 @@ export const deskContract = {
   'terms.get': method<TermBank>()(z.object({})),
   /** Replaces the bank's entries (each validated), bumps its version and logs who, when and the note. */
   'terms.save': method<TermBank>()(TermsSaveSchema),
+
+  /**
+   * The other live stories on this story's page, so the editor runs the cross-story
+   * duplicate check and the page rules itself (issue 4, 5). Fetched when a story opens
+   * and after each save.
+   */
+  'checks.pageContext': method<PageContext>()(byId),
+  /**
+   * A draft against the data folder's archive of published stories: duplicate.archive
+   * findings naming the archived story and its date; none when there is no archive.
+   * `id`: the draft's own story, never its own twin once published.
+   */
+  'checks.archive': method<Finding[]>()(
+    z.object({
+      id: StoryIdSchema.optional(),
+      content: StoryContentSchema.pick({ kicker: true, headline: true, subheadline: true, body: true, photos: true }),
+    }),
+  ),
 
   /** Copies a photo into the data folder, unmodified; returns its stored name. */
   'photos.import': method<StoredPhoto>()(

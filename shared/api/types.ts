@@ -1,4 +1,4 @@
-import type { Locale } from '../model';
+import type { Locale, StoryContent } from '../model';
 
 export type Transport = 'electron' | 'http';
 
@@ -24,3 +24,16 @@ export type Notice = {
 };
 
 export type StoredPhoto = { file: string; bytes: number; type: 'image/jpeg' | 'image/png' | 'image/webp' };
+
+/** A story of the open story's page as the checks read it (checks.pageContext). */
+export type PageStory = { key: string; content: StoryContent };
+
+/** What the live checks need besides the open story (checks.pageContext). */
+export type PageContext = {
+  /** The story's page, null when it has none (then `stories` is empty). */
+  page: string | null;
+  /** The other live (not trashed) stories of that page. */
+  stories: PageStory[];
+  /** The name the desk records as this user (for "ignored by"). */
+  user: string;
+};
