@@ -12,10 +12,17 @@ import {
   type DeskErrorShape,
   type DeskHandlers,
 } from '../../shared/api';
+import { runInSession } from './review/session-context';
 
 export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: DeskErrorShape };
 
-export async function dispatch(handlers: DeskHandlers, method: string, rawInput: unknown): Promise<DispatchResult> {
+/** `session`: which client is calling (a browser tab, a window), for edit locks and the picked user (issue 6). */
+export async function dispatch(
+  handlers: DeskHandlers,
+  method: string,
+  rawInput: unknown,
+  session?: string,
+): Promise<DispatchResult> {
   if (!isDeskMethod(method)) {
     const error = new DeskError('invalid-input', 'error.unknownMethod', { method }, `unknown method ${method}`);
     return { ok: false, error: error.toJSON() };
@@ -30,7 +37,7 @@ export async function dispatch(handlers: DeskHandlers, method: string, rawInput:
   }
   try {
     const handler = handlers[method] as (input: unknown) => Promise<unknown>;
-    const result = await handler(parsed.data);
+    const result = await runInSession(session, () => handler(parsed.data));
     return { ok: true, result: result ?? null };
   } catch (err) {
     if (err instanceof DeskError) return { ok: false, error: err.toJSON() };

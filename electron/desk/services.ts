@@ -12,10 +12,13 @@ import { regionIndex } from './regions';
 import { ArchiveStore, archiveDirOf } from './archive/archive-store';
 import { DeskStore } from './storage/desk-store';
 import { TermStore } from './terms/term-store';
+import { openReview, type ReviewServices } from './review/review-service';
 
 export type DeskServices = {
   handlers: DeskHandlers;
   store: DeskStore;
+  /** Review, locks and the audit trail (issue 6): for other services to record exports and overrides. */
+  review: ReviewServices;
   photoPath(file: string): string;
   close(): Promise<void>;
 };
@@ -48,7 +51,16 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
       throw err;
     }
   }
-  const who = () => store.getPrefs().userName || opts.user || defaultUser();
+  const review = await openReview({
+    store,
+    dataDir: opts.dataDir,
+    fallbackName: () => store.getPrefs().userName || opts.user || defaultUser(),
+  }).catch(async (err: unknown) => {
+    await store.close();
+    throw err;
+  });
+  // The picked profile's name when someone is picked (issue 6), else the desk's user name as before.
+  const who = review.who;
   const now = () => new Date().toISOString();
   let termStore: Promise<TermStore> | null = null;
   const terms = () => (termStore ??= TermStore.open(opts.dataDir).catch((err: unknown) => {
@@ -84,8 +96,10 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
       return { total: items.length, items };
     },
     'stories.get': async ({ id }) => store.get(id),
-    'stories.create': async ({ page }) => store.create(newStory(newStoryId(), now(), who(), { page: page ?? null })),
-    'stories.save': async ({ id, baseRev, content }) => store.save(id, baseRev, content, who()),
+    'stories.create': async ({ page }) =>
+      store.create({ ...newStory(newStoryId(), now(), who(), { page: page ?? null }), createdBy: review.currentUser()?.id ?? who() }),
+    // Refused when another session holds the lock; an editor's change to a signed story clears signatures (issue 6).
+    'stories.save': async ({ id, baseRev, content }) => review.save(id, baseRev, content),
     'stories.duplicate': async ({ id }) => {
       const source = await store.get(id);
       const copy = newStory(newStoryId(), now(), who(), {
@@ -122,11 +136,13 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
       }
       return store.importPhoto(name, new Uint8Array(bytes));
     },
+    ...review.handlers,
   };
 
   return {
     handlers,
     store,
+    review,
     photoPath: (file) => store.photoPath(file),
     close: () => store.close(),
   };

@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
 
 import { dispatch } from '../desk/dispatch';
+import { cleanSessionId } from '../desk/review/session-context';
 import { IMMUTABLE_CACHE, SECURITY_HEADERS, contentTypeOf, fileInside } from '../desk/static-files';
 import type { DeskServices } from '../desk/services';
 
@@ -114,7 +115,9 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       } catch (err) {
         return send(res, 400, `bad request body: ${(err as Error).message}`);
       }
-      const result = await dispatch(opts.services.handlers, url.pathname.slice(5), input);
+      // Each browser tab names its session (X-Desk-Session): two people on one host hold separate locks.
+      const session = cleanSessionId(req.headers['x-desk-session']);
+      const result = await dispatch(opts.services.handlers, url.pathname.slice(5), input, session);
       return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
     }
 

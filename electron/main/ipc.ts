@@ -33,7 +33,8 @@ export function bindDeskIpc(handlers: DeskHandlers): () => void {
         return { ok: false, error };
       }
       // Only the first argument is the input; anything else a caller sends is ignored.
-      return dispatch(handlers, method, input);
+      // One session per window (issue 6: edit locks, the picked user).
+      return dispatch(handlers, method, input, `ipc:${event.sender.id}`);
     });
   }
   return () => {

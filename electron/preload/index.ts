@@ -86,6 +86,23 @@ const api = {
   'checks.pageContext': bind('checks.pageContext'),
   'checks.archive': bind('checks.archive'),
   'photos.import': bind('photos.import'),
+  'users.list': bind('users.list'),
+  'users.save': bind('users.save'),
+  'session.setUser': bind('session.setUser'),
+  'review.queue': bind('review.queue'),
+  'review.act': bind('review.act'),
+  'review.audit': bind('review.audit'),
+  'review.auditCsv': bind('review.auditCsv'),
+  'comments.add': bind('comments.add'),
+  'comments.resolve': bind('comments.resolve'),
+  'comments.reopen': bind('comments.reopen'),
+  'locks.acquire': bind('locks.acquire'),
+  'locks.renew': bind('locks.renew'),
+  'locks.release': bind('locks.release'),
+  'locks.takeOver': bind('locks.takeOver'),
+  'history.list': bind('history.list'),
+  'history.diff': bind('history.diff'),
+  'history.restore': bind('history.restore'),
 } satisfies DeskApi;
 
 contextBridge.exposeInMainWorld('desk', api);

@@ -17,6 +17,7 @@ import {
 } from '../model';
 import type { RegionInfo, RegionMatch } from '../geo/regions';
 import { TermsSaveSchema, type TermBank } from '../checks/wording/term-bank';
+import { reviewContract } from '../review/review-contract';
 import type { Finding } from '../checks/finding';
 import type { AppInfo, Notice, PageContext, StoredPhoto } from './types';
 
@@ -87,6 +88,9 @@ export const deskContract = {
       data: z.string().max(56_000_000),
     }),
   ),
+
+  /** Review and sign-off (三审), comments, locks, history, audit: shared/review/review-contract.ts. */
+  ...reviewContract,
 } as const;
 
 export type DeskContract = typeof deskContract;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 
+import { CommentSchema, SignatureSchema } from '../review/schemas';
 import { LexicalStateSchema } from './body';
 
 /** Page names are a section letter plus a number (domain §1): A1, B6. */
@@ -137,6 +138,8 @@ export const RevisionSchema = z.object({
   savedAt: z.string(),
   savedBy: z.string().max(80),
   content: StoryContentSchema,
+  /** A revision someone signed (issue 6): compaction never merges or drops it. */
+  signed: z.boolean().optional(),
 });
 export type Revision = z.infer<typeof RevisionSchema>;
 
@@ -153,6 +156,20 @@ export const StorySchema = StoryContentSchema.extend({
   deletedAt: z.string().nullable(),
   /** Earlier revisions, oldest first, bounded (see compactHistory). */
   history: z.array(RevisionSchema).max(200),
+  /**
+   * The rev of the last content change, when later revs changed only review data
+   * (signatures, comments, status); absent means `rev`. A save over a rev that
+   * changed no content is not a conflict (shared/review, issue 6).
+   */
+  contentRev: z.number().int().min(1).optional(),
+  /** The content rev last signed at any level; its revision is kept by compaction even after a return. */
+  signedRev: z.number().int().min(1).optional(),
+  /** Who created the story (profile id or name); older files have none. */
+  createdBy: z.string().max(80).optional(),
+  /** The review signatures now standing, one per level at most (issue 6); absent means none. */
+  signatures: z.array(SignatureSchema).max(3).optional(),
+  /** Review comments, threaded, on passages or on the whole story; absent means none. */
+  comments: z.array(CommentSchema).max(2000).optional(),
 });
 export type Story = z.infer<typeof StorySchema>;
 

@@ -273,38 +273,71 @@ export class DeskStore {
 
   /**
    * Saves new content over revision `baseRev`. The replaced content becomes a revision
-   * in `history` (compacted, see story-history.ts).
-   * @throws DeskError 'conflict' (key error.conflict) when the story is no longer at baseRev: never a lost update.
+   * in `history` (compacted, see story-history.ts). `amend` (the review layer) adjusts
+   * the new document's review data in the same write: cleared signatures, moved comment anchors.
+   * A baseRev older than the current rev is accepted when the revs since changed only
+   * review data (contentRev), so a comment never makes an editor's save a conflict.
+   * @throws DeskError 'conflict' (key error.conflict) when the content changed since baseRev: never a lost update.
    */
-  save(id: string, baseRev: number, content: StoryContent, by: string): Promise<Story> {
+  save(
+    id: string,
+    baseRev: number,
+    content: StoryContent,
+    by: string,
+    amend?: (current: Story, next: Story) => Story,
+  ): Promise<Story> {
     const parsed = StoryContentSchema.safeParse(content);
     if (!parsed.success) return Promise.reject(invalidInput('stories.save', parsed.error.message));
     return this.#change(async () => {
       const current = await this.#current(id);
-      if (current.rev !== baseRev) {
-        throw new DeskError(
-          'conflict',
-          'error.conflict',
-          { id, baseRev, rev: current.rev, updatedBy: current.updatedBy },
-          `Story ${id} changed since revision ${baseRev} (now ${current.rev}, by ${current.updatedBy}). ` +
-            'Your text was not saved over it: reload the story and apply your change again.',
-        );
-      }
-      const next: Story = {
-        ...current,
+      const contentRev = checkBaseRev(current, baseRev);
+      const { contentRev: _dropped, ...rest } = current;
+      const signed = current.signedRev === contentRev || (current.signatures ?? []).some((s) => s.rev === contentRev);
+      let next: Story = {
+        ...rest,
         ...parsed.data,
         rev: current.rev + 1,
         updatedAt: this.#now().toISOString(),
         updatedBy: by,
         history: appendRevision(current.history, {
-          rev: current.rev,
+          rev: contentRev,
           savedAt: current.updatedAt,
           savedBy: current.updatedBy,
           content: contentOf(current),
+          ...(signed ? { signed: true } : {}),
         }),
       };
+      if (amend) next = amend(current, next);
       await this.#commit(next, current);
       return next;
+    });
+  }
+
+  /**
+   * Changes a story's review data only (status, signatures, comments; issue 6): a new
+   * rev, while the content, its history and updatedAt/updatedBy (the last edit) stay.
+   * `baseRev` is checked like a save's (null: no check, for comments and locks).
+   * @throws DeskError 'conflict' when the content changed since baseRev.
+   */
+  amendReview(id: string, baseRev: number | null, change: (current: Story) => Story): Promise<Story> {
+    return this.#change(async () => {
+      const current = await this.#current(id);
+      const contentRev = baseRev === null ? (current.contentRev ?? current.rev) : checkBaseRev(current, baseRev);
+      const changed = change(current);
+      const next: Story = {
+        ...changed,
+        ...contentOf(current),
+        id: current.id,
+        rev: current.rev + 1,
+        contentRev,
+        history: current.history,
+        updatedAt: current.updatedAt,
+        updatedBy: current.updatedBy,
+      };
+      const parsed = StorySchema.safeParse(next);
+      if (!parsed.success) throw invalidInput('review', parsed.error.message);
+      await this.#commit(parsed.data, current);
+      return parsed.data;
     });
   }
 
@@ -621,6 +654,24 @@ export class DeskStore {
     }
     return report;
   }
+}
+
+/**
+ * The content rev a change over `baseRev` applies to; throws a conflict when the
+ * content changed after baseRev (revs that changed only review data do not count).
+ */
+function checkBaseRev(current: Story, baseRev: number): number {
+  const contentRev = current.contentRev ?? current.rev;
+  if (baseRev < contentRev || baseRev > current.rev) {
+    throw new DeskError(
+      'conflict',
+      'error.conflict',
+      { id: current.id, baseRev, rev: current.rev, updatedBy: current.updatedBy },
+      `Story ${current.id} changed since revision ${baseRev} (now ${current.rev}, by ${current.updatedBy}). ` +
+        'Your text was not saved over it: reload the story and apply your change again.',
+    );
+  }
+  return contentRev;
 }
 
 function notFound(id: string): DeskError {

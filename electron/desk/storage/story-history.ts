@@ -9,6 +9,9 @@ export const SESSION_GAP_MS = 5 * 60 * 1000;
 /** Oldest revisions beyond this are dropped; a story file stays small enough to save fast. */
 export const MAX_REVISIONS = 50;
 
+/** The schema's hard bound (StorySchema.history): even signed revisions go beyond it, oldest first. */
+export const MAX_KEPT = 200;
+
 /**
  * Appends the revision being replaced by a save, oldest first.
  *
@@ -17,16 +20,29 @@ export const MAX_REVISIONS = 50;
  * session keeps only its latest state, while another person's save or a pause of
  * five minutes always starts a new revision; every person's last version before
  * someone else took over is kept.
+ *
+ * A signed revision (issue 6: a signature names the revision it signed) is never
+ * replaced by that merge, and the bound drops the oldest unsigned revisions first.
  */
 export function appendRevision(history: readonly Revision[], previous: Revision): Revision[] {
   const out = history.slice();
   const last = out.at(-1);
-  if (last && last.savedBy === previous.savedBy && withinSession(last.savedAt, previous.savedAt)) {
+  if (
+    last &&
+    !last.signed &&
+    last.savedBy === previous.savedBy &&
+    withinSession(last.savedAt, previous.savedAt)
+  ) {
     out[out.length - 1] = previous;
   } else {
     out.push(previous);
   }
-  return out.length > MAX_REVISIONS ? out.slice(out.length - MAX_REVISIONS) : out;
+  while (out.length > MAX_REVISIONS) {
+    const unsigned = out.findIndex((r) => !r.signed);
+    if (unsigned === -1 || unsigned === out.length - 1) break;
+    out.splice(unsigned, 1);
+  }
+  return out.length > MAX_KEPT ? out.slice(out.length - MAX_KEPT) : out;
 }
 
 function withinSession(earlier: string, later: string): boolean {

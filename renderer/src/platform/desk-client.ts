@@ -42,12 +42,26 @@ function readToken(): string {
   return meta?.content ?? '';
 }
 
+/** One session per tab, kept across reloads of that tab (sessionStorage), so its lock and user survive F5. */
+function tabSession(): string {
+  const key = 'desk.session';
+  try {
+    const known = sessionStorage.getItem(key);
+    if (known) return known;
+    const fresh = `tab-${crypto.randomUUID()}`;
+    sessionStorage.setItem(key, fresh);
+    return fresh;
+  } catch {
+    return `tab-${Math.random().toString(36).slice(2)}`;
+  }
+}
+
 export const transport: Transport = typeof window !== 'undefined' && window.desk ? 'electron' : 'http';
 
 export const desk: DeskApi =
   transport === 'electron' && window.desk
     ? wrapElectron(window.desk)
-    : createHttpDesk({ fetch: (url, init) => window.fetch(url, init), token: readToken() });
+    : createHttpDesk({ fetch: (url, init) => window.fetch(url, init), token: readToken(), session: tabSession() });
 
 /** Where the page loads a stored photo from (a content-addressed file name). */
 export function photoUrl(file: string): string {

@@ -20,6 +20,8 @@ export type HttpDeskOptions = {
   token: string;
   /** Prefix for the API paths; '' when the page is served by the host itself. */
   base?: string;
+  /** This tab's session id (edit locks and the picked user are per session, issue 6). */
+  session?: string;
 };
 
 /** Maps any failure of one call to a DeskError the UI can explain. */
@@ -28,7 +30,11 @@ export async function callHttp(opts: HttpDeskOptions, method: DeskMethod, input:
   try {
     response = await opts.fetch(`${opts.base ?? ''}/api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Desk-Token': opts.token },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Desk-Token': opts.token,
+        ...(opts.session ? { 'X-Desk-Session': opts.session } : {}),
+      },
       body: JSON.stringify(input ?? {}),
     });
   } catch (err) {

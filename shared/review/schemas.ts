@@ -1,0 +1,58 @@
+/**
+ * Review data as it is stored in a story document (issue 6): signatures and
+ * comments. Only zod here, so shared/model can embed these schemas without a cycle.
+ */
+import { z } from 'zod';
+
+/** The three review levels of 三审 (domain §6), in order. */
+export const REVIEW_LEVELS = ['first', 'second', 'final'] as const;
+export type ReviewLevel = (typeof REVIEW_LEVELS)[number];
+
+/**
+ * One level's sign-off. `rev` is the content revision the signer read and signed
+ * (architecture.md, Storage: "a signature names the revision it signed").
+ */
+export const SignatureSchema = z.object({
+  level: z.enum(REVIEW_LEVELS),
+  userId: z.string().min(1).max(64),
+  name: z.string().max(80),
+  rev: z.number().int().min(1),
+  /** ISO time of the signature. */
+  at: z.string().max(40),
+});
+export type Signature = z.infer<typeof SignatureSchema>;
+
+/** Where a passage comment sits: which text field and block, code-point offsets, and the quoted text. */
+export const CommentAnchorSchema = z.object({
+  /** 'body' (block = index of the body's top-level block) or a one-line field (block = 0). */
+  field: z.enum(['body', 'kicker', 'headline', 'subheadline']),
+  block: z.number().int().min(0),
+  /** Code-point offsets inside the block, end exclusive. */
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  /** The passage as it read when commented; used to find it again after edits. */
+  quote: z.string().min(1).max(2000),
+  /** True when the quote is no longer in the text: the comment stays visible, unanchored. */
+  lost: z.boolean().default(false),
+});
+export type CommentAnchor = z.infer<typeof CommentAnchorSchema>;
+
+export const CommentSchema = z.object({
+  id: z.string().min(1).max(64),
+  /** The comment this one answers; null for the first comment of a thread. */
+  parentId: z.string().max(64).nullable().default(null),
+  /** Null for a comment on the story as a whole. */
+  anchor: CommentAnchorSchema.nullable().default(null),
+  text: z.string().min(1).max(5000),
+  userId: z.string().max(64),
+  name: z.string().max(80),
+  at: z.string().max(40),
+  /** The content revision the comment was written on. */
+  rev: z.number().int().min(1),
+  /** Set when the comment came with a return (退回): the level that returned the story. */
+  returnedAt: z.enum(REVIEW_LEVELS).nullable().default(null),
+  resolved: z.boolean().default(false),
+  resolvedBy: z.string().max(80).nullable().default(null),
+  resolvedAt: z.string().max(40).nullable().default(null),
+});
+export type ReviewComment = z.infer<typeof CommentSchema>;

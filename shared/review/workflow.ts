@@ -1,0 +1,255 @@
+/**
+ * The 三审 workflow as one pure function (issue 6, domain §6): given the story's
+ * review state, who is acting and what they do, it returns the new state or a
+ * refusal a person can act on (i18n key + params + English text). Storage, locks
+ * and transports call it; nothing here reads a clock, a file or a session.
+ *
+ * Statuses: draft → submitted → first-passed (初审) → second-passed (复审) →
+ * approved (终审) → laid-out; any review level can return the story to its
+ * reporter (returned), which clears every signature so it goes round again.
+ *
+ * "Own story" (a reporter cannot sign their own story, nor can anyone else who
+ * wrote it): the actor's name is among the byline's person names, or the actor
+ * created the story (createdBy is their id or name). Editors who merely edited
+ * the text are not authors: edit-after-sign is part of their job.
+ */
+import type { StoryStatus } from '../model/story';
+import { LEVEL_ROLE, LEVEL_ZH, hasRole, isEditor, type UserProfile } from './roles';
+import { REVIEW_LEVELS, type ReviewLevel, type Signature } from './schemas';
+
+export const REVIEW_ACTIONS = ['submit', 'sign', 'return', 'layout', 'edit'] as const;
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+
+export type ReviewState = { status: StoryStatus; signatures: readonly Signature[] };
+
+/** What the workflow needs to know about the story besides its state. */
+export type StoryFacts = { bylineNames: readonly string[]; createdBy: string | null };
+
+export type Refusal = { key: string; params: Record<string, string | number>; message: string };
+
+export type ReviewEvent = {
+  kind: 'submit' | 'sign' | 'return' | 'layout' | 'edit-after-sign';
+  from: StoryStatus;
+  to: StoryStatus;
+  /** The level signed, returned at, or (edit) the editing level. */
+  level: ReviewLevel | null;
+  /** Signatures removed by this transition (return, edit-after-sign). */
+  cleared: Signature[];
+};
+
+export type Outcome =
+  | { ok: true; state: { status: StoryStatus; signatures: Signature[] }; event: ReviewEvent | null }
+  | { ok: false; refusal: Refusal };
+
+export type TransitionInput = {
+  state: ReviewState;
+  facts: StoryFacts;
+  /** Null when nobody has said who they are. */
+  actor: UserProfile | null;
+  action: ReviewAction;
+  /** The content revision acted on (a signature names it). */
+  rev: number;
+  /** ISO time of the action. */
+  at: string;
+  /** Required for 'return'. */
+  comment?: string;
+};
+
+/** The level a story in this status waits for, or null. */
+export function awaitingLevel(status: StoryStatus): ReviewLevel | null {
+  switch (status) {
+    case 'submitted':
+      return 'first';
+    case 'first-passed':
+      return 'second';
+    case 'second-passed':
+      return 'final';
+    default:
+      return null;
+  }
+}
+
+/** The status a story under review has with these signatures. */
+export function statusForSignatures(signatures: readonly Signature[]): StoryStatus {
+  const has = (level: ReviewLevel) => signatures.some((s) => s.level === level);
+  if (has('first') && has('second') && has('final')) return 'approved';
+  if (has('first') && has('second')) return 'second-passed';
+  if (has('first')) return 'first-passed';
+  return 'submitted';
+}
+
+/** True when the actor wrote the story (see the module comment). */
+export function isOwnStory(actor: UserProfile, facts: StoryFacts): boolean {
+  if (facts.createdBy !== null && (facts.createdBy === actor.id || facts.createdBy === actor.name)) return true;
+  return facts.bylineNames.includes(actor.name);
+}
+
+/** The lowest level the person may sign: the level an edit of theirs counts at. */
+export function editingLevel(actor: UserProfile): ReviewLevel | null {
+  return REVIEW_LEVELS.find((level) => hasRole(actor, LEVEL_ROLE[level])) ?? null;
+}
+
+const levelIndex = (level: ReviewLevel) => REVIEW_LEVELS.indexOf(level);
+
+function refuse(key: string, params: Record<string, string | number>, message: string): Outcome {
+  return { ok: false, refusal: { key, params, message } };
+}
+
+const noUser = () =>
+  refuse(
+    'review.refused.noUser',
+    {},
+    'Nobody is chosen at this desk: pick who you are (top right) and try again. Nothing was changed.',
+  );
+
+export function transition(input: TransitionInput): Outcome {
+  const { state, facts, actor, action, rev, at } = input;
+  const from = state.status;
+  const signatures = state.signatures.slice();
+
+  if (action === 'edit') return edit(input);
+  if (actor === null) return noUser();
+
+  switch (action) {
+    case 'submit': {
+      if (from !== 'draft' && from !== 'returned') {
+        return refuse(
+          'review.refused.notDraft',
+          { status: from },
+          `Only a draft or a returned story can be submitted; this one is "${from}". Nothing was changed.`,
+        );
+      }
+      if (!hasRole(actor, 'reporter') && !isEditor(actor)) {
+        return refuse(
+          'review.refused.cannotSubmit',
+          { name: actor.name },
+          `${actor.name} has neither the reporter nor an editor role, so cannot submit stories. An admin can add the role.`,
+        );
+      }
+      return { ok: true, state: { status: 'submitted', signatures: [] }, event: ev('submit', from, 'submitted', null, signatures) };
+    }
+
+    case 'sign': {
+      const level = awaitingLevel(from);
+      if (level === null) {
+        return refuse(
+          'review.refused.nothingToSign',
+          { status: from },
+          `A story that is "${from}" waits for no signature: it must be submitted first, and an approved story is already signed at every level.`,
+        );
+      }
+      const roleRefusal = needsRole(actor, level, 'sign');
+      if (roleRefusal) return roleRefusal;
+      if (isOwnStory(actor, facts)) {
+        return refuse(
+          'review.refused.ownStory',
+          { name: actor.name, level },
+          `${actor.name} wrote this story (byline or creator), and nobody signs their own story. Another ${LEVEL_ZH[level]} editor must sign it.`,
+        );
+      }
+      const earlier = signatures.find((s) => s.userId === actor.id);
+      if (earlier) {
+        return refuse(
+          'review.refused.signedOtherLevel',
+          { name: actor.name, level, signed: earlier.level },
+          `${actor.name} already signed ${LEVEL_ZH[earlier.level]} of this story; nobody signs two levels of one story. Another editor must sign ${LEVEL_ZH[level]}.`,
+        );
+      }
+      const signature: Signature = { level, userId: actor.id, name: actor.name, rev, at };
+      const next = [...signatures, signature];
+      const to = statusForSignatures(next);
+      return { ok: true, state: { status: to, signatures: next }, event: ev('sign', from, to, level, []) };
+    }
+
+    case 'return': {
+      const level = awaitingLevel(from) ?? (from === 'approved' || from === 'laid-out' ? 'final' : null);
+      if (level === null) {
+        return refuse(
+          'review.refused.nothingToReturn',
+          { status: from },
+          `A story that is "${from}" is not under review, so it cannot be returned.`,
+        );
+      }
+      const roleRefusal = needsRole(actor, level, 'return');
+      if (roleRefusal) return roleRefusal;
+      if (!input.comment || !/\S/.test(input.comment)) {
+        return refuse(
+          'review.refused.commentRequired',
+          {},
+          'A returned story needs a comment saying what to fix. Nothing was changed.',
+        );
+      }
+      return {
+        ok: true,
+        state: { status: 'returned', signatures: [] },
+        event: ev('return', from, 'returned', level, signatures),
+      };
+    }
+
+    case 'layout': {
+      if (from !== 'approved') {
+        return refuse(
+          'review.refused.notApproved',
+          { status: from },
+          `Only a story signed at 终审 (approved) can go to layout; this one is "${from}".`,
+        );
+      }
+      if (!isEditor(actor) && !hasRole(actor, 'admin')) {
+        return refuse(
+          'review.refused.cannotLayout',
+          { name: actor.name },
+          `${actor.name} is not an editor, so cannot send stories to layout.`,
+        );
+      }
+      return { ok: true, state: { status: 'laid-out', signatures }, event: ev('layout', from, 'laid-out', null, []) };
+    }
+  }
+  return refuse('review.refused.unknownAction', { action }, `Unknown review action ${String(action)}.`);
+}
+
+/**
+ * A content change. Drafts and returned stories are anyone's to edit. A submitted
+ * story is the editors' (its reporter asks for it back). A signed story may be
+ * edited by an editor: the signatures from the editor's level up are cleared and
+ * the status steps back to what the remaining signatures say (domain §6).
+ */
+function edit({ state, actor }: TransitionInput): Outcome {
+  const from = state.status;
+  const signatures = state.signatures.slice();
+  if (from === 'draft' || from === 'returned') return { ok: true, state: { status: from, signatures }, event: null };
+  if (actor === null) return noUser();
+  if (!isEditor(actor)) {
+    return refuse(
+      from === 'submitted' ? 'review.refused.editSubmitted' : 'review.refused.editSigned',
+      { name: actor.name, status: from },
+      from === 'submitted'
+        ? `The story is submitted for review, so ${actor.name} cannot change it now; ask the editor to return it. Your text was not saved.`
+        : `The story is signed, and only an editor may change a signed story. Your text was not saved; add a comment instead.`,
+    );
+  }
+  const level = editingLevel(actor)!;
+  const kept = signatures.filter((s) => levelIndex(s.level) < levelIndex(level));
+  const cleared = signatures.filter((s) => levelIndex(s.level) >= levelIndex(level));
+  if (cleared.length === 0) return { ok: true, state: { status: from, signatures }, event: null };
+  const to = statusForSignatures(kept);
+  return { ok: true, state: { status: to, signatures: kept }, event: ev('edit-after-sign', from, to, level, cleared) };
+}
+
+function needsRole(actor: UserProfile, level: ReviewLevel, verb: 'sign' | 'return'): Outcome | null {
+  if (hasRole(actor, LEVEL_ROLE[level])) return null;
+  return refuse(
+    'review.refused.noRole',
+    { name: actor.name, level },
+    `${actor.name} does not hold the ${LEVEL_ZH[level]} role, so cannot ${verb} at ${LEVEL_ZH[level]}. An admin can give the role.`,
+  );
+}
+
+function ev(
+  kind: ReviewEvent['kind'],
+  from: StoryStatus,
+  to: StoryStatus,
+  level: ReviewLevel | null,
+  cleared: Signature[],
+): ReviewEvent {
+  return { kind, from, to, level, cleared };
+}
