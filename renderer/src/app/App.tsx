@@ -125,6 +125,8 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
     setOpenId(id);
   }, []);
 
+  const openFromFinding = useCallback((id: string) => void openStory(id), [openStory]);
+
   const neighbourOf = (id: string): string | null => {
     const index = list.items.findIndex((s) => s.id === id);
     const next = list.items[index + 1] ?? list.items[index - 1];
@@ -279,6 +281,7 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
             onSaved={onSaved}
             onMissing={onMissing}
             handleRef={screenRef}
+            onOpenStory={openFromFinding}
           />
         ) : (
           <>

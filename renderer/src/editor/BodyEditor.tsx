@@ -16,6 +16,7 @@ import { memo } from 'react';
 import { useI18n } from '../app/i18n/i18n';
 import { BlockFormatPlugin } from './plugins/BlockFormatPlugin/BlockFormatPlugin';
 import { BodyChangePlugin, type BodySink } from './plugins/BodyChangePlugin/BodyChangePlugin';
+import { FindingsPlugin } from './plugins/FindingsPlugin/FindingsPlugin';
 import { FIND_SCOPE_ATTRIBUTE, FindReplacePlugin } from './plugins/FindReplacePlugin/FindReplacePlugin';
 import { PastePlugin } from './plugins/PastePlugin/PastePlugin';
 import { FiguresPlugin } from './plugins/figures/FiguresPlugin';
@@ -59,6 +60,7 @@ export const BodyEditor = memo(function BodyEditor({
       <TextFormatPlugin />
       <PhotoPlugin />
       <FiguresPlugin />
+      <FindingsPlugin />
       <BodyChangePlugin sink={sink} />
     </div>
   );

@@ -26,6 +26,7 @@ import type { LexicalState, Story, StoryContent } from '../../../shared/model';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import { useI18n } from '../app/i18n/i18n';
 import { BylinePanel } from '../sidebar/BylinePanel';
+import { FindingsPanel } from '../sidebar/FindingsPanel';
 import { FiguresPanel } from '../sidebar/FiguresPanel';
 import { JumpsPanel } from '../sidebar/JumpsPanel';
 import { PhotosPanel } from '../sidebar/PhotosPanel';
@@ -37,6 +38,7 @@ import { BodyEditor } from './BodyEditor';
 import { editorNodes } from './editorNodes';
 import { editorTheme } from './editor-theme';
 import { FieldIssuesContext, issuePaths } from './field-issues';
+import { FindingsProvider } from './findings/FindingsContext';
 import { HeadlineFields } from './HeadlineFields';
 import { issueLabel } from './issue-labels';
 import { JumpLineBlock } from './JumpLineBlock';
@@ -60,6 +62,8 @@ type Props = {
   onSaved: (story: Story) => void;
   onMissing: (id: string) => void;
   handleRef: RefObject<StoryScreenHandle | null>;
+  /** Opens another story (a finding's twin there); the findings plugin then shows the place. */
+  onOpenStory?: (id: string) => void;
 };
 
 const SAVE_LABEL = {
@@ -105,6 +109,7 @@ const SidePanels = memo(function SidePanels({ story, ...props }: PanelProps & { 
   const { t } = useI18n();
   return (
     <aside className="story-side" aria-label={t('story.panels')} data-testid="story-side">
+      <FindingsPanel {...props} />
       <PlacementPanel {...props} story={story} />
       <BylinePanel {...props} />
       <RegionPanel {...props} />
@@ -117,7 +122,7 @@ const SidePanels = memo(function SidePanels({ story, ...props }: PanelProps & { 
 
 const bodyFailed = (error: Error) => <div className="story-warning">{error.message}</div>;
 
-export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRef }: Props) {
+export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRef, onOpenStory }: Props) {
   const { t } = useI18n();
   const [state, controller] = useStoryDraft(storyId, { onSaved, onMissing });
   const headlineRef = useRef<HTMLInputElement>(null);
@@ -171,72 +176,74 @@ export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRe
     <PhotosContext.Provider value={draft.photos}>
       <FieldIssuesContext.Provider value={issues}>
         <StoryComposer key={`${story.id}:${state.generation}`} body={draft.body} editable={!readOnly}>
-          <main
-            className="story-main"
-            aria-label={t('story.label')}
-            data-testid="story-screen"
-            data-story-id={story.id}
-          >
-            <div className="story-bar">
-              <span
-                className={`save-state save-${state.save}`}
-                data-testid="save-state"
-                data-state={state.save}
-                role="status"
-              >
-                {t(SAVE_LABEL[state.save])}
-              </span>
-              <CharCount />
-              <span className="list-spacer" />
-              <button
-                type="button"
-                data-testid="save-now"
-                disabled={readOnly}
-                title="Ctrl+S"
-                onClick={() => void controller.saveNow()}
-              >
-                {t('story.saveNow')}
-              </button>
-            </div>
-            {readOnly && <div className="story-note">{t('story.trashed')}</div>}
-            {state.conflict && (
-              <div className="story-warning" role="alert" data-testid="conflict-banner">
-                <strong>{t('story.conflictTitle')}</strong>
-                <p>{t('story.conflictBody', { rev: state.conflict.rev })}</p>
-                <div className="story-warning-actions">
-                  <button
-                    type="button"
-                    className="primary"
-                    data-testid="conflict-use-mine"
-                    onClick={() => controller.useMine()}
-                  >
-                    {t('story.useMine')}
-                  </button>
-                  <button
-                    type="button"
-                    data-testid="conflict-discard"
-                    onClick={() => controller.discardMine()}
-                  >
-                    {t('story.discardMine')}
-                  </button>
+          <FindingsProvider storyId={story.id} draft={draft} rev={story.rev} onOpenStory={onOpenStory}>
+            <main
+              className="story-main"
+              aria-label={t('story.label')}
+              data-testid="story-screen"
+              data-story-id={story.id}
+            >
+              <div className="story-bar">
+                <span
+                  className={`save-state save-${state.save}`}
+                  data-testid="save-state"
+                  data-state={state.save}
+                  role="status"
+                >
+                  {t(SAVE_LABEL[state.save])}
+                </span>
+                <CharCount />
+                <span className="list-spacer" />
+                <button
+                  type="button"
+                  data-testid="save-now"
+                  disabled={readOnly}
+                  title="Ctrl+S"
+                  onClick={() => void controller.saveNow()}
+                >
+                  {t('story.saveNow')}
+                </button>
+              </div>
+              {readOnly && <div className="story-note">{t('story.trashed')}</div>}
+              {state.conflict && (
+                <div className="story-warning" role="alert" data-testid="conflict-banner">
+                  <strong>{t('story.conflictTitle')}</strong>
+                  <p>{t('story.conflictBody', { rev: state.conflict.rev })}</p>
+                  <div className="story-warning-actions">
+                    <button
+                      type="button"
+                      className="primary"
+                      data-testid="conflict-use-mine"
+                      onClick={() => controller.useMine()}
+                    >
+                      {t('story.useMine')}
+                    </button>
+                    <button
+                      type="button"
+                      data-testid="conflict-discard"
+                      onClick={() => controller.discardMine()}
+                    >
+                      {t('story.discardMine')}
+                    </button>
+                  </div>
                 </div>
+              )}
+              {state.issues.length > 0 && (
+                <div className="story-warning" data-testid="invalid-banner">
+                  {t('story.invalidFields', { count: state.issues.length })} {issueLabels.join('、')}
+                </div>
+              )}
+              <div className="story-scroll">
+                <Headline draft={draft} update={update} readOnly={readOnly} headlineRef={headlineRef} />
+                <JumpLine jumps={draft.jumps} direction="from" />
+                <ErrorBoundary fallback={bodyFailed}>
+                  <BodyEditor sink={controller} readOnly={readOnly} />
+                </ErrorBoundary>
+                <JumpLine jumps={draft.jumps} direction="to" />
               </div>
-            )}
-            {state.issues.length > 0 && (
-              <div className="story-warning" data-testid="invalid-banner">
-                {t('story.invalidFields', { count: state.issues.length })} {issueLabels.join('、')}
-              </div>
-            )}
-            <div className="story-scroll">
-              <Headline draft={draft} update={update} readOnly={readOnly} headlineRef={headlineRef} />
-              <JumpLine jumps={draft.jumps} direction="from" />
-              <ErrorBoundary fallback={bodyFailed}>
-                <BodyEditor sink={controller} readOnly={readOnly} />
-              </ErrorBoundary>
-              <JumpLine jumps={draft.jumps} direction="to" />
-            </div>
-          </main>
-          <SidePanels draft={draft} update={update} readOnly={readOnly} story={story} />
+            </main>
+            <SidePanels draft={draft} update={update} readOnly={readOnly} story={story} />
+          </FindingsProvider>
         </StoryComposer>
       </FieldIssuesContext.Provider>
     </PhotosContext.Provider>

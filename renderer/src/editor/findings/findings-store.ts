@@ -1,0 +1,305 @@
+/**
+ * The live findings of the open story (issues 4 and 5, "Where it shows"): runs every
+ * check family on the draft after a pause in typing, in small steps in idle time (a
+ * keystroke never waits for a check), with the page's other stories fetched from the
+ * desk (checks.pageContext) and the archive asked after a longer pause
+ * (checks.archive). The editor's marks (FindingsPlugin) and the sidebar's list
+ * (FindingsPanel) read the same state; ignored findings (StoryContent.ignored) are
+ * split off here, so neither shows them as open.
+ */
+import type { PageContext } from '../../../../shared/api';
+import { configureCopyChecks } from '../../../../shared/checks/copy-rules';
+import { compareFindings, type Finding, type FindingLocation } from '../../../../shared/checks/finding';
+import { splitIgnored, StoryChecker, type CopyStory } from '../../../../shared/checks/run-story';
+import type { IgnoredFinding, LexicalState, StoryContent } from '../../../../shared/model';
+import { desk } from '../../platform/desk-client';
+
+/** A finding as the open story shows it: where it is here, and its twins. */
+export type ShownFinding = {
+  /** Stable while the text does not move: rule, field, paragraph, offsets. */
+  id: string;
+  finding: Finding;
+  /** The location in this story (the flagged text, or this story's copy of a cross-story twin). */
+  here: FindingLocation;
+  /** The other locations: the twin(s) of a duplicate. */
+  twins: FindingLocation[];
+};
+
+export type IgnoredShown = { shown: ShownFinding; entry: IgnoredFinding };
+
+export type FindingsState = {
+  storyId: string;
+  /** 'checking' from a change until its findings are in. */
+  status: 'checking' | 'ready';
+  open: ShownFinding[];
+  ignored: IgnoredShown[];
+  /** Ignore entries that match no current finding (the text was changed or removed). */
+  staleIgnores: IgnoredFinding[];
+  /** Headlines of the page's stories by id, for "the twin is in …". */
+  titles: ReadonlyMap<string, string>;
+  /** The finding the pointer or the list points at (drawn stronger). */
+  activeId: string | null;
+  /** Who the desk records as this user (for "ignored by"). */
+  user: string;
+};
+
+/** Pause after the last keystroke before a check starts (marks within ~0.5 s of a pause). */
+export const CHECK_DELAY_MS = 250;
+/** Pause before the draft goes to the archive (a request to the desk). */
+export const ARCHIVE_DELAY_MS = 1500;
+/** Longest slice of checking work per idle callback. */
+const SLICE_MS = 8;
+
+type Idle = { timeRemaining: () => number };
+const onIdle = (fn: (deadline: Idle) => void): (() => void) => {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(fn, { timeout: 120 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(() => {
+    const start = performance.now();
+    fn({ timeRemaining: () => Math.max(0, SLICE_MS - (performance.now() - start)) });
+  }, 0);
+  return () => clearTimeout(id);
+};
+
+const CHECKED_KEYS = [
+  'kind',
+  'kicker',
+  'headline',
+  'subheadline',
+  'dateline',
+  'byline',
+  'region',
+  'body',
+  'photos',
+  'figures',
+  'jumps',
+  'page',
+  'slot',
+] as const satisfies ReadonlyArray<keyof StoryContent>;
+
+const sameChecked = (a: StoryContent, b: StoryContent) => CHECKED_KEYS.every((k) => a[k] === b[k]);
+
+export function findingId(f: Finding, here: FindingLocation): string {
+  return `${f.rule}|${here.field}|${here.paragraph ?? ''}|${here.start}|${here.end}`;
+}
+
+const FIELD_ORDER = ['kicker', 'headline', 'subheadline', 'dateline', 'body', 'caption'];
+const fieldRank = (field: string) => {
+  const i = FIELD_ORDER.indexOf(field);
+  return i < 0 ? FIELD_ORDER.length : i;
+};
+
+/** Reading order of this story: field, paragraph, offset; then severity as compareFindings does. */
+function byPlace(a: ShownFinding, b: ShownFinding): number {
+  const x = a.here;
+  const y = b.here;
+  return (
+    fieldRank(x.field) - fieldRank(y.field) ||
+    (x.paragraph ?? -1) - (y.paragraph ?? -1) ||
+    x.start - y.start ||
+    compareFindings(a.finding, b.finding)
+  );
+}
+
+export function showFinding(f: Finding, storyId: string): ShownFinding {
+  const here = f.locations.find((l) => l.story === storyId) ?? f.locations[0]!;
+  return { id: findingId(f, here), finding: f, here, twins: f.locations.filter((l) => l !== here) };
+}
+
+// The term bank is the desk's (an editor may change it): fetched once per window.
+let termsLoaded: Promise<boolean> | null = null;
+function loadTerms(): Promise<boolean> {
+  termsLoaded ??= desk['terms.get']({}).then(
+    (terms) => {
+      configureCopyChecks({ terms });
+      return true;
+    },
+    (err: unknown) => {
+      console.warn('[findings] term bank not loaded; wording checks are off:', err);
+      return false;
+    },
+  );
+  return termsLoaded;
+}
+
+export class FindingsStore {
+  private state: FindingsState;
+  private readonly listeners = new Set<() => void>();
+  private readonly checker = new StoryChecker();
+  private draft: StoryContent | null = null;
+  private page: PageContext | null = null;
+  private local: Finding[] = [];
+  private archive: Finding[] = [];
+  /** Reads the body from the editor (the draft's body is only brought up to date at save time). */
+  private readBody: (() => LexicalState) | null = null;
+  /** Bumped by every change of the checked text; the archive is asked again when it moved on. */
+  private version = 0;
+  private archivedVersion = -1;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private archiveTimer: ReturnType<typeof setTimeout> | undefined;
+  private cancelIdle: (() => void) | null = null;
+  private disposed = false;
+  /** Time of the last run (ms), for the e2e timing probe. */
+  lastRun = { total: 0, longestSlice: 0, findings: 0 };
+
+  constructor(readonly storyId: string) {
+    this.state = {
+      storyId,
+      status: 'checking',
+      open: [],
+      ignored: [],
+      staleIgnores: [],
+      titles: new Map(),
+      activeId: null,
+      user: '',
+    };
+    void loadTerms().then((loaded) => {
+      if (loaded && this.draft) this.schedule(0);
+    });
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): FindingsState => this.state;
+
+  private set(patch: Partial<FindingsState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Follows the draft: a change of its parts re-checks after a pause; a change of `ignored` only re-splits. */
+  setDraft(draft: StoryContent): void {
+    const previous = this.draft;
+    this.draft = draft;
+    if (previous && sameChecked(previous, draft)) {
+      if (previous.ignored !== draft.ignored) this.publish();
+      return;
+    }
+    this.changed(previous ? CHECK_DELAY_MS : 0);
+  }
+
+  /** The body editor: where to read the live body, and a call after every change of its text. */
+  attachBody(read: () => LexicalState): { changed: () => void; detach: () => void } {
+    this.readBody = read;
+    this.changed(0);
+    return {
+      changed: () => this.changed(CHECK_DELAY_MS),
+      detach: () => {
+        if (this.readBody === read) this.readBody = null;
+      },
+    };
+  }
+
+  private changed(delay: number): void {
+    this.version++;
+    this.schedule(delay);
+    clearTimeout(this.archiveTimer);
+    this.archiveTimer = setTimeout(() => void this.checkArchive(), delay === 0 ? 300 : ARCHIVE_DELAY_MS);
+  }
+
+  /** The story as the checks read it: the draft with the body as it is in the editor now. */
+  private content(): StoryContent | null {
+    if (!this.draft) return null;
+    return this.readBody ? { ...this.draft, body: this.readBody() } : this.draft;
+  }
+
+  /** Fetches the page's other stories (on open and after each save). */
+  async refreshPage(): Promise<void> {
+    try {
+      const page = await desk['checks.pageContext']({ id: this.storyId });
+      if (this.disposed) return;
+      this.page = page;
+      const titles = new Map(page.stories.map((s) => [s.key, s.content.headline]));
+      this.set({ titles, user: page.user });
+      this.schedule(0);
+    } catch (err) {
+      console.warn('[findings] page context not loaded; cross-story checks wait for the next save:', err);
+    }
+  }
+
+  setActive(id: string | null): void {
+    if (this.state.activeId !== id) this.set({ activeId: id });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.timer);
+    clearTimeout(this.archiveTimer);
+    this.cancelIdle?.();
+    this.listeners.clear();
+  }
+
+  private schedule(delay: number): void {
+    clearTimeout(this.timer);
+    this.cancelIdle?.();
+    this.cancelIdle = null;
+    if (this.state.status !== 'checking') this.set({ status: 'checking' });
+    this.timer = setTimeout(() => this.run(), delay);
+  }
+
+  /** One check of the current draft, in slices of idle time; a newer draft drops it. */
+  private run(): void {
+    const content = this.content();
+    if (!content || this.disposed) return;
+    const version = this.version;
+    const story: CopyStory = { key: this.storyId, content };
+    const others: CopyStory[] = this.page?.stories ?? [];
+    const steps = this.checker.steps(story, others);
+    const started = performance.now();
+    let longest = 0;
+    const slice = (deadline: Idle) => {
+      this.cancelIdle = null;
+      if (this.disposed || this.version !== version) return;
+      const sliceStart = performance.now();
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          longest = Math.max(longest, performance.now() - sliceStart);
+          this.local = step.value;
+          this.lastRun = { total: performance.now() - started, longestSlice: longest, findings: step.value.length };
+          this.publish('ready');
+          return;
+        }
+        if (deadline.timeRemaining() <= 1) break;
+      }
+      longest = Math.max(longest, performance.now() - sliceStart);
+      this.cancelIdle = onIdle(slice);
+    };
+    this.cancelIdle = onIdle(slice);
+  }
+
+  private async checkArchive(): Promise<void> {
+    const content = this.content();
+    const version = this.version;
+    if (!content || this.disposed || version === this.archivedVersion) return;
+    try {
+      const { kicker, headline, subheadline, body, photos } = content;
+      const found = await desk['checks.archive']({ id: this.storyId, content: { kicker, headline, subheadline, body, photos } });
+      if (this.disposed) return;
+      this.archive = found;
+      this.archivedVersion = version;
+      this.publish();
+    } catch (err) {
+      console.warn('[findings] archive check failed; will try again after the next change:', err);
+    }
+  }
+
+  private publish(status: FindingsState['status'] = this.state.status): void {
+    const draft = this.draft;
+    if (!draft) return;
+    const all = [...this.local, ...this.archive];
+    const { open, ignored } = splitIgnored(all, this.storyId, draft.ignored);
+    const matched = new Set(ignored.map((i) => i.entry));
+    this.set({
+      status,
+      open: open.map((f) => showFinding(f, this.storyId)).sort(byPlace),
+      ignored: ignored.map(({ finding, entry }) => ({ shown: showFinding(finding, this.storyId), entry })),
+      staleIgnores: draft.ignored.filter((e) => !matched.has(e)),
+    });
+  }
+}
