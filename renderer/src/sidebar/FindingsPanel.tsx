@@ -30,6 +30,14 @@ const HEAD_FIELDS = ['kicker', 'headline', 'subheadline', 'dateline'] as const;
 
 type Group = { family: string; items: ShownFinding[] };
 
+/** "2026-11-22 23:29" in local time; the stored ISO text as it is when it is not a date. */
+function localTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 function groupByFamily(items: readonly ShownFinding[]): Group[] {
   const groups = new Map<string, ShownFinding[]>();
   for (const item of items) {
@@ -325,7 +333,7 @@ export function FindingsPanel({ draft, update, readOnly }: PanelProps) {
                       )}
                     </div>
                     <div className="finding-reason" data-testid="finding-ignored-reason">
-                      {t('findings.ignoredBy', { reason: entry.reason, by: entry.by || '—', at: entry.at.slice(0, 16).replace('T', ' ') })}
+                      {t('findings.ignoredBy', { reason: entry.reason, by: entry.by || '—', at: localTime(entry.at) })}
                     </div>
                     {!readOnly && (
                       <div className="finding-actions">

@@ -260,14 +260,18 @@ export class FindingsStore {
         const step = steps.next();
         if (step.done) {
           longest = Math.max(longest, performance.now() - sliceStart);
+          performance.measure('desk-findings-slice', { start: sliceStart });
           this.local = step.value;
           this.lastRun = { total: performance.now() - started, longestSlice: longest, findings: step.value.length };
+          const publishing = performance.now();
           this.publish('ready');
+          performance.measure('desk-findings-publish', { start: publishing });
           return;
         }
         if (deadline.timeRemaining() <= 1) break;
       }
       longest = Math.max(longest, performance.now() - sliceStart);
+      performance.measure('desk-findings-slice', { start: sliceStart });
       this.cancelIdle = onIdle(slice);
     };
     this.cancelIdle = onIdle(slice);

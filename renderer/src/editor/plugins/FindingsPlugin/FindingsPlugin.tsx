@@ -245,7 +245,9 @@ export function registerFindings(editor: LexicalEditor, store: FindingsStore, ho
     if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
+      const started = performance.now();
       marks = paint(editor, store);
+      performance.measure('desk-findings-paint', { start: started });
     });
   };
   // While typing, ranges follow the text on their own (live DOM ranges): repaint only
