@@ -8,6 +8,7 @@ import { DeskError } from '../../shared/api';
 import { runArchive } from './commands/archive';
 import { runBench } from './commands/bench';
 import { runCheck } from './commands/check';
+import { runExport } from './commands/export';
 import { runImport } from './commands/import';
 import { runList } from './commands/list';
 import { runServe } from './commands/serve';
@@ -30,9 +31,16 @@ const COMMANDS: Record<string, Command> = {
     run: runServe,
   },
   import: {
-    summary: 'import story files (.md, .txt) into the data folder',
-    usage: 'desk import [--data DIR] [--page B6] PATH...',
-    options: { ...DATA, page: { type: 'string' } },
+    summary: 'import story files (.docx, .md, .txt), or past pages as text into the archive (--archive)',
+    usage: 'desk import [--data DIR] [--page B6] PATH...  |  desk import --archive --page B6 --date YYYY-MM-DD [--dry-run] [--json] [--data DIR] FILE...',
+    options: {
+      ...DATA,
+      page: { type: 'string' },
+      archive: { type: 'boolean' },
+      date: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
     run: runImport,
   },
   list: {
@@ -52,6 +60,21 @@ const COMMANDS: Record<string, Command> = {
     usage: 'desk archive add --date YYYY-MM-DD [--page B6] [--data DIR] PATH...  |  desk archive info [--data DIR]',
     options: { ...DATA, date: { type: 'string' }, page: { type: 'string' } },
     run: runArchive,
+  },
+  export: {
+    summary: 'write the layout package of a page (ICML, DOCX, text, images, manifest, proof.pdf); exit 1 when blocked',
+    usage: 'desk export --data DIR --page B6 --date YYYY-MM-DD --out DIR [--zip] [--no-pdf] [--force --reason "…"]',
+    options: {
+      ...DATA,
+      page: { type: 'string' },
+      date: { type: 'string' },
+      out: { type: 'string' },
+      zip: { type: 'boolean' },
+      'no-pdf': { type: 'boolean' },
+      force: { type: 'boolean' },
+      reason: { type: 'string' },
+    },
+    run: runExport,
   },
   bench: {
     summary: 'run the benchmarks and print figures against their baselines',

@@ -1,30 +1,59 @@
 /**
- * Brings story files (.md, .txt) into the store. Photos referenced by a .md file
- * are copied into the data folder unmodified and the story points at the copy.
+ * Brings story files (.docx, .md, .txt) into the store (issue 8). Photos referenced
+ * by a .md file, or embedded in a .docx, are copied into the data folder unmodified
+ * and the story points at the copy. Everything the import could not recognise is
+ * listed in `notes` for the reporter; nothing is dropped silently.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, resolve } from 'node:path';
 
 import { DeskError } from '../../shared/api';
-import { parseStoryMarkdown, parseStoryText } from '../../shared/format';
+import { parseStoryMarkdown } from '../../shared/format';
+import { note, recogniseStory, textToBlocks, type ImportNote } from '../../shared/import';
 import { StoryContentSchema, newStory, type Story, type StoryContent } from '../../shared/model';
+import { readDocxFile } from './import/docx-read';
+import { decodeTextFile, isCompoundFile, type TextEncodingName } from './import/text-encoding';
 import type { DeskStore } from './storage/desk-store';
+import { sniffPhotoType } from './storage/photo-type';
 import { newStoryId } from './ids';
 
-/** A story read from a file, with the photo files it names (relative to the file). */
-export type StoryFileContent = { content: StoryContent; photoSources: Map<string, string> };
+/** A story read from a file, with the photos it names (files beside it, or bytes from inside a .docx). */
+export type StoryFileContent = {
+  content: StoryContent;
+  photoSources: Map<string, string>;
+  photoBytes?: Map<string, Uint8Array>;
+  /** What the reporter should check (empty for a .md written by the desk). */
+  notes?: ImportNote[];
+  /** For text files: the encoding detected. */
+  encoding?: TextEncodingName;
+};
+
+export const STORY_IMPORT_EXTENSIONS = ['.docx', '.md', '.txt'] as const;
 
 /**
  * Reads a story file into content, without touching the store. Photo lines name
  * files beside the story; each gets a placeholder name that storePhotos replaces.
  */
-export async function readStoryFile(path: string): Promise<StoryFileContent> {
-  let text: string;
+export type ReadStoryOptions = {
+  /**
+   * A .md without front matter is read like a text (markdown "#" headings as hints)
+   * instead of refused. For imports; checks keep .md strict.
+   */
+  looseMarkdown?: boolean;
+};
+
+export async function readStoryFile(path: string, options: ReadStoryOptions = {}): Promise<StoryFileContent> {
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = new Uint8Array(await readFile(path));
   } catch (err) {
     throw new DeskError('not-found', 'error.fileUnreadable', { file: path }, `cannot read ${path}: ${String(err)}`);
   }
+  return readStoryBytes(path, bytes, options);
+}
+
+/** Reads a story from its bytes; `path` names it in messages and locates the photos a .md names. */
+export async function readStoryBytes(path: string, bytes: Uint8Array, options: ReadStoryOptions = {}): Promise<StoryFileContent> {
   const ext = extname(path).toLowerCase();
   const photoSources = new Map<string, string>();
   const placeholder = (src: string) => {
@@ -32,19 +61,67 @@ export async function readStoryFile(path: string): Promise<StoryFileContent> {
     photoSources.set(name, isAbsolute(src) ? src : resolve(dirname(path), src));
     return name;
   };
+  if (ext === '.docx' || ext === '.doc' || (ext !== '.md' && ext !== '.txt' && isCompoundFile(bytes))) {
+    return readDocxStory(path, bytes);
+  }
+  if (ext !== '.md' && ext !== '.txt') {
+    throw new DeskError('unsupported', 'error.fileType', { file: path }, `${path}: only .docx, .md and .txt stories can be read`);
+  }
+  const decoded = decodeTextFile(bytes);
+  const notes: ImportNote[] = [];
+  if (decoded.encoding !== 'utf-8') {
+    notes.push(note('encoding', '', `the file was read as ${decoded.encoding.toUpperCase()}`, { encoding: decoded.encoding }));
+  }
   try {
-    if (ext === '.md') return { content: parseStoryMarkdown(text, { photoFile: placeholder }), photoSources };
-    if (ext === '.txt') return { content: parseStoryText(text), photoSources };
+    if (ext === '.md' && (!options.looseMarkdown || /^\s*---\s*(\n|$)/.test(decoded.text.replace(/\r\n?/g, '\n')))) {
+      return { content: parseStoryMarkdown(decoded.text, { photoFile: placeholder }), photoSources, notes, encoding: decoded.encoding };
+    }
+    const read = recogniseStory(textToBlocks(decoded.text));
+    if (!read.content.headline && blocksEmpty(read.content)) {
+      throw new Error('the text is empty: its first line should be the headline');
+    }
+    return { content: read.content, photoSources, notes: [...notes, ...read.notes], encoding: decoded.encoding };
   } catch (err) {
+    if (err instanceof DeskError) throw err;
     throw new DeskError('invalid-input', 'error.storyFormat', { file: path }, `${path}: ${(err as Error).message}`);
   }
-  throw new DeskError('unsupported', 'error.fileType', { file: path }, `${path}: only .md and .txt stories can be read`);
 }
 
-/** Copies the photos a story file names into the store, unmodified. */
+function blocksEmpty(content: StoryContent): boolean {
+  const children = content.body.root.children;
+  return children.length <= 1 && JSON.stringify(children).indexOf('"text":"') < 0;
+}
+
+async function readDocxStory(path: string, bytes: Uint8Array): Promise<StoryFileContent> {
+  const read = await readDocxFile(path, bytes);
+  const photoBytes = new Map<string, Uint8Array>();
+  const notes = [...read.notes];
+  const photoFile = (ref: string): string | null => {
+    const data = read.images.get(ref);
+    const type = data ? sniffPhotoType(data) : null;
+    const name = ref.slice(ref.lastIndexOf('/') + 1);
+    if (!data || !type) {
+      notes.push(note('image-rejected', name, `${name} is not a JPEG, PNG or WebP by its content: left out`, { name }));
+      return null;
+    }
+    const placeholder = `${photoBytes.size.toString(16).padStart(16, '0')}.${type.ext}`;
+    photoBytes.set(placeholder, data);
+    return placeholder;
+  };
+  const story = recogniseStory(read.blocks, { photoFile });
+  return { content: story.content, photoSources: new Map(), photoBytes, notes: [...notes, ...story.notes] };
+}
+
+/** Copies the photos a story file names (or holds) into the store, unmodified. */
 async function storePhotos(store: DeskStore, read: StoryFileContent): Promise<StoryContent> {
   const photos = [];
   for (const photo of read.content.photos) {
+    const inline = read.photoBytes?.get(photo.file);
+    if (inline) {
+      const stored = await store.importPhoto(photo.file, inline);
+      photos.push({ ...photo, file: stored.file });
+      continue;
+    }
     const source = read.photoSources.get(photo.file);
     if (!source) {
       photos.push(photo);
@@ -59,12 +136,24 @@ async function storePhotos(store: DeskStore, read: StoryFileContent): Promise<St
   return { ...read.content, photos };
 }
 
+/** The story created by an import, and what the reporter should check. */
+export type ImportedStory = { story: Story; notes: ImportNote[]; encoding?: TextEncodingName };
+
 export async function importStoryFile(
   store: DeskStore,
   path: string,
   opts: { user: string; now?: Date; patch?: Partial<StoryContent> },
 ): Promise<Story> {
-  const read = await readStoryFile(path);
+  return (await importStory(store, path, await readStoryFile(path), opts)).story;
+}
+
+/** Imports a story already read (readStoryFile / readStoryBytes): photos stored, story created. */
+export async function importStory(
+  store: DeskStore,
+  path: string,
+  read: StoryFileContent,
+  opts: { user: string; now?: Date; patch?: Partial<StoryContent> },
+): Promise<ImportedStory> {
   const content = { ...(await storePhotos(store, read)), ...opts.patch };
   const checked = StoryContentSchema.safeParse(content);
   if (!checked.success) {
@@ -72,5 +161,6 @@ export async function importStoryFile(
     throw new DeskError('invalid-input', 'error.storyFormat', { file: path }, `${path}: ${issues}`);
   }
   const now = (opts.now ?? new Date()).toISOString();
-  return store.create(newStory(newStoryId(), now, opts.user, checked.data));
+  const story = await store.create(newStory(newStoryId(), now, opts.user, checked.data));
+  return { story, notes: read.notes ?? [], ...(read.encoding ? { encoding: read.encoding } : {}) };
 }

@@ -13,6 +13,7 @@ import { ArchiveStore, archiveDirOf } from './archive/archive-store';
 import { DeskStore } from './storage/desk-store';
 import { TermStore } from './terms/term-store';
 import { openReview, type ReviewServices } from './review/review-service';
+import { importHandlers } from './import/import-handlers';
 
 export type DeskServices = {
   handlers: DeskHandlers;
@@ -137,6 +138,7 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
       return store.importPhoto(name, new Uint8Array(bytes));
     },
     ...review.handlers,
+    ...importHandlers({ store, archive: archiveStore, who }),
   };
 
   return {

@@ -103,6 +103,12 @@ const api = {
   'history.list': bind('history.list'),
   'history.diff': bind('history.diff'),
   'history.restore': bind('history.restore'),
+  'stories.import': bind('stories.import'),
+  'archive.list': bind('archive.list'),
+  'archive.search': bind('archive.search'),
+  'archive.get': bind('archive.get'),
+  'archive.splitPage': bind('archive.splitPage'),
+  'archive.importPage': bind('archive.importPage'),
 } satisfies DeskApi;
 
 contextBridge.exposeInMainWorld('desk', api);

@@ -18,6 +18,7 @@ import {
 import type { RegionInfo, RegionMatch } from '../geo/regions';
 import { TermsSaveSchema, type TermBank } from '../checks/wording/term-bank';
 import { reviewContract } from '../review/review-contract';
+import { importContract } from '../import/import-contract';
 import type { Finding } from '../checks/finding';
 import type { AppInfo, Notice, PageContext, StoredPhoto } from './types';
 
@@ -91,6 +92,9 @@ export const deskContract = {
 
   /** Review and sign-off (三审), comments, locks, history, audit: shared/review/review-contract.ts. */
   ...reviewContract,
+
+  /** Import of stories and past pages, and the archive (issue 8): shared/import/import-contract.ts. */
+  ...importContract,
 } as const;
 
 export type DeskContract = typeof deskContract;

@@ -5,3 +5,4 @@ export * from './summary';
 export * from './new-story';
 export * from './prefs';
 export * from './query';
+export * from './page';

@@ -1,0 +1,58 @@
+/**
+ * The handlers of shared/import/import-contract.ts, spread into the desk services.
+ */
+import { DeskError, type DeskHandlers } from '../../../shared/api';
+import type { importContract } from '../../../shared/import/import-contract';
+import { ArchiveSearch } from '../archive/search-service';
+import type { ArchiveStore } from '../archive/archive-store';
+import { importStory, readStoryBytes } from '../import-story';
+import type { DeskStore } from '../storage/desk-store';
+import { decodePage, pageArchiveEntries, splitPageText } from './page-import';
+
+type ImportHandlers = Pick<DeskHandlers, keyof typeof importContract>;
+
+function bytesOf(name: string, data: string): Uint8Array {
+  const bytes = Buffer.from(data, 'base64');
+  if (bytes.length === 0) throw new DeskError('invalid-input', 'error.fileEmpty', { file: name }, `${name}: the file is empty`);
+  if (bytes.length > 40 * 1024 * 1024) {
+    throw new DeskError('invalid-input', 'error.fileTooLarge', { file: name }, `${name} is larger than 40 MB; nothing was imported`);
+  }
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
+export function importHandlers(opts: { store: DeskStore; archive: () => Promise<ArchiveStore>; who: () => string }): ImportHandlers {
+  let search: ArchiveSearch | null = null;
+  let searchOf: ArchiveStore | null = null;
+  const archive = async () => {
+    const store = await opts.archive();
+    if (!search || searchOf !== store) {
+      search = new ArchiveSearch(store);
+      searchOf = store;
+    }
+    return search;
+  };
+  return {
+    'stories.import': async ({ name, data, page }) => {
+      // A name only: no folder is read for photos a .md names (they stay as notes of the parse).
+      const safeName = name.replace(/[\\/]/g, '_');
+      const read = await readStoryBytes(safeName, bytesOf(safeName, data), { looseMarkdown: true });
+      return importStory(opts.store, safeName, read, { user: opts.who(), patch: page ? { page } : undefined });
+    },
+    'archive.list': async (filter) => (await archive()).list(filter),
+    'archive.search': async ({ query, limit }) => (await archive()).search(query, limit ?? 20),
+    'archive.get': async ({ id }) => (await archive()).get(id),
+    'archive.splitPage': async ({ name, data }) => {
+      const page = decodePage(name, bytesOf(name, data));
+      return { ...splitPageText(page.text), encoding: page.encoding };
+    },
+    'archive.importPage': async ({ name, data, page, date }) => {
+      const file = decodePage(name, bytesOf(name, data));
+      const entries = pageArchiveEntries(splitPageText(file.text), date, page);
+      const search = await archive();
+      const known = new Set(search.list({ date, page, limit: 5000 }).items.map((s) => s.id));
+      const fresh = entries.filter((e) => !known.has(e.id));
+      await search.add(fresh);
+      return { added: fresh.length, skipped: entries.length - fresh.length };
+    },
+  };
+}

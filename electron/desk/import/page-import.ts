@@ -1,0 +1,57 @@
+/**
+ * Past pages into the archive (issue 8): a page's plain text split into stories
+ * (shared/import/page-text.ts), each story an archive entry with the id
+ * "<date>/<page>/<nn>-<headline>", so the archive lists it by date and page.
+ */
+import { readFile } from 'node:fs/promises';
+
+import { DeskError } from '../../../shared/api';
+import { archiveStoryId } from '../../../shared/archive-search';
+import type { ArchiveEntry } from '../../../shared/checks/duplicates';
+import { splitPageText, type PageSplit, type PageStory } from '../../../shared/import';
+import { photoCreditText } from '../../../shared/format';
+import { decodeTextFile, type TextEncodingName } from './text-encoding';
+
+export type PageFile = { text: string; encoding: TextEncodingName };
+
+export async function readPageFile(path: string): Promise<PageFile> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (err) {
+    throw new DeskError('not-found', 'error.fileUnreadable', { file: path }, `cannot read ${path}: ${String(err)}`);
+  }
+  return decodePage(path, bytes);
+}
+
+export function decodePage(path: string, bytes: Uint8Array): PageFile {
+  if (bytes.length > 5 * 1024 * 1024) {
+    throw new DeskError('invalid-input', 'error.pageTooLarge', { file: path }, `${path} is larger than 5 MB: not a page's text; nothing was imported`);
+  }
+  const { text, encoding } = decodeTextFile(bytes);
+  return { text, encoding };
+}
+
+const slug = (headline: string) =>
+  Array.from(headline.replace(/[\\/:*?"<>|\s]+/gu, ''))
+    .slice(0, 16)
+    .join('') || 'story';
+
+/** The archive entries of a split page: body blocks, then captions with their credits. */
+export function pageArchiveEntries(split: PageSplit, date: string, page: string): ArchiveEntry[] {
+  return split.stories.map((story, i) => ({
+    id: archiveStoryId(date, page, `${String(i + 1).padStart(2, '0')}-${slug(story.headline)}`),
+    title: story.headline,
+    date,
+    blocks: storyBlocks(story),
+  }));
+}
+
+export function storyBlocks(story: PageStory): string[] {
+  return [
+    ...story.blocks.map((b) => b.text),
+    ...story.captions.map((c) => [c.caption, photoCreditText(c)].filter(Boolean).join(' ')),
+  ];
+}
+
+export { splitPageText };

@@ -1,0 +1,55 @@
+/**
+ * The import and archive part of the desk API contract (issue 8), spread into
+ * deskContract: a story file's bytes in, a draft and its import notes out; past
+ * pages split for confirmation and archived; the archive listed, searched, read.
+ */
+import { z } from 'zod';
+
+import type { ArchivedStoryView, ArchivedSummary, SearchHit } from '../archive-search';
+import { PageNameSchema, type Story } from '../model';
+import type { ImportNote } from './import-note';
+import type { PageSplit } from './page-text';
+
+type Method<I extends z.ZodType, O> = { input: I; output?: O };
+function method<O>() {
+  return <I extends z.ZodType>(input: I): Method<I, O> => ({ input });
+}
+
+const fileBytes = {
+  /** The file's name (its extension decides the reader: .docx, .md, .txt). */
+  name: z.string().min(1).max(255),
+  /** Base64 of the file's bytes (at most 40 MB decoded). */
+  data: z.string().max(56_000_000),
+};
+const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
+
+/** stories.import: the new draft and what the reporter should check. */
+export type ImportedStoryResult = { story: Story; notes: ImportNote[]; encoding?: string };
+/** archive.splitPage: the page's stories as the import would archive them. */
+export type PageSplitResult = PageSplit & { encoding: string };
+
+export const importContract = {
+  /** A story file (.docx, .md, .txt) to a new draft; `notes` lists what could not be recognised. */
+  'stories.import': method<ImportedStoryResult>()(z.object({ ...fileBytes, page: PageNameSchema.nullable().optional() })),
+  /** Archived stories, newest first, of one date and/or page. */
+  'archive.list': method<{ total: number; items: ArchivedSummary[] }>()(
+    z.object({
+      date: DateSchema.optional(),
+      page: PageNameSchema.optional(),
+      limit: z.number().int().min(0).max(5000).optional(),
+      offset: z.number().int().min(0).optional(),
+    }),
+  ),
+  /** Full-text search (Chinese, character-based), ranked, with snippets. */
+  'archive.search': method<SearchHit[]>()(
+    z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(200).optional() }),
+  ),
+  /** One archived story, read-only. */
+  'archive.get': method<ArchivedStoryView>()(z.object({ id: z.string().min(1).max(400) })),
+  /** A past page's text split into stories, for confirmation; nothing is written. */
+  'archive.splitPage': method<PageSplitResult>()(z.object(fileBytes)),
+  /** Archives a past page's stories (as archive.splitPage shows them). */
+  'archive.importPage': method<{ added: number; skipped: number }>()(
+    z.object({ ...fileBytes, page: PageNameSchema, date: DateSchema }),
+  ),
+} as const;
