@@ -18,6 +18,10 @@ import { StoryList } from '../desk/StoryList';
 import { useStoryList } from '../desk/use-story-list';
 import { unsavedDrafts } from '../editor/story-draft';
 import { StoryScreen, type StoryScreenHandle } from '../editor/StoryScreen';
+import { ReviewProvider } from '../review/ReviewContext';
+import { ReviewQueueButton } from '../review/ReviewQueue';
+import { useStoryLock } from '../review/use-story-lock';
+import { UserPickerBanner, UserSwitch } from '../review/UserSwitch';
 import { desk, transport } from '../platform/desk-client';
 import { AboutDialog } from './AboutDialog';
 import { describeError } from './describe-error';
@@ -85,7 +89,9 @@ function Desk({ prefs, notices }: { prefs: Prefs; notices: Notice[] }) {
   return (
     <I18nProvider locale={locale}>
       <FeedbackProvider>
-        <Shell prefs={prefs} initialNotices={notices} locale={locale} onLocale={setLocale} />
+        <ReviewProvider>
+          <Shell prefs={prefs} initialNotices={notices} locale={locale} onLocale={setLocale} />
+        </ReviewProvider>
       </FeedbackProvider>
     </I18nProvider>
   );
@@ -103,6 +109,7 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
   const [about, setAbout] = useState(false);
   const [purgeTarget, setPurgeTarget] = useState<StorySummary | null>(null);
   const list = useStoryList(query);
+  const lock = useStoryLock(openId);
   const screenRef = useRef<StoryScreenHandle | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const openSeq = useRef(0);
@@ -254,8 +261,18 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
 
   return (
     <div className="app">
-      <Header onLocale={onLocale} onAbout={() => setAbout(true)} />
+      <Header
+        onLocale={onLocale}
+        onAbout={() => setAbout(true)}
+        tools={
+          <>
+            <ReviewQueueButton onOpen={(id) => void openStory(id)} />
+            <UserSwitch />
+          </>
+        }
+      />
       <NoticesBanner notices={notices} onDismiss={(id) => void dismissNotice(id)} />
+      <UserPickerBanner />
       <div className="workspace">
         <StoryList
           query={query}
@@ -275,13 +292,14 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
         />
         {openId ? (
           <StoryScreen
-            key={openId}
+            key={`${openId}:${lock.generation}`}
             storyId={openId}
             focusOnLoad={focusOnOpen}
             onSaved={onSaved}
             onMissing={onMissing}
             handleRef={screenRef}
             onOpenStory={openFromFinding}
+            lock={lock}
           />
         ) : (
           <>

@@ -1,9 +1,12 @@
+import type { ReactNode } from 'react';
+
 import { LOCALES, type Locale } from '../../../shared/model';
 import { useI18n } from './i18n/i18n';
 
-type Props = { onLocale: (locale: Locale) => void; onAbout: () => void };
+/** `tools`: more controls at the start of the tools (the review queue and who is at the desk). */
+type Props = { onLocale: (locale: Locale) => void; onAbout: () => void; tools?: ReactNode };
 
-export function Header({ onLocale, onAbout }: Props) {
+export function Header({ onLocale, onAbout, tools }: Props) {
   const { t, locale } = useI18n();
   return (
     <header className="app-header">
@@ -14,6 +17,7 @@ export function Header({ onLocale, onAbout }: Props) {
         <h1 className="app-title">{t('app.title')}</h1>
       </div>
       <div className="app-header-tools">
+        {tools}
         <label className="locale-label">
           <span className="visually-hidden">{t('header.locale')}</span>
           <select

@@ -26,6 +26,8 @@ import type { LexicalState, Story, StoryContent } from '../../../shared/model';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import { useI18n } from '../app/i18n/i18n';
 import { BylinePanel } from '../sidebar/BylinePanel';
+import { StoryReview } from '../review/StoryReview';
+import type { StoryLock } from '../review/use-story-lock';
 import { FindingsPanel } from '../sidebar/FindingsPanel';
 import { FiguresPanel } from '../sidebar/FiguresPanel';
 import { JumpsPanel } from '../sidebar/JumpsPanel';
@@ -64,6 +66,8 @@ type Props = {
   handleRef: RefObject<StoryScreenHandle | null>;
   /** Opens another story (a finding's twin there); the findings plugin then shows the place. */
   onOpenStory?: (id: string) => void;
+  /** The edit lock and review state (issue 6): read-only while someone else holds it. */
+  lock?: StoryLock;
 };
 
 const SAVE_LABEL = {
@@ -122,7 +126,7 @@ const SidePanels = memo(function SidePanels({ story, ...props }: PanelProps & { 
 
 const bodyFailed = (error: Error) => <div className="story-warning">{error.message}</div>;
 
-export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRef, onOpenStory }: Props) {
+export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRef, onOpenStory, lock }: Props) {
   const { t } = useI18n();
   const [state, controller] = useStoryDraft(storyId, { onSaved, onMissing });
   const headlineRef = useRef<HTMLInputElement>(null);
@@ -165,7 +169,7 @@ export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRe
   }
 
   const story = state.story;
-  const readOnly = story.deletedAt !== null;
+  const readOnly = story.deletedAt !== null || (lock?.readOnly ?? false);
   const issueLabels = [
     ...new Set(
       state.issues.map((i) => issueLabel(i.path)).filter((k): k is NonNullable<typeof k> => k !== null),
@@ -204,7 +208,8 @@ export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRe
                   {t('story.saveNow')}
                 </button>
               </div>
-              {readOnly && <div className="story-note">{t('story.trashed')}</div>}
+              {lock && <StoryReview storyId={story.id} rev={story.rev} lock={lock} readOnly={readOnly} flush={() => controller.flush()} />}
+              {story.deletedAt !== null && <div className="story-note">{t('story.trashed')}</div>}
               {state.conflict && (
                 <div className="story-warning" role="alert" data-testid="conflict-banner">
                   <strong>{t('story.conflictTitle')}</strong>

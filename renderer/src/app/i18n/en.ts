@@ -1,9 +1,11 @@
 /** The English catalog. Typed as Messages, so a missing or extra key fails the type check. */
+import { reviewEn } from '../../review/review-en';
 import { findingsEn } from './findings-en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   ...findingsEn,
+  ...reviewEn,
   'app.title': 'Dangjian Desk',
   'app.loading': 'Opening the desk…',
   'app.startFailed': 'The desk could not start: {message}',

@@ -3,10 +3,12 @@
  * MessageKey; the English catalog must have exactly the same keys (type-checked in
  * en.ts and tested in i18n.test.ts). Parameters are written {name}.
  */
+import { reviewZhCN } from '../../review/review-zh-CN';
 import { findingsZhCN } from './findings-zh-CN';
 
 export const zhCN = {
   ...findingsZhCN,
+  ...reviewZhCN,
   'app.title': '党建采编台',
   'app.loading': '正在打开采编台……',
   'app.startFailed': '采编台未能启动：{message}',

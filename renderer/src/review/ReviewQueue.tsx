@@ -1,0 +1,75 @@
+/** What waits for the person at the desk: stories at their review levels, and their returned stories. */
+import { useEffect, useState } from 'react';
+
+import type { QueueItem } from '../../../shared/review/review-contract';
+import { Dialog } from '../app/Dialog';
+import { useFeedback } from '../app/feedback';
+import { useI18n } from '../app/i18n/i18n';
+import { desk } from '../platform/desk-client';
+import { useReviewUsers } from './ReviewContext';
+
+export function ReviewQueueButton({ onOpen }: { onOpen: (id: string) => void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="header-button" data-testid="queue-open" onClick={() => setOpen(true)}>
+        {t('queue.open')}
+      </button>
+      {open && (
+        <ReviewQueue
+          onClose={() => setOpen(false)}
+          onOpen={(id) => {
+            setOpen(false);
+            onOpen(id);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function ReviewQueue({ onClose, onOpen }: { onClose: () => void; onOpen: (id: string) => void }) {
+  const { t } = useI18n();
+  const { showError } = useFeedback();
+  const { version } = useReviewUsers();
+  const [items, setItems] = useState<QueueItem[] | null>(null);
+  useEffect(() => {
+    desk['review.queue']({}).then(setItems, (err: unknown) => showError(err, 'safe.nothingChanged'));
+  }, [version, showError]);
+
+  return (
+    <Dialog
+      title={t('queue.title')}
+      onClose={onClose}
+      testId="queue-dialog"
+      footer={
+        <button type="button" onClick={onClose}>
+          {t('queue.close')}
+        </button>
+      }
+    >
+      {items && items.length === 0 && <p data-testid="queue-empty">{t('queue.empty')}</p>}
+      <ul className="queue-list" data-testid="queue-list">
+        {items?.map((item) => (
+          <li key={item.story.id}>
+            <button type="button" className="queue-item" data-testid="queue-item" data-story-id={item.story.id} onClick={() => onOpen(item.story.id)}>
+              <span className="queue-headline">{item.story.headline || t('list.untitled')}</span>
+              <span className={`tag ${item.level ? '' : 'tag-returned'}`}>
+                {item.level ? t('queue.level', { level: t(`level.${item.level}`) }) : t('queue.returned')}
+              </span>
+              {item.story.page && <span className="muted">{item.story.page}</span>}
+              {item.signatures.map((s) => (
+                <span key={s.level} className="muted">
+                  {t(`level.${s.level}`)} {s.name}
+                </span>
+              ))}
+              {item.blockedBy && <span className="queue-blocked">{t('queue.blocked')}</span>}
+              {item.openComments > 0 && <span className="muted">{t('queue.comments', { count: item.openComments })}</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </Dialog>
+  );
+}

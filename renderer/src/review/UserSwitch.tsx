@@ -1,0 +1,75 @@
+/**
+ * The person picker: a select in the header, and a banner at start until someone
+ * is chosen (a banner, not a modal, so the desk stays usable for reading).
+ */
+import { useState } from 'react';
+
+import type { UserProfile } from '../../../shared/review/roles';
+import { useI18n } from '../app/i18n/i18n';
+import { useFeedback } from '../app/feedback';
+import { useReviewUsers } from './ReviewContext';
+
+function label(user: UserProfile, t: ReturnType<typeof useI18n>['t']): string {
+  return `${user.name}（${user.roles.map((r) => t(`role.${r}`)).join('、')}）`;
+}
+
+export function UserSwitch() {
+  const { t } = useI18n();
+  const { showError } = useFeedback();
+  const { users, current, choose } = useReviewUsers();
+  return (
+    <label className="user-switch">
+      <span className="visually-hidden">{t('user.label')}</span>
+      <select
+        data-testid="user-switch"
+        aria-label={t('user.label')}
+        value={current?.id ?? ''}
+        onChange={(e) => void choose(e.target.value).catch((err: unknown) => showError(err, 'safe.nothingChanged'))}
+      >
+        {!current && <option value="">{t('user.none')}</option>}
+        {users
+          .filter((u) => !u.disabled)
+          .map((u) => (
+            <option key={u.id} value={u.id}>
+              {label(u, t)}
+            </option>
+          ))}
+      </select>
+    </label>
+  );
+}
+
+export function UserPickerBanner() {
+  const { t } = useI18n();
+  const { showError } = useFeedback();
+  const { users, current, choose } = useReviewUsers();
+  const [picked, setPicked] = useState('');
+  if (current || users.length === 0) return null;
+  return (
+    <div className="user-picker" data-testid="user-picker" role="region" aria-label={t('user.pickTitle')}>
+      <strong>{t('user.pickTitle')}</strong>
+      <span className="user-picker-hint">{t('user.pickHint')}</span>
+      <select data-testid="user-picker-select" value={picked} onChange={(e) => setPicked(e.target.value)}>
+        <option value="" disabled>
+          {t('user.none')}
+        </option>
+        {users
+          .filter((u) => !u.disabled)
+          .map((u) => (
+            <option key={u.id} value={u.id}>
+              {label(u, t)}
+            </option>
+          ))}
+      </select>
+      <button
+        type="button"
+        className="primary"
+        data-testid="user-picker-ok"
+        disabled={!picked}
+        onClick={() => void choose(picked).catch((err: unknown) => showError(err, 'safe.nothingChanged'))}
+      >
+        {t('user.pick')}
+      </button>
+    </div>
+  );
+}
