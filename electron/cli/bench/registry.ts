@@ -22,6 +22,16 @@ export const BENCHES: Bench[] = [
     run: async (report) => (await import('./duplicates.bench')).benchDuplicates(report),
   },
   {
+    name: 'typing',
+    summary: 'key press to painted frame in a 20,000-character story with all panels, against bare Lexical',
+    run: async (report) => (await import('./editor.bench')).benchTyping(report),
+  },
+  {
+    name: 'paste',
+    summary: 'paste of 200,000 characters until the editor accepts input again, against bare Lexical',
+    run: async (report) => (await import('./editor.bench')).benchPaste(report),
+  },
+  {
     name: 'copy-rules',
     summary: 'all copy-desk rules over a 30,000-character page, and one paragraph re-checked after typing',
     run: async (report) => (await import('./copy-rules.bench')).benchCopyRules(report),
