@@ -6,8 +6,12 @@
 import { creditsOfText } from '../format';
 import { BYLINE_ROLES, PAGE_NAME, type Credit, type Photo } from '../model';
 
-/** 本报讯, 本报北京3月5日电, 新华社北京3月5日电, 中新网…电. */
-const DATELINE = /^(本报讯|本报[^\s（(，。：:]{1,20}?电|[\u4e00-\u9fa5]{1,8}(?:社|报|网|台)[^\s（(，。：:]{1,20}?电)/u;
+/**
+ * 本报讯, 本报北京3月5日电, 新华社北京3月5日电, 中新网…3月5日电, 某某日报讯. An agency 电头
+ * must carry its date ("N月N日电"): "…社区…用电…" in a lead is not one.
+ */
+const DATELINE =
+  /^(本报讯|本报[\u4e00-\u9fa5]{0,10}\d{1,2}月\d{1,2}日电|[\u4e00-\u9fa5]{1,8}(?:社|报|网|台)[\u4e00-\u9fa5]{1,10}\d{1,2}月\d{1,2}日电|[\u4e00-\u9fa5]{2,8}(?:日报|晚报)讯)/u;
 const BRACKETED = /^[ \u3000]*([（(])([^（）()]{1,80})([）)])[ \u3000]*/u;
 
 export type Lead = {

@@ -36,4 +36,9 @@ export const BENCHES: Bench[] = [
     summary: 'all copy-desk rules over a 30,000-character page, and one paragraph re-checked after typing',
     run: async (report) => (await import('./copy-rules.bench')).benchCopyRules(report),
   },
+  {
+    name: 'import',
+    summary: 'past pages: 1,000 pages split and archived (index included), and search over 30 million characters',
+    run: async (report) => (await import('./import.bench')).benchImport(report),
+  },
 ];
