@@ -1,18 +1,20 @@
 /**
  * The live findings of the open story (issues 4 and 5, "Where it shows"): runs every
- * check family on the draft after a pause in typing, in small steps in idle time (a
- * keystroke never waits for a check), with the page's other stories fetched from the
- * desk (checks.pageContext) and the archive asked after a longer pause
- * (checks.archive). The editor's marks (FindingsPlugin) and the sidebar's list
+ * check family on the draft after a pause in typing, in the checks worker (a keystroke
+ * never waits for a check; check-runner.ts, with idle slices on the main thread only
+ * when no worker can be had), with the page's other stories fetched from the desk
+ * (checks.pageContext) and the archive asked after a longer pause (checks.archive).
+ * Answers carry the version of the text they were asked for; an older one is dropped. The editor's marks (FindingsPlugin) and the sidebar's list
  * (FindingsPanel) read the same state; ignored findings (StoryContent.ignored) are
  * split off here, so neither shows them as open.
  */
 import type { PageContext } from '../../../../shared/api';
-import { configureCopyChecks } from '../../../../shared/checks/copy-rules';
 import { compareFindings, type Finding, type FindingLocation } from '../../../../shared/checks/finding';
-import { splitIgnored, StoryChecker, type CopyStory } from '../../../../shared/checks/run-story';
+import { splitIgnored } from '../../../../shared/checks/run-story';
 import type { IgnoredFinding, LexicalState, StoryContent } from '../../../../shared/model';
 import { desk } from '../../platform/desk-client';
+import { createCheckRunner, setCheckTerms, type CheckRunner } from './check-runner';
+import { CHECKED_KEYS, type CheckStats } from './check-session';
 
 /** A finding as the open story shows it: where it is here, and its twins. */
 export type ShownFinding = {
@@ -47,38 +49,6 @@ export type FindingsState = {
 export const CHECK_DELAY_MS = 250;
 /** Pause before the draft goes to the archive (a request to the desk). */
 export const ARCHIVE_DELAY_MS = 1500;
-/** Longest slice of checking work per idle callback. */
-const SLICE_MS = 8;
-
-type Idle = { timeRemaining: () => number };
-const onIdle = (fn: (deadline: Idle) => void): (() => void) => {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(fn, { timeout: 120 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(() => {
-    const start = performance.now();
-    fn({ timeRemaining: () => Math.max(0, SLICE_MS - (performance.now() - start)) });
-  }, 0);
-  return () => clearTimeout(id);
-};
-
-const CHECKED_KEYS = [
-  'kind',
-  'kicker',
-  'headline',
-  'subheadline',
-  'dateline',
-  'byline',
-  'region',
-  'body',
-  'photos',
-  'figures',
-  'jumps',
-  'page',
-  'slot',
-] as const satisfies ReadonlyArray<keyof StoryContent>;
-
 const sameChecked = (a: StoryContent, b: StoryContent) => CHECKED_KEYS.every((k) => a[k] === b[k]);
 
 export function findingId(f: Finding, here: FindingLocation): string {
@@ -113,7 +83,7 @@ let termsLoaded: Promise<boolean> | null = null;
 function loadTerms(): Promise<boolean> {
   termsLoaded ??= desk['terms.get']({}).then(
     (terms) => {
-      configureCopyChecks({ terms });
+      setCheckTerms(terms);
       return true;
     },
     (err: unknown) => {
@@ -127,7 +97,7 @@ function loadTerms(): Promise<boolean> {
 export class FindingsStore {
   private state: FindingsState;
   private readonly listeners = new Set<() => void>();
-  private readonly checker = new StoryChecker();
+  private readonly runner: CheckRunner;
   private draft: StoryContent | null = null;
   private page: PageContext | null = null;
   private local: Finding[] = [];
@@ -139,10 +109,9 @@ export class FindingsStore {
   private archivedVersion = -1;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private archiveTimer: ReturnType<typeof setTimeout> | undefined;
-  private cancelIdle: (() => void) | null = null;
   private disposed = false;
-  /** Time of the last run (ms), for the e2e timing probe. */
-  lastRun = { total: 0, longestSlice: 0, findings: 0 };
+  /** The last check (ms; total from asking to the answer), for the e2e timing probe. */
+  lastRun = { total: 0, longestSlice: 0, findings: 0, where: 'worker' as 'worker' | 'main' };
 
   constructor(readonly storyId: string) {
     this.state = {
@@ -155,6 +124,7 @@ export class FindingsStore {
       activeId: null,
       user: '',
     };
+    this.runner = createCheckRunner((version, findings, stats) => this.checked(version, findings, stats));
     void loadTerms().then((loaded) => {
       if (loaded && this.draft) this.schedule(0);
     });
@@ -202,6 +172,11 @@ export class FindingsStore {
     this.archiveTimer = setTimeout(() => void this.checkArchive(), delay === 0 ? 300 : ARCHIVE_DELAY_MS);
   }
 
+  /** Where the checks run: 'worker', or 'main' when no worker could be had. */
+  get checksRunIn(): 'worker' | 'main' {
+    return this.runner.where;
+  }
+
   /** The story as the checks read it: the draft with the body as it is in the editor now. */
   private content(): StoryContent | null {
     if (!this.draft) return null;
@@ -214,6 +189,7 @@ export class FindingsStore {
       const page = await desk['checks.pageContext']({ id: this.storyId });
       if (this.disposed) return;
       this.page = page;
+      this.runner.setPage(page.stories);
       const titles = new Map(page.stories.map((s) => [s.key, s.content.headline]));
       this.set({ titles, user: page.user });
       this.schedule(0);
@@ -230,51 +206,33 @@ export class FindingsStore {
     this.disposed = true;
     clearTimeout(this.timer);
     clearTimeout(this.archiveTimer);
-    this.cancelIdle?.();
+    this.runner.dispose();
     this.listeners.clear();
   }
 
   private schedule(delay: number): void {
     clearTimeout(this.timer);
-    this.cancelIdle?.();
-    this.cancelIdle = null;
+    this.runner.cancel();
     if (this.state.status !== 'checking') this.set({ status: 'checking' });
     this.timer = setTimeout(() => this.run(), delay);
   }
 
-  /** One check of the current draft, in slices of idle time; a newer draft drops it. */
+  /** One check of the current draft (the runner sends the worker only what changed since the last one). */
   private run(): void {
-    const content = this.content();
-    if (!content || this.disposed) return;
-    const version = this.version;
-    const story: CopyStory = { key: this.storyId, content };
-    const others: CopyStory[] = this.page?.stories ?? [];
-    const steps = this.checker.steps(story, others);
-    const started = performance.now();
-    let longest = 0;
-    const slice = (deadline: Idle) => {
-      this.cancelIdle = null;
-      if (this.disposed || this.version !== version) return;
-      const sliceStart = performance.now();
-      for (;;) {
-        const step = steps.next();
-        if (step.done) {
-          longest = Math.max(longest, performance.now() - sliceStart);
-          performance.measure('desk-findings-slice', { start: sliceStart });
-          this.local = step.value;
-          this.lastRun = { total: performance.now() - started, longestSlice: longest, findings: step.value.length };
-          const publishing = performance.now();
-          this.publish('ready');
-          performance.measure('desk-findings-publish', { start: publishing });
-          return;
-        }
-        if (deadline.timeRemaining() <= 1) break;
-      }
-      longest = Math.max(longest, performance.now() - sliceStart);
-      performance.measure('desk-findings-slice', { start: sliceStart });
-      this.cancelIdle = onIdle(slice);
-    };
-    this.cancelIdle = onIdle(slice);
+    const draft = this.draft;
+    if (!draft || this.disposed) return;
+    const body = this.readBody ? this.readBody() : draft.body;
+    this.runner.check({ version: this.version, key: this.storyId, fields: draft, blocks: body.root.children });
+  }
+
+  /** The findings of a check: kept only when the text has not changed since it was asked for. */
+  private checked(version: number, findings: Finding[], stats: CheckStats): void {
+    if (this.disposed || version !== this.version) return;
+    this.local = findings;
+    this.lastRun = { total: stats.total, longestSlice: stats.longestSlice, findings: findings.length, where: this.runner.where };
+    const publishing = performance.now();
+    this.publish('ready');
+    performance.measure('desk-findings-publish', { start: publishing });
   }
 
   private async checkArchive(): Promise<void> {

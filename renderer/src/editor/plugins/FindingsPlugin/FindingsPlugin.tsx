@@ -129,7 +129,10 @@ function paint(editor: LexicalEditor, store: FindingsStore): Mark[] {
       CSS.highlights.set(MARK_HIGHLIGHTS[name], new Highlight(...ranges));
     }
   }
-  editor.getRootElement()?.setAttribute('data-finding-marks', String(marks.length));
+  const root = editor.getRootElement();
+  root?.setAttribute('data-finding-marks', String(marks.length));
+  // Where the checks ran ('worker', or 'main' when the worker could not be had): for the e2e specs.
+  root?.setAttribute('data-finding-checks', store.checksRunIn);
   return marks;
 }
 
