@@ -12,6 +12,9 @@ import { regionIndex } from './regions';
 import { ArchiveStore, archiveDirOf } from './archive/archive-store';
 import { DeskStore } from './storage/desk-store';
 import { TermStore } from './terms/term-store';
+import type { PdfRenderer } from './export/chromium-pdf';
+import { pageService } from './pages/page-handlers';
+import { isEditor } from '../../shared/review/roles';
 import { openReview, type ReviewServices } from './review/review-service';
 import { importHandlers } from './import/import-handlers';
 
@@ -30,6 +33,11 @@ export type OpenOptions = {
   transport: Transport;
   /** Seed the demo page when the data folder is brand new (default true). */
   demo?: boolean;
+  /**
+   * Renders the export's proof.pdf. electron/main passes one built on webContents.printToPDF;
+   * without it, headless Chromium (playwright-core) is started for each export.
+   */
+  renderPdf?: () => PdfRenderer | null;
 };
 
 export function defaultUser(): string {
@@ -76,6 +84,16 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
       archive = null;
       throw err;
     }));
+
+  const pages = pageService({
+    store,
+    dataDir: opts.dataDir,
+    who,
+    // Loaded on first export only, so the app's main bundle never pulls in playwright-core.
+    renderPdf: opts.renderPdf ?? (() => async (html) => (await import('./export/chromium-pdf')).oneShotChromiumPdf(html)),
+    audit: review.audit,
+    canOverride: () => isEditor(review.currentUser()),
+  });
 
   const handlers: DeskHandlers = {
     'app.info': async () =>
@@ -137,6 +155,7 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
       }
       return store.importPhoto(name, new Uint8Array(bytes));
     },
+    ...pages.handlers,
     ...review.handlers,
     ...importHandlers({ store, archive: archiveStore, who }),
   };

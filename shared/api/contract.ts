@@ -7,6 +7,7 @@
 import { z } from 'zod';
 
 import {
+  PageNameSchema,
   PrefsSchema,
   StoryContentSchema,
   StoryIdSchema,
@@ -20,6 +21,14 @@ import { TermsSaveSchema, type TermBank } from '../checks/wording/term-bank';
 import { reviewContract } from '../review/review-contract';
 import { importContract } from '../import/import-contract';
 import type { Finding } from '../checks/finding';
+import {
+  PageDateSchema,
+  PagePlanContentSchema,
+  type PageExportResult,
+  type PageListItem,
+  type PagePlan,
+  type PreflightReport,
+} from '../model/page';
 import type { AppInfo, Notice, PageContext, StoredPhoto } from './types';
 
 type Method<I extends z.ZodType, O> = { input: I; output?: O };
@@ -28,6 +37,7 @@ function method<O>() {
 }
 
 const byId = z.object({ id: StoryIdSchema });
+const pageRef = z.object({ name: PageNameSchema, date: PageDateSchema });
 
 export const deskContract = {
   /** Version, data folder, transport and the data sets' dates for the About box. */
@@ -87,6 +97,27 @@ export const deskContract = {
       name: z.string().min(1).max(255),
       /** Base64 of the file's bytes (at most 40 MB decoded). */
       data: z.string().max(56_000_000),
+    }),
+  ),
+
+  /** Page plans (issue 7): every page, newest date first. */
+  'pages.list': method<PageListItem[]>()(z.object({})),
+  'pages.get': method<PagePlan>()(pageRef),
+  /** Creates (baseRev null) or replaces a plan; a stale baseRev is refused. */
+  'pages.save': method<PagePlan>()(z.object({ baseRev: z.number().int().min(1).nullable(), content: PagePlanContentSchema })),
+  /** Every finding of every family across the page's stories, archive included, page rules, error rate, blocks. */
+  'pages.preflight': method<PreflightReport<Finding>>()(pageRef),
+  /**
+   * Writes the layout package (ICML, DOCX, text, images, manifest, proof.pdf, preflight.json)
+   * into `out` (default: the data folder's exports/). Refused while errors are open unless
+   * `force` with a `reason` (an editor's override, recorded); never for unapproved stories.
+   */
+  'pages.export': method<PageExportResult>()(
+    pageRef.extend({
+      out: z.string().min(1).max(1000).optional(),
+      force: z.boolean().optional(),
+      reason: z.string().max(500).optional(),
+      zip: z.boolean().optional(),
     }),
   ),
 
