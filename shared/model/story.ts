@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 import { CommentSchema, SignatureSchema } from '../review/schemas';
-import { LexicalStateSchema } from './body';
+import { BODY_VERSION, LexicalStateSchema, type LexicalState } from './body';
 
 /** Page names are a section letter plus a number (domain §1): A1, B6. */
 export const PAGE_NAME = /^[A-Z]\d{1,2}$/;
@@ -133,11 +133,30 @@ export const StoryContentSchema = z.object({
 });
 export type StoryContent = z.infer<typeof StoryContentSchema>;
 
+/**
+ * A kept revision's body is checked for shape only (root and its blocks): it was
+ * fully validated when it was the current text, and checking fifty 20,000-character
+ * bodies node by node on every read of the story cost ~150 ms (bench review, issue 6).
+ * Restoring a revision validates its content fully again, as any save does.
+ */
+const KeptBodySchema = z.custom<LexicalState>((value) => {
+  if (typeof value !== 'object' || value === null) return false;
+  const root = (value as { version?: unknown; root?: { type?: unknown; children?: unknown } }).root;
+  return (
+    (value as { version?: unknown }).version === BODY_VERSION &&
+    typeof root === 'object' &&
+    root !== null &&
+    root.type === 'root' &&
+    Array.isArray(root.children) &&
+    root.children.every((c: unknown) => typeof c === 'object' && c !== null && typeof (c as { type?: unknown }).type === 'string')
+  );
+}, 'not a stored story body');
+
 export const RevisionSchema = z.object({
   rev: z.number().int().min(1),
   savedAt: z.string(),
   savedBy: z.string().max(80),
-  content: StoryContentSchema,
+  content: StoryContentSchema.extend({ body: KeptBodySchema }),
   /** A revision someone signed (issue 6): compaction never merges or drops it. */
   signed: z.boolean().optional(),
 });
