@@ -46,4 +46,9 @@ export const BENCHES: Bench[] = [
     summary: 'past pages: 1,000 pages split and archived (index included), and search over 30 million characters',
     run: async (report) => (await import('./import.bench')).benchImport(report),
   },
+  {
+    name: 'export',
+    summary: 'export of a 6-story page: package without the PDF, with proof.pdf, against pandoc on the same stories',
+    run: async (report) => (await import('./export.bench')).benchExport(report),
+  },
 ];
