@@ -125,6 +125,7 @@ test('a story goes through 三审, is returned with a passage comment, fixed, an
 
   // The record: in the app, through the API, as CSV, and per page.
   await c.getByTestId('audit-open').click();
+  await expect(c.getByTestId('audit-entry')).toHaveCount(8);
   const kinds = await c.getByTestId('audit-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
   expect(kinds).toEqual(['submit', 'sign', 'sign', 'return', 'submit', 'sign', 'sign', 'sign']);
   await expect(c.getByTestId('audit-list')).toContainText('数字请与附表核对');
