@@ -23,6 +23,7 @@ import { ReviewQueueButton } from '../review/ReviewQueue';
 import { useStoryLock } from '../review/use-story-lock';
 import { UserPickerBanner, UserSwitch } from '../review/UserSwitch';
 import { desk, transport } from '../platform/desk-client';
+import { TermBankDialog } from '../terms/TermBankDialog';
 import { AboutDialog } from './AboutDialog';
 import { describeError } from './describe-error';
 import { Dialog } from './Dialog';
@@ -107,6 +108,7 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
   const [focusOnOpen, setFocusOnOpen] = useState(false);
   const [notices, setNotices] = useState(initialNotices);
   const [about, setAbout] = useState(false);
+  const [termsOpen, setTermsOpen] = useState(false);
   const [purgeTarget, setPurgeTarget] = useState<StorySummary | null>(null);
   const list = useStoryList(query);
   const lock = useStoryLock(openId);
@@ -268,6 +270,14 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
           <>
             <ReviewQueueButton onOpen={(id) => void openStory(id)} />
             <UserSwitch />
+            <button
+              type="button"
+              className="header-button"
+              data-testid="terms-open"
+              onClick={() => setTermsOpen(true)}
+            >
+              {t('terms.open')}
+            </button>
           </>
         }
       />
@@ -313,6 +323,7 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
         )}
       </div>
       {about && <AboutDialog onClose={() => setAbout(false)} />}
+      {termsOpen && <TermBankDialog onClose={() => setTermsOpen(false)} />}
       {purgeTarget && (
         <Dialog
           title={t('purge.title')}

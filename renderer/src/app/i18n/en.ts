@@ -1,10 +1,12 @@
 /** The English catalog. Typed as Messages, so a missing or extra key fails the type check. */
 import { reviewEn } from '../../review/review-en';
+import { termsEn } from '../../terms/terms-en';
 import { findingsEn } from './findings-en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   ...findingsEn,
+  ...termsEn,
   ...reviewEn,
   'app.title': 'Dangjian Desk',
   'app.loading': 'Opening the desk…',

@@ -4,10 +4,12 @@
  * en.ts and tested in i18n.test.ts). Parameters are written {name}.
  */
 import { reviewZhCN } from '../../review/review-zh-CN';
+import { termsZhCN } from '../../terms/terms-zh-CN';
 import { findingsZhCN } from './findings-zh-CN';
 
 export const zhCN = {
   ...findingsZhCN,
+  ...termsZhCN,
   ...reviewZhCN,
   'app.title': '党建采编台',
   'app.loading': '正在打开采编台……',

@@ -1,0 +1,31 @@
+import type { termsZhCN } from './terms-zh-CN';
+
+/** English strings of the term bank editor (same keys as terms-zh-CN.ts). */
+export const termsEn: { readonly [K in keyof typeof termsZhCN]: string } = {
+  'terms.open': 'Terms',
+  'terms.title': 'Official wording bank',
+  'terms.version': 'Version {version}, {count} entries',
+  'terms.loading': 'Reading the term bank…',
+  'terms.col.wrong': 'Wrong form',
+  'terms.col.right': 'Right form',
+  'terms.col.severity': 'Severity',
+  'terms.col.match': 'Match',
+  'terms.col.note': 'Note',
+  'terms.col.source': 'Source',
+  'terms.match.literal': 'Text',
+  'terms.match.pattern': 'Pattern',
+  'terms.severity.error': 'Error',
+  'terms.severity.warning': 'Warning',
+  'terms.severity.info': 'Note',
+  'terms.add': 'Add entry',
+  'terms.remove': 'Remove',
+  'terms.note': 'What changed (required, goes into the change log)',
+  'terms.save': 'Save as a new version',
+  'terms.cancel': 'Close',
+  'terms.saved': 'The term bank is saved as version {version}.',
+  'terms.changelog': 'Change log',
+  'terms.changeLine': 'Version {version} · {date} · {by}: {note}',
+  'terms.noteRequired': 'Say what this change does.',
+  'terms.unsaved': 'Unsaved changes',
+  'safe.termsKept': 'The term bank is unchanged; your edits are still in this dialog to correct and save.',
+};
