@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { bodyFromBlocks, newStory, type Story } from '../../../shared/model';
+import { seededRandom } from '../../../shared/testing/seeded-random';
 
 const SUBJECTS = ['镇党委', '村党支部', '社区党组织', '驻村工作队', '机关党员', '网格员', '志愿服务队', '党员先锋岗'];
 const VERBS = ['牵头推进', '持续深化', '着力完善', '统筹落实', '认真开展', '扎实做好', '全面加强', '创新探索'];
@@ -23,16 +24,7 @@ const TAILS = ['，群众满意度明显提升。', '，形成了一批可复制
 const PLACES = ['青石镇', '桐林村', '南湖社区', '柳岸街道', '云台乡', '枫桥村', '石门镇', '新河社区'];
 
 /** A small deterministic generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
