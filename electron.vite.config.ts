@@ -31,6 +31,9 @@ export default defineConfig({
       outDir: resolve(root, 'out/main'),
       rolldownOptions: {
         input: { index: resolve(root, 'electron/main/index.ts') },
+        // The CLI's PDF proof drives Chromium through Playwright; the app must not bundle
+        // it (the app's seam is webContents.printToPDF, see electron/desk/export/chromium-pdf.ts).
+        external: ['playwright-core', '@playwright/test'],
       },
     },
   },

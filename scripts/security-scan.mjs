@@ -206,6 +206,23 @@ function exemptionFor(finding, exemptions) {
   );
 }
 
+/**
+ * Electronegativity's API resolves before its report is on disk (it writes the file
+ * without waiting), so a large report can still be missing or half written: wait for
+ * a complete one, up to 30 s.
+ */
+async function readReport(path) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      return JSON.parse(await readFile(path, 'utf8'));
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
 async function main() {
   try {
     await readdir(join(OUT, 'main'));
@@ -229,7 +246,7 @@ async function main() {
       isRelative: false,
       electronVersionOverride: electronVersion,
     });
-    const sarif = JSON.parse(await readFile(report, 'utf8'));
+    const sarif = await readReport(report);
     const findings = sarifFindings(sarif, input, staged);
 
     const unread = (result?.errors ?? []).filter((e) => !e.tolerable);
