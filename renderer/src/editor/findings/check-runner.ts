@@ -13,11 +13,13 @@ import { StoryChecker, type CopyStory } from '../../../../shared/checks/run-stor
 import type { TermBank } from '../../../../shared/checks/wording/term-bank';
 import type { SerializedNode } from '../../../../shared/model';
 import {
+  FindingsDecoder,
   StoryMirror,
   storyOf,
   type CheckedFields,
   type CheckStats,
   type FromWorker,
+  type SentFindings,
   type ToWorker,
 } from './check-session';
 
@@ -194,6 +196,7 @@ function startHub(): Hub | null {
 /** One story's checks in the worker; becomes a MainThreadRunner inside if the worker fails. */
 class WorkerRunner implements CheckRunner {
   private readonly mirror = new StoryMirror();
+  private readonly decoder = new FindingsDecoder();
   private readonly id: number;
   private fallback: MainThreadRunner | null = null;
   private others: readonly CopyStory[] | null = null;
@@ -229,7 +232,8 @@ class WorkerRunner implements CheckRunner {
     performance.measure('desk-findings-send', { start: started });
   }
 
-  receive(version: number, findings: Finding[], stats: CheckStats): void {
+  receive(version: number, sent: SentFindings, stats: CheckStats): void {
+    const findings = this.decoder.decode(sent);
     if (this.pending?.version === version) this.pending = null;
     // The time from sending to the answer, as the user waits for it; the work itself was in the worker.
     this.done(version, findings, { ...stats, total: performance.now() - this.sentAt });

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 
 import { StoryChecker } from '../../../../shared/checks/run-story';
 import { bodyFromBlocks, type SerializedNode } from '../../../../shared/model';
-import { applySplice, bodySplice, CheckSession, StoryMirror, storyOf, type CheckedFields } from './check-session';
+import type { Finding } from '../../../../shared/checks/finding';
+import {
+  applySplice,
+  bodySplice,
+  CheckSession,
+  FindingsDecoder,
+  FindingsEncoder,
+  StoryMirror,
+  storyOf,
+  type CheckedFields,
+} from './check-session';
 
 const para = (text: string): SerializedNode => ({ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text }] });
 
@@ -113,5 +123,38 @@ describe('StoryMirror + CheckSession', () => {
   it('builds a story whose body is exactly the blocks', () => {
     const blocks = [para('一')];
     expect(storyOf('k', FIELDS, blocks).content.body.root.children).toBe(blocks);
+  });
+});
+
+describe('FindingsEncoder + FindingsDecoder', () => {
+  const finding = (rule: string, start: number): Finding =>
+    ({
+      rule,
+      family: 'punct',
+      severity: 'error',
+      message: rule,
+      locations: [{ story: 's', field: 'body', paragraph: 1, start, end: start + 1, text: ',' }],
+    }) as unknown as Finding;
+
+  it('sends an unchanged finding as its index and gives back the same object', () => {
+    const encoder = new FindingsEncoder();
+    const decoder = new FindingsDecoder();
+    const a = finding('punct.a', 1);
+    const b = finding('punct.b', 5);
+    const first = decoder.decode(structuredClone(encoder.encode([a, b])));
+    expect(first).toEqual([a, b]);
+
+    const c = finding('punct.c', 9);
+    const sent = encoder.encode([finding('punct.b', 5), c, finding('punct.a', 1)]);
+    expect(sent.map((x) => (typeof x === 'number' ? x : 'new'))).toEqual([1, 'new', 0]);
+    const second = decoder.decode(structuredClone(sent));
+    expect(second[0]).toBe(first[1]);
+    expect(second[2]).toBe(first[0]);
+    expect(second[1]).toEqual(c);
+
+    // A finding that moved (typing before it) is a new one.
+    const third = decoder.decode(structuredClone(encoder.encode([finding('punct.b', 6)])));
+    expect(third[0]).not.toBe(first[1]);
+    expect(third[0]!.locations[0]!.start).toBe(6);
   });
 });

@@ -66,9 +66,17 @@ export type CheckStats = {
   longestSlice: number;
 };
 
+/**
+ * Findings as they travel back: a number is the index of the same finding in the
+ * session's previous answer (the receiver keeps that finding object, so an unchanged
+ * finding is the same object from one answer to the next), anything else is new.
+ * Typing in one paragraph changes a few findings; the other hundreds cost a number.
+ */
+export type SentFindings = Array<number | Finding>;
+
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'result'; session: number; version: number; findings: Finding[]; stats: CheckStats }
+  | { type: 'result'; session: number; version: number; findings: SentFindings; stats: CheckStats }
   | { type: 'failed'; session: number; version: number; message: string };
 
 /** The splice turning `before` into `after`, comparing blocks by reference; null when they are the same. */
@@ -131,9 +139,44 @@ export class StoryMirror {
   }
 }
 
+/** The sending side of SentFindings: remembers the last answer by content. */
+export class FindingsEncoder {
+  private last = new Map<string, number>();
+
+  encode(findings: readonly Finding[]): SentFindings {
+    const next = new Map<string, number>();
+    const out: SentFindings = findings.map((finding, i) => {
+      const id = JSON.stringify(finding);
+      const before = this.last.get(id);
+      next.set(id, i);
+      return before ?? finding;
+    });
+    this.last = next;
+    return out;
+  }
+}
+
+/** The receiving side: every answer must be decoded, in order, against the previous one (even one dropped as stale). */
+export class FindingsDecoder {
+  private last: readonly Finding[] = [];
+
+  decode(sent: SentFindings): Finding[] {
+    const previous = this.last;
+    const out = sent.map((item) => {
+      if (typeof item !== 'number') return item;
+      const known = previous[item];
+      if (!known) throw new Error(`findings: answer refers to finding ${item} of ${previous.length}`);
+      return known;
+    });
+    this.last = out;
+    return out;
+  }
+}
+
 /** One open story in the worker: its checker (which remembers texts) and the story as last sent. */
 export class CheckSession {
   readonly checker = new StoryChecker();
+  readonly encoder = new FindingsEncoder();
   key = '';
   fields: Partial<CheckedFields> = {};
   blocks: SerializedNode[] = [];

@@ -54,7 +54,7 @@ async function run(id: number, session: CheckSession): Promise<void> {
             type: 'result',
             session: id,
             version,
-            findings: step.value,
+            findings: session.encoder.encode(step.value),
             stats: { total: now - started, longestSlice: longest },
           });
           break;

@@ -101,6 +101,8 @@ export class FindingsStore {
   private draft: StoryContent | null = null;
   private page: PageContext | null = null;
   private local: Finding[] = [];
+  /** A finding unchanged from one answer to the next is the same object (SentFindings): so is its ShownFinding. */
+  private readonly shownOf = new WeakMap<Finding, ShownFinding>();
   private archive: Finding[] = [];
   /** Reads the body from the editor (the draft's body is only brought up to date at save time). */
   private readBody: (() => LexicalState) | null = null;
@@ -251,6 +253,15 @@ export class FindingsStore {
     }
   }
 
+  private shown(finding: Finding): ShownFinding {
+    let shown = this.shownOf.get(finding);
+    if (!shown) {
+      shown = showFinding(finding, this.storyId);
+      this.shownOf.set(finding, shown);
+    }
+    return shown;
+  }
+
   private publish(status: FindingsState['status'] = this.state.status): void {
     const draft = this.draft;
     if (!draft) return;
@@ -259,8 +270,8 @@ export class FindingsStore {
     const matched = new Set(ignored.map((i) => i.entry));
     this.set({
       status,
-      open: open.map((f) => showFinding(f, this.storyId)).sort(byPlace),
-      ignored: ignored.map(({ finding, entry }) => ({ shown: showFinding(finding, this.storyId), entry })),
+      open: open.map((f) => this.shown(f)).sort(byPlace),
+      ignored: ignored.map(({ finding, entry }) => ({ shown: this.shown(finding), entry })),
       staleIgnores: draft.ignored.filter((e) => !matched.has(e)),
     });
   }
