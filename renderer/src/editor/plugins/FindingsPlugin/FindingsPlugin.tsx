@@ -26,6 +26,7 @@ import {
   type ElementNode,
   type LexicalCommand,
   type LexicalEditor,
+  type NodeKey,
 } from 'lexical';
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
@@ -38,7 +39,7 @@ import type { FindingsStore, ShownFinding } from '../../findings/findings-store'
 import { takeReveal } from '../../findings/pending-reveal';
 import { planReplacements, segmentsOf, type Piece } from '../FindReplacePlugin/find-text';
 import { rangeInBlock, textSegments } from './block-text';
-import { LiveBody } from './live-body';
+import { LiveBody, replacedWholeState } from './live-body';
 
 export const REVEAL_FINDING_COMMAND: LexicalCommand<FindingLocation> = createCommand('REVEAL_FINDING_COMMAND');
 export type FindingFix = { location: FindingLocation; replacement: string };
@@ -102,21 +103,60 @@ function domRanges(editor: LexicalEditor, pieces: readonly Piece[], location: Fi
 const inThisBody = (location: FindingLocation, storyId: string) =>
   location.story === storyId && location.field === 'body' && location.paragraph !== undefined;
 
+/**
+ * What the last paint made, so the next one redoes only what changed: a location's
+ * ranges are kept while its block is the same node, untouched by any update since
+ * (dirty), and the ranges still cover its text. A finding unchanged between two
+ * answers of the checks is the same object, and so are its locations (SentFindings).
+ */
+type PaintCache = {
+  byLocation: Map<FindingLocation, { block: NodeKey; ranges: Range[] }>;
+  /** Blocks an update touched since the last paint. */
+  dirty: Set<NodeKey>;
+  /** The ranges last given to each highlight (unchanged: the highlight is left alone). */
+  painted: Partial<Record<Severity | 'active', Range[]>>;
+};
+
+const newPaintCache = (): PaintCache => ({ byLocation: new Map(), dirty: new Set(), painted: {} });
+
+/** Kept ranges of an untouched block: still in the document and not collapsed (cheap; no text compared). */
+const stillUsable = (ranges: readonly Range[]) =>
+  ranges.length > 0 && ranges.every((r) => !r.collapsed && r.startContainer.isConnected && r.endContainer.isConnected);
+
+const sameRanges = (a: readonly Range[] | undefined, b: readonly Range[]) =>
+  !!a && a.length === b.length && a.every((range, i) => range === b[i]);
+
 /** Paints every open finding's locations in this body; returns the marks for hit-testing. */
-function paint(editor: LexicalEditor, store: FindingsStore): Mark[] {
+function paint(editor: LexicalEditor, store: FindingsStore, cache: PaintCache): Mark[] {
   const { open, activeId, storyId } = store.getState();
   const marks: Mark[] = [];
   const bySeverity: Record<Severity | 'active', Range[]> = { error: [], warning: [], info: [], active: [] };
+  const next: PaintCache['byLocation'] = new Map();
   editor.getEditorState().read(() => {
+    const root = $getRoot();
+    const keys = new Map<number, NodeKey | null>();
     const blocks = new Map<number, Piece[] | null>();
     for (const shown of open) {
       for (const location of [shown.here, ...shown.twins]) {
         if (!inThisBody(location, storyId)) continue;
         const p = location.paragraph!;
-        if (!blocks.has(p)) blocks.set(p, $blockPieces(p));
-        const pieces = blocks.get(p);
-        if (!pieces) continue;
-        for (const range of domRanges(editor, pieces, location)) {
+        let key = keys.get(p);
+        if (key === undefined) {
+          key = root.getChildAtIndex(p)?.getKey() ?? null;
+          keys.set(p, key);
+        }
+        if (key === null) continue;
+        const before = cache.byLocation.get(location);
+        let ranges: Range[];
+        if (before && before.block === key && !cache.dirty.has(key) && stillUsable(before.ranges)) {
+          ranges = before.ranges;
+        } else {
+          if (!blocks.has(p)) blocks.set(p, $blockPieces(p));
+          const pieces = blocks.get(p);
+          ranges = pieces ? domRanges(editor, pieces, location) : [];
+        }
+        next.set(location, { block: key, ranges });
+        for (const range of ranges) {
           marks.push({ range, shown, location });
           bySeverity[shown.finding.severity].push(range);
           if (shown.id === activeId) bySeverity.active.push(range);
@@ -124,9 +164,13 @@ function paint(editor: LexicalEditor, store: FindingsStore): Mark[] {
       }
     }
   });
+  cache.byLocation = next;
+  cache.dirty.clear();
   if (highlightsSupported()) {
     for (const [name, ranges] of Object.entries(bySeverity) as Array<[Severity | 'active', Range[]]>) {
+      if (sameRanges(cache.painted[name], ranges) && CSS.highlights.has(MARK_HIGHLIGHTS[name])) continue;
       CSS.highlights.set(MARK_HIGHLIGHTS[name], new Highlight(...ranges));
+      cache.painted[name] = ranges;
     }
   }
   const root = editor.getRootElement();
@@ -243,13 +287,14 @@ export type FindingsHooks = {
 
 export function registerFindings(editor: LexicalEditor, store: FindingsStore, hooks: FindingsHooks): () => void {
   let marks: Mark[] = [];
+  const cache = newPaintCache();
   let frame = 0;
   const repaint = () => {
     if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
       const started = performance.now();
-      marks = paint(editor, store);
+      marks = paint(editor, store, cache);
       performance.measure('desk-findings-paint', { start: started });
     });
   };
@@ -298,6 +343,7 @@ export function registerFindings(editor: LexicalEditor, store: FindingsStore, ho
   };
 
   const unregisterRoot = editor.registerRootListener((root, previous) => {
+    cache.byLocation.clear();
     previous?.removeEventListener('mousemove', onMove);
     previous?.removeEventListener('mouseleave', onLeave);
     previous?.removeEventListener('click', onClick);
@@ -324,9 +370,13 @@ export function registerFindings(editor: LexicalEditor, store: FindingsStore, ho
     link.detach,
     store.subscribe(repaint),
     editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState }) => {
+      const replaced = replacedWholeState(dirtyElements, dirtyLeaves);
+      if (replaced) cache.byLocation.clear();
+      else for (const key of dirtyElements.keys()) cache.dirty.add(key);
       repaintSoon();
       if ((dirtyElements.size === 0 && dirtyLeaves.size === 0) || prevEditorState.isEmpty()) return;
-      live.invalidate(dirtyElements);
+      if (replaced) live.reset();
+      else live.invalidate(dirtyElements);
       link.changed();
     }),
     editor.registerCommand(REVEAL_FINDING_COMMAND, (location) => revealLocation(editor, location), COMMAND_PRIORITY_EDITOR),

@@ -8,6 +8,14 @@ import { $getRoot, $isElementNode, type LexicalEditor, type NodeKey } from 'lexi
 
 import { BODY_VERSION, type LexicalState, type SerializedNode } from '../../../../../shared/model';
 
+/**
+ * An update that replaced the whole state (undo/redo: setEditorState) marks only the
+ * root, not the blocks it changed: then nothing kept about blocks can be trusted. (An
+ * edit of the root alone looks the same; forgetting everything then costs one re-read.)
+ */
+export const replacedWholeState = (dirtyElements: ReadonlyMap<NodeKey, boolean>, dirtyLeaves: ReadonlySet<NodeKey>) =>
+  dirtyLeaves.size === 0 && dirtyElements.size === 1 && dirtyElements.has('root');
+
 export class LiveBody {
   private readonly blocks = new Map<NodeKey, SerializedNode>();
 
@@ -16,6 +24,11 @@ export class LiveBody {
   /** Forgets the blocks an update touched (dirtyElements holds every ancestor of a changed node). */
   invalidate(dirtyElements: ReadonlyMap<NodeKey, unknown>): void {
     for (const key of dirtyElements.keys()) this.blocks.delete(key);
+  }
+
+  /** Forgets every block: after an update that replaced the whole state (undo/redo), which names no blocks. */
+  reset(): void {
+    this.blocks.clear();
   }
 
   read(): LexicalState {
