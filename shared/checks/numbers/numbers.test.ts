@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
-import { checkCopyText } from '../copy-rules';
+import { hitOf, textFindings } from '../testing/text-hits';
 import { copySettings } from '../copy-settings';
 import { shiftDecimal } from './unit-chars';
 
 function hits(rule: string, text: string, approxWithYue = true) {
   const context = { settings: copySettings({ numbers: { approxWithYue } }) };
-  return checkCopyText(
-    { story: 's', field: 'body', paragraph: 0, kind: 'paragraph', text },
-    { families: ['numbers'], context },
-  )
+  return textFindings(text, ['numbers'], { context })
     .filter((f) => f.rule === rule)
-    .map((f) => [
-      f.locations[0]!.start,
-      f.locations[0]!.end,
-      f.locations[0]!.text,
-      f.fix?.replacement ?? null,
-    ]);
+    .map(hitOf);
 }
 
 describe('numbers.fullwidth', () => {

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { checkCopyText } from '../copy-rules';
+import { hitOf, textFindings } from '../testing/text-hits';
 import type { TextKind } from '../copy-text';
 
 /** The findings of one rule in one text: [start, end, text, fix]. */
 function hits(rule: string, text: string, kind: TextKind = 'paragraph') {
-  const field = kind === 'paragraph' || kind === 'subhead' || kind === 'quote' ? 'body' : kind;
-  return checkCopyText({ story: 's', field, paragraph: 0, kind, text }, { families: ['punct'] })
+  return textFindings(text, ['punct'], { kind })
     .filter((f) => f.rule === rule)
-    .map((f) => [
-      f.locations[0]!.start,
-      f.locations[0]!.end,
-      f.locations[0]!.text,
-      f.fix?.replacement ?? null,
-    ]);
+    .map(hitOf);
 }
 
 describe('punct.halfwidth', () => {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { checkCopyText } from '../copy-rules';
+import { hitOf, textFindings } from '../testing/text-hits';
 import { copySettings } from '../copy-settings';
 
 function hits(text: string, allow = '') {
-  return checkCopyText(
-    { story: 's', field: 'body', paragraph: 0, kind: 'paragraph', text },
-    { families: ['script'], context: { settings: copySettings({ script: { allow } }) } },
-  ).map((f) => [
-    f.rule,
-    f.locations[0]!.start,
-    f.locations[0]!.end,
-    f.locations[0]!.text,
-    f.fix?.replacement ?? null,
-  ]);
+  const context = { settings: copySettings({ script: { allow } }) };
+  return textFindings(text, ['script'], { context }).map((f) => [f.rule, ...hitOf(f)]);
 }
 
 describe('script.traditional', () => {

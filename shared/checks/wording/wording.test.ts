@@ -2,22 +2,16 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-import { checkCopyText } from '../copy-rules';
+import { hitOf, textFindings } from '../testing/text-hits';
 import { TermBankSchema, TermEntrySchema, matchTerms, type TermBank } from './term-bank';
 
 const shipped = TermBankSchema.parse(JSON.parse(readFileSync('resources/data/terms.json', 'utf8')));
 
 function hits(text: string, terms: TermBank = shipped) {
-  return checkCopyText(
-    { story: 's', field: 'body', paragraph: 0, kind: 'paragraph', text },
-    { families: ['wording'], context: { terms } },
-  ).map((f) => [
+  return textFindings(text, ['wording'], { context: { terms } }).map((f) => [
     f.params.term,
     f.severity,
-    f.locations[0]!.start,
-    f.locations[0]!.end,
-    f.locations[0]!.text,
-    f.fix?.replacement ?? null,
+    ...hitOf(f),
   ]);
 }
 
