@@ -50,8 +50,8 @@ const COMMANDS: Record<string, Command> = {
     run: runList,
   },
   check: {
-    summary: 'check story files or page folders for duplicated text (exit 1 on errors)',
-    usage: 'desk check [--json] [--rules duplicates] [--archive DIR] [--data DIR] PATH...',
+    summary: 'check story files or page folders: duplicates and the copy-desk rules (exit 1 on errors)',
+    usage: 'desk check [--json] [--rules duplicates,punct,numbers,…] [--archive DIR] [--data DIR] PATH...',
     options: { ...DATA, json: { type: 'boolean' }, archive: { type: 'string' }, rules: { type: 'string' } },
     run: runCheck,
   },
