@@ -18,11 +18,16 @@ export const StoryQuerySchema = z.object({
 });
 export type StoryQuery = z.infer<typeof StoryQuerySchema>;
 
+/** The desk's three screens: stories (write and review), pages (plan, preflight, export), archive. */
+export const DESK_VIEWS = ['stories', 'pages', 'archive'] as const;
+export type DeskView = (typeof DESK_VIEWS)[number];
+
 /** Per-data-folder UI state, so a restart shows everything as it was left. */
 export const PrefsSchema = z.object({
   locale: z.enum(LOCALES).default('zh-CN'),
   openStoryId: z.string().max(64).nullable().default(null),
   query: StoryQuerySchema.default(StoryQuerySchema.parse({})),
   userName: z.string().max(80).default(''),
+  view: z.enum(DESK_VIEWS).default('stories'),
 });
 export type Prefs = z.infer<typeof PrefsSchema>;

@@ -7,13 +7,16 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { Notice } from '../../../shared/api';
 import {
+  StoryIdSchema,
   summarize,
+  type DeskView,
   type Locale,
   type Prefs,
   type Story,
   type StoryQuery,
   type StorySummary,
 } from '../../../shared/model';
+import { ArchiveView } from '../archive/ArchiveView';
 import { StoryList } from '../desk/StoryList';
 import { useStoryList } from '../desk/use-story-list';
 import { unsavedDrafts } from '../editor/story-draft';
@@ -22,6 +25,7 @@ import { ReviewProvider } from '../review/ReviewContext';
 import { ReviewQueueButton } from '../review/ReviewQueue';
 import { useStoryLock } from '../review/use-story-lock';
 import { UserPickerBanner, UserSwitch } from '../review/UserSwitch';
+import { PagesView } from '../pages/PagesView';
 import { desk, transport } from '../platform/desk-client';
 import { TermBankDialog } from '../terms/TermBankDialog';
 import { AboutDialog } from './AboutDialog';
@@ -104,6 +108,8 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
   const { t } = useI18n();
   const { showError, toast } = useFeedback();
   const [query, setQuery] = useState<StoryQuery>(prefs.query);
+  const [view, setView] = useState<DeskView>(prefs.view);
+  const [archiveId, setArchiveId] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(prefs.openStoryId);
   const [focusOnOpen, setFocusOnOpen] = useState(false);
   const [notices, setNotices] = useState(initialNotices);
@@ -116,7 +122,7 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
   const searchRef = useRef<HTMLInputElement>(null);
   const openSeq = useRef(0);
 
-  usePrefsSync({ locale, query, openStoryId: openId });
+  usePrefsSync({ locale, query, openStoryId: openId, view });
 
   const { error: listError, reload: reloadList } = list;
   useEffect(() => {
@@ -134,7 +140,36 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
     setOpenId(id);
   }, []);
 
-  const openFromFinding = useCallback((id: string) => void openStory(id), [openStory]);
+
+  /** Leaves the open story saved (its draft kept if that fails) before another screen takes its place. */
+  const showView = useCallback(async (next: DeskView) => {
+    if (next !== 'stories') await screenRef.current?.flush();
+    setView(next);
+  }, []);
+
+  /** From another screen: the stories screen with this story open. */
+  const openOnStories = useCallback(
+    (id: string) => {
+      setView('stories');
+      void openStory(id);
+    },
+    [openStory],
+  );
+
+  /** The archive screen with an archived story open (a duplicate finding's twin in the archive). */
+  const openArchived = useCallback(
+    (id: string) => {
+      void showView('archive');
+      setArchiveId(id);
+    },
+    [showView],
+  );
+
+  /** A finding's twin: another story of the desk, or a story in the archive (its id is no desk story id). */
+  const openFromFinding = useCallback(
+    (id: string) => (StoryIdSchema.safeParse(id).success ? void openStory(id) : openArchived(id)),
+    [openStory, openArchived],
+  );
 
   const neighbourOf = (id: string): string | null => {
     const index = list.items.findIndex((s) => s.id === id);
@@ -240,13 +275,20 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
   );
 
   useShortcuts({
-    newStory: () => void newStory(),
+    newStory: () => {
+      setView('stories');
+      void newStory();
+    },
     focusSearch: () => {
+      if (view !== 'stories') return;
       searchRef.current?.focus();
       searchRef.current?.select();
     },
     saveNow: () => void screenRef.current?.saveNow(),
-    trashSelected: () => void trash(),
+    trashSelected: () => view === 'stories' && void trash(),
+    showStories: () => void showView('stories'),
+    showPages: () => void showView('pages'),
+    showArchive: () => void showView('archive'),
   });
 
   // Closing the window with an unsaved draft: try to save, and in a browser ask first.
@@ -264,6 +306,8 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
   return (
     <div className="app">
       <Header
+        view={view}
+        onView={(v) => void showView(v)}
         onLocale={onLocale}
         onAbout={() => setAbout(true)}
         tools={
@@ -283,7 +327,9 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
       />
       <NoticesBanner notices={notices} onDismiss={(id) => void dismissNotice(id)} />
       <UserPickerBanner />
-      <div className="workspace">
+      {view === 'pages' && <PagesView onOpenStory={openOnStories} />}
+      {view === 'archive' && <ArchiveView openId={archiveId} />}
+      <div className="workspace" hidden={view !== 'stories'}>
         <StoryList
           query={query}
           onQuery={patchQuery}

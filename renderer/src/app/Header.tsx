@@ -1,12 +1,18 @@
 import type { ReactNode } from 'react';
 
-import { LOCALES, type Locale } from '../../../shared/model';
+import { DESK_VIEWS, LOCALES, type DeskView, type Locale } from '../../../shared/model';
 import { useI18n } from './i18n/i18n';
 
 /** `tools`: more controls at the start of the tools (the review queue and who is at the desk). */
-type Props = { onLocale: (locale: Locale) => void; onAbout: () => void; tools?: ReactNode };
+type Props = {
+  view: DeskView;
+  onView: (view: DeskView) => void;
+  onLocale: (locale: Locale) => void;
+  onAbout: () => void;
+  tools?: ReactNode;
+};
 
-export function Header({ onLocale, onAbout, tools }: Props) {
+export function Header({ view, onView, onLocale, onAbout, tools }: Props) {
   const { t, locale } = useI18n();
   return (
     <header className="app-header">
@@ -16,6 +22,21 @@ export function Header({ onLocale, onAbout, tools }: Props) {
         </span>
         <h1 className="app-title">{t('app.title')}</h1>
       </div>
+      <nav className="app-views" aria-label={t('views.label')}>
+        {DESK_VIEWS.map((v, i) => (
+          <button
+            key={v}
+            type="button"
+            className="app-view"
+            data-testid={`view-${v}`}
+            aria-current={v === view ? 'page' : undefined}
+            title={t('views.shortcut', { key: `Alt+${i + 1}` })}
+            onClick={() => onView(v)}
+          >
+            {t(`views.${v}`)}
+          </button>
+        ))}
+      </nav>
       <div className="app-header-tools">
         {tools}
         <label className="locale-label">

@@ -26,6 +26,15 @@ describe('shortcuts', () => {
     expect(shortcutFor(key({ key: 's' }))).toBeNull();
   });
 
+  it('switch screens with Alt+1/2/3 by key position, whatever the layout types', () => {
+    expect(shortcutFor(key({ key: '1', code: 'Digit1', altKey: true }))).toBe('showStories');
+    expect(shortcutFor(key({ key: '™', code: 'Digit2', altKey: true }))).toBe('showPages');
+    expect(shortcutFor(key({ key: '3', code: 'Digit3', altKey: true }))).toBe('showArchive');
+    expect(shortcutFor(key({ key: '4', code: 'Digit4', altKey: true }))).toBeNull();
+    expect(shortcutFor(key({ key: '1', code: 'Digit1', ctrlKey: true }))).toBeNull();
+    expect(shortcutFor(key({ key: '1', code: 'Digit1' }))).toBeNull();
+  });
+
   it('leave Ctrl+F to the body editor\'s find bar inside [data-find-scope]', () => {
     const inBody = { closest: (sel: string) => (sel === '[data-find-scope]' ? {} : null) };
     const Element = class {};

@@ -12,6 +12,16 @@ export type ShortcutHandlers = {
   focusSearch: () => void;
   saveNow: () => void;
   trashSelected: () => void;
+  /** Alt+1, Alt+2, Alt+3: the stories, pages and archive screens (Ctrl+digit belongs to the browser). */
+  showStories: () => void;
+  showPages: () => void;
+  showArchive: () => void;
+};
+
+const VIEW_KEYS: Record<string, keyof ShortcutHandlers> = {
+  '1': 'showStories',
+  '2': 'showPages',
+  '3': 'showArchive',
 };
 
 /** True when a key press belongs to a text field rather than to the desk. */
@@ -38,6 +48,11 @@ export function shortcutFor(event: KeyboardEvent): keyof ShortcutHandlers | null
     if (key === 'f' && !isFindScopeTarget(event.target)) return 'focusSearch';
     if (key === 's') return 'saveNow';
     if (key === 'backspace' && !isEditableTarget(event.target)) return 'trashSelected';
+  }
+  if (event.altKey && !mod && !event.shiftKey) {
+    // event.code, not event.key: on macOS Alt+1 types "¡".
+    const digit = /^Digit([1-3])$/.exec(event.code)?.[1];
+    if (digit) return VIEW_KEYS[digit] ?? null;
   }
   if (!mod && !event.altKey && !event.shiftKey && key === 'delete' && !isEditableTarget(event.target)) {
     return 'trashSelected';

@@ -1,4 +1,6 @@
 /** The English catalog. Typed as Messages, so a missing or extra key fails the type check. */
+import { archiveEn } from '../../archive/archive-en';
+import { pagesEn } from '../../pages/pages-en';
 import { reviewEn } from '../../review/review-en';
 import { termsEn } from '../../terms/terms-en';
 import { findingsEn } from './findings-en';
@@ -8,6 +10,8 @@ export const en: Messages = {
   ...findingsEn,
   ...termsEn,
   ...reviewEn,
+  ...pagesEn,
+  ...archiveEn,
   'app.title': 'Dangjian Desk',
   'app.loading': 'Opening the desk…',
   'app.startFailed': 'The desk could not start: {message}',
@@ -17,6 +21,12 @@ export const en: Messages = {
   'header.locale': 'Interface language',
   'header.about': 'About',
   'header.storyCount': '{count} stories',
+
+  'views.label': 'Workspace',
+  'views.stories': 'Stories',
+  'views.pages': 'Pages',
+  'views.archive': 'Archive',
+  'views.shortcut': 'Shortcut {key}',
 
   'locale.zh-CN': '中文',
   'locale.en': 'English',

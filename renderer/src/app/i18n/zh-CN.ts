@@ -3,6 +3,8 @@
  * MessageKey; the English catalog must have exactly the same keys (type-checked in
  * en.ts and tested in i18n.test.ts). Parameters are written {name}.
  */
+import { archiveZhCN } from '../../archive/archive-zh-CN';
+import { pagesZhCN } from '../../pages/pages-zh-CN';
 import { reviewZhCN } from '../../review/review-zh-CN';
 import { termsZhCN } from '../../terms/terms-zh-CN';
 import { findingsZhCN } from './findings-zh-CN';
@@ -11,6 +13,8 @@ export const zhCN = {
   ...findingsZhCN,
   ...termsZhCN,
   ...reviewZhCN,
+  ...pagesZhCN,
+  ...archiveZhCN,
   'app.title': '党建采编台',
   'app.loading': '正在打开采编台……',
   'app.startFailed': '采编台未能启动：{message}',
@@ -19,6 +23,12 @@ export const zhCN = {
   'header.locale': '界面语言',
   'header.about': '关于',
   'header.storyCount': '共 {count} 篇',
+
+  'views.label': '工作区',
+  'views.stories': '稿件',
+  'views.pages': '版面',
+  'views.archive': '资料库',
+  'views.shortcut': '快捷键 {key}',
 
   'locale.zh-CN': '中文',
   'locale.en': 'English',
