@@ -110,6 +110,7 @@ const api = {
   'history.restore': bind('history.restore'),
   'stories.import': bind('stories.import'),
   'archive.list': bind('archive.list'),
+  'archive.calendar': bind('archive.calendar'),
   'archive.search': bind('archive.search'),
   'archive.get': bind('archive.get'),
   'archive.splitPage': bind('archive.splitPage'),

@@ -25,6 +25,11 @@ const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD
 
 /** stories.import: the new draft and what the reporter should check. */
 export type ImportedStoryResult = { story: Story; notes: ImportNote[]; encoding?: string };
+/** archive.calendar: every date of the archive with its pages and their story counts, newest first. */
+export type ArchiveCalendar = {
+  total: number;
+  dates: Array<{ date: string; count: number; pages: Array<{ page: string; count: number }> }>;
+};
 /** archive.splitPage: the page's stories as the import would archive them. */
 export type PageSplitResult = PageSplit & { encoding: string };
 
@@ -40,6 +45,8 @@ export const importContract = {
       offset: z.number().int().min(0).optional(),
     }),
   ),
+  /** The archive's dates and pages (the archive view's browse column), without the stories themselves. */
+  'archive.calendar': method<ArchiveCalendar>()(z.object({})),
   /** Full-text search (Chinese, character-based), ranked, with snippets. */
   'archive.search': method<SearchHit[]>()(
     z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(200).optional() }),

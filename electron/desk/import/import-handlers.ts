@@ -2,7 +2,8 @@
  * The handlers of shared/import/import-contract.ts, spread into the desk services.
  */
 import { DeskError, type DeskHandlers } from '../../../shared/api';
-import type { importContract } from '../../../shared/import/import-contract';
+import type { ArchivedSummary } from '../../../shared/archive-search';
+import type { ArchiveCalendar, importContract } from '../../../shared/import/import-contract';
 import { ArchiveSearch } from '../archive/search-service';
 import type { ArchiveStore } from '../archive/archive-store';
 import { importStory, readStoryBytes } from '../import-story';
@@ -18,6 +19,20 @@ function bytesOf(name: string, data: string): Uint8Array {
     throw new DeskError('invalid-input', 'error.fileTooLarge', { file: name }, `${name} is larger than 40 MB; nothing was imported`);
   }
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
+/** Stories (newest first, by page within a date, as ArchiveSearch.list sorts them) grouped by date, then page. */
+export function calendarOf(items: readonly ArchivedSummary[]): ArchiveCalendar['dates'] {
+  const dates: ArchiveCalendar['dates'] = [];
+  for (const s of items) {
+    let day = dates[dates.length - 1];
+    if (!day || day.date !== s.date) dates.push((day = { date: s.date, count: 0, pages: [] }));
+    day.count++;
+    let page = day.pages[day.pages.length - 1];
+    if (!page || page.page !== s.page) day.pages.push((page = { page: s.page, count: 0 }));
+    page.count++;
+  }
+  return dates;
 }
 
 export function importHandlers(opts: { store: DeskStore; archive: () => Promise<ArchiveStore>; who: () => string }): ImportHandlers {
@@ -39,6 +54,10 @@ export function importHandlers(opts: { store: DeskStore; archive: () => Promise<
       return importStory(opts.store, safeName, read, { user: opts.who(), patch: page ? { page } : undefined });
     },
     'archive.list': async (filter) => (await archive()).list(filter),
+    'archive.calendar': async () => {
+      const { total, items } = (await archive()).list({ limit: Number.MAX_SAFE_INTEGER });
+      return { total, dates: calendarOf(items) };
+    },
     'archive.search': async ({ query, limit }) => (await archive()).search(query, limit ?? 20),
     'archive.get': async ({ id }) => (await archive()).get(id),
     'archive.splitPage': async ({ name, data }) => {
