@@ -24,9 +24,11 @@ import type { Finding } from '../checks/finding';
 import {
   PageDateSchema,
   PagePlanContentSchema,
+  type PageExportProgress,
   type PageExportResult,
   type PageListItem,
   type PagePlan,
+  type PagePublishResult,
   type PreflightReport,
 } from '../model/page';
 import type { AppInfo, Notice, PageContext, StoredPhoto } from './types';
@@ -120,6 +122,19 @@ export const deskContract = {
       zip: z.boolean().optional(),
     }),
   ),
+  /** The steps of the page's running (or last) export, for a progress display while pages.export runs. */
+  'pages.exportProgress': method<PageExportProgress>()(pageRef),
+  /**
+   * Opens an export package folder in the file manager (the app only; elsewhere `opened` is
+   * false and the UI shows the path). Refused for any folder outside the data folder's
+   * exports/ and the folders this desk exported to.
+   */
+  'pages.openFolder': method<{ opened: boolean; folder: string }>()(z.object({ folder: z.string().min(1).max(1000) })),
+  /**
+   * Publishes an exported page (an editor only): its stories go into the archive and the
+   * duplicate index and to layout (laid-out), recorded in the audit trail. Idempotent.
+   */
+  'pages.publish': method<PagePublishResult>()(pageRef),
 
   /** Review and sign-off (三审), comments, locks, history, audit: shared/review/review-contract.ts. */
   ...reviewContract,

@@ -43,11 +43,33 @@ export const PagePlanContentSchema = z.object({
 });
 export type PagePlanContent = z.infer<typeof PagePlanContentSchema>;
 
+/** The last export of a page (set by pages.export; pages.publish needs one). */
+export const PageExportRecordSchema = z.object({
+  at: z.string(),
+  by: z.string().max(80),
+  folder: z.string().max(1000),
+  /** The override reason when the page left over open errors; null without one. */
+  overrideReason: z.string().max(500).nullable(),
+});
+export type PageExportRecord = z.infer<typeof PageExportRecordSchema>;
+
+/** The publication of a page (pages.publish): its stories went into the archive. */
+export const PagePublishRecordSchema = z.object({
+  at: z.string(),
+  by: z.string().max(80),
+  /** The archive ids of the page's stories ("2026-11-22/B6/<story id>"). */
+  archiveIds: z.array(z.string().max(200)).max(40),
+});
+export type PagePublishRecord = z.infer<typeof PagePublishRecordSchema>;
+
 export const PagePlanSchema = PagePlanContentSchema.extend({
   schema: z.literal(1),
   rev: z.number().int().min(1),
   updatedAt: z.string(),
   updatedBy: z.string().max(80),
+  /** Kept across saves of the plan's content; absent on plans never exported. */
+  exported: PageExportRecordSchema.nullable().optional(),
+  published: PagePublishRecordSchema.nullable().optional(),
 });
 export type PagePlan = z.infer<typeof PagePlanSchema>;
 
@@ -114,6 +136,26 @@ export type PageListItem = {
   filled: number;
   rev: number;
   updatedAt: string;
+  /** When the page was last exported and published, if ever. */
+  exportedAt: string | null;
+  publishedAt: string | null;
+};
+
+/** An export as it runs (pages.exportProgress, polled by the UI while pages.export is pending). */
+export type PageExportProgress = {
+  running: boolean;
+  /** ISO time the running (or last) export of this page started; null: none since the desk started. */
+  startedAt: string | null;
+  /** The steps done so far ("preflight", "story 01" … "proof.pdf", "manifest.json", "package"). */
+  steps: Array<{ step: string; done: number; total: number }>;
+};
+
+/** What pages.publish reports back. */
+export type PagePublishResult = {
+  published: PagePublishRecord;
+  /** Stories added to the archive by this call (0 when the page was already published). */
+  added: number;
+  already: boolean;
 };
 
 /** What pages.export reports back. */

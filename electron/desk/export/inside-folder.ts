@@ -21,3 +21,9 @@ export function resolveInside(root: string, rel: string): string {
   }
   return full;
 }
+
+/** Whether `path` is `root` itself or strictly inside it (both resolved; no symlink is followed here). */
+export function isInside(root: string, path: string): boolean {
+  const back = relative(resolve(root), resolve(path));
+  return back === '' || (!back.startsWith('..') && !isAbsolute(back) && !back.split(sep).includes('..'));
+}

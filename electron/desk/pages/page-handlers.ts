@@ -3,13 +3,16 @@
  * plans (PageStore), the archive and the export. services.ts spreads these into its
  * handlers; the CLI's `desk export` calls the same functions.
  */
-import { join } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 
 import type { DeskHandlers } from '../../../shared/api';
 import type { Story } from '../../../shared/model';
-import type { PageExportResult, PagePlan } from '../../../shared/model/page';
+import type { PageExportProgress, PageExportResult, PagePlan } from '../../../shared/model/page';
+import { pageKey } from '../../../shared/model/page';
 import { DeskError } from '../../../shared/api/errors';
 import { ArchiveStore, archiveDirOf } from '../archive/archive-store';
+import { isInside } from '../export/inside-folder';
 import { recordExportOverrideInAuditTrail } from '../export/audit';
 import type { AuditLog } from '../review/audit-log';
 import type { DeskStore } from '../storage/desk-store';
@@ -19,6 +22,7 @@ import type { PdfRenderer } from '../export/chromium-pdf';
 import { exportPage, type ExportProgress } from '../export/export-page';
 import { PageStore } from './page-store';
 import { preflightPage, type PagePreflight } from './preflight';
+import { ownArchiveIds, publishPage } from './publish';
 
 export type PageDeps = {
   store: DeskStore;
@@ -28,23 +32,55 @@ export type PageDeps = {
   renderPdf?: () => PdfRenderer | null;
   /** The review module's audit trail; absent: overrides go to audit/export-overrides.ndjson. */
   audit?: AuditLog;
-  /** Whether the person at the desk may override open errors (an editor role); absent: yes (the CLI). */
+  /** Whether the person at the desk may override open errors and publish (an editor role); absent: yes (the CLI). */
   canOverride?: () => boolean;
+  /** The profile id of the person at the desk, for audit entries; absent: `who()`. */
+  actorId?: () => string;
+  /** The data folder's archive, shared with the desk's other services; absent: opened here on first use. */
+  archive?: () => Promise<ArchiveStore>;
+  /** Sends an approved story to layout (the review workflow's 'layout' action, audited there); absent: skipped. */
+  sendToLayout?: (id: string, baseRev: number) => Promise<unknown>;
+  /** Opens a folder in the file manager (Electron's shell.openPath in the app); absent: pages.openFolder says so. */
+  openPath?: (folder: string) => Promise<string>;
 };
 
 export type PageHandlers = Pick<
   DeskHandlers,
-  'pages.list' | 'pages.get' | 'pages.save' | 'pages.preflight' | 'pages.export'
+  | 'pages.list'
+  | 'pages.get'
+  | 'pages.save'
+  | 'pages.preflight'
+  | 'pages.export'
+  | 'pages.exportProgress'
+  | 'pages.openFolder'
+  | 'pages.publish'
 >;
+
+const notEditor = (action: string, page: string) =>
+  new DeskError(
+    'invalid-input',
+    action === 'publish' ? 'error.publishNotEditor' : 'error.overrideNotEditor',
+    { page },
+    action === 'publish'
+      ? 'Only an editor (初审, 复审 or 终审) may publish a page. Nothing was published.'
+      : 'Only an editor (初审, 复审 or 终审) may export a page over open errors. Nothing was exported.',
+  );
 
 export function pageService(deps: PageDeps) {
   const pages = new PageStore(deps.dataDir);
   let archive: Promise<ArchiveStore> | null = null;
-  const archiveStore = () =>
-    (archive ??= ArchiveStore.open(archiveDirOf(deps.dataDir)).catch((err: unknown) => {
-      archive = null;
-      throw err;
-    }));
+  const archiveStore =
+    deps.archive ??
+    (() =>
+      (archive ??= ArchiveStore.open(archiveDirOf(deps.dataDir)).catch((err: unknown) => {
+        archive = null;
+        throw err;
+      })));
+  const actorId = () => deps.actorId?.() ?? deps.who();
+  /** Each page's running or last export, by page key (pages.exportProgress). */
+  const running = new Map<string, PageExportProgress>();
+  /** Folders this desk exported to (pages.openFolder opens only these and exports/). */
+  const exportedFolders = new Set<string>();
 
   async function storiesOf(plan: PagePlan): Promise<Map<string, Story>> {
     const out = new Map<string, Story>();
@@ -63,7 +99,7 @@ export function pageService(deps: PageDeps) {
     const plan = await pages.get(name, date);
     const stories = await storiesOf(plan);
     await loadCopyContext({ dataDir: deps.dataDir });
-    const report = preflightPage({ plan, stories, archive: await archiveStore() });
+    const report = preflightPage({ plan, stories, archive: await archiveStore(), ownArchiveIds });
     return { plan, stories, report };
   }
 
@@ -77,15 +113,32 @@ export function pageService(deps: PageDeps) {
     onProgress?: (p: ExportProgress) => void;
   }): Promise<PageExportResult> {
     const t0 = performance.now();
-    if (input.force && deps.canOverride && !deps.canOverride()) {
+    if (input.force && deps.canOverride && !deps.canOverride()) throw notEditor('export', input.name);
+    const key = pageKey(input.name, input.date);
+    if (running.get(key)?.running) {
       throw new DeskError(
-        'invalid-input',
-        'error.overrideNotEditor',
-        { page: input.name },
-        'Only an editor (初审, 复审 or 终审) may export a page over open errors. Nothing was exported.',
+        'conflict',
+        'error.exportRunning',
+        { page: input.name, date: input.date },
+        `Page ${input.name} (${input.date}) is being exported already; wait for it to finish.`,
       );
     }
+    const state: PageExportProgress = { running: true, startedAt: new Date().toISOString(), steps: [] };
+    running.set(key, state);
+    try {
+      return await exportRun(input, state, t0);
+    } finally {
+      state.running = false;
+    }
+  }
+
+  async function exportRun(
+    input: Parameters<typeof exportTo>[0],
+    state: PageExportProgress,
+    t0: number,
+  ): Promise<PageExportResult> {
     const { plan, stories, report } = await preflight(input.name, input.date);
+    state.steps.push({ step: 'preflight', done: 0, total: 0 });
     const progress: ExportProgress[] = [];
     const result = await exportPage({
       plan,
@@ -105,7 +158,7 @@ export function pageService(deps: PageDeps) {
           kind: 'override',
           storyId: null,
           page: entry.page,
-          userId: entry.by,
+          userId: actorId(),
           name: entry.by,
           rev: null,
           level: null,
@@ -117,9 +170,19 @@ export function pageService(deps: PageDeps) {
       },
       onProgress: (p) => {
         progress.push(p);
+        state.steps.push(p);
         input.onProgress?.(p);
       },
     });
+    exportedFolders.add(resolve(result.folder));
+    // The export itself goes into the audit trail in review/export-audit.ts (page and stories).
+    const at = new Date().toISOString();
+    await pages.mark(
+      plan.name,
+      plan.date,
+      { exported: { at, by: deps.who(), folder: result.folder, overrideReason: result.override?.reason ?? null } },
+      deps.who(),
+    );
     return {
       folder: result.folder,
       zip: result.zip,
@@ -130,12 +193,69 @@ export function pageService(deps: PageDeps) {
     };
   }
 
+  /** Opens a package folder, only one under exports/ or one this desk exported to. */
+  async function openFolder(folder: string): Promise<{ opened: boolean; folder: string }> {
+    const refuse = () =>
+      new DeskError(
+        'invalid-input',
+        'error.folderNotExport',
+        { folder },
+        `${folder} is not an export package folder of this desk; nothing was opened.`,
+      );
+    const wanted = resolve(folder);
+    const real = await realpath(wanted).catch(() => null);
+    if (!real || !(await stat(real)).isDirectory()) throw refuse();
+    const exportsDir = await realpath(join(deps.dataDir, 'exports')).catch(() => null);
+    const allowed =
+      (exportsDir !== null && isInside(exportsDir, real)) || exportedFolders.has(wanted) || exportedFolders.has(real);
+    if (!allowed) throw refuse();
+    if (!deps.openPath) return { opened: false, folder: real };
+    const failure = await deps.openPath(real);
+    if (failure) {
+      throw new DeskError('internal', 'error.openFolderFailed', { folder: real }, `${real} could not be opened: ${failure}`);
+    }
+    return { opened: true, folder: real };
+  }
+
+  async function publish(name: string, date: string) {
+    if (deps.canOverride && !deps.canOverride()) throw notEditor('publish', name);
+    const plan = await pages.get(name, date);
+    return publishPage({
+      plan,
+      stories: await storiesOf(plan),
+      archive: await archiveStore(),
+      who: deps.who(),
+      sendToLayout: deps.sendToLayout,
+      markPublished: (published) => pages.mark(name, date, { published }, deps.who()),
+      audit: deps.audit
+        ? (detail, at) =>
+            deps.audit!.record({
+              at,
+              kind: 'layout',
+              storyId: null,
+              page: name,
+              userId: actorId(),
+              name: deps.who(),
+              rev: plan.rev,
+              level: null,
+              from: 'exported',
+              to: 'published',
+              detail,
+            })
+        : undefined,
+    });
+  }
+
   const handlers: PageHandlers = {
     'pages.list': async () => pages.list(),
     'pages.get': async ({ name, date }) => pages.get(name, date),
     'pages.save': async ({ baseRev, content }) => pages.save(content, baseRev, deps.who()),
     'pages.preflight': async ({ name, date }) => (await preflight(name, date)).report,
     'pages.export': async (input) => exportTo(input),
+    'pages.exportProgress': async ({ name, date }) =>
+      running.get(pageKey(name, date)) ?? { running: false, startedAt: null, steps: [] },
+    'pages.openFolder': async ({ folder }) => openFolder(folder),
+    'pages.publish': async ({ name, date }) => publish(name, date),
   };
-  return { pages, preflight, exportTo, handlers };
+  return { pages, preflight, exportTo, publish, handlers };
 }

@@ -57,6 +57,8 @@ export class PageStore {
         filled: plan.slots.filter((s) => s.storyId).length,
         rev: plan.rev,
         updatedAt: plan.updatedAt,
+        exportedAt: plan.exported?.at ?? null,
+        publishedAt: plan.published?.at ?? null,
       });
     }
     return items.sort((a, b) =>
@@ -107,8 +109,30 @@ export class PageStore {
         rev: (current?.rev ?? 0) + 1,
         updatedAt: now.toISOString(),
         updatedBy: by,
+        exported: current?.exported ?? null,
+        published: current?.published ?? null,
       };
       await mkdir(this.dir, { recursive: true });
+      await writeFileDurable(this.#path(name, date), `${JSON.stringify(plan, null, 2)}\n`);
+      return plan;
+    });
+  }
+
+  /**
+   * Records an export or a publication on the plan (a new revision, so a copy elsewhere
+   * sees the change); the content stays as it is.
+   * @throws DeskError 'not-found' when there is no plan.
+   */
+  mark(
+    name: string,
+    date: string,
+    patch: Pick<PagePlan, 'exported'> | Pick<PagePlan, 'published'>,
+    by: string,
+    now = new Date(),
+  ): Promise<PagePlan> {
+    return this.#queue.run(async () => {
+      const current = await this.get(name, date);
+      const plan: PagePlan = { ...current, ...patch, rev: current.rev + 1, updatedAt: now.toISOString(), updatedBy: by };
       await writeFileDurable(this.#path(name, date), `${JSON.stringify(plan, null, 2)}\n`);
       return plan;
     });

@@ -98,10 +98,12 @@ export type PreflightInput = {
   /** The stories of the plan's slots by id (missing or trashed ones absent). */
   stories: ReadonlyMap<string, Story>;
   archive?: ArchiveStore | null;
+  /** The archive ids of a story's own published copies (never its own twin); absent: none. */
+  ownArchiveIds?: (archive: ArchiveStore, storyId: string) => string[];
   now?: Date;
 };
 
-export function preflightPage({ plan, stories, archive, now = new Date() }: PreflightInput): PagePreflight {
+export function preflightPage({ plan, stories, archive, ownArchiveIds, now = new Date() }: PreflightInput): PagePreflight {
   const found: Finding[] = [];
   const hardBlocks: string[] = [];
   const placed: Array<{ key: string; content: Story; slot: number }> = [];
@@ -162,7 +164,10 @@ export function preflightPage({ plan, stories, archive, now = new Date() }: Pref
     }
   }
   if (archive && archive.index.storyCount > 0) {
-    for (const s of checked) found.push(...archive.checkAgainstArchive(s, { excludeIds: [s.key] }));
+    for (const s of checked) {
+      const excludeIds = [s.key, ...(ownArchiveIds?.(archive, s.key) ?? [])];
+      found.push(...archive.checkAgainstArchive(s, { excludeIds }));
+    }
   }
 
   for (const p of placed) {
