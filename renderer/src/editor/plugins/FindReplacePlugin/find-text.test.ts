@@ -37,6 +37,30 @@ describe('find', () => {
     expect(findMatches(['CPC and cpc'], 'cpc', { matchCase: true })).toEqual([{ block: 0, start: 8, end: 11 }]);
   });
 
+  it('folds full and half width, with or without case, keeping the offsets of the text as it is', () => {
+    const text = '２０２６年，GDP增长5％；2026年,ｇｄｐ（全年）';
+    expect(findMatches([text], '2026', { matchCase: true })).toEqual([
+      { block: 0, start: 0, end: 4 },
+      { block: 0, start: 14, end: 18 },
+    ]);
+    expect(findMatches([text], '２０２６', { matchCase: true })).toHaveLength(2);
+    // "," finds the full-width "，" and the half-width ","; the match covers the text as written.
+    const commas = findMatches([text], ',', { matchCase: true });
+    expect(commas.map((m) => text.slice(m.start, m.end))).toEqual(['，', ',']);
+    expect(findMatches([text], '5%', { matchCase: true }).map((m) => text.slice(m.start, m.end))).toEqual(['5％']);
+    expect(findMatches([text], '(全年)', { matchCase: true }).map((m) => text.slice(m.start, m.end))).toEqual(['（全年）']);
+    // Case folds on top of width: "GDP" finds "ｇｄｐ" unless case must match.
+    expect(findMatches([text], 'GDP', { matchCase: false }).map((m) => text.slice(m.start, m.end))).toEqual(['GDP', 'ｇｄｐ']);
+    expect(findMatches([text], 'GDP', { matchCase: true }).map((m) => text.slice(m.start, m.end))).toEqual(['GDP']);
+    expect(findMatches(['党建\u3000引领｡'], ' 引领。', { matchCase: true })).toEqual([{ block: 0, start: 2, end: 6 }]);
+  });
+
+  it('replaces a width-folded match as written', () => {
+    const one: Piece[] = [{ key: 'x', text: '共２０２６户' }];
+    const edits = planReplacements(one, findMatches([one[0]!.text], '2026', { matchCase: true }), '2027');
+    expect(applyEdits(one, edits)[0]!.text).toBe('共2027户');
+  });
+
   it('does not overlap matches and caps their number', () => {
     expect(findMatches(['啊啊啊'], '啊啊', { matchCase: true })).toHaveLength(1);
     expect(findMatches(['党'.repeat(MAX_MATCHES + 5)], '党', { matchCase: true })).toHaveLength(MAX_MATCHES);

@@ -14,9 +14,40 @@ export type FindOptions = { matchCase: boolean };
 /** Stops a one-letter query in a 200,000-character paste from building a huge list. */
 export const MAX_MATCHES = 10_000;
 
-/** ASCII-only case folding keeps every offset where it was (no length-changing folds). */
-function fold(text: string): string {
-  return text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+/** Half-width forms of the CJK punctuation and symbols that have one (U+FF61–FF64, U+FFE0–FFE6). */
+const HALF_OF: Record<string, string> = {
+  '\uff61': '\u3002', // ｡ → 。
+  '\uff62': '\u300c', // ｢ → 「
+  '\uff63': '\u300d', // ｣ → 」
+  '\uff64': '\u3001', // ､ → 、
+  '\u3000': ' ', // ideographic space → space
+  '\uffe0': '\u00a2',
+  '\uffe1': '\u00a3',
+  '\uffe2': '\u00ac',
+  '\uffe3': '\u00af',
+  '\uffe4': '\u00a6',
+  '\uffe5': '\u00a5', // ￥ → ¥
+  '\uffe6': '\u20a9',
+};
+
+/**
+ * Width folding: a full-width letter, digit or sign (U+FF01–FF5E: "２０２６", "，",
+ * "（") is found by its ASCII form and the other way round, as reporters mix the
+ * two (an input method's full-width digits, a pasted half-width comma); likewise
+ * the ideographic space and the half-width CJK punctuation. Every fold is one
+ * UTF-16 unit to one, so a match's offsets hold in the original text.
+ */
+export function foldWidth(text: string): string {
+  return text.replace(
+    /[\u3000\uff01-\uff5e\uff61-\uff64\uffe0-\uffe6]/g,
+    (ch) => HALF_OF[ch] ?? String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/** Width folding always; ASCII case folding unless case must match. Offsets never move (see foldWidth). */
+function fold(text: string, matchCase: boolean): string {
+  const folded = foldWidth(text);
+  return matchCase ? folded : folded.replace(/[A-Z]+/g, (s) => s.toLowerCase());
 }
 
 export function blockString(pieces: readonly Piece[]): string {
@@ -25,10 +56,10 @@ export function blockString(pieces: readonly Piece[]): string {
 
 export function findMatches(blocks: readonly string[], query: string, options: FindOptions): Match[] {
   if (query === '') return [];
-  const needle = options.matchCase ? query : fold(query);
+  const needle = fold(query, options.matchCase);
   const matches: Match[] = [];
   for (let b = 0; b < blocks.length; b++) {
-    const hay = options.matchCase ? blocks[b]! : fold(blocks[b]!);
+    const hay = fold(blocks[b]!, options.matchCase);
     let at = hay.indexOf(needle);
     while (at >= 0) {
       matches.push({ block: b, start: at, end: at + needle.length });
