@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { bodyFromBlocks } from '../model/body';
-import { makeAnchor, reanchor } from './anchors';
+import { makeAnchor, reanchor, reanchorInBlocks } from './anchors';
 
 const content = (...paras: string[]) => ({
   kicker: '',
@@ -15,7 +15,14 @@ describe('comment anchors', () => {
   const anchor = makeAnchor(before, 'body', 1, 4, 14)!;
 
   it('quote the selected passage in code points', () => {
-    expect(anchor).toEqual({ field: 'body', block: 1, start: 4, end: 14, quote: '投入资金1758万元', lost: false });
+    expect(anchor).toEqual({
+      field: 'body',
+      block: 1,
+      start: 4,
+      end: 14,
+      quote: '投入资金1758万元',
+      lost: false,
+    });
     expect(makeAnchor(content('𠮷野家的面'), 'body', 0, 1, 3)?.quote).toBe('野家');
     expect(makeAnchor(before, 'body', 9, 0, 1)).toBeNull();
     expect(makeAnchor(before, 'body', 1, 5, 5)).toBeNull();
@@ -49,6 +56,46 @@ describe('comment anchors', () => {
 
   it('work on the headline too', () => {
     const a = makeAnchor(content(''), 'headline', 0, 0, 2)!;
-    expect(reanchor(a, { ...content(''), headline: '新的标题' })).toMatchObject({ start: 2, end: 4, lost: false });
+    expect(reanchor(a, { ...content(''), headline: '新的标题' })).toMatchObject({
+      start: 2,
+      end: 4,
+      lost: false,
+    });
+  });
+
+  it('take a headline line as a whole, which follows the line whatever it becomes', () => {
+    const head = { ...content('正文。'), headline: '新城区：党建+模式' };
+    const whole = makeAnchor(head, 'headline', 0, 0, 0, true)!;
+    expect(whole).toEqual({
+      field: 'headline',
+      block: 0,
+      start: 0,
+      end: 9,
+      quote: '新城区：党建+模式',
+      lost: false,
+      whole: true,
+    });
+    expect(reanchor(whole, { ...head, headline: '完全不同的标题' })).toBe(whole);
+    expect(makeAnchor({ ...head, kicker: '' }, 'kicker', 0, 0, 0, true)).toMatchObject({
+      quote: '',
+      whole: true,
+    });
+    expect(makeAnchor(head, 'body', 0, 0, 0, true)).toBeNull();
+    // A passage of a headline line moves like a body passage.
+    const part = makeAnchor(head, 'headline', 0, 4, 9)!;
+    expect(reanchor(part, { ...head, headline: '西宁新城区：党建+模式' })).toMatchObject({
+      start: 6,
+      end: 11,
+      lost: false,
+    });
+  });
+
+  it('follow the live blocks of the editor between saves', () => {
+    expect(reanchorInBlocks(anchor, ['第一段。', '插入一句。第二段，投入资金1758万元。'])).toMatchObject({
+      block: 1,
+      start: 9,
+      end: 19,
+    });
+    expect(reanchorInBlocks(anchor, ['第一段。'])).toMatchObject({ lost: true });
   });
 });

@@ -8,9 +8,7 @@
 import { blocksOfBody } from '../model/body';
 import type { StoryContent } from '../model/story';
 import { codePointLength, codePointOffset, sliceCodePoints, utf16Offset } from '../text/code-points';
-import type { CommentAnchor, ReviewComment } from './schemas';
-
-type AnchorField = CommentAnchor['field'];
+import type { AnchorField, CommentAnchor, ReviewComment } from './schemas';
 
 /** The texts of a field, one per block (photos are empty blocks, so indexes match the body). */
 export function fieldBlocks(content: Pick<StoryContent, AnchorField>, field: AnchorField): string[] {
@@ -18,22 +16,39 @@ export function fieldBlocks(content: Pick<StoryContent, AnchorField>, field: Anc
   return blocksOfBody(content.body).map((b) => (b.type === 'photo' ? '' : b.text));
 }
 
-/** The anchor for `quote`-sized selection [start, end) of one block, or null when out of range. */
+/**
+ * The anchor for selection [start, end) of one block, or null when out of range.
+ * `whole` (a headline line only) anchors to the line as such, whatever its text.
+ */
 export function makeAnchor(
   content: Pick<StoryContent, AnchorField>,
   field: AnchorField,
   block: number,
   start: number,
   end: number,
+  whole = false,
 ): CommentAnchor | null {
   const text = fieldBlocks(content, field)[block];
+  if (whole) {
+    if (field === 'body' || text === undefined) return null;
+    return { field, block: 0, start: 0, end: codePointLength(text), quote: text, lost: false, whole: true };
+  }
   if (text === undefined || start < 0 || end <= start || end > codePointLength(text)) return null;
   return { field, block, start, end, quote: sliceCodePoints(text, start, end), lost: false };
 }
 
 /** The anchor moved to where its quote now is, or marked lost. */
 export function reanchor(anchor: CommentAnchor, content: Pick<StoryContent, AnchorField>): CommentAnchor {
-  const blocks = fieldBlocks(content, anchor.field);
+  return reanchorInBlocks(anchor, fieldBlocks(content, anchor.field));
+}
+
+/**
+ * The same over the field's block texts as they are now (the renderer passes the
+ * live editor's blocks, so a mark follows its passage between saves).
+ */
+export function reanchorInBlocks(anchor: CommentAnchor, blocks: readonly string[]): CommentAnchor {
+  // A whole-line comment belongs to the line, not to words on it.
+  if (anchor.whole) return anchor;
   const here = blocks[anchor.block];
   if (here !== undefined && sliceCodePoints(here, anchor.start, anchor.end) === anchor.quote) {
     return anchor.lost ? { ...anchor, lost: false } : anchor;

@@ -18,6 +18,8 @@ export const AUDIT_KINDS = [
   'lock-takeover',
   'override',
   'export',
+  /** Profiles changed by an admin, or the first admin granted on first start (audit/desk.ndjson). */
+  'profiles',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
@@ -39,7 +41,19 @@ export const AuditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
-const CSV_HEADER = ['时间 time', '稿件 story', '版面 page', '事件 event', '级别 level', '人员 user', '工号 user id', '修订 rev', '原状态 from', '新状态 to', '说明 detail'];
+const CSV_HEADER = [
+  '时间 time',
+  '稿件 story',
+  '版面 page',
+  '事件 event',
+  '级别 level',
+  '人员 user',
+  '工号 user id',
+  '修订 rev',
+  '原状态 from',
+  '新状态 to',
+  '说明 detail',
+];
 
 function cell(value: string | number | null): string {
   const text = value === null ? '' : String(value);
@@ -56,7 +70,9 @@ export function auditCsv(entries: readonly AuditEntry[]): string {
   const rows = [CSV_HEADER.map(cell).join(',')];
   for (const e of entries) {
     rows.push(
-      [e.at, e.storyId, e.page, e.kind, e.level, e.name, e.userId, e.rev, e.from, e.to, e.detail].map(cell).join(','),
+      [e.at, e.storyId, e.page, e.kind, e.level, e.name, e.userId, e.rev, e.from, e.to, e.detail]
+        .map(cell)
+        .join(','),
     );
   }
   return `\uFEFF${rows.join('\r\n')}\r\n`;

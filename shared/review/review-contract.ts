@@ -9,7 +9,7 @@ import { PageNameSchema, StoryIdSchema, type Story, type StoryStatus, type Story
 import type { AuditEntry } from './audit';
 import type { FieldDiff } from './revision-diff';
 import { UserProfileSchema, type UserProfile } from './roles';
-import { CommentAnchorSchema, type ReviewLevel, type Signature } from './schemas';
+import { ANCHOR_FIELDS, type ReviewLevel, type Signature } from './schemas';
 
 type Method<I extends z.ZodType, O> = { input: I; output?: O };
 function method<O>() {
@@ -61,7 +61,18 @@ export type RevisionDiff = { id: string; from: number; to: number; fields: Field
 
 const target = z.union([z.object({ id: StoryIdSchema }), z.object({ page: PageNameSchema })]);
 
-const AnchorInputSchema = CommentAnchorSchema.pick({ field: true, block: true, start: true, end: true });
+/**
+ * Where a new comment goes: a passage (field, block, code-point offsets; the desk
+ * quotes the text itself) or, with `whole`, a headline line as a whole.
+ */
+const AnchorInputSchema = z.object({
+  field: z.enum(ANCHOR_FIELDS),
+  block: z.number().int().min(0),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  whole: z.boolean().optional(),
+});
+export type AnchorInput = z.infer<typeof AnchorInputSchema>;
 
 export const reviewContract = {
   /** Every profile, and who this session is (null until someone is picked). */

@@ -8,7 +8,16 @@ import type { StoryContent } from '../model/story';
 import { diffChars, type CharDiff, type DiffOp } from '../text/char-diff';
 
 /** The fields a revision diff shows, in reading order. */
-export const DIFF_FIELDS = ['kicker', 'headline', 'subheadline', 'dateline', 'byline', 'body', 'captions', 'figures'] as const;
+export const DIFF_FIELDS = [
+  'kicker',
+  'headline',
+  'subheadline',
+  'dateline',
+  'byline',
+  'body',
+  'captions',
+  'figures',
+] as const;
 export type DiffField = (typeof DIFF_FIELDS)[number];
 
 export type FieldDiff = { field: DiffField; changed: boolean; ops: CharDiff };
@@ -34,7 +43,8 @@ export function diffRevisions(from: StoryContent, to: StoryContent): FieldDiff[]
   const a = plainFields(from);
   const b = plainFields(to);
   return DIFF_FIELDS.map((field) => {
-    if (a[field] === b[field]) return { field, changed: false, ops: a[field] ? [{ op: 'equal', text: a[field] }] : [] };
+    if (a[field] === b[field])
+      return { field, changed: false, ops: a[field] ? [{ op: 'equal', text: a[field] }] : [] };
     return { field, changed: true, ops: diffText(a[field], b[field]) };
   });
 }

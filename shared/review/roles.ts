@@ -6,7 +6,14 @@ import { z } from 'zod';
 
 import type { ReviewLevel } from './schemas';
 
-export const ROLES = ['reporter', 'first-editor', 'second-editor', 'final-editor', 'proofreader', 'admin'] as const;
+export const ROLES = [
+  'reporter',
+  'first-editor',
+  'second-editor',
+  'final-editor',
+  'proofreader',
+  'admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The role that may sign (or return) at each level. */

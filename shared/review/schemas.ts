@@ -22,19 +22,35 @@ export const SignatureSchema = z.object({
 });
 export type Signature = z.infer<typeof SignatureSchema>;
 
-/** Where a passage comment sits: which text field and block, code-point offsets, and the quoted text. */
-export const CommentAnchorSchema = z.object({
-  /** 'body' (block = index of the body's top-level block) or a one-line field (block = 0). */
-  field: z.enum(['body', 'kicker', 'headline', 'subheadline']),
-  block: z.number().int().min(0),
-  /** Code-point offsets inside the block, end exclusive. */
-  start: z.number().int().min(0),
-  end: z.number().int().min(0),
-  /** The passage as it read when commented; used to find it again after edits. */
-  quote: z.string().min(1).max(2000),
-  /** True when the quote is no longer in the text: the comment stays visible, unanchored. */
-  lost: z.boolean().default(false),
-});
+/** The text fields a comment may be anchored to: the body and the three headline lines (引题/主题/副题). */
+export const ANCHOR_FIELDS = ['body', 'kicker', 'headline', 'subheadline'] as const;
+export type AnchorField = (typeof ANCHOR_FIELDS)[number];
+
+/**
+ * Where a passage comment sits: which text field and block, code-point offsets, and
+ * the quoted text. A headline line takes either a passage of it or, `whole`, the
+ * line as such ("the 主题 is too long", "add a 引题"): a whole-line comment follows
+ * the line whatever it becomes and is never lost; its quote is the line as it read
+ * (empty when the line was empty).
+ */
+export const CommentAnchorSchema = z
+  .object({
+    /** 'body' (block = index of the body's top-level block) or a one-line field (block = 0). */
+    field: z.enum(ANCHOR_FIELDS),
+    block: z.number().int().min(0),
+    /** Code-point offsets inside the block, end exclusive. */
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+    /** The passage as it read when commented; used to find it again after edits. */
+    quote: z.string().max(2000),
+    /** True when the quote is no longer in the text: the comment stays visible, unanchored. */
+    lost: z.boolean().default(false),
+    /** A comment on a headline line as a whole (never on the body). Absent in older files: false. */
+    whole: z.boolean().optional(),
+  })
+  .refine((a) => (a.whole ? a.field !== 'body' : a.quote.length > 0), {
+    message: 'a passage anchor quotes its text; only a headline line may be commented as a whole',
+  });
 export type CommentAnchor = z.infer<typeof CommentAnchorSchema>;
 
 export const CommentSchema = z.object({

@@ -3,9 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { STORY_STATUSES, type StoryStatus } from '../model/story';
 import type { UserProfile } from './roles';
 import type { ReviewLevel, Signature } from './schemas';
-import { editingLevel, statusForSignatures, transition, type ReviewAction, type StoryFacts } from './workflow';
+import {
+  editingLevel,
+  statusForSignatures,
+  transition,
+  type ReviewAction,
+  type StoryFacts,
+} from './workflow';
 
-const person = (id: string, name: string, roles: UserProfile['roles']): UserProfile => ({ id, name, roles, disabled: false });
+const person = (id: string, name: string, roles: UserProfile['roles']): UserProfile => ({
+  id,
+  name,
+  roles,
+  disabled: false,
+});
 const reporter = person('zhang-ming', '张明', ['reporter']);
 const editorA = person('li-hua', '李华', ['first-editor', 'second-editor']);
 const editorB = person('wang-fang', '王芳', ['first-editor', 'second-editor']);
@@ -17,7 +28,13 @@ const admin = person('admin', '管理员', ['admin']);
 const reporterEditor = person('zhou-yu', '周宇', ['reporter', 'first-editor']);
 
 const facts: StoryFacts = { bylineNames: ['张明', '周宇'], createdBy: 'zhang-ming' };
-const sig = (level: ReviewLevel, user: UserProfile, rev = 3): Signature => ({ level, userId: user.id, name: user.name, rev, at: 't' });
+const sig = (level: ReviewLevel, user: UserProfile, rev = 3): Signature => ({
+  level,
+  userId: user.id,
+  name: user.name,
+  rev,
+  at: 't',
+});
 const SIGNED = {
   none: [] as Signature[],
   first: [sig('first', editorA)],
@@ -25,8 +42,22 @@ const SIGNED = {
   all: [sig('first', editorA), sig('second', editorB), sig('final', editorC)],
 };
 
-function act(status: StoryStatus, signatures: Signature[], actor: UserProfile | null, action: ReviewAction, comment?: string) {
-  return transition({ state: { status, signatures }, facts, actor, action, rev: 7, at: '2026-03-05T08:00:00Z', comment });
+function act(
+  status: StoryStatus,
+  signatures: Signature[],
+  actor: UserProfile | null,
+  action: ReviewAction,
+  comment?: string,
+) {
+  return transition({
+    state: { status, signatures },
+    facts,
+    actor,
+    action,
+    rev: 7,
+    at: '2026-03-05T08:00:00Z',
+    comment,
+  });
 }
 
 function refused(outcome: ReturnType<typeof transition>) {
@@ -37,26 +68,39 @@ function refused(outcome: ReturnType<typeof transition>) {
 describe('submit', () => {
   it.each(['draft', 'returned'] as const)('a reporter submits a %s story', (status) => {
     const out = act(status, [], reporter, 'submit');
-    expect(out).toMatchObject({ ok: true, state: { status: 'submitted', signatures: [] }, event: { kind: 'submit', from: status, to: 'submitted' } });
+    expect(out).toMatchObject({
+      ok: true,
+      state: { status: 'submitted', signatures: [] },
+      event: { kind: 'submit', from: status, to: 'submitted' },
+    });
   });
   it('an editor may submit too', () => {
     expect(act('draft', [], editorA, 'submit').ok).toBe(true);
   });
-  it.each(['submitted', 'first-passed', 'second-passed', 'approved', 'laid-out'] as const)('is refused for a %s story', (status) => {
-    const r = refused(act(status, [], reporter, 'submit'));
-    expect(r.key).toBe('review.refused.notDraft');
-    expect(r.params).toEqual({ status });
-    expect(r.message).toBe(`Only a draft or a returned story can be submitted; this one is "${status}". Nothing was changed.`);
-  });
+  it.each(['submitted', 'first-passed', 'second-passed', 'approved', 'laid-out'] as const)(
+    'is refused for a %s story',
+    (status) => {
+      const r = refused(act(status, [], reporter, 'submit'));
+      expect(r.key).toBe('review.refused.notDraft');
+      expect(r.params).toEqual({ status });
+      expect(r.message).toBe(
+        `Only a draft or a returned story can be submitted; this one is "${status}". Nothing was changed.`,
+      );
+    },
+  );
   it.each([proofreader, admin])('is refused to $name, who neither reports nor edits', (who) => {
     const r = refused(act('draft', [], who, 'submit'));
     expect(r.key).toBe('review.refused.cannotSubmit');
-    expect(r.message).toBe(`${who.name} has neither the reporter nor an editor role, so cannot submit stories. An admin can add the role.`);
+    expect(r.message).toBe(
+      `${who.name} has neither the reporter nor an editor role, so cannot submit stories. An admin can add the role.`,
+    );
   });
   it('is refused when nobody is picked', () => {
     const r = refused(act('draft', [], null, 'submit'));
     expect(r.key).toBe('review.refused.noUser');
-    expect(r.message).toBe('Nobody is chosen at this desk: pick who you are (top right) and try again. Nothing was changed.');
+    expect(r.message).toBe(
+      'Nobody is chosen at this desk: pick who you are (top right) and try again. Nothing was changed.',
+    );
   });
 });
 
@@ -65,25 +109,36 @@ describe('sign', () => {
     const out = act('submitted', [], editorA, 'sign');
     expect(out).toEqual({
       ok: true,
-      state: { status: 'first-passed', signatures: [{ level: 'first', userId: 'li-hua', name: '李华', rev: 7, at: '2026-03-05T08:00:00Z' }] },
+      state: {
+        status: 'first-passed',
+        signatures: [{ level: 'first', userId: 'li-hua', name: '李华', rev: 7, at: '2026-03-05T08:00:00Z' }],
+      },
       event: { kind: 'sign', from: 'submitted', to: 'first-passed', level: 'first', cleared: [] },
     });
   });
   it('复审 by a different second editor', () => {
     const out = act('first-passed', SIGNED.first, editorB, 'sign');
     expect(out.ok && out.state.status).toBe('second-passed');
-    expect(out.ok && out.state.signatures.map((s) => [s.level, s.userId])).toEqual([['first', 'li-hua'], ['second', 'wang-fang']]);
+    expect(out.ok && out.state.signatures.map((s) => [s.level, s.userId])).toEqual([
+      ['first', 'li-hua'],
+      ['second', 'wang-fang'],
+    ]);
   });
   it('终审 by a final editor approves', () => {
     const out = act('second-passed', SIGNED.second, editorC, 'sign');
-    expect(out).toMatchObject({ ok: true, state: { status: 'approved' }, event: { level: 'final', to: 'approved' } });
+    expect(out).toMatchObject({
+      ok: true,
+      state: { status: 'approved' },
+      event: { level: 'final', to: 'approved' },
+    });
   });
   it('nobody signs two levels of one story', () => {
     const r = refused(act('first-passed', SIGNED.first, editorA, 'sign'));
     expect(r).toEqual({
       key: 'review.refused.signedOtherLevel',
       params: { name: '李华', level: 'second', signed: 'first' },
-      message: '李华 already signed 初审 of this story; nobody signs two levels of one story. Another editor must sign 复审.',
+      message:
+        '李华 already signed 初审 of this story; nobody signs two levels of one story. Another editor must sign 复审.',
     });
   });
   it('a second editor who signed 复审 cannot sign 终审 either', () => {
@@ -104,27 +159,43 @@ describe('sign', () => {
     const r = refused(act(status, signatures, who, 'sign'));
     expect(r.key).toBe('review.refused.noRole');
     expect(r.params).toEqual({ name: who.name, level });
-    expect(r.message).toBe(`${who.name} does not hold the ${zh} role, so cannot sign at ${zh}. An admin can give the role.`);
+    expect(r.message).toBe(
+      `${who.name} does not hold the ${zh} role, so cannot sign at ${zh}. An admin can give the role.`,
+    );
   });
   it('a reporter who is also an editor cannot sign their own story (byline)', () => {
     const r = refused(act('submitted', [], reporterEditor, 'sign'));
     expect(r.key).toBe('review.refused.ownStory');
-    expect(r.message).toBe('周宇 wrote this story (byline or creator), and nobody signs their own story. Another 初审 editor must sign it.');
+    expect(r.message).toBe(
+      '周宇 wrote this story (byline or creator), and nobody signs their own story. Another 初审 editor must sign it.',
+    );
   });
   it('the creator counts as the author even when not in the byline', () => {
     const creatorEditor = person('zhang-ming', '张明', ['reporter', 'first-editor']);
     const r = refused(
-      transition({ state: { status: 'submitted', signatures: [] }, facts: { bylineNames: [], createdBy: 'zhang-ming' }, actor: creatorEditor, action: 'sign', rev: 2, at: 't' }),
+      transition({
+        state: { status: 'submitted', signatures: [] },
+        facts: { bylineNames: [], createdBy: 'zhang-ming' },
+        actor: creatorEditor,
+        action: 'sign',
+        rev: 2,
+        at: 't',
+      }),
     );
     expect(r.key).toBe('review.refused.ownStory');
   });
-  it.each(['draft', 'returned', 'approved', 'laid-out'] as const)('a %s story waits for no signature', (status) => {
-    const r = refused(act(status, status === 'approved' || status === 'laid-out' ? SIGNED.all : [], editorA, 'sign'));
-    expect(r.key).toBe('review.refused.nothingToSign');
-    expect(r.message).toBe(
-      `A story that is "${status}" waits for no signature: it must be submitted first, and an approved story is already signed at every level.`,
-    );
-  });
+  it.each(['draft', 'returned', 'approved', 'laid-out'] as const)(
+    'a %s story waits for no signature',
+    (status) => {
+      const r = refused(
+        act(status, status === 'approved' || status === 'laid-out' ? SIGNED.all : [], editorA, 'sign'),
+      );
+      expect(r.key).toBe('review.refused.nothingToSign');
+      expect(r.message).toBe(
+        `A story that is "${status}" waits for no signature: it must be submitted first, and an approved story is already signed at every level.`,
+      );
+    },
+  );
   it('is refused when nobody is picked', () => {
     expect(refused(act('submitted', [], null, 'sign')).key).toBe('review.refused.noUser');
   });
@@ -150,12 +221,18 @@ describe('return', () => {
   });
   it.each(['', '   '])('needs a comment (%j)', (comment) => {
     const r = refused(act('submitted', [], editorA, 'return', comment));
-    expect(r).toEqual({ key: 'review.refused.commentRequired', params: {}, message: 'A returned story needs a comment saying what to fix. Nothing was changed.' });
+    expect(r).toEqual({
+      key: 'review.refused.commentRequired',
+      params: {},
+      message: 'A returned story needs a comment saying what to fix. Nothing was changed.',
+    });
   });
   it('needs the role of the level it waits for', () => {
     const r = refused(act('second-passed', SIGNED.second, editorB, 'return', '不妥'));
     expect(r.key).toBe('review.refused.noRole');
-    expect(r.message).toBe('王芳 does not hold the 终审 role, so cannot return at 终审. An admin can give the role.');
+    expect(r.message).toBe(
+      '王芳 does not hold the 终审 role, so cannot return at 终审. An admin can give the role.',
+    );
   });
   it.each(['draft', 'returned'] as const)('a %s story is not under review', (status) => {
     const r = refused(act(status, [], editorA, 'return', '不妥'));
@@ -170,12 +247,18 @@ describe('return', () => {
 describe('layout', () => {
   it.each([editorA, finalOnly, admin])('an approved story goes to layout ($name)', (who) => {
     const out = act('approved', SIGNED.all, who, 'layout');
-    expect(out).toMatchObject({ ok: true, state: { status: 'laid-out', signatures: SIGNED.all }, event: { kind: 'layout' } });
+    expect(out).toMatchObject({
+      ok: true,
+      state: { status: 'laid-out', signatures: SIGNED.all },
+      event: { kind: 'layout' },
+    });
   });
   it.each(STORY_STATUSES.filter((s) => s !== 'approved'))('a %s story cannot', (status) => {
     const r = refused(act(status, [], editorA, 'layout'));
     expect(r.key).toBe('review.refused.notApproved');
-    expect(r.message).toBe(`Only a story signed at 终审 (approved) can go to layout; this one is "${status}".`);
+    expect(r.message).toBe(
+      `Only a story signed at 终审 (approved) can go to layout; this one is "${status}".`,
+    );
   });
   it.each([reporter, proofreader])('$name is not an editor', (who) => {
     const r = refused(act('approved', SIGNED.all, who, 'layout'));
@@ -190,24 +273,39 @@ describe('layout', () => {
 describe('edit (a content change)', () => {
   it.each(['draft', 'returned'] as const)('anyone may edit a %s story, even with nobody picked', (status) => {
     for (const who of [reporter, editorA, proofreader, null]) {
-      expect(act(status, [], who, 'edit')).toEqual({ ok: true, state: { status, signatures: [] }, event: null });
+      expect(act(status, [], who, 'edit')).toEqual({
+        ok: true,
+        state: { status, signatures: [] },
+        event: null,
+      });
     }
   });
   it('an editor may edit a submitted story; nothing changes', () => {
-    expect(act('submitted', [], editorA, 'edit')).toEqual({ ok: true, state: { status: 'submitted', signatures: [] }, event: null });
+    expect(act('submitted', [], editorA, 'edit')).toEqual({
+      ok: true,
+      state: { status: 'submitted', signatures: [] },
+      event: null,
+    });
   });
   it('a reporter may not edit a submitted story', () => {
     const r = refused(act('submitted', [], reporter, 'edit'));
     expect(r.key).toBe('review.refused.editSubmitted');
-    expect(r.message).toBe('The story is submitted for review, so 张明 cannot change it now; ask the editor to return it. Your text was not saved.');
+    expect(r.message).toBe(
+      'The story is submitted for review, so 张明 cannot change it now; ask the editor to return it. Your text was not saved.',
+    );
   });
-  it.each(['first-passed', 'second-passed', 'approved', 'laid-out'] as const)('a reporter or proofreader may not edit a %s story', (status) => {
-    for (const who of [reporter, proofreader, admin]) {
-      const r = refused(act(status, SIGNED.all, who, 'edit'));
-      expect(r.key).toBe('review.refused.editSigned');
-      expect(r.message).toBe('The story is signed, and only an editor may change a signed story. Your text was not saved; add a comment instead.');
-    }
-  });
+  it.each(['first-passed', 'second-passed', 'approved', 'laid-out'] as const)(
+    'a reporter or proofreader may not edit a %s story',
+    (status) => {
+      for (const who of [reporter, proofreader, admin]) {
+        const r = refused(act(status, SIGNED.all, who, 'edit'));
+        expect(r.key).toBe('review.refused.editSigned');
+        expect(r.message).toBe(
+          'The story is signed, and only an editor may change a signed story. Your text was not saved; add a comment instead.',
+        );
+      }
+    },
+  );
   it('a signed story needs someone picked', () => {
     expect(refused(act('approved', SIGNED.all, null, 'edit')).key).toBe('review.refused.noUser');
   });
@@ -215,7 +313,13 @@ describe('edit (a content change)', () => {
     expect(act('approved', SIGNED.all, editorA, 'edit')).toEqual({
       ok: true,
       state: { status: 'submitted', signatures: [] },
-      event: { kind: 'edit-after-sign', from: 'approved', to: 'submitted', level: 'first', cleared: SIGNED.all },
+      event: {
+        kind: 'edit-after-sign',
+        from: 'approved',
+        to: 'submitted',
+        level: 'first',
+        cleared: SIGNED.all,
+      },
     });
   });
   it('a second-level editor keeps 初审 and clears 复审 and 终审', () => {
@@ -223,15 +327,29 @@ describe('edit (a content change)', () => {
     expect(out).toEqual({
       ok: true,
       state: { status: 'first-passed', signatures: SIGNED.first },
-      event: { kind: 'edit-after-sign', from: 'approved', to: 'first-passed', level: 'second', cleared: SIGNED.all.slice(1) },
+      event: {
+        kind: 'edit-after-sign',
+        from: 'approved',
+        to: 'first-passed',
+        level: 'second',
+        cleared: SIGNED.all.slice(1),
+      },
     });
   });
   it('a final editor clears 终审 only, also after layout', () => {
     const out = act('laid-out', SIGNED.all, finalOnly, 'edit');
-    expect(out).toMatchObject({ ok: true, state: { status: 'second-passed', signatures: SIGNED.second }, event: { level: 'final', cleared: [SIGNED.all[2]] } });
+    expect(out).toMatchObject({
+      ok: true,
+      state: { status: 'second-passed', signatures: SIGNED.second },
+      event: { level: 'final', cleared: [SIGNED.all[2]] },
+    });
   });
   it('an edit below the editor level clears nothing', () => {
-    expect(act('first-passed', SIGNED.first, finalOnly, 'edit')).toEqual({ ok: true, state: { status: 'first-passed', signatures: SIGNED.first }, event: null });
+    expect(act('first-passed', SIGNED.first, finalOnly, 'edit')).toEqual({
+      ok: true,
+      state: { status: 'first-passed', signatures: SIGNED.first },
+      event: null,
+    });
   });
 });
 
@@ -249,6 +367,8 @@ describe('helpers', () => {
     expect(editingLevel(reporter)).toBeNull();
   });
   it('an unknown action is refused', () => {
-    expect(refused(act('draft', [], editorA, 'publish' as ReviewAction)).key).toBe('review.refused.unknownAction');
+    expect(refused(act('draft', [], editorA, 'publish' as ReviewAction)).key).toBe(
+      'review.refused.unknownAction',
+    );
   });
 });

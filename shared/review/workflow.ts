@@ -80,7 +80,8 @@ export function statusForSignatures(signatures: readonly Signature[]): StoryStat
 
 /** True when the actor wrote the story (see the module comment). */
 export function isOwnStory(actor: UserProfile, facts: StoryFacts): boolean {
-  if (facts.createdBy !== null && (facts.createdBy === actor.id || facts.createdBy === actor.name)) return true;
+  if (facts.createdBy !== null && (facts.createdBy === actor.id || facts.createdBy === actor.name))
+    return true;
   return facts.bylineNames.includes(actor.name);
 }
 
@@ -126,7 +127,11 @@ export function transition(input: TransitionInput): Outcome {
           `${actor.name} has neither the reporter nor an editor role, so cannot submit stories. An admin can add the role.`,
         );
       }
-      return { ok: true, state: { status: 'submitted', signatures: [] }, event: ev('submit', from, 'submitted', null, signatures) };
+      return {
+        ok: true,
+        state: { status: 'submitted', signatures: [] },
+        event: ev('submit', from, 'submitted', null, signatures),
+      };
     }
 
     case 'sign': {
@@ -201,7 +206,11 @@ export function transition(input: TransitionInput): Outcome {
           `${actor.name} is not an editor, so cannot send stories to layout.`,
         );
       }
-      return { ok: true, state: { status: 'laid-out', signatures }, event: ev('layout', from, 'laid-out', null, []) };
+      return {
+        ok: true,
+        state: { status: 'laid-out', signatures },
+        event: ev('layout', from, 'laid-out', null, []),
+      };
     }
   }
   return refuse('review.refused.unknownAction', { action }, `Unknown review action ${String(action)}.`);
@@ -216,7 +225,8 @@ export function transition(input: TransitionInput): Outcome {
 function edit({ state, actor }: TransitionInput): Outcome {
   const from = state.status;
   const signatures = state.signatures.slice();
-  if (from === 'draft' || from === 'returned') return { ok: true, state: { status: from, signatures }, event: null };
+  if (from === 'draft' || from === 'returned')
+    return { ok: true, state: { status: from, signatures }, event: null };
   if (actor === null) return noUser();
   if (!isEditor(actor)) {
     return refuse(
@@ -232,7 +242,11 @@ function edit({ state, actor }: TransitionInput): Outcome {
   const cleared = signatures.filter((s) => levelIndex(s.level) >= levelIndex(level));
   if (cleared.length === 0) return { ok: true, state: { status: from, signatures }, event: null };
   const to = statusForSignatures(kept);
-  return { ok: true, state: { status: to, signatures: kept }, event: ev('edit-after-sign', from, to, level, cleared) };
+  return {
+    ok: true,
+    state: { status: to, signatures: kept },
+    event: ev('edit-after-sign', from, to, level, cleared),
+  };
 }
 
 function needsRole(actor: UserProfile, level: ReviewLevel, verb: 'sign' | 'return'): Outcome | null {

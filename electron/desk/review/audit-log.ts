@@ -13,6 +13,9 @@ import { PAGE_NAME, STORY_ID } from '../../../shared/model/story';
 import { fsyncDir } from '../storage/durable-file';
 import { SerialQueue } from '../storage/serial-queue';
 
+/** Events of the desk as a whole (profiles); not a story id (those are story-NNNN…). */
+const DESK_FILE = 'desk.ndjson';
+
 export class AuditLog {
   readonly #dir: string;
   readonly #pagesDir: string;
@@ -23,15 +26,56 @@ export class AuditLog {
     this.#pagesDir = join(this.#dir, 'pages');
   }
 
-  /** Appends an entry to its story's file and, when it names a page, to the page's file. */
+  /**
+   * Appends an entry to its story's file and, when it names a page, to the page's
+   * file; an entry naming neither (profiles) goes to the desk's own file.
+   */
   record(entry: AuditEntry): Promise<void> {
     const parsed = AuditEntrySchema.parse(entry);
     const line = `${JSON.stringify(parsed)}\n`;
     return this.#queue.run(async () => {
       await mkdir(this.#pagesDir, { recursive: true });
-      if (parsed.storyId && STORY_ID.test(parsed.storyId)) await appendDurable(this.#dir, `${parsed.storyId}.ndjson`, line);
-      if (parsed.page && PAGE_NAME.test(parsed.page)) await appendDurable(this.#pagesDir, `${parsed.page}.ndjson`, line);
+      const story = parsed.storyId && STORY_ID.test(parsed.storyId);
+      const page = parsed.page && PAGE_NAME.test(parsed.page);
+      if (story) await appendDurable(this.#dir, `${parsed.storyId}.ndjson`, line);
+      if (page) await appendDurable(this.#pagesDir, `${parsed.page}.ndjson`, line);
+      if (!story && !page) await appendDurable(this.#dir, DESK_FILE, line);
     });
+  }
+
+  /**
+   * One event of a page that concerns each of its stories (an export, an override):
+   * one line in the page's file (unless `pageLine` is false: already written there)
+   * and one in each story's file naming the revision it concerned, so both views
+   * show it and the page's view shows it once.
+   */
+  recordForPage(
+    entry: AuditEntry & { page: string },
+    stories: ReadonlyArray<{ id: string; rev: number | null }>,
+    { pageLine = true }: { pageLine?: boolean } = {},
+  ): Promise<void> {
+    const parsed = AuditEntrySchema.parse({ ...entry, storyId: null });
+    return this.#queue.run(async () => {
+      await mkdir(this.#pagesDir, { recursive: true });
+      if (pageLine && PAGE_NAME.test(parsed.page ?? '')) {
+        await appendDurable(this.#pagesDir, `${parsed.page}.ndjson`, `${JSON.stringify(parsed)}\n`);
+      }
+      const seen = new Set<string>();
+      for (const { id, rev } of stories) {
+        if (seen.has(id) || !STORY_ID.test(id)) continue;
+        seen.add(id);
+        await appendDurable(
+          this.#dir,
+          `${id}.ndjson`,
+          `${JSON.stringify({ ...parsed, storyId: id, rev })}\n`,
+        );
+      }
+    });
+  }
+
+  /** The desk's own entries (profiles), oldest first. */
+  forDesk(): Promise<AuditEntry[]> {
+    return readEntries(join(this.#dir, DESK_FILE));
   }
 
   /** A story's entries, oldest first. */

@@ -13,7 +13,7 @@ export interface CurrentUserProvider {
   /** The person behind the call being handled, or null when nobody is chosen. */
   current(): UserProfile | null;
   /** Says who is at this session's desk (the picker); a sign-in provider refuses this. */
-  choose(userId: string): UserProfile;
+  choose(userId: string): Promise<UserProfile>;
 }
 
 /** The picker: session → chosen profile id. Forgotten when the host stops (the renderer picks again). */
@@ -21,8 +21,11 @@ export class PickedUser implements CurrentUserProvider {
   readonly #users: UserStore;
   readonly #chosen = new Map<string, string>();
 
-  constructor(users: UserStore) {
+  readonly #onFirstAdmin: ((user: UserProfile) => Promise<void>) | undefined;
+
+  constructor(users: UserStore, onFirstAdmin?: (user: UserProfile) => Promise<void>) {
     this.#users = users;
+    this.#onFirstAdmin = onFirstAdmin;
   }
 
   current(): UserProfile | null {
@@ -31,10 +34,27 @@ export class PickedUser implements CurrentUserProvider {
     return user && !user.disabled ? user : null;
   }
 
-  choose(userId: string): UserProfile {
-    const user = this.#users.get(userId);
+  /**
+   * The picker's choice. While the desk has no enabled admin (users.json edited by
+   * hand, or migrated from elsewhere), the first person set up becomes admin, so
+   * someone can manage profiles; `onFirstAdmin` lets the desk record it.
+   */
+  async choose(userId: string): Promise<UserProfile> {
+    let user = this.#users.get(userId);
     if (!user || user.disabled) {
-      throw new DeskError('not-found', 'error.userNotFound', { userId }, `No enabled profile with id ${userId}.`);
+      throw new DeskError(
+        'not-found',
+        'error.userNotFound',
+        { userId },
+        `No enabled profile with id ${userId}.`,
+      );
+    }
+    if (this.#users.hasNoAdmin()) {
+      const granted = await this.#users.grantFirstAdmin(userId);
+      if (granted) {
+        user = granted;
+        await this.#onFirstAdmin?.(granted);
+      }
     }
     this.#chosen.set(currentSession(), userId);
     return user;

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -28,7 +28,10 @@ async function person(userId: string): Promise<string> {
 }
 
 function withBody(story: Story, ...paras: string[]): StoryContent {
-  return { ...contentOf(story), body: bodyFromBlocks(paras.map((text) => ({ type: 'paragraph' as const, text }))) };
+  return {
+    ...contentOf(story),
+    body: bodyFromBlocks(paras.map((text) => ({ type: 'paragraph' as const, text }))),
+  };
 }
 
 async function refusal(promise: Promise<unknown>): Promise<DeskError> {
@@ -79,18 +82,28 @@ describe('review services', () => {
     const b = await person('wang-fang');
     const c = await person('zhao-qiang');
 
-    let s = await as(reporter, () => h()['review.act']({ id: story.id, action: 'submit', baseRev: story.rev }));
+    let s = await as(reporter, () =>
+      h()['review.act']({ id: story.id, action: 'submit', baseRev: story.rev }),
+    );
     expect(s.status).toBe('submitted');
-    expect(await as(a, () => h()['review.queue']({}))).toMatchObject([{ story: { id: story.id }, level: 'first', blockedBy: null }]);
+    expect(await as(a, () => h()['review.queue']({}))).toMatchObject([
+      { story: { id: story.id }, level: 'first', blockedBy: null },
+    ]);
 
     s = await as(a, () => h()['review.act']({ id: s.id, action: 'sign', baseRev: s.rev }));
     expect(s.status).toBe('first-passed');
-    expect(s.signatures).toEqual([{ level: 'first', userId: 'li-hua', name: '李华', rev: 1, at: new Date(clock).toISOString() }]);
+    expect(s.signatures).toEqual([
+      { level: 'first', userId: 'li-hua', name: '李华', rev: 1, at: new Date(clock).toISOString() },
+    ]);
     expect(s.rev).toBe(3);
     expect(s.contentRev).toBe(1);
 
-    expect(await as(a, () => h()['review.queue']({}))).toMatchObject([{ level: 'second', blockedBy: 'review.refused.signedOtherLevel' }]);
-    const refused = await refusal(as(a, () => h()['review.act']({ id: s.id, action: 'sign', baseRev: s.rev })));
+    expect(await as(a, () => h()['review.queue']({}))).toMatchObject([
+      { level: 'second', blockedBy: 'review.refused.signedOtherLevel' },
+    ]);
+    const refused = await refusal(
+      as(a, () => h()['review.act']({ id: s.id, action: 'sign', baseRev: s.rev })),
+    );
     expect(refused.key).toBe('review.refused.signedOtherLevel');
     expect(refused.message).toContain('nobody signs two levels of one story');
 
@@ -107,8 +120,12 @@ describe('review services', () => {
     );
     expect(s.status).toBe('returned');
     expect(s.signatures).toEqual([]);
-    expect(s.comments).toMatchObject([{ text: '数字请核实', returnedAt: 'final', anchor: { quote: '1758', lost: false } }]);
-    expect(await as(reporter, () => h()['review.queue']({}))).toMatchObject([{ level: null, openComments: 1 }]);
+    expect(s.comments).toMatchObject([
+      { text: '数字请核实', returnedAt: 'final', anchor: { quote: '1758', lost: false } },
+    ]);
+    expect(await as(reporter, () => h()['review.queue']({}))).toMatchObject([
+      { level: null, openComments: 1 },
+    ]);
 
     // The reporter fixes the figure; the comment follows its passage.
     s = await as(reporter, () => review.save(s.id, s.rev, withBody(s, '全年共投入资金1758万元。')));
@@ -159,7 +176,10 @@ describe('review services', () => {
 
     const list = await h()['history.list']({ id: s.id });
     expect(list.entries[0]).toMatchObject({ current: true, rev: s.rev });
-    expect(list.entries.find((e) => e.rev === 1)).toMatchObject({ signed: true, signatures: [{ level: 'first' }] });
+    expect(list.entries.find((e) => e.rev === 1)).toMatchObject({
+      signed: true,
+      signatures: [{ level: 'first' }],
+    });
 
     const diff = await h()['history.diff']({ id: s.id, from: 1, to: s.rev });
     expect(diff.fields.find((f) => f.field === 'body')).toMatchObject({ changed: true });
@@ -175,18 +195,31 @@ describe('review services', () => {
     const { story } = await reporterStory();
     const a = await person('li-hua');
     const p = await person('chen-jing');
-    expect(await as(a, () => h()['locks.acquire']({ id: story.id }))).toMatchObject({ mine: true, holder: { name: '李华' } });
-    expect(await as(p, () => h()['locks.acquire']({ id: story.id }))).toMatchObject({ mine: false, holder: { name: '李华' } });
+    expect(await as(a, () => h()['locks.acquire']({ id: story.id }))).toMatchObject({
+      mine: true,
+      holder: { name: '李华' },
+    });
+    expect(await as(p, () => h()['locks.acquire']({ id: story.id }))).toMatchObject({
+      mine: false,
+      holder: { name: '李华' },
+    });
     const locked = await refusal(as(p, () => review.save(story.id, story.rev, withBody(story, '陈静改的'))));
     expect(locked.key).toBe('error.lockedBy');
     expect(locked.message).toContain('李华 is editing story');
     expect((await store.get(story.id)).rev).toBe(1);
 
     // A proofreader cannot take over; an editor can, and it is recorded.
-    expect((await refusal(as(p, () => h()['locks.takeOver']({ id: story.id })))).key).toBe('review.refused.takeOverRole');
+    expect((await refusal(as(p, () => h()['locks.takeOver']({ id: story.id })))).key).toBe(
+      'review.refused.takeOverRole',
+    );
     const b = await person('wang-fang');
-    expect(await as(b, () => h()['locks.takeOver']({ id: story.id }))).toMatchObject({ mine: true, holder: { name: '王芳' } });
-    expect((await refusal(as(a, () => review.save(story.id, 1, withBody(story, 'x'))))).key).toBe('error.lockedBy');
+    expect(await as(b, () => h()['locks.takeOver']({ id: story.id }))).toMatchObject({
+      mine: true,
+      holder: { name: '王芳' },
+    });
+    expect((await refusal(as(a, () => review.save(story.id, 1, withBody(story, 'x'))))).key).toBe(
+      'error.lockedBy',
+    );
     expect((await h()['review.audit']({ id: story.id })).map((e) => [e.kind, e.name, e.detail])).toEqual([
       ['lock-takeover', '王芳', '李华 (li-hua)'],
     ]);
@@ -209,9 +242,21 @@ describe('review services', () => {
     expect(s.comments![0]).toMatchObject({ resolved: true, resolvedBy: '李华' });
     s = await as(a, () => h()['comments.reopen']({ id: story.id, commentId: first.id }));
     expect(s.comments![0]).toMatchObject({ resolved: false, resolvedBy: null });
-    expect((await refusal(h()['comments.add']({ id: story.id, text: '匿名' }))).key).toBe('review.refused.noUser');
+    expect((await refusal(h()['comments.add']({ id: story.id, text: '匿名' }))).key).toBe(
+      'review.refused.noUser',
+    );
     expect(
-      (await refusal(as(a, () => h()['comments.add']({ id: story.id, text: 'x', anchor: { field: 'body', block: 4, start: 0, end: 1 } })))).code,
+      (
+        await refusal(
+          as(a, () =>
+            h()['comments.add']({
+              id: story.id,
+              text: 'x',
+              anchor: { field: 'body', block: 4, start: 0, end: 1 },
+            }),
+          ),
+        )
+      ).code,
     ).toBe('invalid-input');
 
     // The reporter's editor still holds rev 1: comments made revs 2-5 but changed no content.
@@ -219,7 +264,9 @@ describe('review services', () => {
     expect(s.rev).toBe(6);
     expect(s.comments).toHaveLength(2);
     // A second save over the old content rev is a real conflict.
-    expect((await refusal(as(reporter, () => review.save(story.id, 1, withBody(story, '旧的'))))).key).toBe('error.conflict');
+    expect((await refusal(as(reporter, () => review.save(story.id, 1, withBody(story, '旧的'))))).key).toBe(
+      'error.conflict',
+    );
   });
 
   it('manage people: only an admin saves profiles, and one admin must remain', async () => {
@@ -227,16 +274,109 @@ describe('review services', () => {
     const view = await as(a, () => h()['users.list']({}));
     expect(view.current?.name).toBe('李华');
     expect(view.users.map((u) => u.id)).toContain('admin');
-    expect((await refusal(as(a, () => h()['users.save']({ users: view.users })))).key).toBe('review.refused.adminOnly');
+    expect((await refusal(as(a, () => h()['users.save']({ users: view.users })))).key).toBe(
+      'review.refused.adminOnly',
+    );
     const admin = await person('admin');
     const saved = await as(admin, () =>
-      h()['users.save']({ users: [...view.users, { id: 'sun-li', name: '孙丽', roles: ['final-editor'], disabled: false }] }),
+      h()['users.save']({
+        users: [...view.users, { id: 'sun-li', name: '孙丽', roles: ['final-editor'], disabled: false }],
+      }),
     );
     expect(saved.map((u) => u.id)).toContain('sun-li');
-    expect((await refusal(as(admin, () => h()['users.save']({ users: [{ id: 'x', name: 'X', roles: [], disabled: false }] })))).key).toBe(
+    const noAdmin = saved.map((u) => (u.id === 'admin' ? { ...u, disabled: true } : u));
+    expect((await refusal(as(admin, () => h()['users.save']({ users: noAdmin })))).key).toBe(
       'error.lastAdmin',
+    );
+    // Never deleted: signatures and the audit trail name them.
+    const dropped = await refusal(
+      as(admin, () => h()['users.save']({ users: saved.filter((u) => u.id !== 'li-hua') })),
+    );
+    expect(dropped.key).toBe('error.userRemoved');
+    expect(dropped.message).toContain('deactivated, never deleted');
+    const twice = saved.map((u) => (u.id === 'sun-li' ? { ...u, name: ' 李华 ' } : u));
+    expect((await refusal(as(admin, () => h()['users.save']({ users: twice })))).key).toBe(
+      'error.userNameTwice',
     );
     expect(JSON.parse(await readFile(join(dir, 'users.json'), 'utf8')).users).toHaveLength(7);
     expect((await refusal(h()['session.setUser']({ userId: 'nobody' }))).key).toBe('error.userNotFound');
+
+    // 孙丽 renamed and given 复审 as well; 李华 deactivated: no longer pickable, still named in records.
+    await as(admin, () =>
+      h()['users.save']({
+        users: saved.map((u) =>
+          u.id === 'sun-li'
+            ? { ...u, name: '孙丽华', roles: ['second-editor', 'final-editor'] }
+            : u.id === 'li-hua'
+              ? { ...u, disabled: true }
+              : u,
+        ),
+      }),
+    );
+    expect(await as(a, () => h()['users.list']({}))).toMatchObject({ current: null });
+    expect((await refusal(h()['session.setUser']({ userId: 'li-hua' }))).key).toBe('error.userNotFound');
+    const onDesk = await review.audit.forDesk();
+    expect(onDesk.map((e) => [e.kind, e.name, e.detail])).toEqual([
+      ['profiles', '管理员', '+sun-li 孙丽 [final-editor]'],
+      [
+        'profiles',
+        '管理员',
+        'li-hua disabled; sun-li name 孙丽 → 孙丽华; sun-li roles [final-editor] → [second-editor,final-editor]',
+      ],
+    ]);
+  });
+
+  it('give the admin role to the first person set up when the desk has no admin', async () => {
+    const admin = await person('admin');
+    const all = (await as(admin, () => h()['users.list']({}))).users;
+    // users.json edited by hand: nobody is admin any more (users.save would refuse this).
+    await writeFile(
+      join(dir, 'users.json'),
+      JSON.stringify({ schema: 1, users: all.filter((u) => u.id !== 'admin') }),
+    );
+    review = await openReview({
+      store,
+      dataDir: dir,
+      fallbackName: () => 'desk',
+      now: () => new Date(clock),
+    });
+    const first = await as('s-first', () => h()['session.setUser']({ userId: 'wang-fang' }));
+    expect(first.roles).toEqual(['first-editor', 'second-editor', 'admin']);
+    const second = await as('s-second', () => h()['session.setUser']({ userId: 'zhao-qiang' }));
+    expect(second.roles).not.toContain('admin');
+    expect((await review.audit.forDesk()).at(-1)).toMatchObject({ kind: 'profiles', userId: 'wang-fang' });
+  });
+
+  it('record every export on the page and on each story it carried, an override on each story too', async () => {
+    const { story } = await reporterStory();
+    const a = await person('li-hua');
+    const exportPage = async () => ({
+      folder: '/out/B6-2026-03-05',
+      zip: null,
+      files: ['manifest.json', 'proof.pdf'],
+      override: { by: '李华', reason: '数字已电话核实', at: new Date(clock).toISOString(), openErrors: 1 },
+      progress: [],
+      ms: 1,
+    });
+    const plan = {
+      name: 'B6',
+      date: '2026-03-05',
+      slots: [
+        { role: 'lead', storyId: story.id, budget: null },
+        { role: 'secondary', storyId: null, budget: null },
+      ],
+    };
+    const audited = review.auditExports(exportPage, async () => plan as never);
+    await as(a, () => audited({ name: 'B6', date: '2026-03-05', force: true, reason: '数字已电话核实' }));
+    const onStory = await h()['review.audit']({ id: story.id });
+    expect(onStory.map((e) => [e.kind, e.name, e.userId, e.rev])).toEqual([
+      ['override', '李华', 'li-hua', 1],
+      ['export', '李华', 'li-hua', 1],
+    ]);
+    expect(onStory[0]!.detail).toContain('数字已电话核实');
+    // The page's own override line is the export service's; this adds the export once.
+    expect((await h()['review.audit']({ page: 'B6' })).map((e) => [e.kind, e.storyId])).toEqual([
+      ['export', null],
+    ]);
   });
 });

@@ -10,7 +10,12 @@ import { DeskError, invalidInput, type DeskHandlers } from '../../../shared/api'
 import { bodyPlainText, contentOf, type Story, type StoryContent } from '../../../shared/model';
 import { reanchorComments, makeAnchor } from '../../../shared/review/anchors';
 import { auditCsv, type AuditEntry, type AuditKind } from '../../../shared/review/audit';
-import type { HistoryEntry, QueueItem, reviewContract } from '../../../shared/review/review-contract';
+import type {
+  AnchorInput,
+  HistoryEntry,
+  QueueItem,
+  reviewContract,
+} from '../../../shared/review/review-contract';
 import { diffRevisions } from '../../../shared/review/revision-diff';
 import { LEVEL_ROLE, hasRole, isEditor, type UserProfile } from '../../../shared/review/roles';
 import type { ReviewComment, ReviewLevel } from '../../../shared/review/schemas';
@@ -22,8 +27,10 @@ import {
   type ReviewEvent,
   type StoryFacts,
 } from '../../../shared/review/workflow';
+import type { PagePlan } from '../../../shared/model/page';
 import type { DeskStore } from '../storage/desk-store';
 import { AuditLog } from './audit-log';
+import { auditedExport } from './export-audit';
 import { PickedUser, type CurrentUserProvider } from './current-user';
 import { LockTable, type LockHolder } from './locks';
 import { currentSession } from './session-context';
@@ -40,6 +47,11 @@ export type ReviewServices = {
   who(): string;
   /** The person at this session, or null. */
   currentUser(): UserProfile | null;
+  /** `pages.export` recording each export (and an override) on the page and on every story it carried. */
+  auditExports(
+    exportPage: DeskHandlers['pages.export'],
+    planOf: (name: string, date: string) => Promise<PagePlan>,
+  ): DeskHandlers['pages.export'];
   /** For other services (export, overrides) to record their events. */
   audit: AuditLog;
   locks: LockTable;
@@ -60,9 +72,26 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
   const { store } = opts;
   const now = opts.now ?? (() => new Date());
   const userStore = await UserStore.open(opts.dataDir);
-  const users = opts.currentUser ?? new PickedUser(userStore);
   const locks = opts.locks ?? new LockTable();
   const audit = new AuditLog(opts.dataDir);
+  const deskEntry = (user: UserProfile, detail: string): AuditEntry => ({
+    at: now().toISOString(),
+    kind: 'profiles',
+    storyId: null,
+    page: null,
+    userId: user.id,
+    name: user.name,
+    rev: null,
+    level: null,
+    from: null,
+    to: null,
+    detail,
+  });
+  const users =
+    opts.currentUser ??
+    new PickedUser(userStore, (user) =>
+      audit.record(deskEntry(user, `first admin: ${user.name} (${user.id}) had no admin to ask`)),
+    );
 
   const who = () => users.current()?.name ?? opts.fallbackName();
   const actorId = () => users.current()?.id ?? '';
@@ -97,7 +126,12 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
     if (holder && holder.session !== currentSession()) throw lockedError(id, holder);
   };
 
-  const save = async (id: string, baseRev: number, content: StoryContent, restoredFrom?: number): Promise<Story> => {
+  const save = async (
+    id: string,
+    baseRev: number,
+    content: StoryContent,
+    restoredFrom?: number,
+  ): Promise<Story> => {
     checkLock(id);
     const actor = users.current();
     const box: { event: ReviewEvent | null } = { event: null };
@@ -116,11 +150,13 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
         box.event = outcome.event;
         out = { ...out, status: outcome.state.status, signatures: outcome.state.signatures };
       }
-      if ((current.comments ?? []).some((c) => c.anchor)) out = { ...out, comments: reanchorComments(current.comments ?? [], next) };
+      if ((current.comments ?? []).some((c) => c.anchor))
+        out = { ...out, comments: reanchorComments(current.comments ?? [], next) };
       return out;
     });
     const done = box.event;
-    if (restoredFrom !== undefined) await record('restore', saved, saved.rev, { detail: `rev ${restoredFrom}` });
+    if (restoredFrom !== undefined)
+      await record('restore', saved, saved.rev, { detail: `rev ${restoredFrom}` });
     if (done) {
       await record('edit-after-sign', saved, saved.rev, {
         level: done.level,
@@ -143,7 +179,13 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
           message: `${user.name} is not an admin; only an admin manages profiles. Nothing was saved.`,
         });
       }
-      return userStore.save(profiles.map((p) => ({ ...p, disabled: p.disabled ?? false })));
+      const before = userStore.list();
+      const saved = await userStore.save(
+        profiles.map((p) => ({ ...p, name: p.name.trim(), disabled: p.disabled ?? false })),
+      );
+      const changes = profileChanges(before, saved);
+      if (changes) await audit.record(deskEntry(user, changes));
+      return saved;
     },
     'session.setUser': async ({ userId }) => users.choose(userId),
 
@@ -226,7 +268,8 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
       return next;
     },
 
-    'review.audit': async (target) => ('id' in target ? audit.forStory(target.id) : audit.forPage(target.page)),
+    'review.audit': async (target) =>
+      'id' in target ? audit.forStory(target.id) : audit.forPage(target.page),
     'review.auditCsv': async (target) =>
       auditCsv('id' in target ? await audit.forStory(target.id) : await audit.forPage(target.page)),
 
@@ -243,7 +286,8 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
     'comments.resolve': async ({ id, commentId }) => setResolved(id, commentId, true),
     'comments.reopen': async ({ id, commentId }) => setResolved(id, commentId, false),
 
-    'locks.acquire': async ({ id }) => locks.acquire(id, currentSession(), { userId: actorId(), name: who() }),
+    'locks.acquire': async ({ id }) =>
+      locks.acquire(id, currentSession(), { userId: actorId(), name: who() }),
     'locks.renew': async ({ id }) => locks.renew(id, currentSession(), { userId: actorId(), name: who() }),
     'locks.release': async ({ id }) => locks.release(id, currentSession()),
     'locks.takeOver': async ({ id }) => {
@@ -258,7 +302,9 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
       const story = await store.get(id);
       const previous = locks.takeOver(id, currentSession(), { userId: user.id, name: user.name });
       if (previous) {
-        await record('lock-takeover', story, story.contentRev ?? story.rev, { detail: `${previous.name} (${previous.userId || '-'})` });
+        await record('lock-takeover', story, story.contentRev ?? story.rev, {
+          detail: `${previous.name} (${previous.userId || '-'})`,
+        });
       }
       return locks.view(id, currentSession());
     },
@@ -267,7 +313,14 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
       const story = await store.get(id);
       const signatures = story.signatures ?? [];
       const currentRev = story.contentRev ?? story.rev;
-      const entry = (rev: number, savedAt: string, savedBy: string, content: StoryContent, current: boolean, signed: boolean): HistoryEntry => ({
+      const entry = (
+        rev: number,
+        savedAt: string,
+        savedBy: string,
+        content: StoryContent,
+        current: boolean,
+        signed: boolean,
+      ): HistoryEntry => ({
         rev,
         savedAt,
         savedBy,
@@ -276,7 +329,9 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
         signatures: signatures.filter((s) => s.rev === rev),
         chars: bodyPlainText(content.body).length,
       });
-      const entries = [entry(currentRev, story.updatedAt, story.updatedBy, story, true, story.signedRev === currentRev)];
+      const entries = [
+        entry(currentRev, story.updatedAt, story.updatedBy, story, true, story.signedRev === currentRev),
+      ];
       for (let i = story.history.length - 1; i >= 0; i--) {
         const r = story.history[i]!;
         entries.push(entry(r.rev, r.savedAt, r.savedBy, r.content, false, r.signed === true));
@@ -312,6 +367,14 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
 
   return {
     handlers,
+    auditExports: (exportPage, planOf) =>
+      auditedExport(exportPage, {
+        audit,
+        planOf,
+        story: (id) => store.get(id),
+        actor: () => ({ id: actorId(), name: who() }),
+        now,
+      }),
     save: (id, baseRev, content) => save(id, baseRev, content),
     who,
     currentUser: () => users.current(),
@@ -357,15 +420,26 @@ function newComment(
   story: Story,
   actor: UserProfile,
   text: string,
-  anchor: { field: 'body' | 'kicker' | 'headline' | 'subheadline'; block: number; start: number; end: number } | null,
+  anchor: AnchorInput | null,
   at: string,
   rev: number,
   returnedAt: ReviewLevel | null,
 ): ReviewComment {
   let made = null;
   if (anchor) {
-    made = makeAnchor(contentOf(story), anchor.field, anchor.block, anchor.start, anchor.end);
-    if (!made) throw invalidInput('comments.add', `the passage ${anchor.field} ${anchor.block}:${anchor.start}-${anchor.end} is not in the text`);
+    made = makeAnchor(
+      contentOf(story),
+      anchor.field,
+      anchor.block,
+      anchor.start,
+      anchor.end,
+      anchor.whole === true,
+    );
+    if (!made)
+      throw invalidInput(
+        'comments.add',
+        `the passage ${anchor.field} ${anchor.block}:${anchor.start}-${anchor.end} is not in the text`,
+      );
   }
   return {
     id: randomBytes(6).toString('hex'),
@@ -398,5 +472,28 @@ function lockedError(id: string, holder: LockHolder): DeskError {
 }
 
 function commentNotFound(id: string, commentId: string): DeskError {
-  return new DeskError('not-found', 'error.commentNotFound', { id, commentId }, `Story ${id} has no comment ${commentId}.`);
+  return new DeskError(
+    'not-found',
+    'error.commentNotFound',
+    { id, commentId },
+    `Story ${id} has no comment ${commentId}.`,
+  );
+}
+
+/** What an admin changed in the profiles, for the desk's audit file; '' when nothing did. */
+export function profileChanges(before: readonly UserProfile[], after: readonly UserProfile[]): string {
+  const out: string[] = [];
+  const old = new Map(before.map((u) => [u.id, u]));
+  for (const u of after) {
+    const was = old.get(u.id);
+    if (!was) {
+      out.push(`+${u.id} ${u.name} [${u.roles.join(',')}]${u.disabled ? ' disabled' : ''}`);
+      continue;
+    }
+    if (was.name !== u.name) out.push(`${u.id} name ${was.name} → ${u.name}`);
+    if (was.roles.join(',') !== u.roles.join(','))
+      out.push(`${u.id} roles [${was.roles.join(',')}] → [${u.roles.join(',')}]`);
+    if (was.disabled !== u.disabled) out.push(`${u.id} ${u.disabled ? 'disabled' : 'enabled'}`);
+  }
+  return out.join('; ');
 }
