@@ -156,6 +156,8 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
       return store.importPhoto(name, new Uint8Array(bytes));
     },
     ...pages.handlers,
+    // Every export (and override) recorded on the page's and each story's audit trail (issue 6).
+    'pages.export': review.auditExports(pages.handlers['pages.export'], (name, date) => pages.pages.get(name, date)),
     ...review.handlers,
     ...importHandlers({ store, archive: archiveStore, who }),
   };
