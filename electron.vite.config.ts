@@ -3,6 +3,10 @@
  *
  * - main (electron/main/index.ts → out/main/index.js): ES module, because
  *   package.json has "type": "module" (electron-vite picks the format from it).
+ *   The DOCX reader's worker thread is a second entry (→ out/main/docx-worker.js):
+ *   docx-read.ts starts `new URL('./docx-worker.js', import.meta.url)`, which in the
+ *   bundle is beside index.js (code both share goes to out/main/chunks/). Running
+ *   from source (CLI, loopback host, tests) it starts docx-worker.ts through tsx.
  *   `dependencies` (lowdb, zod, yaml…) stay external, electron-vite's default, and
  *   electron-builder packs them from node_modules; our own code (electron/desk,
  *   shared) is bundled in.
@@ -30,7 +34,10 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/main'),
       rolldownOptions: {
-        input: { index: resolve(root, 'electron/main/index.ts') },
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          'docx-worker': resolve(root, 'electron/desk/import/docx-worker.ts'),
+        },
         // The CLI's PDF proof drives Chromium through Playwright; the app must not bundle
         // it (the app's seam is webContents.printToPDF, see electron/desk/export/chromium-pdf.ts).
         external: ['playwright-core', '@playwright/test'],
