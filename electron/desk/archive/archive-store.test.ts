@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { randomChineseText } from '../../../shared/checks/duplicates/fixtures/planted';
 import { bodyFromBlocks } from '../../../shared/model';
-import { ARCHIVE_FILES, ArchiveStore, archiveEntryOf } from './archive-store';
+import { ARCHIVE_FILES, INDEX_STEP, ArchiveStore, archiveEntryOf } from './archive-store';
 
 let dir: string;
 beforeEach(async () => {
@@ -32,7 +32,7 @@ describe('ArchiveStore', () => {
     const copied = entry(3).blocks[0]!.slice(40, 90);
 
     const again = await ArchiveStore.open(dir);
-    expect(again.status).toEqual({ stories: 3, rebuilt: false });
+    expect(again.status).toEqual({ stories: 3, rebuilt: false, caughtUp: 1 });
     const [f] = again.checkAgainstArchive(draftOf(`甲${copied}乙`));
     expect(f?.rule).toBe('duplicate.archive');
     expect(f?.params).toMatchObject({ twinStory: 'story-3', twinHeadline: '旧稿3', date: '2024-05-04' });
@@ -69,5 +69,44 @@ describe('ArchiveStore', () => {
     await truncate(texts, 100);
     const cut = await ArchiveStore.open(dir);
     expect(cut.status).toMatchObject({ stories: 0, rebuilt: true });
+  });
+
+  it('writes index.bin in large steps: an index covering the first stories is caught up at open, flush writes it whole', async () => {
+    const store = await ArchiveStore.open(dir);
+    await store.add([entry(1)]);
+    const first = (await stat(join(dir, ARCHIVE_FILES.index))).mtimeMs;
+    // Concurrent adds are queued: the texts are appended in call order.
+    await Promise.all([store.add([entry(2), entry(3)]), store.add([entry(4)])]);
+    expect((await stat(join(dir, ARCHIVE_FILES.index))).mtimeMs).toBe(first);
+    const reopened = await ArchiveStore.open(dir);
+    expect(reopened.status).toEqual({ stories: 4, rebuilt: false, caughtUp: 3 });
+    expect(reopened.index.stories.map((s) => s.id)).toEqual(['story-1', 'story-2', 'story-3', 'story-4']);
+    expect(reopened.index.toBytes()).toEqual(store.index.toBytes());
+    await store.flush();
+    expect((await ArchiveStore.open(dir)).status).toEqual({ stories: 4, rebuilt: false });
+
+    // Past INDEX_STEP characters not covered, an add rewrites it.
+    const big = Array.from({ length: Math.ceil(INDEX_STEP / 300) + 1 }, (_, i) => entry(100 + i));
+    await store.add(big);
+    expect((await ArchiveStore.open(dir)).status).toEqual({ stories: 4 + big.length, rebuilt: false });
+  });
+
+  it('rebuilds an index.bin whose body was damaged, and an archive of the old format, keeping every text', async () => {
+    const store = await ArchiveStore.open(dir);
+    await store.add([entry(1), entry(2)]);
+    const file = join(dir, ARCHIVE_FILES.index);
+    const bytes = await readFile(file);
+    bytes[bytes.length - 5]! ^= 0x11;
+    await writeFile(file, bytes);
+    const damaged = await ArchiveStore.open(dir);
+    expect(damaged.status).toMatchObject({ stories: 2, rebuilt: true, reason: expect.stringContaining('damaged') });
+    expect(damaged.index.toBytes()).toEqual(store.index.toBytes());
+
+    const manifest = JSON.parse(await readFile(join(dir, ARCHIVE_FILES.manifest), 'utf8')) as { format: number };
+    await writeFile(join(dir, ARCHIVE_FILES.manifest), JSON.stringify({ ...manifest, format: 1 }));
+    const old = await ArchiveStore.open(dir);
+    expect(old.status).toMatchObject({ stories: 2, rebuilt: true });
+    expect(old.index.text).toBe(store.index.text);
+    expect((await ArchiveStore.open(dir)).status).toEqual({ stories: 2, rebuilt: false });
   });
 });

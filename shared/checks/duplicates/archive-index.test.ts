@@ -96,4 +96,61 @@ describe('ArchiveIndex', () => {
     expect(checkAgainstArchive(index, draft(own))).toHaveLength(1);
     expect(checkAgainstArchive(index, draft(own), { excludeIds: ['old-7'] })).toEqual([]);
   });
+
+  it('property: adding stories in any batches gives the index a build of all of them gives (fingerprints and runs)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 8 }), (seed, batches) => {
+        const stories = archive(batches.reduce((n, b) => n + b, 0) + 2, seed);
+        const batch = ArchiveIndex.build(stories);
+        const incremental = ArchiveIndex.build(stories.slice(0, 2));
+        let at = 2;
+        for (const b of batches) {
+          incremental.add(stories.slice(at, at + b));
+          at += b;
+        }
+        expect(incremental.textLength).toBe(batch.textLength);
+        expect(incremental.text).toBe(batch.text);
+        expect(incremental.fingerprintCount).toBe(batch.fingerprintCount);
+        expect(incremental.toBytes()).toEqual(batch.toBytes());
+        const last = stories[stories.length - 1]!;
+        const copy = `甲${last.blocks[0]!.slice(30, 90)}乙${stories[0]!.blocks[2]!.slice(0, 50)}`;
+        expect(checkAgainstArchive(incremental, draft(copy))).toEqual(checkAgainstArchive(batch, draft(copy)));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('loads a binary form written for the first stories and indexes the rest from the text', () => {
+    const stories = archive(12, 3);
+    const early = ArchiveIndex.build(stories.slice(0, 8));
+    const bytes = early.toBytes();
+    const all = ArchiveIndex.build(stories);
+    expect(() => ArchiveIndex.fromBytes(bytes, all.stories, all.textUnits)).toThrow(StaleArchiveIndexError);
+    const loaded = ArchiveIndex.fromBytes(bytes, all.stories, all.textUnits, { acceptPrefix: true });
+    expect(loaded.persisted).toEqual({ stories: 8, textLength: early.textLength });
+    expect(loaded.toBytes()).toEqual(all.toBytes());
+    const copy = `${stories[10]!.blocks[0]!.slice(5, 70)}`;
+    expect(checkAgainstArchive(loaded, draft(copy))).toEqual(checkAgainstArchive(all, draft(copy)));
+    // Another story list under the same count is still refused.
+    const other = ArchiveIndex.build(archive(12, 4));
+    expect(() => ArchiveIndex.fromBytes(bytes, other.stories, other.textUnits, { acceptPrefix: true })).toThrow(StaleArchiveIndexError);
+  });
+
+  it('refuses a binary form whose body was damaged (checksum)', () => {
+    const index = ArchiveIndex.build(archive(5));
+    const bytes = index.toBytes().slice();
+    bytes[bytes.length - 9]! ^= 0x40;
+    expect(() => ArchiveIndex.fromBytes(bytes, index.stories, index.textUnits)).toThrow(/damaged/);
+  });
+
+  it('keeps the text as code units: story texts, slices and located runs decode to the original', () => {
+    const stories = [entry(0, ['第一段𠮷文字', '', '第二段\u2029里有分段符']), entry(1, ['另一篇'])];
+    const index = ArchiveIndex.build(stories);
+    expect(index.storyText(0)).toBe('第一段𠮷文字\u2029\u2029第二段\n里有分段符\u2029');
+    expect(index.storyText(1)).toBe('另一篇\u2029');
+    expect(index.text).toBe(index.storyText(0) + index.storyText(1));
+    const at = index.storyStart(0) + 3;
+    expect(index.locate(at, at + 4)).toMatchObject({ paragraph: 0, start: 3, end: 6, text: '𠮷文字' });
+    expect(ArchiveIndex.fromText(index.stories, index.text).toBytes()).toEqual(index.toBytes());
+  });
 });

@@ -4,16 +4,25 @@
  * binary form are here; where the files live is electron/desk/archive's business.
  *
  * Memory layout, chosen for 15,000 stories / 30 million characters:
- * - `text`: ONE string holding every archived story's body blocks, each block ended
- *   by U+2029 (a hard stop: runs never cross blocks or stories). It is the original
- *   text, not a normalised copy: hits are verified by folding characters on the fly
- *   (shared/text/normalize.ts), so the archive is held once;
+ * - the archive text: ONE Uint16Array of UTF-16 code units holding every archived
+ *   story's body blocks, each block ended by U+2029 (a hard stop: runs never cross
+ *   blocks or stories). It is the original text, not a normalised copy: hits are
+ *   verified by folding characters on the fly (shared/text/normalize.ts), so the
+ *   archive is held once. Typed, not a string: the file (texts.u16) is loaded into it
+ *   with one read and no decoding, and appending does not copy the whole text (a
+ *   string `+=` makes a rope that the next read flattens). Only the pieces shown to
+ *   people (a located run, a story's text) are decoded, when asked for;
  * - fingerprints as two parallel Uint32Arrays sorted by hash (`keys`, `postings` =
- *   UTF-16 offset in `text` of the k-gram's first character), searched by binary
- *   search, plus a small unsorted delta for stories added since the last compaction;
+ *   UTF-16 offset in the text of the k-gram's first character), found through a
+ *   directory by the hash's top 16 bits and a binary search inside the bucket (a few
+ *   cache lines per lookup instead of ~21 misses over 8 MB), plus a small sorted
+ *   delta for stories added since the last merge (merged when it passes 1/8 of the
+ *   main part);
  * - with k = 8 and w = 23 the guarantee threshold is t = 30 (settings.archive), and
  *   about 2 / (w + 1) ≈ 8 % of the positions become fingerprints (~10 bytes per
  *   archived story character → under 1 byte).
+ * A query (findRuns) reuses scratch typed arrays and allocates nothing per hit until
+ * it returns the runs found.
  *
  * Very common fingerprints are dropped: a fingerprint found in more stories than
  * max(commonMinStories, commonFraction × stories) (20 and 0.2 % by default, so 30 of
@@ -21,11 +30,18 @@
  * keeping it would make every check walk long posting lists. A dropped fingerprint
  * stays dropped (also for stories added later), so the index never grows back into it.
  * Consequence: a shared run whose only fingerprints are dropped is not reported;
- * runs much longer than t have several fingerprints and are still found.
+ * runs much longer than t have several fingerprints and are still found. While the
+ * cut-off does not move (under commonMinStories / commonFraction stories: 10,000 by
+ * default) adding stories gives exactly the index a build of all of them gives; past
+ * that, a fingerprint dropped at an earlier, lower cut-off stays dropped.
+ *
+ * The binary form may cover only the first stories of the archive (the store writes
+ * it in large steps, not on every add): `fromBytes(…, { acceptPrefix: true })`
+ * indexes the stories after them from the text.
  */
 import { matchFoldTable } from '../../text/normalize';
 import { codePointOffset } from '../../text/code-points';
-import { KGRAM, fingerprints, kgramHashesInto, windowFor, winnowHashes } from './fingerprints';
+import { KGRAM, kgramHashesInto, windowFor, winnowHashes } from './fingerprints';
 
 export type ArchiveParams = {
   /** Characters per k-gram. */
@@ -45,7 +61,7 @@ export const DEFAULT_ARCHIVE_PARAMS: ArchiveParams = Object.freeze({
 });
 
 /** Bumped whenever normalisation, hashing or the binary layout changes: old files are rebuilt. */
-export const ARCHIVE_INDEX_FORMAT = 1;
+export const ARCHIVE_INDEX_FORMAT = 2;
 
 /** An archived story as the index keeps it (its text lives in the index's `text`). */
 export type ArchivedStory = {
@@ -167,19 +183,131 @@ function lowerBound(values: ArrayLike<number>, target: number, length = values.l
   return lo;
 }
 
+/** Top bits of a hash that pick its bucket in the directory of the sorted fingerprints. */
+const DIR_BITS = 16;
+const DIR_SHIFT = 32 - DIR_BITS;
+
+/** Decodes units[from, to) to a string, unit for unit (a lone surrogate stays what it is). */
+function decodeUnits(units: Uint16Array, from: number, to: number): string {
+  const CHUNK = 8192;
+  let out = '';
+  for (let i = from; i < to; i += CHUNK) {
+    out += String.fromCharCode.apply(null, units.subarray(i, Math.min(to, i + CHUNK)) as unknown as number[]);
+  }
+  return out;
+}
+
+function encodeUnits(text: string): Uint16Array {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  return units;
+}
+
+/** Length of archiveText(blocks) without building it. */
+function archiveLength(blocks: readonly string[]): number {
+  let n = 0;
+  for (const b of blocks) n += b.length + 1;
+  return n;
+}
+
+/** Start of each bucket (top DIR_BITS bits of the hash) in sorted keys; entry 2^DIR_BITS is the end. */
+function directoryOf(keys: Uint32Array): Uint32Array {
+  const dir = new Uint32Array((1 << DIR_BITS) + 1);
+  for (let i = 0; i < keys.length; i++) dir[(keys[i]! >>> DIR_SHIFT) + 1]!++;
+  for (let b = 1; b < dir.length; b++) dir[b]! += dir[b - 1]!;
+  return dir;
+}
+
+/** FNV-1a over 32-bit words: the binary form's body, so a damaged file is not trusted. */
+function wordsChecksum(words: Uint32Array, from: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < words.length; i++) h = Math.imul(h ^ words[i]!, 0x01000193);
+  return h >>> 0;
+}
+
+/** Sorted (key, value) pairs a and b merged (a's first on equal keys); `drop` keys left out. */
+function mergeSorted(
+  aKeys: Uint32Array,
+  aValues: Uint32Array,
+  aLength: number,
+  bKeys: Uint32Array,
+  bValues: Uint32Array,
+  bLength: number,
+): { keys: Uint32Array; values: Uint32Array } {
+  const keys = new Uint32Array(aLength + bLength);
+  const values = new Uint32Array(aLength + bLength);
+  let i = 0;
+  let j = 0;
+  let o = 0;
+  while (i < aLength && j < bLength) {
+    if (bKeys[j]! < aKeys[i]!) {
+      keys[o] = bKeys[j]!;
+      values[o++] = bValues[j++]!;
+    } else {
+      keys[o] = aKeys[i]!;
+      values[o++] = aValues[i++]!;
+    }
+  }
+  while (i < aLength) {
+    keys[o] = aKeys[i]!;
+    values[o++] = aValues[i++]!;
+  }
+  while (j < bLength) {
+    keys[o] = bKeys[j]!;
+    values[o++] = bValues[j++]!;
+  }
+  return { keys, values };
+}
+
+export type FromBytesOptions = {
+  /**
+   * Accept a binary form written when the archive had only its first stories (the
+   * same ones, same text): the stories after them are indexed from the text.
+   */
+  acceptPrefix?: boolean;
+};
+
 export class ArchiveIndex {
   readonly params: ArchiveParams;
   #stories: ArchivedStory[] = [];
-  /** Offset in `text` where each story starts. */
+  /** Offset in the text where each story starts. */
   #starts: number[] = [];
-  #text = '';
+  /** The text's code units; [0, #length) is the text, the rest room to append. */
+  #units: Uint16Array<ArrayBufferLike> = new Uint16Array(0);
+  #length = 0;
+  #textCache: string | null = '';
   #keys: Uint32Array = new Uint32Array(0);
   #postings: Uint32Array = new Uint32Array(0);
-  #delta = new Map<number, number[]>();
-  #deltaSize = 0;
+  #dir: Uint32Array = directoryOf(new Uint32Array(0));
+  /** Fingerprints of stories added since the last merge, sorted like the main part. */
+  #dKeys: Uint32Array = new Uint32Array(0);
+  #dPostings: Uint32Array = new Uint32Array(0);
   #dropped = new Set<number>();
-  /** Fingerprints dropped by `add` that the sorted part still holds. */
-  #droppedSinceCompact = false;
+  /** The dropped hashes, sorted: looked up in the query path without boxing a number. */
+  #droppedSorted: Uint32Array = new Uint32Array(0);
+  /** Fingerprints dropped by `add` that the main part or the delta still holds. */
+  #droppedSinceMerge = false;
+  /** What the binary form this index was read from covered (fromBytes). */
+  #persisted = { stories: 0, textLength: 0 };
+
+  // Scratch of findRuns / extendAt (reused: the query path allocates nothing per hit).
+  #hashes = new Uint32Array(1024);
+  #fpPositions = new Int32Array(1024);
+  #fpCount = 0;
+  readonly #emitFingerprint = (i: number): void => {
+    this.#fpPositions[this.#fpCount++] = i;
+  };
+  /** Runs found by the current findRuns: draftStart, textStart pairs. */
+  #found = new Int32Array(256);
+  #runDraftStart = 0;
+  #runDraftEnd = 0;
+  #runTextStart = 0;
+  #runTextEnd = 0;
+
+  // Scratch of #winnowText.
+  #wCodes = new Int32Array(1024);
+  #wOffsets = new Int32Array(1024);
+  #wHashes = new Uint32Array(1024);
 
   constructor(params: ArchiveParams = DEFAULT_ARCHIVE_PARAMS) {
     this.params = params;
@@ -188,22 +316,20 @@ export class ArchiveIndex {
   /** Builds an index of `entries` in one pass (faster than adding them one by one). */
   static build(entries: Iterable<ArchiveEntry>, params: ArchiveParams = DEFAULT_ARCHIVE_PARAMS): ArchiveIndex {
     const index = new ArchiveIndex(params);
-    const parts: string[] = [];
-    let length = 0;
-    for (const e of entries) {
-      const text = archiveText(e.blocks);
-      index.#stories.push({ id: e.id, title: e.title, date: e.date, length: text.length });
-      index.#starts.push(length);
-      parts.push(text);
-      length += text.length;
-    }
-    index.#text = parts.join('');
+    const all = Array.isArray(entries) ? (entries as readonly ArchiveEntry[]) : [...entries];
+    index.#reserve(all.reduce((n, e) => n + archiveLength(e.blocks), 0));
+    for (const e of all) index.#appendStory(e);
+    index.#textCache = null;
     index.#indexAll();
     return index;
   }
 
   /** Builds the fingerprints of stories whose text is already known (loading without a valid binary form). */
-  static fromText(stories: readonly ArchivedStory[], text: string, params: ArchiveParams = DEFAULT_ARCHIVE_PARAMS): ArchiveIndex {
+  static fromText(
+    stories: readonly ArchivedStory[],
+    text: string | Uint16Array,
+    params: ArchiveParams = DEFAULT_ARCHIVE_PARAMS,
+  ): ArchiveIndex {
     const index = new ArchiveIndex(params);
     index.#setStories(stories, text);
     index.#indexAll();
@@ -218,18 +344,53 @@ export class ArchiveIndex {
     return this.#stories;
   }
 
-  /** Every archived story's blocks, each ended by U+2029, in archive order (what the Node layer persists). */
+  /**
+   * Every archived story's blocks, each ended by U+2029, in archive order, as one
+   * string: decoded on first use (30 million characters: prefer `textUnits`,
+   * `textLength` and `storyText`).
+   */
   get text(): string {
-    return this.#text;
+    this.#textCache ??= decodeUnits(this.#units, 0, this.#length);
+    return this.#textCache;
   }
 
-  /** Fingerprints kept (sorted part plus delta). */
+  /** The text's UTF-16 code units (a view: valid until the next add). What the Node layer persists. */
+  get textUnits(): Uint16Array {
+    return this.#units.subarray(0, this.#length);
+  }
+
+  get textLength(): number {
+    return this.#length;
+  }
+
+  /** Offset in the text where story `i` starts. */
+  storyStart(i: number): number {
+    return this.#starts[i]!;
+  }
+
+  /** Story `i`'s part of the text (its blocks, each ended by U+2029). */
+  storyText(i: number): string {
+    const start = this.#starts[i]!;
+    return decodeUnits(this.#units, start, start + this.#stories[i]!.length);
+  }
+
+  /** text[start, end) as a string. */
+  textSlice(start: number, end: number): string {
+    return decodeUnits(this.#units, Math.max(0, start), Math.min(this.#length, end));
+  }
+
+  /** Fingerprints kept (main part plus delta). */
   get fingerprintCount(): number {
-    return this.#keys.length + this.#deltaSize;
+    return this.#keys.length + this.#dKeys.length;
   }
 
   get droppedCount(): number {
     return this.#dropped.size;
+  }
+
+  /** Stories and text length covered by the binary form this index was read from (zero when not read by fromBytes). */
+  get persisted(): { stories: number; textLength: number } {
+    return { ...this.#persisted };
   }
 
   /** The guarantee threshold: every shared run this long is found (unless only dropped fingerprints cover it). */
@@ -242,7 +403,7 @@ export class ArchiveIndex {
     return Math.max(this.params.commonMinStories, Math.ceil(this.params.commonFraction * this.#stories.length));
   }
 
-  #setStories(stories: readonly ArchivedStory[], text: string): void {
+  #setStories(stories: readonly ArchivedStory[], text: string | Uint16Array): void {
     let start = 0;
     this.#stories = stories.map((s) => ({ ...s }));
     this.#starts = stories.map((s) => {
@@ -253,7 +414,34 @@ export class ArchiveIndex {
     if (start !== text.length) {
       throw new StaleArchiveIndexError(`the stories add up to ${start} characters, the text has ${text.length}`);
     }
-    this.#text = text;
+    this.#units = typeof text === 'string' ? encodeUnits(text) : text;
+    this.#length = text.length;
+    this.#textCache = typeof text === 'string' ? text : null;
+  }
+
+  /** Room for `length` units in all. */
+  #reserve(length: number): void {
+    if (length <= this.#units.length) return;
+    const bigger = new Uint16Array(Math.max(length, Math.ceil(this.#units.length * 1.5), 1024));
+    bigger.set(this.#units.subarray(0, this.#length));
+    this.#units = bigger;
+  }
+
+  /** Appends an entry's text (archiveText(e.blocks)) and its story; room must be reserved. */
+  #appendStory(e: ArchiveEntry): void {
+    const units = this.#units;
+    const from = this.#length;
+    let at = from;
+    for (const block of e.blocks) {
+      for (let i = 0; i < block.length; i++) {
+        const unit = block.charCodeAt(i);
+        units[at++] = unit === SEP ? 0x0a : unit; // a U+2029 inside a block would split it
+      }
+      units[at++] = SEP;
+    }
+    this.#stories.push({ id: e.id, title: e.title, date: e.date, length: at - from });
+    this.#starts.push(from);
+    this.#length = at;
   }
 
   /** Story index holding text offset `at`. */
@@ -264,19 +452,20 @@ export class ArchiveIndex {
   /** Winnows text[from, to) block by block and hands each fingerprint to `emit(hash, offset)`. */
   #winnowText(from: number, to: number, emit: (hash: number, offset: number) => void): void {
     const { k, w } = this.params;
-    const text = this.#text;
+    const text = this.#units;
     const table = matchFoldTable();
-    let codes = new Int32Array(1024);
-    let offsets = new Int32Array(1024);
-    let hashes = new Uint32Array(1024);
+    let codes = this.#wCodes;
+    let offsets = this.#wOffsets;
+    let hashes = this.#wHashes;
     let n = 0;
+    const pick = (i: number) => emit(hashes[i]!, offsets[i]!);
     const flush = () => {
       const m = kgramHashesInto(codes, n, k, hashes);
-      winnowHashes(hashes, m, w, (i) => emit(hashes[i]!, offsets[i]!));
+      winnowHashes(hashes, m, w, pick);
       n = 0;
     };
     for (let u = from; u < to; u++) {
-      const unit = text.charCodeAt(u);
+      const unit = text[u]!;
       if (unit === SEP) {
         flush();
         continue;
@@ -284,7 +473,7 @@ export class ArchiveIndex {
       let code = table[unit]!;
       const at = u;
       if (unit >= 0xd800 && unit <= 0xdbff && u + 1 < to) {
-        const low = text.charCodeAt(u + 1);
+        const low = text[u + 1]!;
         if (low >= 0xdc00 && low <= 0xdfff) {
           code = ((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
           u++;
@@ -292,14 +481,13 @@ export class ArchiveIndex {
       }
       if (code < 0) continue;
       if (n === codes.length) {
-        const grow = <T extends Int32Array | Uint32Array>(a: T, make: (size: number) => T): T => {
-          const b = make(a.length * 2);
-          b.set(a);
-          return b;
-        };
-        codes = grow(codes, (size) => new Int32Array(size));
-        offsets = grow(offsets, (size) => new Int32Array(size));
-        hashes = new Uint32Array(codes.length);
+        const biggerCodes = new Int32Array(codes.length * 2);
+        biggerCodes.set(codes);
+        const biggerOffsets = new Int32Array(codes.length * 2);
+        biggerOffsets.set(offsets);
+        codes = this.#wCodes = biggerCodes;
+        offsets = this.#wOffsets = biggerOffsets;
+        hashes = this.#wHashes = new Uint32Array(codes.length);
       }
       codes[n] = code;
       offsets[n] = at;
@@ -308,25 +496,33 @@ export class ArchiveIndex {
     flush();
   }
 
-  /** (Re)builds the sorted fingerprints of the whole text, dropping common ones. */
-  #indexAll(): void {
+  /** Fingerprints of text[from, length) as pairs sorted by hash (offsets ascending within a hash). */
+  #pairsOf(from: number, skipDropped: boolean): { keys: Uint32Array; postings: Uint32Array } {
     const { w } = this.params;
-    const estimate = Math.ceil((this.#text.length * 2.2) / (w + 1)) + 1024;
+    const estimate = Math.ceil(((this.#length - from) * 2.2) / (w + 1)) + 64;
     const keys = new U32List(estimate);
     const postings = new U32List(estimate);
-    this.#winnowText(0, this.#text.length, (hash, offset) => {
+    const dropped = this.#dropped;
+    this.#winnowText(from, this.#length, (hash, offset) => {
+      if (skipDropped && dropped.size > 0 && dropped.has(hash)) return;
       keys.push(hash);
       postings.push(offset);
     });
     const allKeys = keys.trimmed();
     const allPostings = postings.trimmed();
     sortPairs(allKeys, allPostings);
-    this.#compactSorted(allKeys, allPostings);
-    this.#delta.clear();
-    this.#deltaSize = 0;
+    return { keys: allKeys, postings: allPostings };
   }
 
-  /** Drops groups that are too common (and already dropped hashes) from sorted pairs; keeps the rest. */
+  /** (Re)builds the sorted fingerprints of the whole text, dropping common ones. */
+  #indexAll(): void {
+    const { keys, postings } = this.#pairsOf(0, false);
+    this.#dKeys = new Uint32Array(0);
+    this.#dPostings = new Uint32Array(0);
+    this.#compactSorted(keys, postings);
+  }
+
+  /** Drops groups that are too common (and already dropped hashes) from sorted pairs; keeps the rest as the main part. */
   #compactSorted(keys: Uint32Array, postings: Uint32Array): void {
     const cutoff = this.commonCutoff;
     let out = 0;
@@ -334,108 +530,144 @@ export class ArchiveIndex {
       const key = keys[i]!;
       let j = i + 1;
       while (j < keys.length && keys[j] === key) j++;
-      let drop = this.#dropped.has(key);
+      let drop = j - i > cutoff || this.#droppedSinceMerge ? this.#dropped.has(key) : false;
       if (!drop && j - i > cutoff) {
-        // Postings ascend within a group (stable sort of ascending offsets): count distinct stories.
-        let distinct = 0;
-        let lastStory = -1;
-        for (let p = i; p < j; p++) {
-          const s = this.#storyAt(postings[p]!);
-          if (s !== lastStory) {
-            distinct++;
-            lastStory = s;
-          }
-        }
-        drop = distinct > cutoff;
+        drop = this.#distinctStories(postings, i, j, cutoff) > cutoff;
         if (drop) this.#dropped.add(key);
       }
       if (!drop) {
-        for (let p = i; p < j; p++) {
-          keys[out] = key;
-          postings[out] = postings[p]!;
-          out++;
-        }
+        if (out !== i) {
+          for (let p = i; p < j; p++) {
+            keys[out] = key;
+            postings[out] = postings[p]!;
+            out++;
+          }
+        } else out = j;
       }
       i = j;
     }
+    this.#droppedSinceMerge = false;
     this.#keys = out === keys.length ? keys : keys.slice(0, out);
     this.#postings = out === postings.length ? postings : postings.slice(0, out);
+    this.#dir = directoryOf(this.#keys);
+    this.#droppedSorted = Uint32Array.from(this.#dropped).sort();
+  }
+
+  /** Distinct stories of ascending postings[from, to), counting stops past `stopAbove`. */
+  #distinctStories(postings: Uint32Array, from: number, to: number, stopAbove: number, seen = { last: -1, count: 0 }): number {
+    for (let p = from; p < to && seen.count <= stopAbove; p++) {
+      const s = this.#storyAt(postings[p]!);
+      if (s !== seen.last) {
+        seen.count++;
+        seen.last = s;
+      }
+    }
+    return seen.count;
+  }
+
+  /** First index of `hash` in the main part's keys (or where it would be). */
+  #mainFrom(hash: number): number {
+    const bucket = hash >>> DIR_SHIFT;
+    let lo = this.#dir[bucket]!;
+    let hi = this.#dir[bucket + 1]!;
+    const keys = this.#keys;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < hash) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  #isDropped(hash: number): boolean {
+    const dropped = this.#droppedSorted;
+    if (dropped.length === 0) return false;
+    const at = lowerBound(dropped, hash);
+    return at < dropped.length && dropped[at] === hash;
   }
 
   /**
    * Adds stories (published or imported): their fingerprints go to the delta, merged
-   * into the sorted part when the delta grows past 1/16 of it (or on `toBytes`).
+   * into the main part when the delta passes 1/8 of it (or on `toBytes`).
    * Re-adding an id already archived is the caller's choice; both copies are kept.
    */
   add(entries: Iterable<ArchiveEntry>): void {
-    const touched = new Set<number>();
-    for (const e of entries) {
-      const text = archiveText(e.blocks);
-      const from = this.#text.length;
-      this.#stories.push({ id: e.id, title: e.title, date: e.date, length: text.length });
-      this.#starts.push(from);
-      this.#text += text;
-      this.#winnowText(from, from + text.length, (hash, offset) => {
-        if (this.#dropped.has(hash)) return;
-        const list = this.#delta.get(hash);
-        if (list) list.push(offset);
-        else this.#delta.set(hash, [offset]);
-        this.#deltaSize++;
-        touched.add(hash);
-      });
-    }
+    const all = Array.isArray(entries) ? (entries as readonly ArchiveEntry[]) : [...entries];
+    if (all.length === 0) return;
+    const first = this.#stories.length;
+    this.#reserve(this.#length + all.reduce((n, e) => n + archiveLength(e.blocks), 0));
+    for (const e of all) this.#appendStory(e);
+    this.#textCache = null;
+    this.#indexStoriesFrom(first);
+  }
+
+  /** Indexes stories [first, storyCount) (their text is in place) into the delta. */
+  #indexStoriesFrom(first: number): void {
+    if (first >= this.#stories.length) return;
+    const { keys, postings } = this.#pairsOf(this.#starts[first]!, true);
     const cutoff = this.commonCutoff;
-    for (const hash of touched) {
-      const places = [...this.#mainPostings(hash), ...(this.#delta.get(hash) ?? [])];
-      if (places.length <= cutoff) continue;
-      if (new Set(places.map((p) => this.#storyAt(p))).size > cutoff) {
-        this.#dropped.add(hash);
-        this.#droppedSinceCompact = true;
-        this.#deltaSize -= this.#delta.get(hash)?.length ?? 0;
-        this.#delta.delete(hash);
+    let out = 0;
+    let dropped = false;
+    const seen = { last: -1, count: 0 };
+    for (let i = 0; i < keys.length; ) {
+      const key = keys[i]!;
+      let j = i + 1;
+      while (j < keys.length && keys[j] === key) j++;
+      // Places of this hash already indexed: main part, then delta (offsets ascend across both).
+      const mainFrom = this.#mainFrom(key);
+      let mainTo = mainFrom;
+      while (mainTo < this.#keys.length && this.#keys[mainTo] === key) mainTo++;
+      const deltaFrom = lowerBound(this.#dKeys, key);
+      let deltaTo = deltaFrom;
+      while (deltaTo < this.#dKeys.length && this.#dKeys[deltaTo] === key) deltaTo++;
+      let drop = false;
+      if (j - i + (mainTo - mainFrom) + (deltaTo - deltaFrom) > cutoff) {
+        seen.last = -1;
+        seen.count = 0;
+        this.#distinctStories(this.#postings, mainFrom, mainTo, cutoff, seen);
+        this.#distinctStories(this.#dPostings, deltaFrom, deltaTo, cutoff, seen);
+        drop = this.#distinctStories(postings, i, j, cutoff, seen) > cutoff;
       }
+      if (drop) {
+        this.#dropped.add(key);
+        dropped = true;
+        if (mainTo > mainFrom || deltaTo > deltaFrom) this.#droppedSinceMerge = true;
+      } else {
+        for (let p = i; p < j; p++) {
+          keys[out] = key;
+          postings[out++] = postings[p]!;
+        }
+      }
+      i = j;
     }
-    if (this.#deltaSize > Math.max(4096, this.#keys.length / 16)) this.compact();
+    if (dropped) this.#droppedSorted = Uint32Array.from(this.#dropped).sort();
+    const merged = mergeSorted(this.#dKeys, this.#dPostings, this.#dKeys.length, keys, postings, out);
+    this.#dKeys = merged.keys;
+    this.#dPostings = merged.values;
+    if (this.#dKeys.length > Math.max(65_536, this.#keys.length / 8)) this.compact();
   }
 
-  /** Merges the delta into the sorted part (and removes fingerprints dropped since). */
+  /** Merges the delta into the main part (and removes fingerprints dropped since). */
   compact(): void {
-    if (this.#deltaSize === 0 && !this.#droppedSinceCompact) return;
-    this.#droppedSinceCompact = false;
-    const n = this.#keys.length + this.#deltaSize;
-    const keys = new Uint32Array(n);
-    const postings = new Uint32Array(n);
-    keys.set(this.#keys);
-    postings.set(this.#postings);
-    let at = this.#keys.length;
-    for (const [hash, list] of this.#delta) {
-      for (const p of list) {
-        keys[at] = hash;
-        postings[at] = p;
-        at++;
-      }
-    }
-    // Sort by offset first so that the stable sort by hash leaves each group ascending.
-    sortPairs(postings, keys);
-    sortPairs(keys, postings);
-    this.#delta.clear();
-    this.#deltaSize = 0;
-    this.#compactSorted(keys, postings);
-  }
-
-  #mainPostings(hash: number): Uint32Array {
-    const from = lowerBound(this.#keys, hash);
-    let to = from;
-    while (to < this.#keys.length && this.#keys[to] === hash) to++;
-    return this.#postings.subarray(from, to);
+    if (this.#dKeys.length === 0 && !this.#droppedSinceMerge) return;
+    const merged = mergeSorted(this.#keys, this.#postings, this.#keys.length, this.#dKeys, this.#dPostings, this.#dKeys.length);
+    this.#dKeys = new Uint32Array(0);
+    this.#dPostings = new Uint32Array(0);
+    this.#compactSorted(merged.keys, merged.values);
   }
 
   /** Every place of `hash` in the archive (none when it was dropped as common). */
   places(hash: number): ArrayLike<number>[] {
-    if (this.#dropped.has(hash)) return [];
-    const main = this.#mainPostings(hash);
-    const delta = this.#delta.get(hash);
-    return delta ? [main, delta] : [main];
+    hash >>>= 0;
+    if (this.#isDropped(hash)) return [];
+    const from = this.#mainFrom(hash);
+    let to = from;
+    while (to < this.#keys.length && this.#keys[to] === hash) to++;
+    const dFrom = lowerBound(this.#dKeys, hash);
+    let dTo = dFrom;
+    while (dTo < this.#dKeys.length && this.#dKeys[dTo] === hash) dTo++;
+    const main = this.#postings.subarray(from, to);
+    return dTo > dFrom ? [main, this.#dPostings.subarray(dFrom, dTo)] : [main];
   }
 
   /**
@@ -444,23 +676,62 @@ export class ArchiveIndex {
    * `skipStory` excludes stories (the draft itself, when it is archived).
    */
   findRuns(codes: Int32Array, skipStory?: (story: ArchivedStory) => boolean): ArchiveRun[] {
-    const fp = fingerprints(codes, this.params.k, this.params.w);
+    const { k, w } = this.params;
     const runs: ArchiveRun[] = [];
-    const seen = new Set<number>();
-    for (let i = 0; i < fp.count; i++) {
-      for (const list of this.places(fp.hashes[i]!)) {
-        for (let j = 0; j < list.length; j++) {
-          const run = this.extendAt(codes, fp.positions[i]!, list[j]!);
-          if (!run) continue;
-          const id = run.textStart * 0x100000 + run.draftStart;
-          if (seen.has(id)) continue;
-          seen.add(id);
-          if (skipStory && skipStory(this.#stories[this.#storyAt(run.textStart)]!)) continue;
-          runs.push(run);
-        }
-      }
+    const m = codes.length - k + 1;
+    if (m <= 0) return runs;
+    if (this.#hashes.length < m) {
+      this.#hashes = new Uint32Array(m * 2);
+      this.#fpPositions = new Int32Array(m * 2);
+    }
+    const hashes = this.#hashes;
+    kgramHashesInto(codes, codes.length, k, hashes);
+    this.#fpCount = 0;
+    winnowHashes(hashes, m, w, this.#emitFingerprint);
+    const keys = this.#keys;
+    const postings = this.#postings;
+    const dKeys = this.#dKeys;
+    const dPostings = this.#dPostings;
+    let found = 0;
+    for (let f = 0; f < this.#fpCount; f++) {
+      const pos = this.#fpPositions[f]!;
+      const hash = hashes[pos]!;
+      let i = this.#mainFrom(hash);
+      let d = dKeys.length > 0 ? lowerBound(dKeys, hash) : 0;
+      const inMain = i < keys.length && keys[i] === hash;
+      const inDelta = d < dKeys.length && dKeys[d] === hash;
+      if ((!inMain && !inDelta) || this.#isDropped(hash)) continue;
+      for (; i < keys.length && keys[i] === hash; i++) found = this.#hit(codes, pos, postings[i]!, found, runs, skipStory);
+      for (; d < dKeys.length && dKeys[d] === hash; d++) found = this.#hit(codes, pos, dPostings[d]!, found, runs, skipStory);
     }
     return runs;
+  }
+
+  /** Verifies and extends one hit; a run not seen before is recorded (and returned unless skipped). */
+  #hit(
+    codes: Int32Array,
+    pos: number,
+    offset: number,
+    found: number,
+    runs: ArchiveRun[],
+    skipStory: ((story: ArchivedStory) => boolean) | undefined,
+  ): number {
+    if (!this.#extend(codes, pos, offset)) return found;
+    const draftStart = this.#runDraftStart;
+    const textStart = this.#runTextStart;
+    const seen = this.#found;
+    for (let r = 0; r < found; r += 2) if (seen[r] === draftStart && seen[r + 1] === textStart) return found;
+    if (found + 2 > seen.length) {
+      const bigger = new Int32Array(seen.length * 2);
+      bigger.set(seen);
+      this.#found = bigger;
+    }
+    this.#found[found] = draftStart;
+    this.#found[found + 1] = textStart;
+    if (!skipStory || !skipStory(this.#stories[this.#storyAt(textStart)]!)) {
+      runs.push({ draftStart, draftEnd: this.#runDraftEnd, textStart, textEnd: this.#runTextEnd });
+    }
+    return found + 2;
   }
 
   /**
@@ -469,20 +740,26 @@ export class ArchiveIndex {
    * block ends. Null on a hash collision.
    */
   extendAt(codes: Int32Array, pos: number, offset: number): ArchiveRun | null {
-    const text = this.#text;
+    if (!this.#extend(codes, pos, offset)) return null;
+    return { draftStart: this.#runDraftStart, draftEnd: this.#runDraftEnd, textStart: this.#runTextStart, textEnd: this.#runTextEnd };
+  }
+
+  /** extendAt into the #run… fields; false on a hash collision. */
+  #extend(codes: Int32Array, pos: number, offset: number): boolean {
+    const text = this.#units;
     const table = matchFoldTable();
-    const n = text.length;
+    const n = this.#length;
     // Forward.
     let i = pos;
     let u = offset;
     let textEnd = offset;
     while (i < codes.length && u < n) {
-      let unit = text.charCodeAt(u);
+      let unit = text[u]!;
       if (unit === SEP) break;
       let next = u + 1;
       let code: number;
       if (unit >= 0xd800 && unit <= 0xdbff && next < n) {
-        const low = text.charCodeAt(next);
+        const low = text[next]!;
         if (low >= 0xdc00 && low <= 0xdfff) {
           unit = ((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
           next++;
@@ -500,19 +777,19 @@ export class ArchiveIndex {
       u = next;
       textEnd = next;
     }
-    if (i - pos < this.params.k) return null;
+    if (i - pos < this.params.k) return false;
     const draftEnd = i;
     // Backward.
     i = pos - 1;
     u = offset;
     let textStart = offset;
     while (i >= 0 && u > 0) {
-      let unit = text.charCodeAt(u - 1);
+      let unit = text[u - 1]!;
       if (unit === SEP) break;
       let prev = u - 1;
       let code: number;
       if (unit >= 0xdc00 && unit <= 0xdfff && prev > 0) {
-        const high = text.charCodeAt(prev - 1);
+        const high = text[prev - 1]!;
         if (high >= 0xd800 && high <= 0xdbff) {
           unit = ((high - 0xd800) << 10) + (unit - 0xdc00) + 0x10000;
           prev--;
@@ -530,7 +807,11 @@ export class ArchiveIndex {
       u = prev;
       textStart = prev;
     }
-    return { draftStart: i + 1, draftEnd, textStart, textEnd };
+    this.#runDraftStart = i + 1;
+    this.#runDraftEnd = draftEnd;
+    this.#runTextStart = textStart;
+    this.#runTextEnd = textEnd;
+    return true;
   }
 
   /**
@@ -540,14 +821,15 @@ export class ArchiveIndex {
    */
   keptSpan(offset: number, skip: number, count: number): { start: number; end: number } {
     const table = matchFoldTable();
-    const text = this.#text;
+    const text = this.#units;
+    const n = this.#length;
     let u = offset;
     let seen = 0;
     let start = offset;
     let end = offset;
-    while (u < text.length && seen < skip + count) {
-      const unit = text.charCodeAt(u);
-      const pair = unit >= 0xd800 && unit <= 0xdbff && (text.charCodeAt(u + 1) & 0xfc00) === 0xdc00;
+    while (u < n && seen < skip + count) {
+      const unit = text[u]!;
+      const pair = unit >= 0xd800 && unit <= 0xdbff && u + 1 < n && (text[u + 1]! & 0xfc00) === 0xdc00;
       const width = pair ? 2 : 1;
       if (pair || table[unit]! >= 0) {
         if (seen === skip) start = u;
@@ -564,36 +846,42 @@ export class ArchiveIndex {
     const s = this.#storyAt(textStart);
     const story = this.#stories[s]!;
     const storyStart = this.#starts[s]!;
+    const text = this.#units;
     let paragraph = 0;
     let blockStart = storyStart;
     for (let u = storyStart; u < textStart; u++) {
-      if (this.#text.charCodeAt(u) === SEP) {
+      if (text[u] === SEP) {
         paragraph++;
         blockStart = u + 1;
       }
     }
-    const blockEnd = this.#text.indexOf(SEP_CHAR, blockStart);
-    const block = this.#text.slice(blockStart, blockEnd < 0 ? undefined : blockEnd);
+    let blockEnd = textStart;
+    while (blockEnd < this.#length && text[blockEnd] !== SEP) blockEnd++;
+    const block = decodeUnits(text, blockStart, blockEnd);
     return {
       story,
       paragraph,
       start: codePointOffset(block, textStart - blockStart),
       end: codePointOffset(block, textEnd - blockStart),
-      text: this.#text.slice(textStart, textEnd),
+      text: decodeUnits(text, textStart, textEnd),
     };
   }
 
   /**
    * The fingerprints in binary form (little-endian): a 16-word header (magic, format,
-   * parameters, story count, text length, stories hash, counts), then keys, postings
-   * and dropped hashes as Uint32 arrays. Stories and text are stored beside it by the
-   * caller and handed back to `fromBytes`, which checks they still match.
+   * parameters, story count, text length, stories hash, counts, checksum of the
+   * body), then keys, postings and dropped hashes as Uint32 arrays. Stories and text
+   * are stored beside it by the caller and handed back to `fromBytes`, which checks
+   * they still match.
    */
   toBytes(): Uint8Array {
     this.compact();
     const dropped = Uint32Array.from(this.#dropped).sort();
     const p = this.#keys.length;
     const words = new Uint32Array(HEADER_WORDS + 2 * p + dropped.length);
+    words.set(this.#keys, HEADER_WORDS);
+    words.set(this.#postings, HEADER_WORDS + p);
+    words.set(dropped, HEADER_WORDS + 2 * p);
     words.set([
       MAGIC,
       ARCHIVE_INDEX_FORMAT,
@@ -602,19 +890,26 @@ export class ArchiveIndex {
       this.params.commonMinStories,
       Math.round(this.params.commonFraction * 1e6),
       this.#stories.length,
-      this.#text.length,
-      storiesHash(this.params, this.#stories, this.#text.length),
+      this.#length,
+      storiesHash(this.params, this.#stories, this.#length),
       p,
       dropped.length,
+      wordsChecksum(words, HEADER_WORDS),
     ]);
-    words.set(this.#keys, HEADER_WORDS);
-    words.set(this.#postings, HEADER_WORDS + p);
-    words.set(dropped, HEADER_WORDS + 2 * p);
     return new Uint8Array(words.buffer);
   }
 
-  /** Reads `toBytes` output; throws StaleArchiveIndexError when it does not belong to these stories and text. */
-  static fromBytes(bytes: Uint8Array, stories: readonly ArchivedStory[], text: string): ArchiveIndex {
+  /**
+   * Reads `toBytes` output; throws StaleArchiveIndexError when it does not belong to
+   * these stories and text, or is damaged. The text is kept as given (a Uint16Array
+   * is used in place, not copied).
+   */
+  static fromBytes(
+    bytes: Uint8Array,
+    stories: readonly ArchivedStory[],
+    text: string | Uint16Array,
+    options: FromBytesOptions = {},
+  ): ArchiveIndex {
     if (bytes.byteLength < HEADER_WORDS * 4 || bytes.byteLength % 4 !== 0) throw new StaleArchiveIndexError('truncated');
     const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
     const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
@@ -626,18 +921,29 @@ export class ArchiveIndex {
       commonMinStories: words[4]!,
       commonFraction: words[5]! / 1e6,
     };
+    const covered = words[6]!;
+    const coveredLength = words[7]!;
     const p = words[9]!;
     const d = words[10]!;
     if (words.length !== HEADER_WORDS + 2 * p + d) throw new StaleArchiveIndexError('truncated');
-    if (words[6] !== stories.length || words[7] !== text.length) {
-      throw new StaleArchiveIndexError(`built for ${words[6]} stories, the archive has ${stories.length}`);
+    const prefix = options.acceptPrefix ? covered <= stories.length : covered === stories.length;
+    if (!prefix) throw new StaleArchiveIndexError(`built for ${covered} stories, the archive has ${stories.length}`);
+    const coveredStories = covered === stories.length ? stories : stories.slice(0, covered);
+    const length = coveredStories.reduce((n, s) => n + s.length, 0);
+    if (length !== coveredLength || (covered === stories.length && coveredLength !== text.length)) {
+      throw new StaleArchiveIndexError(`built for ${coveredLength} characters of text, the archive has ${text.length}`);
     }
-    if (words[8] !== storiesHash(params, stories, text.length)) throw new StaleArchiveIndexError('story list changed');
+    if (words[8] !== storiesHash(params, coveredStories, coveredLength)) throw new StaleArchiveIndexError('story list changed');
+    if (words[11] !== wordsChecksum(words, HEADER_WORDS)) throw new StaleArchiveIndexError('damaged (checksum)');
     const index = new ArchiveIndex(params);
     index.#setStories(stories, text);
     index.#keys = words.subarray(HEADER_WORDS, HEADER_WORDS + p);
     index.#postings = words.subarray(HEADER_WORDS + p, HEADER_WORDS + 2 * p);
-    index.#dropped = new Set(words.subarray(HEADER_WORDS + 2 * p));
+    index.#dir = directoryOf(index.#keys);
+    index.#droppedSorted = words.slice(HEADER_WORDS + 2 * p);
+    index.#dropped = new Set(index.#droppedSorted);
+    index.#persisted = { stories: covered, textLength: coveredLength };
+    index.#indexStoriesFrom(covered);
     return index;
   }
 }
