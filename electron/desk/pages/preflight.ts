@@ -218,15 +218,16 @@ export function preflightPage({ plan, stories, archive, ownArchiveIds, now = new
         return s ? (s.userId ?? s.who) : undefined;
       }).filter(Boolean);
       if (new Set(people).size !== people.length) {
-        found.push(
-          pageFinding(
+        found.push({
+          ...pageFinding(
             'page.signatures-missing',
             'error',
             story.id,
             { slot: p.slot, levels: 'same-person' },
             `Slot ${p.slot}: one person signed two review levels`,
           ),
-        );
+          messageKey: 'check.page.signatures-same-person',
+        });
       }
     }
     for (const jump of story.jumps) {
