@@ -14,6 +14,7 @@ import { DeskStore } from './storage/desk-store';
 import { TermStore } from './terms/term-store';
 import type { PdfRenderer } from './export/chromium-pdf';
 import { pageService } from './pages/page-handlers';
+import { ownArchiveIds } from './pages/publish';
 import { isEditor } from '../../shared/review/roles';
 import { openReview, type ReviewServices } from './review/review-service';
 import { importHandlers } from './import/import-handlers';
@@ -38,6 +39,8 @@ export type OpenOptions = {
    * without it, headless Chromium (playwright-core) is started for each export.
    */
   renderPdf?: () => PdfRenderer | null;
+  /** Opens a folder in the file manager (electron/main: shell.openPath); pages.openFolder validates the folder first. */
+  openPath?: (folder: string) => Promise<string>;
 };
 
 export function defaultUser(): string {
@@ -93,6 +96,10 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     renderPdf: opts.renderPdf ?? (() => async (html) => (await import('./export/chromium-pdf')).oneShotChromiumPdf(html)),
     audit: review.audit,
     canOverride: () => isEditor(review.currentUser()),
+    actorId: () => review.currentUser()?.id ?? who(),
+    archive: archiveStore,
+    sendToLayout: (id, baseRev) => review.handlers['review.act']({ id, action: 'layout', baseRev }),
+    openPath: opts.openPath,
   });
 
   const handlers: DeskHandlers = {
@@ -146,7 +153,8 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     'checks.archive': async ({ id, content }) => {
       const archived = await archiveStore();
       if (archived.index.storyCount === 0) return [];
-      return archived.checkAgainstArchive({ key: id ?? 'draft', content }, { excludeIds: id ? [id] : [] });
+      const excludeIds = id ? [id, ...ownArchiveIds(archived, id)] : [];
+      return archived.checkAgainstArchive({ key: id ?? 'draft', content }, { excludeIds });
     },
     'photos.import': async ({ name, data }) => {
       const bytes = Buffer.from(data, 'base64');
