@@ -344,6 +344,7 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
           onRestore={() => selected && void restore(selected, false)}
           onPurge={() => selected && setPurgeTarget(selected)}
           onEnter={() => screenRef.current?.focusHeadline()}
+          onImported={(ids) => void list.reload().then(() => openStory(ids[0] ?? null))}
           searchRef={searchRef}
         />
         {openId ? (

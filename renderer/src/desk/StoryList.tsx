@@ -8,6 +8,7 @@ import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 
 import type { StoryQuery, StorySummary } from '../../../shared/model';
 import { useI18n } from '../app/i18n/i18n';
+import { ImportStories } from '../import/ImportStories';
 import { ListToolbar } from './ListToolbar';
 import { StoryRow } from './StoryRow';
 
@@ -27,6 +28,8 @@ type Props = {
   onRestore: () => void;
   onPurge: () => void;
   onEnter: () => void;
+  /** Stories imported from files (导入稿件, or dropped on the list). */
+  onImported: (ids: string[]) => void;
   searchRef: RefObject<HTMLInputElement | null>;
 };
 
@@ -130,6 +133,7 @@ export function StoryList(props: Props) {
             >
               {t('list.trash')}
             </button>
+            <ImportStories page={query.page} onImported={props.onImported} onOpen={onOpen} />
           </>
         )}
         <span className="list-spacer" />

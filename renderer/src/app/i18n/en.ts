@@ -1,5 +1,6 @@
 /** The English catalog. Typed as Messages, so a missing or extra key fails the type check. */
 import { archiveEn } from '../../archive/archive-en';
+import { importEn } from '../../import/import-en';
 import { pagesEn } from '../../pages/pages-en';
 import { reviewEn } from '../../review/review-en';
 import { termsEn } from '../../terms/terms-en';
@@ -12,6 +13,7 @@ export const en: Messages = {
   ...reviewEn,
   ...pagesEn,
   ...archiveEn,
+  ...importEn,
   'app.title': 'Dangjian Desk',
   'app.loading': 'Opening the desk…',
   'app.startFailed': 'The desk could not start: {message}',
@@ -209,6 +211,8 @@ export const en: Messages = {
 
   'paste.imagesLeftOut': 'The pasted content had {count} images; they were not put into the body. Import them in the Photos panel.',
   'paste.dismiss': 'OK',
+  'paste.capped': 'The pasted text had {total} paragraphs and a body holds at most {max}: only the first {kept} were pasted (up to “{last}”); the other {dropped} were left out. Paste the rest into another story.',
+  'paste.bodyFull': 'The body already has {max} paragraphs, the most it can hold: none of the {total} pasted paragraphs went in. Delete some paragraphs first, or paste into another story.',
 
   'panel.placement': 'Page and status',
   'panel.byline': 'Byline',

@@ -4,6 +4,7 @@
  * en.ts and tested in i18n.test.ts). Parameters are written {name}.
  */
 import { archiveZhCN } from '../../archive/archive-zh-CN';
+import { importZhCN } from '../../import/import-zh-CN';
 import { pagesZhCN } from '../../pages/pages-zh-CN';
 import { reviewZhCN } from '../../review/review-zh-CN';
 import { termsZhCN } from '../../terms/terms-zh-CN';
@@ -15,6 +16,7 @@ export const zhCN = {
   ...reviewZhCN,
   ...pagesZhCN,
   ...archiveZhCN,
+  ...importZhCN,
   'app.title': '党建采编台',
   'app.loading': '正在打开采编台……',
   'app.startFailed': '采编台未能启动：{message}',
@@ -207,6 +209,8 @@ export const zhCN = {
 
   'paste.imagesLeftOut': '粘贴的内容里有 {count} 张图片，没有放进正文。请在“图片”栏导入。',
   'paste.dismiss': '知道了',
+  'paste.capped': '粘贴的内容有 {total} 段，正文最多 {max} 段：只粘贴了前 {kept} 段（到“{last}”为止），其余 {dropped} 段没有粘贴。请把其余部分粘贴到另一篇稿件。',
+  'paste.bodyFull': '正文已有 {max} 段，是上限：粘贴的 {total} 段都没有放进正文。请先删去一些段落，或粘贴到另一篇稿件。',
 
   'panel.placement': '版面与状态',
   'panel.byline': '署名',
