@@ -20,11 +20,15 @@ function whenIdle(fn: () => void): () => void {
   return () => clearTimeout(id);
 }
 
-/** Runs `task` after each pause in the body's changes; with `now`, also once at the start. */
+/**
+ * Runs `task` after each pause in the body's changes; with `now`, also once at the
+ * start. `pauseOnly`: never during non-stop typing (no run every couple of seconds),
+ * for work that would cost a keystroke a frame and can wait for the reporter to stop.
+ */
 export function registerAfterBodyPause(
   editor: LexicalEditor,
   task: () => void,
-  { now = false }: { now?: boolean } = {},
+  { now = false, pauseOnly = false }: { now?: boolean; pauseOnly?: boolean } = {},
 ): () => void {
   let cancelIdle: (() => void) | null = null;
   const run = () => {
@@ -34,7 +38,7 @@ export function registerAfterBodyPause(
       task();
     });
   };
-  const later = deferred(run, PAUSE_MS, MAX_WAIT_MS);
+  const later = deferred(run, PAUSE_MS, pauseOnly ? Infinity : MAX_WAIT_MS);
   if (now) run();
   const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
     if (dirtyElements.size > 0 || dirtyLeaves.size > 0) later.request();

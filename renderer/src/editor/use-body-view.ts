@@ -6,10 +6,13 @@
  * - useBodyPhotoIds: the photos placed in the body, in order; it changes only
  *   when a photo node is added, removed or moved;
  * - useBodyTexts: the text of each block, for the figures panel; it follows the
- *   body after a pause in typing (after-body-pause.ts).
+ *   body after a pause in typing (after-body-pause.ts), never during non-stop
+ *   typing, and as a transition: the panel re-reads every paragraph for figures
+ *   and re-renders its suggestions, which React then does in slices that a
+ *   keystroke can interrupt.
  */
 import { $getRoot, type EditorState, type LexicalEditor } from 'lexical';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 
 import { $isPhotoNode, PhotoNode } from './nodes/PhotoNode';
 import { registerAfterBodyPause } from './after-body-pause';
@@ -51,15 +54,19 @@ function readTexts(state: EditorState): string[] {
 const sameTexts = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((text, i) => text === b[i]);
 
-/** The text of each block of the body but photos, as of the last pause in typing. */
+/** The text of each block of the body but photos, as of the last pause in typing (never per keystroke). */
 export function useBodyTexts(editor: LexicalEditor): readonly string[] {
   const [texts, setTexts] = useState(() => readTexts(editor.getEditorState()));
   useEffect(
     () =>
-      registerAfterBodyPause(editor, () => {
-        const next = readTexts(editor.getEditorState());
-        setTexts((prev) => (sameTexts(prev, next) ? prev : next));
-      }),
+      registerAfterBodyPause(
+        editor,
+        () => {
+          const next = readTexts(editor.getEditorState());
+          startTransition(() => setTexts((prev) => (sameTexts(prev, next) ? prev : next)));
+        },
+        { pauseOnly: true },
+      ),
     [editor],
   );
   return texts;
