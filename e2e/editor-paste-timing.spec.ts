@@ -44,3 +44,33 @@ test('pasting 200,000 characters leaves the editor responsive', async ({ page, d
   await expect(page.getByTestId('story-chars')).toHaveAttribute('data-han', /^\d{6}$/);
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
 });
+
+test('a paste of more blocks than a body holds keeps the first ones and says so', async ({ page, desk }) => {
+  await page.goto(desk.url);
+  await expect(page.getByTestId('story-row').first()).toBeVisible();
+  await page.keyboard.press('Control+n');
+  await page.getByTestId('body-editor').click();
+  // 25,000 short lines: 5,000 more paragraphs than a body may have (MAX_BODY_BLOCKS, 20,000).
+  const text = Array.from({ length: 25_000 }, (_, i) => `第${i + 1}段。`).join('\n');
+  await page.evaluate((text) => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', text);
+    document
+      .querySelector('[data-testid="body-editor"]')!
+      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, text);
+  // The new story's body had one (empty) block: room for 19,999 more.
+  const notice = page.getByTestId('paste-capped-notice');
+  await expect(notice).toHaveAttribute('data-kept', '19999');
+  await expect(notice).toContainText('25,000');
+  await expect(notice).toContainText('第19999段。');
+  const blocks = await page.evaluate(() => {
+    const root = document.querySelector('[data-testid="body-editor"]')!;
+    return { count: root.children.length, last: root.lastElementChild?.textContent ?? '' };
+  });
+  expect(blocks).toEqual({ count: 19_999, last: '第19999段。' });
+  // What was kept is a body the desk stores.
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 30_000 });
+  await notice.getByRole('button').click();
+  await expect(notice).toBeHidden();
+});

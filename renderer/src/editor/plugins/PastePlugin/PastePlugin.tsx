@@ -9,6 +9,10 @@
  * Images are never inserted from a paste. PASTED_IMAGES_COMMAND carries their
  * sources to whoever can import them (the photos plugin); when nobody handles it
  * the plugin tells the reporter how many images were left out.
+ *
+ * A paste never makes the body longer than the stored format allows
+ * (MAX_BODY_BLOCKS): the blocks beyond are left out, and the reporter is told how
+ * many were kept and where the paste was cut (capToBody).
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
@@ -18,6 +22,7 @@ import {
   $createLineBreakNode,
   $createParagraphNode,
   $createTextNode,
+  $getRoot,
   $getSelection,
   $isRangeSelection,
   COMMAND_PRIORITY_LOW,
@@ -37,7 +42,15 @@ import { $createPhotoNode } from '../../nodes/PhotoNode';
 import { PhotosContext } from '../../photos-context';
 import { blocksFromHtmlTree, domTree, neutraliseStyles } from './html-blocks';
 import { blocksFromLexicalClipboard, LEXICAL_MIME } from './lexical-json';
-import { blocksFromPlainText, type PasteBlock, type PasteContent, type PastedImage } from './paste-blocks';
+import {
+  blocksFromPlainText,
+  capToBody,
+  MAX_BODY_BLOCKS,
+  type PasteBlock,
+  type PasteCap,
+  type PasteContent,
+  type PastedImage,
+} from './paste-blocks';
 
 export type { PastedImage } from './paste-blocks';
 
@@ -106,11 +119,14 @@ export function registerPaste(
   editor: LexicalEditor,
   knownPhotoIds: () => ReadonlySet<string>,
   onImagesLeftOut: (count: number) => void,
+  onCapped: (cap: PasteCap) => void = () => {},
 ): () => void {
   const $insert = (data: DataTransfer): boolean => {
     const content = readDataTransfer(data, knownPhotoIds());
     if (!content) return false;
-    if (!$insertPasteBlocks(content.blocks)) return false;
+    const { blocks, cap } = capToBody(content.blocks, $getRoot().getChildrenSize());
+    if (!$insertPasteBlocks(blocks)) return false;
+    if (cap) queueMicrotask(() => onCapped(cap));
     if (content.images.length > 0) {
       const images = content.images;
       // After this update: the handler may start its own updates or UI.
@@ -170,26 +186,55 @@ export function registerPaste(
   );
 }
 
+/** The end of a block's text, where the paste was cut ("…为止"). */
+function ending(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `…${chars.slice(-max).join('')}`;
+}
+
 export function PastePlugin() {
   const [editor] = useLexicalComposerContext();
   const { t } = useI18n();
   const photos = useContext(PhotosContext);
   const photoIds = useRef<ReadonlySet<string>>(new Set());
   const [leftOut, setLeftOut] = useState(0);
+  const [cap, setCap] = useState<PasteCap | null>(null);
 
   useEffect(() => {
     photoIds.current = new Set(photos.map((p) => p.id));
   }, [photos]);
 
-  useEffect(() => registerPaste(editor, () => photoIds.current, setLeftOut), [editor]);
+  useEffect(() => registerPaste(editor, () => photoIds.current, setLeftOut, setCap), [editor]);
 
-  if (leftOut === 0) return null;
+  const fmt = (n: number) => n.toLocaleString('en-US');
   return (
-    <div className="paste-notice" role="status" data-testid="paste-images-notice">
-      <span>{t('paste.imagesLeftOut', { count: leftOut })}</span>
-      <button type="button" onClick={() => setLeftOut(0)}>
-        {t('paste.dismiss')}
-      </button>
-    </div>
+    <>
+      {cap && (
+        <div className="paste-notice" role="alert" data-testid="paste-capped-notice" data-kept={cap.kept}>
+          <span>
+            {cap.kept > 0
+              ? t('paste.capped', {
+                  total: fmt(cap.total),
+                  max: fmt(MAX_BODY_BLOCKS),
+                  kept: fmt(cap.kept),
+                  last: ending(cap.lastKept, 20),
+                  dropped: fmt(cap.total - cap.kept),
+                })
+              : t('paste.bodyFull', { total: fmt(cap.total), max: fmt(MAX_BODY_BLOCKS) })}
+          </span>
+          <button type="button" onClick={() => setCap(null)}>
+            {t('paste.dismiss')}
+          </button>
+        </div>
+      )}
+      {leftOut > 0 && (
+        <div className="paste-notice" role="status" data-testid="paste-images-notice">
+          <span>{t('paste.imagesLeftOut', { count: leftOut })}</span>
+          <button type="button" onClick={() => setLeftOut(0)}>
+            {t('paste.dismiss')}
+          </button>
+        </div>
+      )}
+    </>
   );
 }

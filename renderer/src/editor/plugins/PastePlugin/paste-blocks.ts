@@ -136,3 +136,24 @@ export function blocksFromPlainText(text: string): PasteBlock[] {
   }
   return blocks;
 }
+
+/** The most top-level blocks a body may have: the stored format's limit (LexicalStateSchema, shared/model/body.ts). */
+export const MAX_BODY_BLOCKS = 20_000;
+
+/** What a capped paste kept: the first `kept` of `total` blocks, the last kept block's text. */
+export type PasteCap = { total: number; kept: number; lastKept: string };
+
+/**
+ * Keeps the first blocks of a paste that fit into a body of `bodyBlocks` blocks
+ * (the paste may add at most one block per pasted block). A paste beyond the
+ * limit would make a body that cannot be saved, after building and laying out
+ * every block for nothing; it is cut at a block boundary instead, and `cap`
+ * says what was kept, so the reporter can paste the rest into another story.
+ */
+export function capToBody(blocks: readonly PasteBlock[], bodyBlocks: number): { blocks: readonly PasteBlock[]; cap: PasteCap | null } {
+  const room = Math.max(0, MAX_BODY_BLOCKS - bodyBlocks);
+  if (blocks.length <= room) return { blocks, cap: null };
+  const kept = blocks.slice(0, room);
+  const last = kept[kept.length - 1];
+  return { blocks: kept, cap: { total: blocks.length, kept: kept.length, lastKept: last ? blockText(last) : '' } };
+}
