@@ -93,6 +93,26 @@ test('Word and GBK text files picked in the story list become stories; the notes
   await expect(page.getByTestId('body-editor')).toContainText('社区共解决加装电梯、停车难等问题23件。');
 });
 
+test('a text file dropped on the story list becomes a story', async ({ page, desk }) => {
+  await page.goto(desk.url);
+  await expect(page.getByTestId('story-row')).toHaveCount(5);
+  const text = ['河湾村：“夜话会”拉近干群距离', '本报讯（通讯员 柯岩）河湾村每月开一次“夜话会”，村干部和群众面对面拉家常。'].join('\n');
+  const files = await page.evaluateHandle((content) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([content], '河湾村夜话会.md', { type: 'text/markdown' }));
+    return transfer;
+  }, text);
+  const list = page.getByTestId('story-list');
+  await list.dispatchEvent('dragover', { dataTransfer: files });
+  await expect(page.getByTestId('import-drop')).toBeVisible();
+  await list.dispatchEvent('drop', { dataTransfer: files });
+  await expect(page.getByTestId('import-drop')).toBeHidden();
+  await expect(page.getByTestId('import-summary')).toHaveText('共 1 个文件，都已成为新稿件。请逐篇核对下面列出的事项。');
+  await page.getByTestId('import-open').click();
+  await expect(page.getByTestId('field-headline')).toHaveValue('河湾村：“夜话会”拉近干群距离');
+  await expect(page.getByTestId('story-row')).toHaveCount(6);
+});
+
 /** A past page as printed: three stories, a photo caption and its credit, a jump line, and a paragraph cut by a column break. */
 const PAST_PAGE = [
   '',

@@ -9,8 +9,9 @@ import { createPortal } from 'react-dom';
 
 import { Dialog } from '../app/Dialog';
 import { useI18n } from '../app/i18n/i18n';
-import { importStoryFiles, STORY_FILE_ACCEPT, type ImportedFile, type ImportProgress } from './import-files';
+import { importStoryFiles, type ImportedFile, type ImportProgress } from './import-files';
 import { ImportResultDialog } from './ImportResultDialog';
+import { STORY_FILE_ACCEPT } from './story-file-types';
 import { useFileDrop } from './use-file-drop';
 import './import.css';
 

@@ -8,24 +8,13 @@ import { DeskError } from '../../../shared/api';
 import type { ImportNote } from '../../../shared/import/import-note';
 import { desk } from '../platform/desk-client';
 import { readFileAsBase64 } from '../platform/read-file';
-
-/** The extensions 'stories.import' reads (electron/desk/import-story.ts STORY_IMPORT_EXTENSIONS). */
-export const STORY_FILE_EXTENSIONS = ['.docx', '.md', '.txt'] as const;
-/** For the file input's accept attribute. */
-export const STORY_FILE_ACCEPT = STORY_FILE_EXTENSIONS.join(',');
-/** The desk's limit for one file (import-handlers.ts). */
-export const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
+import { isStoryFile, MAX_IMPORT_BYTES } from './story-file-types';
 
 export type ImportedFile =
   | { file: string; ok: true; storyId: string; headline: string; notes: ImportNote[]; encoding?: string }
   | { file: string; ok: false; error: unknown };
 
 export type ImportProgress = { done: number; total: number; file: string };
-
-export function isStoryFile(name: string): boolean {
-  const lower = name.toLowerCase();
-  return STORY_FILE_EXTENSIONS.some((ext) => lower.endsWith(ext));
-}
 
 /** Imports `files` in order (one at a time: the DOCX reader is a worker with a memory limit). */
 export async function importStoryFiles(
