@@ -5,6 +5,7 @@ import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { StoryContent } from '../../../shared/model';
 import { headlineEndIssue, normaliseSubheadline } from '../../../shared/text/headline';
 import { useI18n, type MessageKey } from '../app/i18n/i18n';
+import { FieldCommentButton } from '../review/FieldCommentButton';
 import { useInvalid } from './field-issues';
 
 type Key = 'kicker' | 'headline' | 'subheadline' | 'dateline';
@@ -110,6 +111,7 @@ function HeadField(props: {
           onCompositionEnd={(e) => commit(e.currentTarget.value, e.currentTarget)}
         />
       </label>
+      {props.name !== 'dateline' && <FieldCommentButton field={props.name} input={ownRef} />}
       {issue && (
         <p className="head-hint" id={hintId} data-testid={`hint-${props.name}`} role="status">
           {t(END_HINT[issue])}

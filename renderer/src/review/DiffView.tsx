@@ -14,12 +14,20 @@ export function DiffView({ fields }: { fields: FieldDiff[] }) {
           <div className="diff-sides">
             <div className="diff-side diff-from" data-testid={`diff-from-${f.field}`}>
               {f.ops.map((op, i) =>
-                op.op === 'insert' ? null : op.op === 'delete' ? <del key={i}>{op.text}</del> : <span key={i}>{op.text}</span>,
+                op.op === 'insert' ? null : op.op === 'delete' ? (
+                  <del key={i}>{op.text}</del>
+                ) : (
+                  <span key={i}>{op.text}</span>
+                ),
               )}
             </div>
             <div className="diff-side diff-to" data-testid={`diff-to-${f.field}`}>
               {f.ops.map((op, i) =>
-                op.op === 'delete' ? null : op.op === 'insert' ? <ins key={i}>{op.text}</ins> : <span key={i}>{op.text}</span>,
+                op.op === 'delete' ? null : op.op === 'insert' ? (
+                  <ins key={i}>{op.text}</ins>
+                ) : (
+                  <span key={i}>{op.text}</span>
+                ),
               )}
             </div>
           </div>

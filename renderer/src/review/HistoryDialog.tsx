@@ -8,7 +8,12 @@ import { useI18n } from '../app/i18n/i18n';
 import { desk } from '../platform/desk-client';
 import { DiffView } from './DiffView';
 
-type Props = { storyId: string; readOnly: boolean; onClose: () => void; onRestore: (rev: number) => Promise<void> };
+type Props = {
+  storyId: string;
+  readOnly: boolean;
+  onClose: () => void;
+  onRestore: (rev: number) => Promise<void>;
+};
 
 export function HistoryDialog({ storyId, readOnly, onClose, onRestore }: Props) {
   const { t } = useI18n();
@@ -19,11 +24,14 @@ export function HistoryDialog({ storyId, readOnly, onClose, onRestore }: Props) 
   const [diff, setDiff] = useState<RevisionDiff | null>(null);
 
   useEffect(() => {
-    desk['history.list']({ id: storyId }).then((l) => {
-      setList(l);
-      setTo(l.entries[0]?.rev ?? null);
-      setFrom(l.entries[1]?.rev ?? l.entries[0]?.rev ?? null);
-    }, (err: unknown) => showError(err, 'safe.nothingChanged'));
+    desk['history.list']({ id: storyId }).then(
+      (l) => {
+        setList(l);
+        setTo(l.entries[0]?.rev ?? null);
+        setFrom(l.entries[1]?.rev ?? l.entries[0]?.rev ?? null);
+      },
+      (err: unknown) => showError(err, 'safe.nothingChanged'),
+    );
   }, [storyId, showError]);
 
   useEffect(() => {
@@ -64,23 +72,43 @@ export function HistoryDialog({ storyId, readOnly, onClose, onRestore }: Props) 
             {list?.entries.map((e) => (
               <tr key={e.rev} data-testid="history-entry" data-rev={e.rev}>
                 <td>
-                  <input type="radio" name="from" checked={from === e.rev} onChange={() => setFrom(e.rev)} aria-label={t('history.from')} />
+                  <input
+                    type="radio"
+                    name="from"
+                    checked={from === e.rev}
+                    onChange={() => setFrom(e.rev)}
+                    aria-label={t('history.from')}
+                  />
                 </td>
                 <td>
-                  <input type="radio" name="to" checked={to === e.rev} onChange={() => setTo(e.rev)} aria-label={t('history.to')} />
+                  <input
+                    type="radio"
+                    name="to"
+                    checked={to === e.rev}
+                    onChange={() => setTo(e.rev)}
+                    aria-label={t('history.to')}
+                  />
                 </td>
                 <td>
                   <strong>{t('history.rev', { rev: e.rev })}</strong>
                   {e.current && <span className="tag">{t('history.current')}</span>}
                   {e.signed && <span className="tag tag-signed">{t('history.signedMark')}</span>}
                   <div className="muted">
-                    {e.savedBy} · {new Date(e.savedAt).toLocaleString()} · {t('history.chars', { count: e.chars })}
+                    {e.savedBy} · {new Date(e.savedAt).toLocaleString()} ·{' '}
+                    {t('history.chars', { count: e.chars })}
                   </div>
                 </td>
-                <td className="muted">{e.signatures.map((s) => t(`level.${s.level}`) + ' ' + s.name).join('、')}</td>
+                <td className="muted">
+                  {e.signatures.map((s) => t(`level.${s.level}`) + ' ' + s.name).join('、')}
+                </td>
                 <td>
                   {!e.current && (
-                    <button type="button" disabled={readOnly} data-testid="history-restore" onClick={() => void onRestore(e.rev)}>
+                    <button
+                      type="button"
+                      disabled={readOnly}
+                      data-testid="history-restore"
+                      onClick={() => void onRestore(e.rev)}
+                    >
                       {t('history.restore')}
                     </button>
                   )}

@@ -8,6 +8,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 
 import type { UserProfile } from '../../../shared/review/roles';
 import { desk } from '../platform/desk-client';
+import { CommentHub } from './comment-hub';
 
 const REMEMBERED = 'desk.userId';
 
@@ -15,6 +16,8 @@ export type ReviewUsers = {
   users: UserProfile[];
   current: UserProfile | null;
   choose: (userId: string) => Promise<void>;
+  /** Reads the profiles again (after an admin saved them): the picker and the header follow. */
+  reload: () => Promise<void>;
   /** Bumped after every review change, so views that show review data re-read it. */
   version: number;
   changed: () => void;
@@ -24,9 +27,17 @@ const Context = createContext<ReviewUsers>({
   users: [],
   current: null,
   choose: async () => undefined,
+  reload: async () => undefined,
   version: 0,
   changed: () => undefined,
 });
+
+const HubContext = createContext<CommentHub>(new CommentHub());
+
+/** The open story's comments, shared by its review strip and the headline lines' comment buttons. */
+export function useCommentHub(): CommentHub {
+  return useContext(HubContext);
+}
 
 export function useReviewUsers(): ReviewUsers {
   return useContext(Context);
@@ -56,6 +67,13 @@ export function ReviewProvider({ children }: { children: ReactNode }) {
     setVersion((v) => v + 1);
   }, []);
 
+  const reload = useCallback(async () => {
+    const view = await desk['users.list']({});
+    setUsers(view.users);
+    setCurrent(view.current);
+    setVersion((v) => v + 1);
+  }, []);
+
   useEffect(() => {
     let live = true;
     void (async () => {
@@ -76,8 +94,13 @@ export function ReviewProvider({ children }: { children: ReactNode }) {
   }, [choose]);
 
   const value = useMemo(
-    () => ({ users, current, choose, version, changed: () => setVersion((v) => v + 1) }),
-    [users, current, choose, version],
+    () => ({ users, current, choose, reload, version, changed: () => setVersion((v) => v + 1) }),
+    [users, current, choose, reload, version],
   );
-  return <Context.Provider value={value}>{children}</Context.Provider>;
+  const [hub] = useState(() => new CommentHub());
+  return (
+    <Context.Provider value={value}>
+      <HubContext.Provider value={hub}>{children}</HubContext.Provider>
+    </Context.Provider>
+  );
 }

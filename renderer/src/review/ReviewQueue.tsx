@@ -53,7 +53,13 @@ function ReviewQueue({ onClose, onOpen }: { onClose: () => void; onOpen: (id: st
       <ul className="queue-list" data-testid="queue-list">
         {items?.map((item) => (
           <li key={item.story.id}>
-            <button type="button" className="queue-item" data-testid="queue-item" data-story-id={item.story.id} onClick={() => onOpen(item.story.id)}>
+            <button
+              type="button"
+              className="queue-item"
+              data-testid="queue-item"
+              data-story-id={item.story.id}
+              onClick={() => onOpen(item.story.id)}
+            >
               <span className="queue-headline">{item.story.headline || t('list.untitled')}</span>
               <span className={`tag ${item.level ? '' : 'tag-returned'}`}>
                 {item.level ? t('queue.level', { level: t(`level.${item.level}`) }) : t('queue.returned')}
@@ -65,7 +71,9 @@ function ReviewQueue({ onClose, onOpen }: { onClose: () => void; onOpen: (id: st
                 </span>
               ))}
               {item.blockedBy && <span className="queue-blocked">{t('queue.blocked')}</span>}
-              {item.openComments > 0 && <span className="muted">{t('queue.comments', { count: item.openComments })}</span>}
+              {item.openComments > 0 && (
+                <span className="muted">{t('queue.comments', { count: item.openComments })}</span>
+              )}
             </button>
           </li>
         ))}

@@ -5,7 +5,8 @@
  * Highlight API), version history and the review record.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
 
 import type { Story } from '../../../shared/model';
 import { LEVEL_ROLE, hasRole, isEditor } from '../../../shared/review/roles';
@@ -17,9 +18,14 @@ import { useFeedback } from '../app/feedback';
 import { useI18n } from '../app/i18n/i18n';
 import { desk } from '../platform/desk-client';
 import { AuditDialog } from './AuditDialog';
-import { blockRange, bodySelection, type BodySelection } from './body-selection';
+import type { AnchorInput } from '../../../shared/review/review-contract';
+import { $bodySelection, type BodyPassage } from './body-passages';
+import type { HeadField, ScreenBox } from './comment-hub';
+import { CommentMarksPlugin, type CommentMarksHooks } from './CommentMarksPlugin';
+import { CommentPopover, type PopoverTarget } from './CommentPopover';
+import { CommentThread, type CommentActions } from './CommentThread';
 import { HistoryDialog } from './HistoryDialog';
-import { useReviewUsers } from './ReviewContext';
+import { useCommentHub, useReviewUsers } from './ReviewContext';
 import type { StoryLock } from './use-story-lock';
 import './review.css';
 
@@ -34,7 +40,7 @@ type Props = {
   flush: () => Promise<boolean>;
 };
 
-type Act = { action: 'sign' | 'return' | 'submit' | 'layout'; selection: BodySelection | null };
+type Act = { action: 'sign' | 'return' | 'submit' | 'layout'; selection: BodyPassage | null };
 
 export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
   const [editor] = useLexicalComposerContext();
@@ -65,9 +71,64 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
     };
   }, [storyId, rev, version]);
 
-  const comments = story?.comments ?? [];
-  useCommentMarks(comments);
+  const comments = useMemo(() => story?.comments ?? [], [story]);
   const commentsShown = showComments ?? comments.length > 0;
+  /** The passage selected in the body (kept while the page's focus is in a panel). */
+  const [passage, setPassage] = useState<BodyPassage | null>(null);
+  /** Where to offer "comment" beside a fresh selection in the body. */
+  const [offer, setOffer] = useState<ScreenBox | null>(null);
+  const [pop, setPop] = useState<PopoverTarget | null>(null);
+  const hub = useCommentHub();
+
+  /** The passage selected now (read from the editor, not waiting for the marks' pause). */
+  const selectedPassage = (): BodyPassage | null => {
+    const sel = editor.getEditorState().read(() => $bodySelection());
+    return sel && 'passage' in sel ? sel.passage : passage;
+  };
+
+  const closePopover = useCallback(
+    (refocus: boolean) => {
+      setPop(null);
+      if (refocus) editor.focus();
+    },
+    [editor],
+  );
+
+  const markHooks: CommentMarksHooks = {
+    onPassage: (next, box) => {
+      setPassage(next);
+      setOffer(next && box ? box : null);
+    },
+    onSelectionLeft: () => setOffer(null),
+    onCaret: (ids, box, forced) => {
+      setPop((open) => {
+        if (ids.length === 0 || !box) {
+          // The caret left the passage: a thread popover goes (unless someone is typing in it).
+          const typing = document.activeElement?.closest('.comment-popover');
+          return open?.kind === 'threads' && !typing ? null : open;
+        }
+        if (!forced && open?.kind === 'threads' && open.ids.join() === ids.join()) return open;
+        return { kind: 'threads', ids, box, focus: false };
+      });
+    },
+    onShortcut: () => {
+      if (passage && offer) setPop({ kind: 'new', passage, box: offer });
+      else setPop((open) => (open?.kind === 'threads' ? { ...open, focus: true } : open));
+    },
+  };
+
+  // The headline lines' comment buttons open the popover through the hub.
+  useEffect(() => {
+    hub.set({
+      storyId,
+      comments,
+      openField: (field: HeadField, box: ScreenBox, selection: { start: number; end: number } | null) => {
+        const text = document.querySelector<HTMLInputElement>(`[data-testid="field-${field}"]`)?.value ?? '';
+        setPop({ kind: 'field', field, text, selection, box });
+      },
+    });
+  }, [hub, storyId, comments]);
+  useEffect(() => () => hub.clear(storyId), [hub, storyId]);
 
   const run = async () => {
     if (!act || !story) return;
@@ -81,7 +142,9 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
         action: act.action,
         baseRev: latest.rev,
         ...(act.action === 'return' ? { comment } : {}),
-        ...(act.action === 'return' && sel ? { anchor: { field: 'body' as const, block: sel.block, start: sel.start, end: sel.end } } : {}),
+        ...(act.action === 'return' && sel
+          ? { anchor: { field: 'body' as const, block: sel.block, start: sel.start, end: sel.end } }
+          : {}),
       });
       setStory(next);
       setAct(null);
@@ -100,27 +163,31 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
   const open = (action: Act['action']) => {
     setActError(null);
     setComment('');
-    setAct({ action, selection: action === 'return' ? bodySelection() : null });
+    setAct({ action, selection: action === 'return' ? selectedPassage() : null });
   };
 
-  const addComment = async (text: string, parentId?: string) => {
-    const sel = parentId ? null : bodySelection();
+  const addComment = async (text: string, opts: { parentId?: string; anchor?: AnchorInput | null } = {}) => {
     try {
       const next = await desk['comments.add']({
         id: storyId,
         text,
-        ...(parentId ? { parentId } : {}),
-        ...(sel ? { anchor: { field: 'body' as const, block: sel.block, start: sel.start, end: sel.end } } : {}),
+        ...(opts.parentId ? { parentId: opts.parentId } : {}),
+        ...(opts.anchor ? { anchor: opts.anchor } : {}),
       });
       setStory(next);
+      changed();
     } catch (err) {
       showError(err, 'safe.nothingChanged');
+      throw err;
     }
   };
 
   const setResolved = async (c: ReviewComment, resolved: boolean) => {
     try {
-      setStory(await desk[resolved ? 'comments.resolve' : 'comments.reopen']({ id: storyId, commentId: c.id }));
+      setStory(
+        await desk[resolved ? 'comments.resolve' : 'comments.reopen']({ id: storyId, commentId: c.id }),
+      );
+      changed();
     } catch (err) {
       showError(err, 'safe.nothingChanged');
     }
@@ -141,6 +208,12 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
     },
     [storyId, flush, toast, t, changed, lock, showError],
   );
+
+  const actions: CommentActions = {
+    onReply: (text, parentId) => addComment(text, { parentId }),
+    onResolve: setResolved,
+    canComment: current !== null,
+  };
 
   if (!story) return null;
   const level = awaitingLevel(story.status);
@@ -206,7 +279,12 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
             {t('review.layout')}
           </button>
         )}
-        <button type="button" data-testid="comments-toggle" aria-pressed={commentsShown} onClick={() => setShowComments(!commentsShown)}>
+        <button
+          type="button"
+          data-testid="comments-toggle"
+          aria-pressed={commentsShown}
+          onClick={() => setShowComments(!commentsShown)}
+        >
           {t('review.comments')} {comments.filter((c) => !c.resolved).length || ''}
         </button>
         <button type="button" data-testid="history-open" onClick={() => setPanel('history')}>
@@ -216,8 +294,40 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
           {t('review.audit')}
         </button>
       </div>
+      <CommentMarksPlugin
+        comments={comments}
+        activeIds={pop?.kind === 'threads' ? pop.ids : []}
+        hooks={markHooks}
+      />
       {commentsShown && (
-        <CommentsPanel comments={comments} onAdd={addComment} onResolve={setResolved} canComment={current !== null} />
+        <CommentsPanel
+          comments={comments}
+          passage={passage}
+          activeIds={pop?.kind === 'threads' ? pop.ids : []}
+          onAdd={(text) => {
+            const sel = selectedPassage();
+            return addComment(text, {
+              anchor: sel && { field: 'body', block: sel.block, start: sel.start, end: sel.end },
+            });
+          }}
+          actions={actions}
+        />
+      )}
+      {offer && passage && !pop && current && (
+        <OfferButton box={offer} onOpen={() => setPop({ kind: 'new', passage, box: offer })} />
+      )}
+      {pop && (
+        <CommentPopover
+          target={pop}
+          comments={comments}
+          actions={actions}
+          onAdd={async (text, anchor) => {
+            await addComment(text, { anchor });
+            setPop(null);
+            setOffer(null);
+          }}
+          onClose={closePopover}
+        />
       )}
       {act && (
         <Dialog
@@ -260,7 +370,11 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
           {act.action === 'return' && (
             <>
               <p>{t('review.returnBody')}</p>
-              {act.selection && <blockquote className="review-quote">{t('review.quote', { quote: act.selection.quote })}</blockquote>}
+              {act.selection && (
+                <blockquote className="review-quote">
+                  {t('review.quote', { quote: act.selection.quote })}
+                </blockquote>
+              )}
               <textarea
                 className="review-comment-input"
                 data-testid="review-comment"
@@ -279,84 +393,57 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
         </Dialog>
       )}
       {panel === 'history' && (
-        <HistoryDialog storyId={storyId} readOnly={lock.readOnly} onClose={() => setPanel(null)} onRestore={restore} />
+        <HistoryDialog
+          storyId={storyId}
+          readOnly={lock.readOnly}
+          onClose={() => setPanel(null)}
+          onRestore={restore}
+        />
       )}
-      {panel === 'audit' && <AuditDialog storyId={storyId} onClose={() => setPanel(null)} />}
+      {panel === 'audit' && (
+        <AuditDialog storyId={storyId} page={story.page} onClose={() => setPanel(null)} />
+      )}
     </div>
   );
 }
 
 function CommentsPanel({
   comments,
+  passage,
+  activeIds,
   onAdd,
-  onResolve,
-  canComment,
+  actions,
 }: {
-  comments: ReviewComment[];
-  onAdd: (text: string, parentId?: string) => Promise<void>;
-  onResolve: (c: ReviewComment, resolved: boolean) => Promise<void>;
-  canComment: boolean;
+  comments: readonly ReviewComment[];
+  passage: BodyPassage | null;
+  activeIds: readonly string[];
+  onAdd: (text: string) => Promise<void>;
+  actions: CommentActions;
 }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
-  const [active, setActive] = useState<string | null>(null);
   const threads = comments.filter((c) => c.parentId === null);
-
-  // A caret inside a commented passage points at its comment.
-  useEffect(() => {
-    const onSelection = () => {
-      const sel = bodySelectionOrCaret();
-      if (!sel) return;
-      const hit = comments.find(
-        (c) => c.anchor && !c.anchor.lost && c.anchor.field === 'body' && c.anchor.block === sel.block && sel.start >= c.anchor.start && sel.start <= c.anchor.end,
-      );
-      setActive(hit?.id ?? null);
-    };
-    document.addEventListener('selectionchange', onSelection);
-    return () => document.removeEventListener('selectionchange', onSelection);
-  }, [comments]);
-
   return (
     <section className="comments" data-testid="comments-panel" aria-label={t('comments.title')}>
       {threads.length === 0 && <p className="muted">{t('comments.none')}</p>}
       <ul className="comment-threads">
         {threads.map((c) => (
-          <li key={c.id} className={`comment ${c.resolved ? 'resolved' : ''} ${active === c.id ? 'active' : ''}`} data-testid="comment" data-comment-id={c.id}>
-            <div className="comment-head">
-              <strong>{c.name}</strong>
-              {c.returnedAt && <span className="tag tag-returned">{t('comments.returnedAt', { level: t(`level.${c.returnedAt}`) })}</span>}
-              {c.resolved && <span className="tag">{t('comments.resolved')}</span>}
-              <span className="muted">{new Date(c.at).toLocaleString()}</span>
-            </div>
-            {c.anchor ? (
-              <blockquote className={`comment-quote ${c.anchor.lost ? 'lost' : ''}`} data-testid="comment-quote">
-                {c.anchor.quote}
-                {c.anchor.lost && <span className="muted"> — {t('comments.lost')}</span>}
-              </blockquote>
-            ) : (
-              <span className="muted">{t('comments.onStory')}</span>
-            )}
-            <p className="comment-text">{c.text}</p>
-            {comments
-              .filter((r) => r.parentId === c.id)
-              .map((r) => (
-                <p key={r.id} className="comment-reply" data-testid="comment-reply">
-                  <strong>{r.name}</strong>：{r.text}
-                </p>
-              ))}
-            {canComment && (
-              <div className="comment-actions">
-                <ReplyBox onReply={(reply) => onAdd(reply, c.id)} />
-                <button type="button" data-testid={c.resolved ? 'comment-reopen' : 'comment-resolve'} onClick={() => void onResolve(c, !c.resolved)}>
-                  {c.resolved ? t('comments.reopen') : t('comments.resolve')}
-                </button>
-              </div>
-            )}
-          </li>
+          <CommentThread
+            key={c.id}
+            thread={c}
+            replies={comments.filter((r) => r.parentId === c.id)}
+            active={activeIds.includes(c.id)}
+            actions={actions}
+          />
         ))}
       </ul>
-      {canComment && (
+      {actions.canComment && (
         <div className="comment-new">
+          {passage && (
+            <blockquote className="comment-quote" data-testid="comment-new-quote">
+              {t('comments.selectionQuote', { quote: passage.quote })}
+            </blockquote>
+          )}
           <textarea
             data-testid="comment-input"
             rows={2}
@@ -368,7 +455,6 @@ function CommentsPanel({
             type="button"
             data-testid="comment-add"
             disabled={!text.trim()}
-            onMouseDown={(e) => e.preventDefault() /* keep the body selection */}
             onClick={() => void onAdd(text).then(() => setText(''))}
           >
             {t('comments.add')}
@@ -379,57 +465,21 @@ function CommentsPanel({
   );
 }
 
-function ReplyBox({ onReply }: { onReply: (text: string) => Promise<void> }) {
+/** "Comment" beside a fresh selection in the body; keeps the selection when pressed. */
+function OfferButton({ box, onOpen }: { box: ScreenBox; onOpen: () => void }) {
   const { t } = useI18n();
-  const [text, setText] = useState('');
-  return (
-    <span className="comment-reply-box">
-      <input value={text} onChange={(e) => setText(e.target.value)} placeholder={t('comments.reply')} data-testid="comment-reply-input" />
-      <button type="button" disabled={!text.trim()} data-testid="comment-reply-send" onClick={() => void onReply(text).then(() => setText(''))}>
-        {t('comments.reply')}
-      </button>
-    </span>
+  return createPortal(
+    <button
+      type="button"
+      className="comment-offer"
+      data-testid="comment-offer"
+      title={t('comments.addOnSelectionTitle')}
+      style={{ left: Math.min(box.left + 4, window.innerWidth - 80), top: box.bottom + 4 }}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onOpen}
+    >
+      {t('comments.addOnSelection')}
+    </button>,
+    document.body,
   );
 }
-
-function bodySelectionOrCaret(): { block: number; start: number } | null {
-  const sel = bodySelection();
-  if (sel) return sel;
-  const s = window.getSelection();
-  if (!s || s.rangeCount === 0) return null;
-  const root = document.querySelector('[data-testid="story-screen"] [data-lexical-editor="true"]');
-  if (!root || !root.contains(s.anchorNode)) return null;
-  let el: Node | null = s.anchorNode;
-  while (el && el.parentNode !== root) el = el.parentNode;
-  if (!el) return null;
-  const block = Array.prototype.indexOf.call(root.children, el) as number;
-  const range = document.createRange();
-  range.setStart(el, 0);
-  range.setEnd(s.anchorNode!, s.anchorOffset);
-  return { block, start: Array.from(range.toString()).length };
-}
-
-/** Marks anchored, open comments in the body; redrawn as the body changes. */
-function useCommentMarks(comments: ReviewComment[]) {
-  useEffect(() => {
-    const registry = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights;
-    const HighlightCtor = (globalThis as { Highlight?: new (...ranges: Range[]) => unknown }).Highlight;
-    if (!registry || !HighlightCtor) return;
-    const draw = () => {
-      const ranges = comments
-        .filter((c) => c.anchor && !c.anchor.lost && !c.resolved && c.anchor.field === 'body')
-        .map((c) => blockRange(c.anchor!.block, c.anchor!.start, c.anchor!.end))
-        .filter((r): r is Range => r !== null);
-      registry.set('review-comment', new HighlightCtor(...ranges));
-    };
-    draw();
-    const root = document.querySelector('[data-testid="story-screen"] [data-lexical-editor="true"]');
-    const observer = new MutationObserver(() => draw());
-    if (root) observer.observe(root, { subtree: true, characterData: true, childList: true });
-    return () => {
-      observer.disconnect();
-      registry.delete('review-comment');
-    };
-  }, [comments]);
-}
-

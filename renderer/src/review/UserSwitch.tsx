@@ -4,9 +4,10 @@
  */
 import { useState } from 'react';
 
-import type { UserProfile } from '../../../shared/review/roles';
+import { hasRole, type UserProfile } from '../../../shared/review/roles';
 import { useI18n } from '../app/i18n/i18n';
 import { useFeedback } from '../app/feedback';
+import { PeopleDialog } from './PeopleDialog';
 import { useReviewUsers } from './ReviewContext';
 
 function label(user: UserProfile, t: ReturnType<typeof useI18n>['t']): string {
@@ -17,25 +18,54 @@ export function UserSwitch() {
   const { t } = useI18n();
   const { showError } = useFeedback();
   const { users, current, choose } = useReviewUsers();
+  const [people, setPeople] = useState(false);
+  const isAdmin = hasRole(current, 'admin');
   return (
-    <label className="user-switch">
-      <span className="visually-hidden">{t('user.label')}</span>
-      <select
-        data-testid="user-switch"
-        aria-label={t('user.label')}
-        value={current?.id ?? ''}
-        onChange={(e) => void choose(e.target.value).catch((err: unknown) => showError(err, 'safe.nothingChanged'))}
+    <>
+      <label className="user-switch">
+        <span className="visually-hidden">{t('user.label')}</span>
+        <select
+          data-testid="user-switch"
+          aria-label={t('user.label')}
+          value={current?.id ?? ''}
+          onChange={(e) =>
+            void choose(e.target.value).catch((err: unknown) => showError(err, 'safe.nothingChanged'))
+          }
+        >
+          {!current && <option value="">{t('user.none')}</option>}
+          {users
+            .filter((u) => !u.disabled)
+            .map((u) => (
+              <option key={u.id} value={u.id}>
+                {label(u, t)}
+              </option>
+            ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        className="header-button"
+        data-testid="people-open"
+        title={
+          isAdmin
+            ? t('people.title')
+            : current
+              ? t('people.notAdmin', {
+                  name: current.name,
+                  roles: current.roles.map((r) => t(`role.${r}`)).join('、') || '—',
+                  admins: users
+                    .filter((u) => !u.disabled && hasRole(u, 'admin'))
+                    .map((u) => u.name)
+                    .join('、'),
+                })
+              : t('people.notAdminNobody')
+        }
+        onClick={() => setPeople(true)}
       >
-        {!current && <option value="">{t('user.none')}</option>}
-        {users
-          .filter((u) => !u.disabled)
-          .map((u) => (
-            <option key={u.id} value={u.id}>
-              {label(u, t)}
-            </option>
-          ))}
-      </select>
-    </label>
+        {t('people.open')}
+      </button>
+      {people && <PeopleDialog onClose={() => setPeople(false)} />}
+    </>
   );
 }
 

@@ -30,7 +30,9 @@ export type StoryLock = {
 export function useStoryLock(storyId: string | null): StoryLock {
   const { current, version } = useReviewUsers();
   const [view, setView] = useState<LockView | null>(null);
-  const [story, setStory] = useState<Pick<Story, 'status' | 'signatures' | 'byline' | 'createdBy'> | null>(null);
+  const [story, setStory] = useState<Pick<Story, 'status' | 'signatures' | 'byline' | 'createdBy'> | null>(
+    null,
+  );
   const [generation, setGeneration] = useState(0);
   const wasOthers = useRef(false);
 
