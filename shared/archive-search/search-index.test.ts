@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { ArchiveSearchIndex, type SearchDoc } from './search-index';
+import { ArchiveSearchIndex, StaleSearchIndexError, type SearchDoc, type SearchDocMeta } from './search-index';
 import { archiveIdParts, archiveStoryId } from './archive-id';
 
 const FILLER = ['镇党委统筹推进人居环境整治。', '村党支部组织党员开展志愿服务。', '社区网格员每周走访独居老人。', '驻村工作队帮助发展特色产业。'];
@@ -14,7 +14,7 @@ const doc = (i: number, title: string, body: string[], date = `2025-0${(i % 9) +
   text: body.map((b) => `${b}\u2029`).join(''),
 });
 
-function archive(): ArchiveSearchIndex {
+function archiveDocs(): SearchDoc[] {
   const docs: SearchDoc[] = [];
   for (let i = 0; i < 300; i++) docs.push(doc(i, `党建工作简讯${i}`, [filler(i, 12), filler(i + 1, 8)]));
   // Planted: the phrase whole, the phrase's characters scattered, the phrase in a headline.
@@ -22,8 +22,12 @@ function archive(): ArchiveSearchIndex {
   docs.push(doc(901, '村里的超市', [filler(3, 6), '积分制度在村里推开，超市里人来人往。', filler(4, 6)]));
   docs.push(doc(902, '“积分超市”兑出文明新风', [filler(5, 10)]));
   docs.push(doc(903, '长文', [filler(6, 60), '也有“积分超市”的做法。', filler(7, 60)]));
-  return ArchiveSearchIndex.build(docs);
+  return docs;
 }
+
+const archive = (): ArchiveSearchIndex => ArchiveSearchIndex.build(archiveDocs());
+const metaOf = (d: SearchDoc): SearchDocMeta => ({ id: d.id, title: d.title, date: d.date, page: d.page, textLength: d.text.length });
+const QUERIES = ['积分超市', '兑换生活用品', '村党支部', '网格员每周', '产业', '茶', '没有这句话的文字', '社区'];
 
 describe('ArchiveSearchIndex', () => {
   const index = archive();
@@ -63,5 +67,47 @@ describe('ArchiveSearchIndex', () => {
     expect(archiveIdParts('2026-11-22/B6/03-青石镇')).toEqual({ date: '2026-11-22', page: 'B6', name: '03-青石镇' });
     expect(archiveIdParts('2026-11-22/-/x.md')).toEqual({ date: '2026-11-22', page: '', name: 'x.md' });
     expect(archiveIdParts('story-1')).toEqual({ date: '', page: '', name: 'story-1' });
+  });
+
+  it('binary form: a loaded index answers every query exactly as the built one, holding no text of its own', () => {
+    const docs = archiveDocs();
+    const built = ArchiveSearchIndex.build(docs);
+    const texts = docs.map((d) => d.text);
+    const loaded = ArchiveSearchIndex.fromBytes(built.toBytes(), docs.map(metaOf), (i) => texts[i]!);
+    expect(loaded.size).toBe(docs.length);
+    for (const q of QUERIES) expect(loaded.search(q, 10)).toEqual(built.search(q, 10));
+    expect(loaded.toBytes()).toEqual(built.toBytes());
+  });
+
+  it('documents added one by one (delta, merges) and a binary form of the first ones caught up give the results of one build', () => {
+    const docs = archiveDocs();
+    const built = ArchiveSearchIndex.build(docs);
+    const grown = ArchiveSearchIndex.build(docs.slice(0, 100));
+    for (let i = 100; i < docs.length; i += 37) {
+      grown.add(docs.slice(i, i + 37));
+      if (i % 2) grown.toBytes(); // merges the delta
+    }
+    for (const q of QUERIES) expect(grown.search(q, 10)).toEqual(built.search(q, 10));
+    expect(grown.toBytes()).toEqual(built.toBytes());
+
+    const texts = docs.map((d) => d.text);
+    const early = ArchiveSearchIndex.build(docs.slice(0, 150)).toBytes();
+    expect(() => ArchiveSearchIndex.fromBytes(early, docs.map(metaOf), (i) => texts[i]!)).toThrow(StaleSearchIndexError);
+    const caught = ArchiveSearchIndex.fromBytes(early, docs.map(metaOf), (i) => texts[i]!, { acceptPrefix: true });
+    expect(caught.size).toBe(150);
+    caught.add(docs.slice(150));
+    for (const q of QUERIES) expect(caught.search(q, 10)).toEqual(built.search(q, 10));
+  });
+
+  it('refuses a binary form of other documents, or damaged', () => {
+    const docs = archiveDocs();
+    const bytes = ArchiveSearchIndex.build(docs).toBytes();
+    const texts = docs.map((d) => d.text);
+    const renamed = docs.map((d, i) => metaOf(i === 3 ? { ...d, title: '改过的标题' } : d));
+    expect(() => ArchiveSearchIndex.fromBytes(bytes, renamed, (i) => texts[i]!)).toThrow(/story list changed/);
+    const damaged = bytes.slice();
+    damaged[damaged.length - 3]! ^= 0x20;
+    expect(() => ArchiveSearchIndex.fromBytes(damaged, docs.map(metaOf), (i) => texts[i]!)).toThrow(/damaged/);
+    expect(() => ArchiveSearchIndex.fromBytes(bytes.slice(0, 40), docs.map(metaOf), (i) => texts[i]!)).toThrow(StaleSearchIndexError);
   });
 });

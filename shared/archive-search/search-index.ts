@@ -13,8 +13,14 @@
  * - an open-addressing table bigram → slot (two Int32Arrays);
  * - postings per slot in one Uint32Array of document numbers (increasing) and one
  *   Uint16Array of term frequencies, found by an offsets array (CSR layout);
- * - documents added after the build go to a small delta (Map of slot → pairs) that
- *   is merged by the next rebuild.
+ * - documents added after the build go to a delta (Map of slot → pairs), merged into
+ *   the CSR arrays in one linear pass (no text is read again) when it passes 1/8 of
+ *   them, and before the binary form is written.
+ * The index holds no text: snippets and phrase checks read a document's text through
+ * `textOf` (the archive's, decoded for the few candidates of a query), so the archive
+ * text is held once. The binary form (toBytes) is the typed arrays as they are, so
+ * loading is one read and no parsing; it may cover only the first documents of the
+ * archive (fromBytes with acceptPrefix), the caller adds the rest.
  * Ranking: BM25 (k1 = 1.2, b = 0.75) summed over the query's distinct bigrams,
  * then the top candidates are re-scored by the longest run of consecutive query
  * bigrams found in order in the document, a bonus when the headline holds the
@@ -128,95 +134,352 @@ class BigramTable {
   }
 }
 
-type DocMeta = { id: string; title: string; date: string; page: string; text: string; length: number };
+/** A document as the index keeps it: no text (see textOf). */
+type DocMeta = { id: string; title: string; date: string; page: string; length: number };
+
+/** What the binary form is checked against: a document without its text, with the text's UTF-16 length. */
+export type SearchDocMeta = Omit<SearchDoc, 'text'> & { textLength: number };
+
+/** The binary form does not belong to the documents given with it, or is damaged: rebuild. */
+export class StaleSearchIndexError extends Error {
+  constructor(reason: string) {
+    super(`the search index is stale (${reason}); rebuild it from the archived texts`);
+    this.name = 'StaleSearchIndexError';
+  }
+}
+
+/** Bumped whenever folding, the bigram keys or the binary layout changes. */
+export const SEARCH_INDEX_FORMAT = 1;
+const MAGIC = 0x53444444; // "DDDS" little-endian
+const HEADER_WORDS = 16;
+
+/** FNV-1a over what the index was built from: documents' ids, titles and text lengths. */
+function docsHash(docs: readonly { id: string; title: string }[], textLengths: readonly number[], count: number): number {
+  let h = 0x811c9dc5;
+  const mix = (s: string) => {
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  };
+  mix(`${SEARCH_INDEX_FORMAT}|${count}`);
+  for (let i = 0; i < count; i++) mix(`|${docs[i]!.id}\u0000${docs[i]!.title}:${textLengths[i]}`);
+  return h >>> 0;
+}
+
+function wordsChecksum(words: Uint32Array, from: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < words.length; i++) h = Math.imul(h ^ words[i]!, 0x01000193);
+  return h >>> 0;
+}
+
+/** A growable byte array written as LEB128 varints. */
+class ByteWriter {
+  bytes: Uint8Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.bytes = new Uint8Array(Math.max(64, capacity));
+  }
+  varint(value: number): void {
+    if (this.length + 5 > this.bytes.length) {
+      const bigger = new Uint8Array(Math.ceil(this.bytes.length * 1.5) + 16);
+      bigger.set(this.bytes.subarray(0, this.length));
+      this.bytes = bigger;
+    }
+    let v = value >>> 0;
+    while (v >= 0x80) {
+      this.bytes[this.length++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.bytes[this.length++] = v;
+  }
+}
+
+/**
+ * One posting list: its length, then per document the gap to the previous one
+ * (minus one) times two, plus one when the term frequency follows (tf > 1).
+ */
+function encodeList(out: ByteWriter, docs: ArrayLike<number>, tfs: ArrayLike<number>, from: number, to: number): void {
+  out.varint(to - from);
+  let prev = -1;
+  for (let i = from; i < to; i++) {
+    const doc = docs[i]!;
+    const tf = tfs[i]!;
+    out.varint((doc - prev - 1) * 2 + (tf > 1 ? 1 : 0));
+    if (tf > 1) out.varint(tf);
+    prev = doc;
+  }
+}
 
 export class ArchiveSearchIndex {
   #docs: DocMeta[] = [];
-  #table = new BigramTable();
-  #offsets = new Uint32Array(1);
-  #postDocs = new Uint32Array(0);
-  #postTf = new Uint16Array(0);
-  /** Postings of documents added since the build: slot → [doc, tf, doc, tf, …]. */
+  /** UTF-16 length of each document's text (for the binary form's check). */
+  #textLengths: number[] = [];
+  /** Texts kept by the index itself when no `textOf` was given. */
+  #texts: string[] | null = null;
+  readonly #textOf: (doc: number) => string;
+  /**
+   * Main part: bigram keys sorted (slot i is keys[i]) and each slot's posting list,
+   * varint-coded (encodeList) in #postBytes from #postOffsets[i].
+   */
+  #keys: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+  #postOffsets: Uint32Array<ArrayBufferLike> = new Uint32Array(1);
+  #postBytes: Uint8Array<ArrayBufferLike> = new Uint8Array(0);
+  #mainPairs = 0;
+  /**
+   * Bigram → slot for adding documents: the main slots first, new bigrams after
+   * them. Made from #keys on the first add after a build, load or merge.
+   */
+  #table: BigramTable | null = null;
+  /** Postings of documents added since the last merge: slot → [doc, tf, doc, tf, …]. */
   #delta = new Map<number, number[]>();
   #deltaPairs = 0;
   /** Sum of indexed lengths, for BM25's average length. */
   #totalLength = 0;
-  /** Scratch for one document's bigram keys. */
-  #keys = new Uint32Array(4096);
+  // Scratch of #countDoc: folded codes, and a small per-document table bigram → count.
+  #codes = new Int32Array(4096);
+  #docKeys = new Int32Array(8192).fill(EMPTY);
+  #docCounts = new Uint32Array(8192);
+  #docUsed = new Int32Array(4096);
+  // Scratch of a decoded posting list.
+  #listDocs = new Uint32Array(1024);
+  #listTfs = new Uint32Array(1024);
   #scores = new Float64Array(0);
+
+  /**
+   * `textOf(doc)`: the text of document number `doc` (in the order added), for
+   * snippets; without it the index keeps the texts it is given.
+   */
+  constructor(textOf?: (doc: number) => string) {
+    if (textOf) this.#textOf = textOf;
+    else {
+      const texts: string[] = (this.#texts = []);
+      this.#textOf = (doc) => texts[doc]!;
+    }
+  }
 
   get size(): number {
     return this.#docs.length;
   }
 
-  /** The indexed documents, in order. */
-  docs(): ReadonlyArray<Omit<DocMeta, 'length' | 'text'> & { text: string }> {
-    return this.#docs;
+  /** Postings held (main part and delta). */
+  get pairCount(): number {
+    return this.#mainPairs + this.#deltaPairs;
   }
 
-  static build(docs: Iterable<SearchDoc>): ArchiveSearchIndex {
-    const index = new ArchiveSearchIndex();
-    index.#rebuild([...docs]);
+  /** The indexed documents, in order, with their texts. */
+  docs(): ReadonlyArray<Omit<DocMeta, 'length'> & { text: string }> {
+    return this.#docs.map((d, i) => ({ id: d.id, title: d.title, date: d.date, page: d.page, text: this.#textOf(i) }));
+  }
+
+  static build(docs: Iterable<SearchDoc>, options: { textOf?: (doc: number) => string } = {}): ArchiveSearchIndex {
+    const index = new ArchiveSearchIndex(options.textOf);
+    index.#rebuild(Array.isArray(docs) ? (docs as readonly SearchDoc[]) : [...docs]);
     return index;
+  }
+
+  #push(d: SearchDoc, length: number): void {
+    this.#docs.push({ id: d.id, title: d.title, date: d.date, page: d.page, length });
+    this.#textLengths.push(d.text.length);
+    this.#texts?.push(d.text);
+    this.#totalLength += length;
+  }
+
+  /** The table for adding: main slots are 0 … keys.length − 1 in key order. */
+  #tableForAdd(): BigramTable {
+    if (this.#table) return this.#table;
+    let capacity = 1 << 16;
+    while (capacity < this.#keys.length * 3) capacity *= 2;
+    const table = new BigramTable(capacity);
+    for (let i = 0; i < this.#keys.length; i++) table.getOrAdd(this.#keys[i]!);
+    this.#table = table;
+    return table;
+  }
+
+  /** The slot of a bigram key, -1 when no document has it. */
+  #slotOf(key: number): number {
+    if (this.#table) return this.#table.get(key);
+    const keys = this.#keys;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < keys.length && keys[lo] === key ? lo : -1;
+  }
+
+  /** Decodes a main slot's list into #listDocs / #listTfs; returns its length. */
+  #decode(slot: number): number {
+    if (slot >= this.#keys.length) return 0;
+    const bytes = this.#postBytes;
+    let at = this.#postOffsets[slot]!;
+    const read = (): number => {
+      let v = 0;
+      let shift = 0;
+      for (;;) {
+        const byte = bytes[at++]!;
+        v += (byte & 0x7f) * 2 ** shift;
+        if (byte < 0x80) return v;
+        shift += 7;
+      }
+    };
+    const n = read();
+    if (this.#listDocs.length < n) {
+      this.#listDocs = new Uint32Array(n * 2);
+      this.#listTfs = new Uint32Array(n * 2);
+    }
+    const docs = this.#listDocs;
+    const tfs = this.#listTfs;
+    let prev = -1;
+    for (let i = 0; i < n; i++) {
+      const v = read();
+      const doc = prev + 1 + Math.floor(v / 2);
+      docs[i] = doc;
+      tfs[i] = v & 1 ? read() : 1;
+      prev = doc;
+    }
+    return n;
   }
 
   /** Adds documents; they are searchable at once (through the delta, merged into the main lists when it grows). */
   add(docs: readonly SearchDoc[]): void {
     if (docs.length === 0) return;
-    if (this.#deltaPairs > 2_000_000 || docs.length > this.#docs.length) {
-      this.#rebuild([...this.#docs, ...docs]);
+    if (this.#docs.length === 0) {
+      this.#rebuild(docs);
       return;
     }
+    this.#tableForAdd();
     for (const d of docs) {
       const doc = this.#docs.length;
-      const length = this.#countDoc(d, doc, (slot, tf) => {
+      const length = this.#countDoc(d, (slot, tf) => {
         let list = this.#delta.get(slot);
         if (!list) this.#delta.set(slot, (list = []));
         list.push(doc, tf);
         this.#deltaPairs++;
       });
-      this.#docs.push({ id: d.id, title: d.title, date: d.date, page: d.page, text: d.text, length });
-      this.#totalLength += length;
+      this.#push(d, length);
     }
+    if (this.#deltaPairs > Math.max(1_000_000, this.#mainPairs / 8)) this.#merge();
+  }
+
+  /** Merges the delta into the main part: one pass over the coded lists, no text read. */
+  #merge(): void {
+    if (this.#deltaPairs === 0) return;
+    const table = this.#tableForAdd();
+    const mainSlots = this.#keys.length;
+    const keys = new Uint32Array(table.size);
+    keys.set(this.#keys);
+    let n = mainSlots;
+    for (let i = 0; i < table.keys.length; i++) {
+      if (table.keys[i] !== EMPTY && table.slots[i]! >= mainSlots) keys[n++] = table.keys[i]! >>> 0;
+    }
+    keys.sort();
+    const out = new ByteWriter(this.#postBytes.length + this.#deltaPairs * 3);
+    const offsets = new Uint32Array(keys.length + 1);
+    let docs = new Uint32Array(1024);
+    let tfs = new Uint32Array(1024);
+    for (let i = 0; i < keys.length; i++) {
+      offsets[i] = out.length;
+      const slot = table.get(keys[i]!);
+      const m = this.#decode(slot);
+      const delta = this.#delta.get(slot);
+      const total = m + (delta ? delta.length / 2 : 0);
+      if (docs.length < total) {
+        docs = new Uint32Array(total * 2);
+        tfs = new Uint32Array(total * 2);
+      }
+      docs.set(this.#listDocs.subarray(0, m));
+      tfs.set(this.#listTfs.subarray(0, m));
+      if (delta) {
+        for (let j = 0, at = m; j < delta.length; j += 2, at++) {
+          docs[at] = delta[j]!;
+          tfs[at] = delta[j + 1]!;
+        }
+      }
+      encodeList(out, docs, tfs, 0, total);
+    }
+    offsets[keys.length] = out.length;
+    this.#keys = keys;
+    this.#postOffsets = offsets;
+    this.#postBytes = out.bytes.subarray(0, out.length);
+    this.#mainPairs += this.#deltaPairs;
+    this.#table = null;
+    this.#delta.clear();
+    this.#deltaPairs = 0;
   }
 
   /**
    * Calls `emit(slot, tf)` once per distinct bigram of the document; returns its
-   * indexed length. The document's bigram keys are sorted first (a small array,
-   * cache-friendly), so the big table is probed once per distinct bigram.
+   * indexed length. Bigrams are counted in a small per-document table first (it stays
+   * in cache), so the big table is probed once per distinct bigram.
    */
-  #countDoc(d: SearchDoc, doc: number, emit: (slot: number, tf: number) => void): number {
-    void doc;
-    const { codes, length } = fold(`${d.title}\u2029${d.text}`);
-    if (this.#keys.length < length) this.#keys = new Uint32Array(Math.max(length, this.#keys.length * 2));
-    let n = 0;
+  #countDoc(d: SearchDoc, emit: (slot: number, tf: number) => void): number {
+    const folds = matchFoldTable();
+    const text = `${d.title}\u2029${d.text}`;
+    if (this.#codes.length < text.length) this.#codes = new Int32Array(Math.max(text.length, this.#codes.length * 2));
+    const codes = this.#codes;
+    let length = 0;
+    for (let u = 0; u < text.length; u++) {
+      const unit = text.charCodeAt(u);
+      if (unit === SEP) {
+        if (length > 0 && codes[length - 1] !== -1) codes[length++] = -1;
+        continue;
+      }
+      const f = folds[unit]!;
+      if (f >= 0) codes[length++] = f;
+    }
+    if (this.#docKeys.length < length * 2) {
+      let cap = this.#docKeys.length;
+      while (cap < length * 2) cap *= 2;
+      this.#docKeys = new Int32Array(cap).fill(EMPTY);
+      this.#docCounts = new Uint32Array(cap);
+      this.#docUsed = new Int32Array(cap / 2);
+    }
+    const table = this.#table!;
+    const keys = this.#docKeys;
+    const counts = this.#docCounts;
+    const used = this.#docUsed;
+    const mask = keys.length - 1;
+    const shift = 32 - Math.log2(keys.length);
+    let distinct = 0;
     for (let i = 0; i + 1 < length; i++) {
       const a = codes[i]!;
       const b = codes[i + 1]!;
-      if (a >= 0 && b >= 0) this.#keys[n++] = keyOf(a, b);
+      if (a < 0 || b < 0) continue;
+      const key = keyOf(a, b) | 0;
+      let at = Math.imul(key, 0x9e3779b1) >>> shift;
+      for (;;) {
+        const k = keys[at]!;
+        if (k === key) {
+          counts[at]!++;
+          break;
+        }
+        if (k === EMPTY) {
+          keys[at] = key;
+          counts[at] = 1;
+          used[distinct++] = at;
+          break;
+        }
+        at = (at + 1) & mask;
+      }
     }
-    const keys = this.#keys.subarray(0, n).sort();
-    for (let i = 0; i < n; ) {
-      const key = keys[i]!;
-      let j = i + 1;
-      while (j < n && keys[j] === key) j++;
-      emit(this.#table.getOrAdd(key), Math.min(j - i, 0xffff));
-      i = j;
+    for (let i = 0; i < distinct; i++) {
+      const at = used[i]!;
+      emit(table.getOrAdd(keys[at]! >>> 0), Math.min(counts[at]!, 0xffff));
+      keys[at] = EMPTY;
     }
     return length;
   }
 
-  #rebuild(docs: readonly (SearchDoc | DocMeta)[]): void {
-    this.#docs = [];
-    this.#table = new BigramTable(1 << 16);
+  #rebuild(docs: readonly SearchDoc[]): void {
+    if (this.#docs.length > 0) throw new Error('rebuild of a non-empty search index');
     this.#delta.clear();
     this.#deltaPairs = 0;
-    this.#totalLength = 0;
+    const table = (this.#table = new BigramTable(1 << 16));
     // Pass 1: distinct bigrams per document → list sizes.
     let counts = new Uint32Array(1 << 16);
     let pairs = 0;
-    for (const [doc, d] of docs.entries()) {
-      const length = this.#countDoc(d, doc, (slot) => {
+    for (const d of docs) {
+      const length = this.#countDoc(d, (slot) => {
         if (slot >= counts.length) {
           const bigger = new Uint32Array(Math.max(slot + 1, counts.length * 2));
           bigger.set(counts);
@@ -225,10 +488,9 @@ export class ArchiveSearchIndex {
         counts[slot]!++;
         pairs++;
       });
-      this.#docs.push({ id: d.id, title: d.title, date: d.date, page: d.page, text: d.text, length });
-      this.#totalLength += length;
+      this.#push(d, length);
     }
-    const slots = this.#table.size;
+    const slots = table.size;
     const offsets = new Uint32Array(slots + 1);
     for (let s = 0; s < slots; s++) offsets[s + 1] = offsets[s]! + counts[s]!;
     const fill = offsets.slice(0, slots);
@@ -236,15 +498,97 @@ export class ArchiveSearchIndex {
     const postTf = new Uint16Array(pairs);
     // Pass 2: the same walk, writing the postings in document order.
     for (const [doc, d] of docs.entries()) {
-      this.#countDoc(d, doc, (slot, tf) => {
+      this.#countDoc(d, (slot, tf) => {
         const at = fill[slot]!++;
         postDocs[at] = doc;
         postTf[at] = tf;
       });
     }
-    this.#offsets = offsets;
-    this.#postDocs = postDocs;
-    this.#postTf = postTf;
+    // The main part: slots in key order, lists coded.
+    const keys = new Uint32Array(slots);
+    for (let i = 0, n = 0; i < table.keys.length; i++) if (table.keys[i] !== EMPTY) keys[n++] = table.keys[i]! >>> 0;
+    keys.sort();
+    const out = new ByteWriter(pairs * 2 + 1024);
+    const postOffsets = new Uint32Array(slots + 1);
+    for (let i = 0; i < slots; i++) {
+      postOffsets[i] = out.length;
+      const slot = table.get(keys[i]!);
+      encodeList(out, postDocs, postTf, offsets[slot]!, offsets[slot + 1]!);
+    }
+    postOffsets[slots] = out.length;
+    this.#keys = keys;
+    this.#postOffsets = postOffsets;
+    this.#postBytes = out.bytes.subarray(0, out.length);
+    this.#mainPairs = pairs;
+    this.#table = null;
+  }
+
+  /**
+   * The binary form (little-endian Uint32 words): a 16-word header (magic, format,
+   * documents, total length, documents hash, slots, coded bytes, pairs, checksum),
+   * then the documents' indexed lengths, the sorted bigram keys, the lists' offsets
+   * and the coded lists (padded to a word).
+   */
+  toBytes(): Uint8Array {
+    this.#merge();
+    const n = this.#docs.length;
+    const slots = this.#keys.length;
+    const coded = this.#postBytes.length;
+    const words = new Uint32Array(HEADER_WORDS + n + slots + (slots + 1) + Math.ceil(coded / 4));
+    let at = HEADER_WORDS;
+    for (const d of this.#docs) words[at++] = d.length;
+    words.set(this.#keys, at);
+    at += slots;
+    words.set(this.#postOffsets, at);
+    at += slots + 1;
+    new Uint8Array(words.buffer, at * 4, coded).set(this.#postBytes);
+    words.set([MAGIC, SEARCH_INDEX_FORMAT, n, this.#totalLength, docsHash(this.#docs, this.#textLengths, n), slots, coded, this.#mainPairs]);
+    words[8] = wordsChecksum(words, HEADER_WORDS);
+    return new Uint8Array(words.buffer);
+  }
+
+  /**
+   * Reads `toBytes` output for `docs` (or, with acceptPrefix, for their first ones:
+   * `size` then says how many, and the caller adds the rest). Throws
+   * StaleSearchIndexError when it belongs to other documents or is damaged. The
+   * arrays are views on `bytes` (no copy, nothing decoded until a query needs it).
+   */
+  static fromBytes(
+    bytes: Uint8Array,
+    docs: readonly SearchDocMeta[],
+    textOf: (doc: number) => string,
+    options: { acceptPrefix?: boolean } = {},
+  ): ArchiveSearchIndex {
+    if (bytes.byteLength < HEADER_WORDS * 4 || bytes.byteLength % 4 !== 0) throw new StaleSearchIndexError('truncated');
+    const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+    const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
+    if (words[0] !== MAGIC) throw new StaleSearchIndexError('not a search index');
+    if (words[1] !== SEARCH_INDEX_FORMAT) throw new StaleSearchIndexError(`format ${words[1]}, expected ${SEARCH_INDEX_FORMAT}`);
+    const [n, totalLength, hash, slots, coded, pairs, checksum] = [words[2]!, words[3]!, words[4]!, words[5]!, words[6]!, words[7]!, words[8]!];
+    if (options.acceptPrefix ? n > docs.length : n !== docs.length) {
+      throw new StaleSearchIndexError(`built for ${n} stories, the archive has ${docs.length}`);
+    }
+    if (words.length !== HEADER_WORDS + n + slots + slots + 1 + Math.ceil(coded / 4)) throw new StaleSearchIndexError('truncated');
+    const textLengths = docs.slice(0, n).map((d) => d.textLength);
+    if (hash !== docsHash(docs, textLengths, n)) throw new StaleSearchIndexError('story list changed');
+    if (checksum !== wordsChecksum(words, HEADER_WORDS)) throw new StaleSearchIndexError('damaged (checksum)');
+    const index = new ArchiveSearchIndex(textOf);
+    let at = HEADER_WORDS;
+    for (let i = 0; i < n; i++) {
+      const d = docs[i]!;
+      index.#docs.push({ id: d.id, title: d.title, date: d.date, page: d.page, length: words[at + i]! });
+    }
+    index.#textLengths = textLengths;
+    at += n;
+    index.#keys = words.subarray(at, at + slots);
+    at += slots;
+    index.#postOffsets = words.subarray(at, at + slots + 1);
+    at += slots + 1;
+    index.#postBytes = new Uint8Array(words.buffer, words.byteOffset + at * 4, coded);
+    index.#mainPairs = pairs;
+    index.#totalLength = totalLength;
+    if (index.#postOffsets[slots] !== coded) throw new StaleSearchIndexError('damaged (offsets)');
+    return index;
   }
 
   /** Ranked hits for `query` (at least one character after folding), best first. */
@@ -263,12 +607,11 @@ export class ArchiveSearchIndex {
     for (let i = 0; i + 1 < qcodes.length; i++) qkeys.push(keyOf(qcodes[i]!, qcodes[i + 1]!));
     const distinct = [...new Set(qkeys)];
     for (const key of distinct) {
-      const slot = this.#table.get(key);
+      const slot = this.#slotOf(key);
       if (slot < 0) continue;
-      const from = slot < this.#offsets.length - 1 ? this.#offsets[slot]! : 0;
-      const to = slot < this.#offsets.length - 1 ? this.#offsets[slot + 1]! : 0;
+      const main = this.#decode(slot);
       const delta = this.#delta.get(slot);
-      const df = to - from + (delta ? delta.length / 2 : 0);
+      const df = main + (delta ? delta.length / 2 : 0);
       if (df === 0) continue;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       const weight = qkeys.filter((k) => k === key).length;
@@ -278,7 +621,7 @@ export class ArchiveSearchIndex {
         if (scores[doc] === 0) touched.push(doc);
         scores[doc]! += s;
       };
-      for (let i = from; i < to; i++) add(this.#postDocs[i]!, this.#postTf[i]!);
+      for (let i = 0; i < main; i++) add(this.#listDocs[i]!, this.#listTfs[i]!);
       if (delta) for (let i = 0; i < delta.length; i += 2) add(delta[i]!, delta[i + 1]!);
     }
     touched.sort((a, b) => scores[b]! - scores[a]!);
@@ -292,7 +635,8 @@ export class ArchiveSearchIndex {
 
   #rerank(doc: number, bm25: number, qcodes: number[], qkeys: number[]): SearchHit {
     const d = this.#docs[doc]!;
-    const body = fold(d.text);
+    const text = this.#textOf(doc);
+    const body = fold(text);
     const inBody = longestRun(body.codes, body.length, qcodes);
     const title = fold(d.title);
     const inTitle = longestRun(title.codes, title.length, qcodes);
@@ -302,32 +646,32 @@ export class ArchiveSearchIndex {
     let score = bm25 * (1 + Math.max(0, best - 1) / Math.max(1, qkeys.length));
     if (phrase) score *= 1.5;
     if (inTitle.run === qlen) score += bm25 * 0.5;
-    const { snippet, highlights } = snippetOf(d.text, body.codes, body.origin, body.length, inBody.at, inBody.run);
+    const { snippet, highlights } = snippetOf(text, body.codes, body.origin, body.length, inBody.at, inBody.run);
     return { id: d.id, title: d.title, date: d.date, page: d.page, score, phrase, snippet, highlights };
   }
 
-  /** A one-character query: documents holding it, by count (a scan; fast enough for the rare case). */
+  /** A one-character query: documents holding it, by count (a scan of every text; fast enough for the rare case). */
   #searchOne(code: number, limit: number): SearchHit[] {
     const ch = String.fromCharCode(code);
-    const hits: SearchHit[] = [];
-    for (const d of this.#docs) {
+    const found: Array<{ doc: number; score: number; at: number }> = [];
+    for (let doc = 0; doc < this.#docs.length; doc++) {
+      const d = this.#docs[doc]!;
+      const text = this.#textOf(doc);
       let count = 0;
       let at = -1;
-      for (let i = d.text.indexOf(ch); i >= 0 && count < 50; i = d.text.indexOf(ch, i + 1)) {
+      for (let i = text.indexOf(ch); i >= 0 && count < 50; i = text.indexOf(ch, i + 1)) {
         if (at < 0) at = i;
         count++;
       }
       if (count === 0 && !d.title.includes(ch)) continue;
-      const score = count / (1 + d.length / 1000) + (d.title.includes(ch) ? 1 : 0);
-      hits.push({ id: d.id, title: d.title, date: d.date, page: d.page, score, phrase: true, snippet: '', highlights: at < 0 ? [] : [[at, at + 1]] });
+      found.push({ doc, score: count / (1 + d.length / 1000) + (d.title.includes(ch) ? 1 : 0), at });
     }
-    hits.sort((a, b) => b.score - a.score);
-    return hits.slice(0, limit).map((h) => {
-      const d = this.#docs.find((x) => x.id === h.id)!;
-      const at = h.highlights[0]?.[0] ?? 0;
+    found.sort((a, b) => b.score - a.score);
+    return found.slice(0, limit).map(({ doc, score, at }) => {
+      const d = this.#docs[doc]!;
       const from = Math.max(0, at - 30);
-      const snippet = oneLine(d.text.slice(from, at + 50));
-      return { ...h, snippet, highlights: rangesOf(snippet, ch) };
+      const snippet = at < 0 ? '' : oneLine(this.#textOf(doc).slice(from, at + 50));
+      return { id: d.id, title: d.title, date: d.date, page: d.page, score, phrase: true, snippet, highlights: rangesOf(snippet, ch) };
     });
   }
 }
