@@ -5,7 +5,7 @@
  * confirm → 'archive.importPage' → how many were archived. Nothing is written
  * before the confirmation.
  */
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 
 import type { PageSplitResult } from '../../../shared/import/import-contract';
 import type { PageStory } from '../../../shared/import/page-text';
@@ -35,6 +35,7 @@ export function PageImportDialog({ onClose, onImported }: Props) {
   const { t } = i18n;
   const [form, setForm] = useState<Form>({ page: '', date: '', file: null });
   const [tried, setTried] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
   const [step, setStep] = useState<Step>({ step: 'form', busy: false, error: null });
 
   const pageOk = PAGE_NAME.test(form.page);
@@ -188,16 +189,27 @@ export function PageImportDialog({ onClose, onImported }: Props) {
             onChange={(e) => setForm({ ...form, date: e.target.value })}
           />
         </label>
-        <label className="page-import-file">
-          <span>{t('pageImport.file')}</span>
+        <div className="page-import-file">
+          <span id="page-import-file-label">{t('pageImport.file')}</span>
+          {/* The browser's own file control speaks the browser's language: a button of ours opens it. */}
           <input
+            ref={fileRef}
             type="file"
+            hidden
             accept=".txt,.md"
+            aria-labelledby="page-import-file-label"
             data-testid="page-import-file"
-            aria-invalid={tried && !form.file}
             onChange={(e) => setForm({ ...form, file: e.target.files?.[0] ?? null })}
           />
-        </label>
+          <span className="page-import-file-row">
+            <button type="button" aria-describedby="page-import-file-label" aria-invalid={tried && !form.file} onClick={() => fileRef.current?.click()}>
+              {t('pageImport.pick')}
+            </button>
+            <span className={`page-import-file-name${form.file ? '' : ' none'}`} data-testid="page-import-file-name">
+              {form.file ? form.file.name : t('pageImport.noFile')}
+            </span>
+          </span>
+        </div>
         {tried && problems.length > 0 && (
           <ul className="field-error page-import-problems">
             {problems.map((p) => (

@@ -35,6 +35,8 @@ export const archiveEn: { readonly [K in keyof typeof archiveZhCN]: string } = {
   'pageImport.date': 'Published on',
   'pageImport.dateMissing': 'Give the date of publication.',
   'pageImport.file': 'The page’s text (.txt, GBK or UTF-8)',
+  'pageImport.pick': 'Choose file…',
+  'pageImport.noFile': 'No file chosen',
   'pageImport.fileMissing': 'Pick the page’s text file.',
   'pageImport.split': 'Preview the split',
   'pageImport.splitting': 'Splitting…',

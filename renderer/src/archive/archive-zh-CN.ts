@@ -33,6 +33,8 @@ export const archiveZhCN = {
   'pageImport.date': '刊出日期',
   'pageImport.dateMissing': '请填写刊出日期。',
   'pageImport.file': '版面文本（.txt，GBK 或 UTF-8 均可）',
+  'pageImport.pick': '选择文件……',
+  'pageImport.noFile': '未选择文件',
   'pageImport.fileMissing': '请选择版面的文本文件。',
   'pageImport.split': '拆分预览',
   'pageImport.splitting': '正在拆分……',

@@ -54,6 +54,7 @@ export function ImportStories({ page, onImported, onOpen }: Props) {
     <span ref={anchorRef} className="import-anchor">
       <button
         type="button"
+        className="import-stories-button"
         data-testid="import-stories"
         title={t('import.buttonTitle')}
         disabled={busy}
