@@ -12,7 +12,8 @@ import { regionIndex } from './regions';
 import { ArchiveStore, archiveDirOf } from './archive/archive-store';
 import { DeskStore } from './storage/desk-store';
 import { TermStore } from './terms/term-store';
-import type { PdfRenderer } from './export/chromium-pdf';
+import { lazyChromiumPdf } from './export/lazy-chromium-pdf';
+import type { PdfRenderer } from './export/pdf-renderer';
 import { pageService } from './pages/page-handlers';
 import { ownArchiveIds } from './pages/publish';
 import { isEditor } from '../../shared/review/roles';
@@ -36,7 +37,7 @@ export type OpenOptions = {
   demo?: boolean;
   /**
    * Renders the export's proof.pdf. electron/main passes one built on webContents.printToPDF;
-   * without it, headless Chromium (playwright-core) is started for each export.
+   * without it, headless Chromium (playwright-core), kept between exports (lazy-chromium-pdf.ts).
    */
   renderPdf?: () => PdfRenderer | null;
   /** Opens a folder in the file manager (electron/main: shell.openPath); pages.openFolder validates the folder first. */
@@ -88,12 +89,12 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
       throw err;
     }));
 
+  const proofPdf = opts.renderPdf ? null : lazyChromiumPdf();
   const pages = pageService({
     store,
     dataDir: opts.dataDir,
     who,
-    // Loaded on first export only, so the app's main bundle never pulls in playwright-core.
-    renderPdf: opts.renderPdf ?? (() => async (html) => (await import('./export/chromium-pdf')).oneShotChromiumPdf(html)),
+    renderPdf: opts.renderPdf ?? (() => proofPdf),
     audit: review.audit,
     canOverride: () => isEditor(review.currentUser()),
     actorId: () => review.currentUser()?.id ?? who(),
@@ -175,6 +176,9 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     store,
     review,
     photoPath: (file) => store.photoPath(file),
-    close: () => store.close(),
+    close: async () => {
+      await proofPdf?.close();
+      await store.close();
+    },
   };
 }

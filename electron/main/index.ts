@@ -10,7 +10,7 @@
  */
 import { fileURLToPath } from 'node:url';
 
-import { app, BrowserWindow, Menu, session } from 'electron';
+import { app, BrowserWindow, Menu, session, shell } from 'electron';
 
 import { defaultUser, openDeskServices, type DeskServices } from '../desk/services';
 import { handleAppProtocol } from './app-protocol';
@@ -18,6 +18,7 @@ import { resolveDataDir, separateProfileFor } from './data-dir';
 import { bindDeskIpc } from './ipc';
 import { buildAppMenu } from './menu';
 import { handlePhotoProtocol } from './photo-protocol';
+import { electronPdfRenderer } from './print-pdf';
 import { registerPrivilegedSchemes } from './protocols';
 import { hardenAllWebContents, hardenSession } from './security';
 import { showDataFolderError } from './startup-errors';
@@ -68,7 +69,15 @@ async function start(): Promise<void> {
   handlePhotoProtocol(() => services?.photoPath ?? null);
 
   try {
-    services = await openDeskServices({ dataDir, user: defaultUser(), transport: 'electron' });
+    // proof.pdf through Electron's printToPDF; package folders open in the file manager (pages.openFolder checks the folder).
+    const proofPdf = electronPdfRenderer();
+    services = await openDeskServices({
+      dataDir,
+      user: defaultUser(),
+      transport: 'electron',
+      renderPdf: () => proofPdf,
+      openPath: (folder) => shell.openPath(folder),
+    });
   } catch (err) {
     showDataFolderError(err, dataDir);
     app.exit(1);

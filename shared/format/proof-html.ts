@@ -4,8 +4,8 @@
  * reading proof, not the layout: an A3 page with the section's masthead line, the
  * stories in slot order, the lead across the whole width, each story's headline across
  * its columns and its text flowing in columns, photos with caption and credit, the key
- * figures box. Fonts: the system's CJK serif and sans (Noto CJK on Linux, 宋体/黑体 on
- * Windows); Chromium embeds the glyphs it uses in the PDF.
+ * figures box. Fonts: the system's CJK serif, sans and kai (PROOF_FONTS); Chromium
+ * embeds the glyphs it uses in the PDF.
  *
  * No script, no external resource: images arrive as data: URLs from the caller.
  */
@@ -27,10 +27,22 @@ export type ProofPage = {
   stories: ProofStory[];
 };
 
-const SERIF = '"Noto Serif CJK SC","Source Han Serif SC","Songti SC",SimSun,"宋体",serif';
-const SANS =
-  '"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",SimHei,"黑体",sans-serif';
-const KAI = '"AR PL UKai CN","Kaiti SC",KaiTi,"楷体",' + SERIF;
+/**
+ * Font stacks, TrueType faces first: Chromium's PDF backend (Skia) embeds a TrueType
+ * (glyf) face as a CID TrueType subset, but writes a CFF/OpenType face such as Noto CJK
+ * as Type 3 glyph procedures: 2.5× the file, text that some tools cannot search, and a
+ * slower print. 宋体/黑体/雅黑/楷体 (Windows), 宋体-简 (macOS) and WenQuanYi Zen Hei / AR PL
+ * UMing/UKai (Linux: fonts-wqy-zenhei, fonts-arphic-uming, fonts-arphic-ukai) are
+ * TrueType; Noto/Source Han CJK stay as the fallback.
+ */
+export const PROOF_FONTS = {
+  serif: 'SimSun,"宋体","Songti SC","AR PL UMing CN","Noto Serif CJK SC","Source Han Serif SC",serif',
+  sans: '"Microsoft YaHei",SimHei,"黑体","PingFang SC","WenQuanYi Zen Hei","Noto Sans CJK SC","Source Han Sans SC",sans-serif',
+  kai: 'KaiTi,"楷体","Kaiti SC","AR PL UKai CN",SimSun,"宋体","Songti SC","AR PL UMing CN","Noto Serif CJK SC",serif',
+} as const;
+const SERIF = PROOF_FONTS.serif;
+const SANS = PROOF_FONTS.sans;
+const KAI = PROOF_FONTS.kai;
 
 const CSS = `
 @page { size: A3; margin: 14mm 12mm; }

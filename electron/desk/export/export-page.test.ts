@@ -135,7 +135,9 @@ describe('export of a clean approved page', () => {
     async () => {
       const folder = join(dir, 'out', 'B6-2026-11-22');
       const pdfPath = join(folder, 'proof.pdf');
-      const text = spawnSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], {
+      // -raw: the text in the order the PDF holds it (pdftotext's own column guessing joins
+      // neighbouring columns' lines once the CJK faces are CID TrueType with their real widths).
+      const text = spawnSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdfPath, '-'], {
         encoding: 'utf8',
       }).stdout.replace(/\s+/g, '');
       const heads = [
@@ -158,13 +160,18 @@ describe('export of a clean approved page', () => {
       expect(p1).toBeGreaterThan(at[0]!);
       expect(p2).toBeGreaterThan(p1);
       expect(at[1]!).toBeGreaterThan(p2);
-      // Every font embedded (Chromium writes the Noto CJK glyphs as embedded Type 3 fonts) with a Unicode map.
+      // Every font embedded with a Unicode map; with a TrueType CJK face installed (the proof's
+      // font stacks name them first) as CID TrueType subsets, not Type 3 glyph procedures.
       const fonts = spawnSync('pdffonts', [pdfPath], { encoding: 'utf8' })
         .stdout.split('\n')
         .slice(2)
         .filter(Boolean);
       expect(fonts.length).toBeGreaterThan(0);
       for (const line of fonts) expect(line).toMatch(/\s+yes\s+\S+\s+yes\s+\d+\s+\d+$/);
+      const trueType = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).stdout;
+      if (/WenQuanYi Zen Hei|AR PL UMing/.test(trueType)) {
+        expect(fonts.filter((line) => line.includes('Type 3'))).toEqual([]);
+      }
       if (has('pdftoppm')) {
         mkdirSync(join(ROOT, 'test-results'), { recursive: true });
         const png = join(ROOT, 'test-results', 'export-proof-b6');

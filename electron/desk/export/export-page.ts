@@ -46,7 +46,7 @@ import { fsyncDir } from '../storage/durable-file';
 import type { PagePreflight } from '../pages/preflight';
 import { signaturesOf } from '../pages/preflight';
 import type { ExportOverrideEntry } from './audit';
-import type { PdfRenderer } from './chromium-pdf';
+import type { PdfRenderer } from './pdf-renderer';
 import { resolveInside } from './inside-folder';
 
 export const GENERATOR = '党建采编台 0.1.0';

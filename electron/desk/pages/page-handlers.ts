@@ -18,7 +18,7 @@ import type { AuditLog } from '../review/audit-log';
 import type { DeskStore } from '../storage/desk-store';
 import { dataLayout } from '../storage/data-layout';
 import { loadCopyContext } from '../terms/copy-context';
-import type { PdfRenderer } from '../export/chromium-pdf';
+import type { PdfRenderer } from '../export/pdf-renderer';
 import { exportPage, type ExportProgress } from '../export/export-page';
 import { PageStore } from './page-store';
 import { preflightPage, type PagePreflight } from './preflight';
@@ -250,7 +250,12 @@ export function pageService(deps: PageDeps) {
     'pages.list': async () => pages.list(),
     'pages.get': async ({ name, date }) => pages.get(name, date),
     'pages.save': async ({ baseRev, content }) => pages.save(content, baseRev, deps.who()),
-    'pages.preflight': async ({ name, date }) => (await preflight(name, date)).report,
+    'pages.preflight': async ({ name, date }) => {
+      const { report } = await preflight(name, date);
+      // An export is likely next: have the proof's browser and fonts ready for it.
+      if (report.hardBlocks.length === 0) deps.renderPdf?.()?.warm?.();
+      return report;
+    },
     'pages.export': async (input) => exportTo(input),
     'pages.exportProgress': async ({ name, date }) =>
       running.get(pageKey(name, date)) ?? { running: false, startedAt: null, steps: [] },
