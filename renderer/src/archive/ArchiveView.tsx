@@ -13,6 +13,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 're
 
 import { archiveIdParts, type ArchivedSummary } from '../../../shared/archive-search';
 import type { ArchiveCalendar } from '../../../shared/import/import-contract';
+import { describeError } from '../app/describe-error';
 import { useFeedback } from '../app/feedback';
 import { useI18n } from '../app/i18n/i18n';
 import { isEditableTarget } from '../app/use-shortcuts';
@@ -34,7 +35,8 @@ type Props = {
 type Row = ArchivedSummary & { snippet?: string; highlights?: Array<[number, number]> };
 
 export function ArchiveView({ openId }: Props) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { showError } = useFeedback();
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -151,11 +153,12 @@ export function ArchiveView({ openId }: Props) {
 
   const status = (() => {
     if (!searching) return calendar ? t('archive.total', { count: calendar.total }) : '';
+    if (search.status === 'failed') return describeError(search.error, i18n).message;
     if (search.status === 'done' && search.query === query.trim()) {
       if (search.hits.length === 0) return t('archive.noHits', { query: search.query, ms: search.ms });
       return t(search.capped ? 'archive.hitsCapped' : 'archive.hits', { count: search.hits.length, ms: search.ms });
     }
-    return t('archive.searching');
+    return search.status === 'searching' && search.slow ? t('archive.searchingSlow') : t('archive.searching');
   })();
 
   const empty = calendar !== null && calendar.total === 0;

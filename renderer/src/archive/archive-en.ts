@@ -7,6 +7,7 @@ export const archiveEn: { readonly [K in keyof typeof archiveZhCN]: string } = {
   'archive.searchLabel': 'Search the archive',
   'archive.searchPlaceholder': 'Search the archive (by character)   / or Ctrl+F',
   'archive.searching': 'Searching…',
+  'archive.searchingSlow': 'Searching… The first search builds the full-text index; a large archive takes a moment.',
   'archive.hits': '{count} found in {ms} ms',
   'archive.hitsCapped': 'The {count} best matches, in {ms} ms',
   'archive.noHits': 'No story holds “{query}” (searched in {ms} ms).',

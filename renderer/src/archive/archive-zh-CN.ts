@@ -5,6 +5,7 @@ export const archiveZhCN = {
   'archive.searchLabel': '全文检索资料库',
   'archive.searchPlaceholder': '检索资料库（按字匹配）　/ 或 Ctrl+F',
   'archive.searching': '正在检索……',
+  'archive.searchingSlow': '正在检索……首次检索要先建立全文索引，资料库大时需要稍等片刻。',
   'archive.hits': '找到 {count} 篇，用时 {ms} 毫秒',
   'archive.hitsCapped': '最相关的 {count} 篇，用时 {ms} 毫秒',
   'archive.noHits': '没有找到含“{query}”的稿件（用时 {ms} 毫秒）。',
