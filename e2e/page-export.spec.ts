@@ -131,7 +131,11 @@ test('a page is planned, its preflight refuses export, an editor overrides with 
   await expect(page.getByTestId('override-confirm')).toBeDisabled();
   await page.getByTestId('override-reason').fill(REASON);
   await page.getByTestId('override-confirm').click();
+  // While it runs (the proof takes a second or more): the progress with the time elapsed.
+  await expect(page.getByTestId('export-progress')).toContainText('正在导出');
+  await page.getByTestId('export-panel').screenshot({ path: test.info().outputPath('export-progress.png') });
   await expect(page.getByTestId('export-result')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('export-progress')).toBeHidden();
   await expect(page.getByTestId('export-overridden')).toContainText(REASON);
   const folder = await page.getByTestId('export-folder').inputValue();
   expect(folder).toBe(join(desk.dataDir, 'exports', `${PAGE}-${DATE}`));

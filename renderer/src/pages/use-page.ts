@@ -45,6 +45,9 @@ export function usePage(ref: PageRef, onSaved?: () => void): PageState {
   const queue = useRef<Promise<void>>(Promise.resolve());
   const checkSeq = useRef(0);
   const onSavedRef = useRef(onSaved);
+  /** Changes shown but not yet saved, and the generation a refused save ends. */
+  const pending = useRef(0);
+  const generationRef = useRef(0);
   onSavedRef.current = onSaved;
   const { name, date } = ref;
 
@@ -90,21 +93,32 @@ export function usePage(ref: PageRef, onSaved?: () => void): PageState {
     (content: PagePlanContent) => {
       const before = planRef.current;
       if (!before) return;
-      // Shown at once; the desk's answer (with its new revision) replaces it.
+      // Shown at once; saved in order, each over the revision the one before it made.
       setPlan({ ...before, ...content });
+      pending.current += 1;
+      const generation = generationRef.current;
       queue.current = queue.current.then(async () => {
         const base = planRef.current;
-        if (!base) return;
+        // A refused save reloaded the plan: the changes queued behind it were made on what it showed before.
+        if (!base || generation !== generationRef.current) return;
         setSaving(true);
         try {
-          setPlan(await desk['pages.save']({ baseRev: base.rev, content }));
-          void preflight();
-          onSavedRef.current?.();
+          const saved = await desk['pages.save']({ baseRev: base.rev, content });
+          pending.current -= 1;
+          // Later changes still waiting keep showing, now on the saved revision.
+          const latest = planRef.current;
+          setPlan(pending.current > 0 && latest ? { ...saved, ...contentOfPlan(latest) } : saved);
+          if (pending.current === 0) {
+            void preflight();
+            onSavedRef.current?.();
+          }
         } catch (err) {
+          generationRef.current += 1;
+          pending.current = 0;
           showError(err, 'safe.pageNothingSaved');
           await reload();
         } finally {
-          setSaving(false);
+          setSaving(pending.current > 0);
         }
       });
     },
