@@ -157,7 +157,7 @@ test('an admin adds a person with roles, who then signs 初审; mistakes are exp
 
   // The new person signs 初审 of a submitted story.
   const api = await sessionApi(desk.url, 'setup');
-  const story = await reporterStory(api, '石桥村：党群议事会开到田间', ['石桥村党支部把议事会开到田间地头。']);
+  const story = await reporterStory(api, '石桥村：党群议事会开到田间', ['石桥村党支部把议事会开到田间地头,当场听取意见。']);
   await api('review.act', { id: story.id, action: 'submit', baseRev: story.rev });
   const sun = await deskAs(browser, desk.url, 'sun-li');
   await sun.getByTestId('queue-open').click();
@@ -167,16 +167,40 @@ test('an admin adds a person with roles, who then signs 初审; mistakes are exp
   await expect(sun.getByTestId('review-status')).toHaveText('初审通过');
   await expect(sun.getByTestId('review-signatures')).toContainText('初审：孙丽');
 
-  // The record, per story and per page, names her.
+  // 复审 and 终审 by others, then the page leaves for layout over its open findings (an editor's override).
+  for (const [session, userId] of [
+    ['s-wang', 'wang-fang'],
+    ['s-zhao', 'zhao-qiang'],
+  ] as const) {
+    const other = await sessionApi(desk.url, session);
+    await other('session.setUser', { userId });
+    const now = await other<Story>('stories.get', { id: story.id });
+    await other('review.act', { id: story.id, action: 'sign', baseRev: now.rev });
+  }
+  const zhao = await sessionApi(desk.url, 's-zhao');
+  const date = '2026-11-23';
+  await zhao('pages.save', {
+    baseRev: null,
+    content: { name: 'B6', date, edition: '党建周刊', slots: [{ role: 'lead', storyId: story.id, budget: null }], jumps: [] },
+  });
+  await zhao('pages.export', { name: 'B6', date, force: true, reason: '地区已电话核实，版面急用' });
+
+  // The record, per story and per page: signatures, the override and the export, with who.
+  await sun.reload();
   await sun.getByTestId('audit-open').click();
-  await expect(sun.getByTestId('audit-entry')).toHaveCount(2);
+  const kinds = () => sun.getByTestId('audit-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+  await expect.poll(kinds).toEqual(['submit', 'sign', 'sign', 'sign', 'override', 'export']);
   await expect(sun.getByTestId('audit-list')).toContainText('孙丽');
+  await expect(sun.locator('[data-testid="audit-entry"][data-kind="override"]')).toContainText('地区已电话核实，版面急用');
   await sun.getByTestId('audit-tab-page').click();
   await expect(sun.getByTestId('audit-list')).toHaveAttribute('data-target', 'page:B6');
-  await expect(sun.getByTestId('audit-entry').last()).toContainText('稿件：石桥村：党群议事会开到田间');
+  await expect(sun.locator('[data-testid="audit-entry"][data-kind="sign"]').first()).toContainText('石桥村：党群议事会开到田间');
+  await expect(sun.locator('[data-testid="audit-entry"][data-kind="export"]')).toHaveCount(1);
+  await expect(sun.locator('[data-testid="audit-entry"][data-kind="override"]')).toContainText('赵强');
   await shot(sun, info, 'audit-page-view');
-  const desks = await api<Array<{ kind: string; detail: string }>>('review.audit', { id: story.id });
-  expect(desks.map((e) => e.kind)).toEqual(['submit', 'sign']);
+  const csv = await api<string>('review.auditCsv', { page: 'B6' });
+  expect(csv).toContain('override');
+  expect(csv).toContain('export');
 });
 
 test('a passage comment in the body: popover to write it, reply and resolve; it follows its passage through an edit; a headline line takes one too', async ({
@@ -251,6 +275,7 @@ test('a passage comment in the body: popover to write it, reply and resolve; it 
   await editor.getByTestId('field-comment-kicker').click();
   await expect(popover).toContainText('引题（整行）');
   await popover.getByTestId('comment-popover-input').fill('请加引题');
+  await shot(editor, info, 'headline-comment-popover');
   await popover.getByTestId('comment-popover-send').click();
   await expect(editor.getByTestId('field-comment-kicker')).toContainText('1');
   const withHead = await api<Story>('stories.get', { id: story.id });

@@ -67,7 +67,7 @@ export function auditedExport(exportPage: ExportHandler, deps: ExportAuditDeps):
       {
         ...base,
         kind: 'export',
-        detail: `${input.name} ${input.date}: ${result.files.length} files → ${where}`,
+        detail: `${input.name} ${input.date} → ${where} (${result.files.length} files/个文件)`,
       },
       stories,
     );

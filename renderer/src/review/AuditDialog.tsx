@@ -111,23 +111,43 @@ export function AuditDialog({
         </div>
       )}
       {entries && entries.length === 0 && <p>{t('audit.empty')}</p>}
-      <ol className="audit-list" data-testid="audit-list" data-target={key}>
-        {entries?.map((e, i) => (
-          <li key={i} data-testid="audit-entry" data-kind={e.kind}>
-            <span className="muted">{new Date(e.at).toLocaleString()}</span>{' '}
-            <strong className={`audit-kind audit-kind-${e.kind}`}>{t(`audit.kind.${e.kind}`)}</strong>
-            {e.level && ` · ${t(`level.${e.level}`)}`} · {e.name}
-            {e.rev !== null && ` · ${t('history.rev', { rev: e.rev })}`}
-            {showStory && e.storyId && (
-              <span className="audit-story">
-                {' '}
-                · {t('audit.inStory', { title: titles.get(e.storyId) ?? e.storyId })}
-              </span>
-            )}
-            {e.detail && <div className="audit-detail">{e.detail}</div>}
-          </li>
-        ))}
-      </ol>
+      {entries && entries.length > 0 && (
+        <div className="audit-scroll">
+          <table className="audit-table" data-testid="audit-list" data-target={key}>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.colTime')}</th>
+                <th scope="col">{t('audit.colEvent')}</th>
+                <th scope="col">{t('audit.colPerson')}</th>
+                <th scope="col">{t('audit.colRev')}</th>
+                {showStory && <th scope="col">{t('audit.colStory')}</th>}
+                <th scope="col">{t('audit.colDetail')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e, i) => (
+                <tr key={i} data-testid="audit-entry" data-kind={e.kind}>
+                  <td className="audit-time">{new Date(e.at).toLocaleString()}</td>
+                  <td className="audit-nowrap">
+                    <strong className={`audit-kind audit-kind-${e.kind}`}>{t(`audit.kind.${e.kind}`)}</strong>
+                    {e.level && ` · ${t(`level.${e.level}`)}`}
+                  </td>
+                  <td className="audit-nowrap" title={e.userId}>
+                    {e.name}
+                  </td>
+                  <td className="audit-nowrap">{e.rev !== null ? t('history.rev', { rev: e.rev }) : ''}</td>
+                  {showStory && (
+                    <td className="audit-story">
+                      {e.storyId ? (titles.get(e.storyId) ?? e.storyId) : t('audit.wholePage')}
+                    </td>
+                  )}
+                  <td className="audit-detail">{e.detail}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </Dialog>
   );
 }

@@ -166,22 +166,27 @@ export function PeopleDialog({ onClose }: { onClose: () => void }) {
                   />
                 </td>
               ))}
-              <td className="people-state">
-                <span>{u.disabled ? t('people.disabled') : t('people.enabled')}</span>
-                {isAdmin &&
-                  (u.isNew ? (
-                    <button type="button" onClick={() => setRows((all) => all.filter((x) => x.id !== u.id))}>
-                      {t('people.removeNew')}
-                    </button>
-                  ) : (
-                    <button
-                      type="button"
-                      data-testid="people-toggle"
-                      onClick={() => edit(u.id, { disabled: !u.disabled })}
-                    >
-                      {u.disabled ? t('people.enable') : t('people.disable')}
-                    </button>
-                  ))}
+              <td>
+                <div className="people-state">
+                  <span>{u.disabled ? t('people.disabled') : t('people.enabled')}</span>
+                  {isAdmin &&
+                    (u.isNew ? (
+                      <button
+                        type="button"
+                        onClick={() => setRows((all) => all.filter((x) => x.id !== u.id))}
+                      >
+                        {t('people.removeNew')}
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        data-testid="people-toggle"
+                        onClick={() => edit(u.id, { disabled: !u.disabled })}
+                      >
+                        {u.disabled ? t('people.enable') : t('people.disable')}
+                      </button>
+                    ))}
+                </div>
               </td>
             </tr>
           ))}

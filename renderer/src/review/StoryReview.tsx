@@ -285,7 +285,7 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
           aria-pressed={commentsShown}
           onClick={() => setShowComments(!commentsShown)}
         >
-          {t('review.comments')} {comments.filter((c) => !c.resolved).length || ''}
+          {t('review.comments')} {comments.filter((c) => c.parentId === null && !c.resolved).length || ''}
         </button>
         <button type="button" data-testid="history-open" onClick={() => setPanel('history')}>
           {t('review.history')}

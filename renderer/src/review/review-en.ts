@@ -188,4 +188,11 @@ export const reviewEn: { readonly [K in keyof typeof reviewZhCN]: string } = {
   'comments.selectionQuote': 'Selected: “{quote}”',
   'comments.fieldQuote': '{field}: “{quote}”',
   'comments.emptyField': '(empty)',
+  'audit.colTime': 'Time',
+  'audit.colEvent': 'Event',
+  'audit.colPerson': 'Person',
+  'audit.colRev': 'Revision',
+  'audit.colStory': 'Story',
+  'audit.colDetail': 'Detail',
+  'audit.wholePage': 'whole page',
 };

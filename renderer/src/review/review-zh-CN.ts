@@ -177,4 +177,11 @@ export const reviewZhCN = {
   'comments.selectionQuote': '所选：“{quote}”',
   'comments.fieldQuote': '{field}：“{quote}”',
   'comments.emptyField': '（空）',
+  'audit.colTime': '时间',
+  'audit.colEvent': '事件',
+  'audit.colPerson': '人员',
+  'audit.colRev': '版本',
+  'audit.colStory': '稿件',
+  'audit.colDetail': '说明',
+  'audit.wholePage': '全版',
 } as const;
