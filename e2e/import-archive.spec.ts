@@ -242,9 +242,7 @@ test('a draft repeating archived text gets a duplicate finding whose twin opens 
   await expect(finding).toContainText(RED_STATION);
   const twin = finding.getByTestId('finding-twin').first();
   await expect(twin).toContainText(RED_STATION);
-  // The findings panel (renderer/src/sidebar/FindingsPanel.tsx) offers a twin's link only for
-  // stories of the page so far; App and this screen take an archived twin once it is offered.
-  test.skip(await twin.isDisabled(), 'the findings panel does not yet link a twin in the archive (FindingsPanel.tsx keeps it disabled)');
+  await expect(twin).toBeEnabled();
   await twin.click();
 
   await expect(page.getByTestId('archive-view')).toBeVisible();

@@ -17,7 +17,7 @@ import { applyFix } from '../../../shared/checks/copy-text';
 import type { FindingLocation, Severity } from '../../../shared/checks/finding';
 import { blocksOfBody, type IgnoredFinding, type StoryContent } from '../../../shared/model';
 import { useI18n } from '../app/i18n/i18n';
-import { useFindings, useFindingsApi } from '../editor/findings/FindingsContext';
+import { reachableElsewhere, useFindings, useFindingsApi } from '../editor/findings/FindingsContext';
 import { excerpt, familyLabel, familyOf, familyOrder, findingMessage, whereLabel } from '../editor/findings/finding-text';
 import type { ShownFinding } from '../editor/findings/findings-store';
 import { APPLY_FINDING_FIX_COMMAND, REVEAL_FINDING_COMMAND } from '../editor/plugins/FindingsPlugin/FindingsPlugin';
@@ -167,7 +167,7 @@ function FindingRow({
           type="button"
           className="finding-twin"
           data-testid="finding-twin"
-          disabled={twin.story !== storyId && !titles.has(twin.story)}
+          disabled={twin.story !== storyId && !reachableElsewhere(twin, titles)}
           onClick={() => onReveal(twin)}
         >
           {t('findings.twin')} {whereLabel(i18n, twin, storyId, titles, finding)} “{excerpt(twin.text, 24)}”
@@ -236,7 +236,7 @@ export function FindingsPanel({ draft, update, readOnly }: PanelProps) {
 
   const reveal = (location: FindingLocation) => {
     if (location.story !== state.storyId) {
-      if (state.titles.has(location.story)) revealElsewhere(location);
+      if (reachableElsewhere(location, state.titles)) revealElsewhere(location);
       return;
     }
     if (location.field === 'body') {

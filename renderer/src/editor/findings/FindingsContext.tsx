@@ -6,7 +6,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 
 import type { FindingLocation } from '../../../../shared/checks/finding';
-import type { StoryContent } from '../../../../shared/model';
+import { StoryIdSchema, type StoryContent } from '../../../../shared/model';
 import { FindingsStore, type FindingsState } from './findings-store';
 import { requestReveal } from './pending-reveal';
 
@@ -17,6 +17,14 @@ export type FindingsApi = {
 };
 
 const FindingsContext = createContext<FindingsApi | null>(null);
+
+/**
+ * True when a twin outside the open story can be shown: another story of the page
+ * (its title is known) or a story of the archive (an id that is no desk story's).
+ */
+export function reachableElsewhere(location: FindingLocation, pageTitles: ReadonlyMap<string, unknown>): boolean {
+  return pageTitles.has(location.story) || !StoryIdSchema.safeParse(location.story).success;
+}
 
 export function FindingsProvider({
   storyId,

@@ -33,7 +33,7 @@ import { createPortal } from 'react-dom';
 
 import type { FindingLocation, Severity } from '../../../../../shared/checks/finding';
 import { useI18n } from '../../../app/i18n/i18n';
-import { useFindings, useFindingsApi } from '../../findings/FindingsContext';
+import { reachableElsewhere, useFindings, useFindingsApi } from '../../findings/FindingsContext';
 import { excerpt, findingMessage, whereLabel } from '../../findings/finding-text';
 import type { FindingsStore, ShownFinding } from '../../findings/findings-store';
 import { takeReveal } from '../../findings/pending-reveal';
@@ -312,7 +312,7 @@ export function registerFindings(editor: LexicalEditor, store: FindingsStore, ho
     store.setActive(mark.shown.id);
     if (twin.story === store.storyId) {
       if (twin.field === 'body') revealLocation(editor, twin);
-    } else if (store.getState().titles.has(twin.story)) {
+    } else if (reachableElsewhere(twin, store.getState().titles)) {
       hooks.revealElsewhere(twin);
     }
   };
