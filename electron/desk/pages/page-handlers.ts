@@ -177,12 +177,15 @@ export function pageService(deps: PageDeps) {
     exportedFolders.add(resolve(result.folder));
     // The export itself goes into the audit trail in review/export-audit.ts (page and stories).
     const at = new Date().toISOString();
-    await pages.mark(
-      plan.name,
-      plan.date,
-      { exported: { at, by: deps.who(), folder: result.folder, overrideReason: result.override?.reason ?? null } },
-      deps.who(),
-    );
+    // The package is in place whatever happens here; only "publish" needs the record.
+    await pages
+      .mark(
+        plan.name,
+        plan.date,
+        { exported: { at, by: deps.who(), folder: result.folder, overrideReason: result.override?.reason ?? null } },
+        deps.who(),
+      )
+      .catch((err: unknown) => console.warn(`[desk] the export of ${plan.name} ${plan.date} was not recorded on its plan:`, err));
     return {
       folder: result.folder,
       zip: result.zip,
