@@ -86,6 +86,8 @@ const keyOf = (a: number, b: number) => ((a & 0xffff) * 0x10000 + (b & 0xffff)) 
 class BigramTable {
   keys: Int32Array;
   slots: Int32Array;
+  /** The key of each slot, in slot order. */
+  slotKeys = new Uint32Array(1024);
   size = 0;
   #shift: number;
   constructor(capacity = 1 << 16) {
@@ -117,6 +119,12 @@ class BigramTable {
     }
     this.keys[at] = key | 0;
     this.slots[at] = this.size;
+    if (this.size === this.slotKeys.length) {
+      const bigger = new Uint32Array(this.slotKeys.length * 2);
+      bigger.set(this.slotKeys);
+      this.slotKeys = bigger;
+    }
+    this.slotKeys[this.size] = key >>> 0;
     return this.size++;
   }
   #grow(): void {
@@ -190,6 +198,15 @@ class ByteWriter {
     }
     this.bytes[this.length++] = v;
   }
+  append(bytes: Uint8Array): void {
+    if (this.length + bytes.length > this.bytes.length) {
+      const bigger = new Uint8Array(Math.max(this.length + bytes.length, Math.ceil(this.bytes.length * 1.5)) + 16);
+      bigger.set(this.bytes.subarray(0, this.length));
+      this.bytes = bigger;
+    }
+    this.bytes.set(bytes, this.length);
+    this.length += bytes.length;
+  }
 }
 
 /**
@@ -228,8 +245,17 @@ export class ArchiveSearchIndex {
    * them. Made from #keys on the first add after a build, load or merge.
    */
   #table: BigramTable | null = null;
-  /** Postings of documents added since the last merge: slot → [doc, tf, doc, tf, …]. */
-  #delta = new Map<number, number[]>();
+  /**
+   * Postings of documents added since the last merge, as one linked list per slot
+   * in typed arrays (no per-slot arrays for the collector): #dHead[slot] is the
+   * newest entry, #dNext the one before it; #dCount[slot] the list's length.
+   */
+  #dHead = new Int32Array(0);
+  #dCount = new Uint32Array(0);
+  #dNext = new Int32Array(1024);
+  #dSlot = new Uint32Array(1024);
+  #dDoc = new Uint32Array(1024);
+  #dTf = new Uint32Array(1024);
   #deltaPairs = 0;
   /** Sum of indexed lengths, for BM25's average length. */
   #totalLength = 0;
@@ -312,17 +338,12 @@ export class ArchiveSearchIndex {
     if (slot >= this.#keys.length) return 0;
     const bytes = this.#postBytes;
     let at = this.#postOffsets[slot]!;
-    const read = (): number => {
-      let v = 0;
-      let shift = 0;
-      for (;;) {
-        const byte = bytes[at++]!;
-        v += (byte & 0x7f) * 2 ** shift;
-        if (byte < 0x80) return v;
-        shift += 7;
-      }
-    };
-    const n = read();
+    let n = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[at++]!;
+      n += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) break;
+    }
     if (this.#listDocs.length < n) {
       this.#listDocs = new Uint32Array(n * 2);
       this.#listTfs = new Uint32Array(n * 2);
@@ -331,10 +352,24 @@ export class ArchiveSearchIndex {
     const tfs = this.#listTfs;
     let prev = -1;
     for (let i = 0; i < n; i++) {
-      const v = read();
-      const doc = prev + 1 + Math.floor(v / 2);
+      // Values stay under 2^31 (document numbers): shifts are safe up to 28.
+      let byte = bytes[at++]!;
+      let v = byte & 0x7f;
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        byte = bytes[at++]!;
+        v |= (byte & 0x7f) << shift;
+      }
+      const doc = prev + 1 + (v >>> 1);
       docs[i] = doc;
-      tfs[i] = v & 1 ? read() : 1;
+      if (v & 1) {
+        byte = bytes[at++]!;
+        let tf = byte & 0x7f;
+        for (let shift = 7; byte >= 0x80; shift += 7) {
+          byte = bytes[at++]!;
+          tf |= (byte & 0x7f) << shift;
+        }
+        tfs[i] = tf;
+      } else tfs[i] = 1;
       prev = doc;
     }
     return n;
@@ -348,64 +383,137 @@ export class ArchiveSearchIndex {
       return;
     }
     this.#tableForAdd();
+    let doc = 0;
+    const collect = (slot: number, tf: number): void => {
+      if (slot >= this.#dHead.length) {
+        const head = new Int32Array(Math.max(slot + 1, Math.ceil(this.#dHead.length * 1.5), 1024)).fill(-1);
+        head.set(this.#dHead);
+        const count = new Uint32Array(head.length);
+        count.set(this.#dCount);
+        this.#dHead = head;
+        this.#dCount = count;
+      }
+      const at = this.#deltaPairs++;
+      if (at === this.#dNext.length) {
+        const grow = <T extends Int32Array | Uint32Array>(a: T, make: (n: number) => T): T => {
+          const b = make(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        this.#dNext = grow(this.#dNext, (n) => new Int32Array(n));
+        this.#dSlot = grow(this.#dSlot, (n) => new Uint32Array(n));
+        this.#dDoc = grow(this.#dDoc, (n) => new Uint32Array(n));
+        this.#dTf = grow(this.#dTf, (n) => new Uint32Array(n));
+      }
+      this.#dNext[at] = this.#dHead[slot]!;
+      this.#dSlot[at] = slot;
+      this.#dDoc[at] = doc;
+      this.#dTf[at] = tf;
+      this.#dHead[slot] = at;
+      this.#dCount[slot]!++;
+    };
     for (const d of docs) {
-      const doc = this.#docs.length;
-      const length = this.#countDoc(d, (slot, tf) => {
-        let list = this.#delta.get(slot);
-        if (!list) this.#delta.set(slot, (list = []));
-        list.push(doc, tf);
-        this.#deltaPairs++;
-      });
-      this.#push(d, length);
+      doc = this.#docs.length;
+      this.#push(d, this.#countDoc(d, collect));
     }
-    if (this.#deltaPairs > Math.max(1_000_000, this.#mainPairs / 8)) this.#merge();
+    if (this.#deltaPairs > Math.max(2_000_000, this.#mainPairs / 4)) this.#merge();
   }
 
-  /** Merges the delta into the main part: one pass over the coded lists, no text read. */
+  /**
+   * Merges the delta into the main part: one pass, no text read. A list the delta
+   * did not touch is copied as coded bytes (runs of them in one copy); a touched one
+   * is decoded, extended and coded again; new bigrams are merged in key order.
+   */
   #merge(): void {
     if (this.#deltaPairs === 0) return;
     const table = this.#tableForAdd();
-    const mainSlots = this.#keys.length;
+    const mainKeys = this.#keys;
+    const mainSlots = mainKeys.length;
+    const fresh = table.slotKeys.slice(mainSlots, table.size).sort();
+    const old = this.#postBytes;
+    const oldOffsets = this.#postOffsets;
     const keys = new Uint32Array(table.size);
-    keys.set(this.#keys);
-    let n = mainSlots;
-    for (let i = 0; i < table.keys.length; i++) {
-      if (table.keys[i] !== EMPTY && table.slots[i]! >= mainSlots) keys[n++] = table.keys[i]! >>> 0;
+    const offsets = new Uint32Array(table.size + 1);
+    const out = new ByteWriter(old.length + this.#deltaPairs * 3 + 1024);
+    // The delta's entries grouped by slot (a counting sort: entries are in document
+    // order, so each group ascends), rather than walking each slot's linked list.
+    const dCount = this.#dCount;
+    const groupAt = new Uint32Array(dCount.length + 1);
+    for (let slot = 0; slot < dCount.length; slot++) groupAt[slot + 1] = groupAt[slot]! + dCount[slot]!;
+    const fill = groupAt.slice(0, dCount.length);
+    const gDoc = new Uint32Array(this.#deltaPairs);
+    const gTf = new Uint32Array(this.#deltaPairs);
+    for (let e = 0; e < this.#deltaPairs; e++) {
+      const at = fill[this.#dSlot[e]!]!++;
+      gDoc[at] = this.#dDoc[e]!;
+      gTf[at] = this.#dTf[e]!;
     }
-    keys.sort();
-    const out = new ByteWriter(this.#postBytes.length + this.#deltaPairs * 3);
-    const offsets = new Uint32Array(keys.length + 1);
-    let docs = new Uint32Array(1024);
-    let tfs = new Uint32Array(1024);
-    for (let i = 0; i < keys.length; i++) {
-      offsets[i] = out.length;
-      const slot = table.get(keys[i]!);
+    let pendFrom = 0;
+    let pendTo = 0;
+    const flush = () => {
+      if (pendTo > pendFrom) out.append(old.subarray(pendFrom, pendTo));
+      pendFrom = pendTo = 0;
+    };
+    /** Codes slot's main list (if any) followed by its delta entries. */
+    const extend = (slot: number) => {
       const m = this.#decode(slot);
-      const delta = this.#delta.get(slot);
-      const total = m + (delta ? delta.length / 2 : 0);
-      if (docs.length < total) {
-        docs = new Uint32Array(total * 2);
-        tfs = new Uint32Array(total * 2);
-      }
-      docs.set(this.#listDocs.subarray(0, m));
-      tfs.set(this.#listTfs.subarray(0, m));
-      if (delta) {
-        for (let j = 0, at = m; j < delta.length; j += 2, at++) {
-          docs[at] = delta[j]!;
-          tfs[at] = delta[j + 1]!;
+      const from = slot < dCount.length ? groupAt[slot]! : 0;
+      const extra = slot < dCount.length ? dCount[slot]! : 0;
+      const total = m + extra;
+      if (this.#listDocs.length < total) {
+        const docs = new Uint32Array(total * 2);
+        const tfs = new Uint32Array(total * 2);
+        for (let k = 0; k < m; k++) {
+          docs[k] = this.#listDocs[k]!;
+          tfs[k] = this.#listTfs[k]!;
         }
+        this.#listDocs = docs;
+        this.#listTfs = tfs;
+      }
+      const docs = this.#listDocs;
+      const tfs = this.#listTfs;
+      for (let k = 0; k < extra; k++) {
+        docs[m + k] = gDoc[from + k]!;
+        tfs[m + k] = gTf[from + k]!;
       }
       encodeList(out, docs, tfs, 0, total);
+    };
+    let i = 0;
+    let j = 0;
+    for (let o = 0; o < keys.length; o++) {
+      if (j >= fresh.length || (i < mainSlots && mainKeys[i]! < fresh[j]!)) {
+        keys[o] = mainKeys[i]!;
+        if (i < dCount.length && dCount[i]! > 0) {
+          flush();
+          offsets[o] = out.length;
+          extend(i);
+        } else {
+          if (pendTo !== oldOffsets[i]) {
+            flush();
+            pendFrom = oldOffsets[i]!;
+          }
+          offsets[o] = out.length + (oldOffsets[i]! - pendFrom);
+          pendTo = oldOffsets[i + 1]!;
+        }
+        i++;
+      } else {
+        keys[o] = fresh[j]!;
+        flush();
+        offsets[o] = out.length;
+        extend(table.get(fresh[j]!));
+        j++;
+      }
     }
+    flush();
     offsets[keys.length] = out.length;
     this.#keys = keys;
     this.#postOffsets = offsets;
     this.#postBytes = out.bytes.subarray(0, out.length);
     this.#mainPairs += this.#deltaPairs;
     this.#table = null;
-    this.#delta.clear();
-    this.#deltaPairs = 0;
+    this.#clearDelta();
   }
+
 
   /**
    * Calls `emit(slot, tf)` once per distinct bigram of the document; returns its
@@ -470,10 +578,15 @@ export class ArchiveSearchIndex {
     return length;
   }
 
+  #clearDelta(): void {
+    this.#dHead = new Int32Array(0);
+    this.#dCount = new Uint32Array(0);
+    this.#deltaPairs = 0;
+  }
+
   #rebuild(docs: readonly SearchDoc[]): void {
     if (this.#docs.length > 0) throw new Error('rebuild of a non-empty search index');
-    this.#delta.clear();
-    this.#deltaPairs = 0;
+    this.#clearDelta();
     const table = (this.#table = new BigramTable(1 << 16));
     // Pass 1: distinct bigrams per document → list sizes.
     let counts = new Uint32Array(1 << 16);
@@ -505,9 +618,7 @@ export class ArchiveSearchIndex {
       });
     }
     // The main part: slots in key order, lists coded.
-    const keys = new Uint32Array(slots);
-    for (let i = 0, n = 0; i < table.keys.length; i++) if (table.keys[i] !== EMPTY) keys[n++] = table.keys[i]! >>> 0;
-    keys.sort();
+    const keys = table.slotKeys.slice(0, slots).sort();
     const out = new ByteWriter(pairs * 2 + 1024);
     const postOffsets = new Uint32Array(slots + 1);
     for (let i = 0; i < slots; i++) {
@@ -610,8 +721,8 @@ export class ArchiveSearchIndex {
       const slot = this.#slotOf(key);
       if (slot < 0) continue;
       const main = this.#decode(slot);
-      const delta = this.#delta.get(slot);
-      const df = main + (delta ? delta.length / 2 : 0);
+      const extra = slot < this.#dCount.length ? this.#dCount[slot]! : 0;
+      const df = main + extra;
       if (df === 0) continue;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       const weight = qkeys.filter((k) => k === key).length;
@@ -622,9 +733,10 @@ export class ArchiveSearchIndex {
         scores[doc]! += s;
       };
       for (let i = 0; i < main; i++) add(this.#listDocs[i]!, this.#listTfs[i]!);
-      if (delta) for (let i = 0; i < delta.length; i += 2) add(delta[i]!, delta[i + 1]!);
+      for (let e = extra > 0 ? this.#dHead[slot]! : -1; e >= 0; e = this.#dNext[e]!) add(this.#dDoc[e]!, this.#dTf[e]!);
     }
-    touched.sort((a, b) => scores[b]! - scores[a]!);
+    // Ties by document number: the same order however the postings are laid out (main part, delta).
+    touched.sort((a, b) => scores[b]! - scores[a]! || a - b);
     const candidates = touched.slice(0, Math.max(limit * 4, 40));
     const hits = candidates.map((doc) => this.#rerank(doc, scores[doc]!, qcodes, qkeys));
     for (const doc of touched) scores[doc] = 0;
