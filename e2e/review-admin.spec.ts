@@ -34,7 +34,8 @@ async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
 async function reporterStory(api: SessionApi, headline: string, paragraphs: string[]): Promise<Story> {
   await api('session.setUser', { userId: 'zhang-ming' });
   const created = await api<Story>('stories.create', { page: 'B6' });
-  const { kind, kicker, subheadline, dateline, region, photos, figures, jumps, page, slot, ignored } = created;
+  const { kind, kicker, subheadline, dateline, region, photos, figures, jumps, page, slot, ignored } =
+    created;
   return api<Story>('stories.save', {
     id: created.id,
     baseRev: created.rev,
@@ -133,11 +134,16 @@ test('an admin adds a person with roles, who then signs 初审; mistakes are exp
   await expect(sunLi.getByTestId('people-role-first-editor')).toBeChecked();
 
   // Deactivate 陈静 (never deleted); taking the only admin's role away is refused.
-  await dialog.locator('[data-testid="people-row"][data-user-id="chen-jing"]').getByTestId('people-toggle').click();
+  await dialog
+    .locator('[data-testid="people-row"][data-user-id="chen-jing"]')
+    .getByTestId('people-toggle')
+    .click();
   const adminRow = dialog.locator('[data-testid="people-row"][data-user-id="admin"]');
   await adminRow.getByTestId('people-role-admin').uncheck();
   await dialog.getByTestId('people-save').click();
-  await expect(dialog.getByTestId('people-problems')).toHaveText('至少要保留一位在岗的管理员，否则没有人能管理人员。');
+  await expect(dialog.getByTestId('people-problems')).toHaveText(
+    '至少要保留一位在岗的管理员，否则没有人能管理人员。',
+  );
   await adminRow.getByTestId('people-role-admin').check();
   await shot(admin, info, 'people-dialog');
   await dialog.getByTestId('people-save').click();
@@ -157,7 +163,9 @@ test('an admin adds a person with roles, who then signs 初审; mistakes are exp
 
   // The new person signs 初审 of a submitted story.
   const api = await sessionApi(desk.url, 'setup');
-  const story = await reporterStory(api, '石桥村：党群议事会开到田间', ['石桥村党支部把议事会开到田间地头,当场听取意见。']);
+  const story = await reporterStory(api, '石桥村：党群议事会开到田间', [
+    '石桥村党支部把议事会开到田间地头,当场听取意见。',
+  ]);
   await api('review.act', { id: story.id, action: 'submit', baseRev: story.rev });
   const sun = await deskAs(browser, desk.url, 'sun-li');
   await sun.getByTestId('queue-open').click();
@@ -181,20 +189,31 @@ test('an admin adds a person with roles, who then signs 初审; mistakes are exp
   const date = '2026-11-23';
   await zhao('pages.save', {
     baseRev: null,
-    content: { name: 'B6', date, edition: '党建周刊', slots: [{ role: 'lead', storyId: story.id, budget: null }], jumps: [] },
+    content: {
+      name: 'B6',
+      date,
+      edition: '党建周刊',
+      slots: [{ role: 'lead', storyId: story.id, budget: null }],
+      jumps: [],
+    },
   });
   await zhao('pages.export', { name: 'B6', date, force: true, reason: '地区已电话核实，版面急用' });
 
   // The record, per story and per page: signatures, the override and the export, with who.
   await sun.reload();
   await sun.getByTestId('audit-open').click();
-  const kinds = () => sun.getByTestId('audit-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+  const kinds = () =>
+    sun.getByTestId('audit-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
   await expect.poll(kinds).toEqual(['submit', 'sign', 'sign', 'sign', 'override', 'export']);
   await expect(sun.getByTestId('audit-list')).toContainText('孙丽');
-  await expect(sun.locator('[data-testid="audit-entry"][data-kind="override"]')).toContainText('地区已电话核实，版面急用');
+  await expect(sun.locator('[data-testid="audit-entry"][data-kind="override"]')).toContainText(
+    '地区已电话核实，版面急用',
+  );
   await sun.getByTestId('audit-tab-page').click();
   await expect(sun.getByTestId('audit-list')).toHaveAttribute('data-target', 'page:B6');
-  await expect(sun.locator('[data-testid="audit-entry"][data-kind="sign"]').first()).toContainText('石桥村：党群议事会开到田间');
+  await expect(sun.locator('[data-testid="audit-entry"][data-kind="sign"]').first()).toContainText(
+    '石桥村：党群议事会开到田间',
+  );
   await expect(sun.locator('[data-testid="audit-entry"][data-kind="export"]')).toHaveCount(1);
   await expect(sun.locator('[data-testid="audit-entry"][data-kind="override"]')).toContainText('赵强');
   await shot(sun, info, 'audit-page-view');
@@ -252,7 +271,27 @@ test('a passage comment in the body: popover to write it, reply and resolve; it 
   await editor.getByTestId('save-now').click();
   await expect(editor.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
   const saved = await api<Story>('stories.get', { id: story.id });
-  expect(saved.comments?.[0]?.anchor).toMatchObject({ block: 1, start: 18, end: 24, quote: '3200余户', lost: false });
+  expect(saved.comments?.[0]?.anchor).toMatchObject({
+    block: 1,
+    start: 18,
+    end: 24,
+    quote: '3200余户',
+    lost: false,
+  });
+
+  // The keyboard reaches the thread too: the caret walks into the passage, Ctrl+Alt+M goes to the reply box.
+  const lead = await pointOf(editor, 1, '据统计');
+  await editor.mouse.click(lead.x - 6, lead.y);
+  await editor.keyboard.press('Home');
+  await expect(popover).toBeHidden();
+  for (let i = 0; i < 19; i++) await editor.keyboard.press('ArrowRight');
+  await expect(popover).toHaveAttribute('data-kind', 'threads');
+  await expect(body).toBeFocused();
+  await editor.keyboard.press('Control+Alt+KeyM');
+  await expect(popover.getByTestId('comment-reply-input')).toBeFocused();
+  await editor.keyboard.type('好的');
+  await editor.keyboard.press('Enter');
+  await expect(popover.getByTestId('comment-reply')).toHaveCount(2);
 
   // Clicked again, the thread is there to resolve; a resolved comment is no longer marked.
   const again = await pointOf(editor, 1, '3200余户');
@@ -279,7 +318,9 @@ test('a passage comment in the body: popover to write it, reply and resolve; it 
   await popover.getByTestId('comment-popover-send').click();
   await expect(editor.getByTestId('field-comment-kicker')).toContainText('1');
   const withHead = await api<Story>('stories.get', { id: story.id });
-  expect(withHead.comments?.filter((c) => c.anchor && c.anchor.field !== 'body').map((c) => c.anchor)).toEqual([
+  expect(
+    withHead.comments?.filter((c) => c.anchor && c.anchor.field !== 'body').map((c) => c.anchor),
+  ).toEqual([
     { field: 'headline', block: 0, start: 5, end: 8, quote: '网格员', lost: false },
     { field: 'kicker', block: 0, start: 0, end: 0, quote: '', lost: false, whole: true },
   ]);

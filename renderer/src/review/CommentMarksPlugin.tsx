@@ -50,7 +50,8 @@ function boxOf(ranges: readonly Range[]): ScreenBox | null {
   return { left: rect.left, top: rect.top, bottom: last.bottom };
 }
 
-function selectionBox(): ScreenBox | null {
+/** The box of the page's selection (for the offer and the new-comment popover). */
+export function selectionBox(): ScreenBox | null {
   const sel = window.getSelection();
   if (!sel || sel.rangeCount === 0) return null;
   const rects = sel.getRangeAt(0).getClientRects();
@@ -150,6 +151,11 @@ export function registerCommentMarks(
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.ctrlKey && event.altKey && event.code === 'KeyM') {
       event.preventDefault();
+      // Do now what the pause would do, so the shortcut sees the caret where it is.
+      clearTimeout(timer);
+      if (textChanged) paint();
+      textChanged = false;
+      readSelection(true);
       hooks.onShortcut();
     }
   };

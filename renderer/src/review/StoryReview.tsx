@@ -21,7 +21,7 @@ import { AuditDialog } from './AuditDialog';
 import type { AnchorInput } from '../../../shared/review/review-contract';
 import { $bodySelection, type BodyPassage } from './body-passages';
 import type { HeadField, ScreenBox } from './comment-hub';
-import { CommentMarksPlugin, type CommentMarksHooks } from './CommentMarksPlugin';
+import { CommentMarksPlugin, selectionBox, type CommentMarksHooks } from './CommentMarksPlugin';
 import { CommentPopover, type PopoverTarget } from './CommentPopover';
 import { CommentThread, type CommentActions } from './CommentThread';
 import { HistoryDialog } from './HistoryDialog';
@@ -112,7 +112,9 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
       });
     },
     onShortcut: () => {
-      if (passage && offer) setPop({ kind: 'new', passage, box: offer });
+      const sel = editor.getEditorState().read(() => $bodySelection());
+      const box = selectionBox();
+      if (sel && 'passage' in sel && box) setPop({ kind: 'new', passage: sel.passage, box });
       else setPop((open) => (open?.kind === 'threads' ? { ...open, focus: true } : open));
     },
   };
@@ -318,6 +320,8 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
       )}
       {pop && (
         <CommentPopover
+          // Remounted when the shortcut asks for the keyboard, so the reply box takes focus.
+          key={pop.kind === 'threads' && pop.focus ? 'focus' : pop.kind}
           target={pop}
           comments={comments}
           actions={actions}
