@@ -6,8 +6,10 @@
  *
  * Typing in the body re-renders nothing here (issue 3, typing benchmark): the
  * body reports to the draft through BodyChangePlugin without a state change once
- * the draft is unsaved, and the columns and panels are memoized on the parts of
- * the draft they show, so a save or a panel edit re-renders only what changed.
+ * the draft is unsaved, the first keystroke after a save (saved → unsaved)
+ * re-renders only the save label, and the columns and panels are memoized on the
+ * parts of the draft they show, so a save or a panel edit re-renders only what
+ * changed.
  */
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import {
@@ -46,8 +48,8 @@ import { issueLabel } from './issue-labels';
 import { JumpLineBlock } from './JumpLineBlock';
 import { PhotosContext } from './photos-context';
 import { CharCountPlugin } from './plugins/CharCountPlugin/CharCountPlugin';
-import type { SaveState } from './story-draft';
-import { useStoryDraft } from './use-story-draft';
+import type { SaveState, StoryDraftController } from './story-draft';
+import { useSaveState, useStoryDraft } from './use-story-draft';
 
 export type StoryScreenHandle = {
   /** Saves pending changes; true when nothing is left unsaved. */
@@ -126,6 +128,17 @@ const SidePanels = memo(function SidePanels({ story, ...props }: PanelProps & { 
 
 const bodyFailed = (error: Error) => <div className="story-warning">{error.message}</div>;
 
+/** The save state in the story bar: the only part of the screen that follows it (useStoryDraft). */
+function SaveStateLabel({ controller }: { controller: StoryDraftController }) {
+  const { t } = useI18n();
+  const save = useSaveState(controller);
+  return (
+    <span className={`save-state save-${save}`} data-testid="save-state" data-state={save} role="status">
+      {t(SAVE_LABEL[save])}
+    </span>
+  );
+}
+
 export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRef, onOpenStory, lock }: Props) {
   const { t } = useI18n();
   const [state, controller] = useStoryDraft(storyId, { onSaved, onMissing });
@@ -188,14 +201,7 @@ export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRe
               data-story-id={story.id}
             >
               <div className="story-bar">
-                <span
-                  className={`save-state save-${state.save}`}
-                  data-testid="save-state"
-                  data-state={state.save}
-                  role="status"
-                >
-                  {t(SAVE_LABEL[state.save])}
-                </span>
+                <SaveStateLabel controller={controller} />
                 <CharCount />
                 <span className="list-spacer" />
                 <button
