@@ -31,7 +31,13 @@ export type IgnoredShown = { shown: ShownFinding; entry: IgnoredFinding };
 
 export type FindingsState = {
   storyId: string;
-  /** 'checking' from a change until its findings are in. */
+  /**
+   * 'checking' from the moment a check is asked for until its findings are in: at
+   * once when the story opens or the page changes, after the pause in typing
+   * (CHECK_DELAY_MS) otherwise. While the reporter types, the list keeps the last
+   * findings and its status, so a keystroke never re-renders it (issue 3, typing
+   * benchmark); the marks follow the text meanwhile (live ranges).
+   */
   status: 'checking' | 'ready';
   open: ShownFinding[];
   ignored: IgnoredShown[];
@@ -215,14 +221,19 @@ export class FindingsStore {
   private schedule(delay: number): void {
     clearTimeout(this.timer);
     this.runner.cancel();
-    if (this.state.status !== 'checking') this.set({ status: 'checking' });
+    if (delay === 0) this.markChecking();
     this.timer = setTimeout(() => this.run(), delay);
+  }
+
+  private markChecking(): void {
+    if (this.state.status !== 'checking') this.set({ status: 'checking' });
   }
 
   /** One check of the current draft (the runner sends the worker only what changed since the last one). */
   private run(): void {
     const draft = this.draft;
     if (!draft || this.disposed) return;
+    this.markChecking();
     const body = this.readBody ? this.readBody() : draft.body;
     this.runner.check({ version: this.version, key: this.storyId, fields: draft, blocks: body.root.children });
   }
