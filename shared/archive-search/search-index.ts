@@ -157,7 +157,7 @@ export class StaleSearchIndexError extends Error {
 }
 
 /** Bumped whenever folding, the bigram keys or the binary layout changes. */
-export const SEARCH_INDEX_FORMAT = 1;
+export const SEARCH_INDEX_FORMAT = 3;
 const MAGIC = 0x53444444; // "DDDS" little-endian
 const HEADER_WORDS = 16;
 
@@ -210,12 +210,17 @@ class ByteWriter {
 }
 
 /**
- * One posting list: its length, then per document the gap to the previous one
- * (minus one) times two, plus one when the term frequency follows (tf > 1).
+ * One posting list: its length and its last document, then per document the gap
+ * to the previous one (minus one) times two, plus one when the term frequency
+ * follows (tf > 1). The header lets a merge append to a list without decoding it.
  */
-function encodeList(out: ByteWriter, docs: ArrayLike<number>, tfs: ArrayLike<number>, from: number, to: number): void {
+function encodeList(out: ByteWriter, docs: ArrayLike<number>, tfs: ArrayLike<number>, from: number, to: number, prev = -1): void {
   out.varint(to - from);
-  let prev = -1;
+  out.varint(to > from ? docs[to - 1]! : 0);
+  encodeEntries(out, docs, tfs, from, to, prev);
+}
+
+function encodeEntries(out: ByteWriter, docs: ArrayLike<number>, tfs: ArrayLike<number>, from: number, to: number, prev: number): void {
   for (let i = from; i < to; i++) {
     const doc = docs[i]!;
     const tf = tfs[i]!;
@@ -223,6 +228,18 @@ function encodeList(out: ByteWriter, docs: ArrayLike<number>, tfs: ArrayLike<num
     if (tf > 1) out.varint(tf);
     prev = doc;
   }
+}
+
+/** Reads a varint at bytes[at]; the value, and the offset after it in `next.at`. */
+function readVarint(bytes: Uint8Array, at: number, next: { at: number }): number {
+  let byte = bytes[at++]!;
+  let v = byte & 0x7f;
+  for (let shift = 7; byte >= 0x80; shift += 7) {
+    byte = bytes[at++]!;
+    v += (byte & 0x7f) * 2 ** shift;
+  }
+  next.at = at;
+  return v;
 }
 
 export class ArchiveSearchIndex {
@@ -233,16 +250,18 @@ export class ArchiveSearchIndex {
   #texts: string[] | null = null;
   readonly #textOf: (doc: number) => string;
   /**
-   * Main part: bigram keys sorted (slot i is keys[i]) and each slot's posting list,
-   * varint-coded (encodeList) in #postBytes from #postOffsets[i].
+   * Main part, by slot (slots never change once given): each slot's bigram key and
+   * its posting list, varint-coded (encodeList) in #postBytes from #postOffsets[i];
+   * #sorted lists the slots in key order, for lookups without the table.
    */
   #keys: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+  #sorted: Uint32Array<ArrayBufferLike> | null = new Uint32Array(0);
   #postOffsets: Uint32Array<ArrayBufferLike> = new Uint32Array(1);
   #postBytes: Uint8Array<ArrayBufferLike> = new Uint8Array(0);
   #mainPairs = 0;
   /**
    * Bigram → slot for adding documents: the main slots first, new bigrams after
-   * them. Made from #keys on the first add after a build, load or merge.
+   * them. Made from #keys on the first add after a build or load, then kept.
    */
   #table: BigramTable | null = null;
   /**
@@ -308,7 +327,7 @@ export class ArchiveSearchIndex {
     this.#totalLength += length;
   }
 
-  /** The table for adding: main slots are 0 … keys.length − 1 in key order. */
+  /** The table for adding: main slot i is keys[i]. */
   #tableForAdd(): BigramTable {
     if (this.#table) return this.#table;
     let capacity = 1 << 16;
@@ -323,14 +342,45 @@ export class ArchiveSearchIndex {
   #slotOf(key: number): number {
     if (this.#table) return this.#table.get(key);
     const keys = this.#keys;
+    const sorted = this.#sortedSlots();
     let lo = 0;
-    let hi = keys.length;
+    let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (keys[mid]! < key) lo = mid + 1;
+      if (keys[sorted[mid]!]! < key) lo = mid + 1;
       else hi = mid;
     }
-    return lo < keys.length && keys[lo] === key ? lo : -1;
+    return lo < sorted.length && keys[sorted[lo]!] === key ? sorted[lo]! : -1;
+  }
+
+  /** The main slots in key order (an LSD radix sort of (key, slot) pairs, made when first needed). */
+  #sortedSlots(): Uint32Array<ArrayBufferLike> {
+    if (this.#sorted) return this.#sorted;
+    const n = this.#keys.length;
+    let keys = Uint32Array.from(this.#keys);
+    let slots = new Uint32Array(n);
+    for (let i = 0; i < n; i++) slots[i] = i;
+    let keys2 = new Uint32Array(n);
+    let slots2 = new Uint32Array(n);
+    const counts = new Uint32Array(0x10000);
+    for (const shift of [0, 16]) {
+      counts.fill(0);
+      for (let i = 0; i < n; i++) counts[(keys[i]! >>> shift) & 0xffff]!++;
+      for (let b = 0, sum = 0; b < 0x10000; b++) {
+        const c = counts[b]!;
+        counts[b] = sum;
+        sum += c;
+      }
+      for (let i = 0; i < n; i++) {
+        const at = counts[(keys[i]! >>> shift) & 0xffff]!++;
+        keys2[at] = keys[i]!;
+        slots2[at] = slots[i]!;
+      }
+      [keys, keys2] = [keys2, keys];
+      [slots, slots2] = [slots2, slots];
+    }
+    this.#sorted = slots;
+    return slots;
   }
 
   /** Decodes a main slot's list into #listDocs / #listTfs; returns its length. */
@@ -338,12 +388,10 @@ export class ArchiveSearchIndex {
     if (slot >= this.#keys.length) return 0;
     const bytes = this.#postBytes;
     let at = this.#postOffsets[slot]!;
-    let n = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = bytes[at++]!;
-      n += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) break;
-    }
+    const next = { at };
+    const n = readVarint(bytes, at, next);
+    readVarint(bytes, next.at, next); // the last document
+    at = next.at;
     if (this.#listDocs.length < n) {
       this.#listDocs = new Uint32Array(n * 2);
       this.#listTfs = new Uint32Array(n * 2);
@@ -422,18 +470,17 @@ export class ArchiveSearchIndex {
   /**
    * Merges the delta into the main part: one pass, no text read. A list the delta
    * did not touch is copied as coded bytes (runs of them in one copy); a touched one
-   * is decoded, extended and coded again; new bigrams are merged in key order.
+   * gets its new header, its old entries copied as bytes and the new ones coded;
+   * new bigrams' lists come after, in slot order (slots never change: the table stays).
    */
   #merge(): void {
     if (this.#deltaPairs === 0) return;
     const table = this.#tableForAdd();
-    const mainKeys = this.#keys;
-    const mainSlots = mainKeys.length;
-    const fresh = table.slotKeys.slice(mainSlots, table.size).sort();
+    const mainSlots = this.#keys.length;
+    const slots = table.size;
     const old = this.#postBytes;
     const oldOffsets = this.#postOffsets;
-    const keys = new Uint32Array(table.size);
-    const offsets = new Uint32Array(table.size + 1);
+    const offsets = new Uint32Array(slots + 1);
     const out = new ByteWriter(old.length + this.#deltaPairs * 3 + 1024);
     // The delta's entries grouped by slot (a counting sort: entries are in document
     // order, so each group ascends), rather than walking each slot's linked list.
@@ -454,66 +501,41 @@ export class ArchiveSearchIndex {
       if (pendTo > pendFrom) out.append(old.subarray(pendFrom, pendTo));
       pendFrom = pendTo = 0;
     };
-    /** Codes slot's main list (if any) followed by its delta entries. */
-    const extend = (slot: number) => {
-      const m = this.#decode(slot);
-      const from = slot < dCount.length ? groupAt[slot]! : 0;
+    const next = { at: 0 };
+    for (let slot = 0; slot < slots; slot++) {
       const extra = slot < dCount.length ? dCount[slot]! : 0;
-      const total = m + extra;
-      if (this.#listDocs.length < total) {
-        const docs = new Uint32Array(total * 2);
-        const tfs = new Uint32Array(total * 2);
-        for (let k = 0; k < m; k++) {
-          docs[k] = this.#listDocs[k]!;
-          tfs[k] = this.#listTfs[k]!;
-        }
-        this.#listDocs = docs;
-        this.#listTfs = tfs;
-      }
-      const docs = this.#listDocs;
-      const tfs = this.#listTfs;
-      for (let k = 0; k < extra; k++) {
-        docs[m + k] = gDoc[from + k]!;
-        tfs[m + k] = gTf[from + k]!;
-      }
-      encodeList(out, docs, tfs, 0, total);
-    };
-    let i = 0;
-    let j = 0;
-    for (let o = 0; o < keys.length; o++) {
-      if (j >= fresh.length || (i < mainSlots && mainKeys[i]! < fresh[j]!)) {
-        keys[o] = mainKeys[i]!;
-        if (i < dCount.length && dCount[i]! > 0) {
-          flush();
-          offsets[o] = out.length;
-          extend(i);
-        } else {
-          if (pendTo !== oldOffsets[i]) {
-            flush();
-            pendFrom = oldOffsets[i]!;
-          }
-          offsets[o] = out.length + (oldOffsets[i]! - pendFrom);
-          pendTo = oldOffsets[i + 1]!;
-        }
-        i++;
-      } else {
-        keys[o] = fresh[j]!;
+      const from = extra > 0 ? groupAt[slot]! : 0;
+      if (slot >= mainSlots) {
         flush();
-        offsets[o] = out.length;
-        extend(table.get(fresh[j]!));
-        j++;
+        offsets[slot] = out.length;
+        encodeList(out, gDoc, gTf, from, from + extra);
+      } else if (extra > 0) {
+        flush();
+        offsets[slot] = out.length;
+        const n = readVarint(old, oldOffsets[slot]!, next);
+        const last = readVarint(old, next.at, next);
+        out.varint(n + extra);
+        out.varint(gDoc[from + extra - 1]!);
+        out.append(old.subarray(next.at, oldOffsets[slot + 1]!));
+        encodeEntries(out, gDoc, gTf, from, from + extra, last);
+      } else {
+        if (pendTo !== oldOffsets[slot]) {
+          flush();
+          pendFrom = oldOffsets[slot]!;
+        }
+        offsets[slot] = out.length + (oldOffsets[slot]! - pendFrom);
+        pendTo = oldOffsets[slot + 1]!;
       }
     }
     flush();
-    offsets[keys.length] = out.length;
-    this.#keys = keys;
+    offsets[slots] = out.length;
+    this.#keys = table.slotKeys.slice(0, slots);
+    this.#sorted = null;
     this.#postOffsets = offsets;
     this.#postBytes = out.bytes.subarray(0, out.length);
     this.#mainPairs += this.#deltaPairs;
-    this.#table = null;
     this.#clearDelta();
   }
-
 
   /**
    * Calls `emit(slot, tf)` once per distinct bigram of the document; returns its
@@ -617,38 +639,41 @@ export class ArchiveSearchIndex {
         postTf[at] = tf;
       });
     }
-    // The main part: slots in key order, lists coded.
-    const keys = table.slotKeys.slice(0, slots).sort();
+    // The main part: lists coded, in slot order.
     const out = new ByteWriter(pairs * 2 + 1024);
     const postOffsets = new Uint32Array(slots + 1);
-    for (let i = 0; i < slots; i++) {
-      postOffsets[i] = out.length;
-      const slot = table.get(keys[i]!);
+    for (let slot = 0; slot < slots; slot++) {
+      postOffsets[slot] = out.length;
       encodeList(out, postDocs, postTf, offsets[slot]!, offsets[slot + 1]!);
     }
     postOffsets[slots] = out.length;
-    this.#keys = keys;
+    this.#keys = table.slotKeys.slice(0, slots);
+    this.#sorted = null;
     this.#postOffsets = postOffsets;
     this.#postBytes = out.bytes.subarray(0, out.length);
     this.#mainPairs = pairs;
+    // The big table is dropped (rebuilt by the first add): a loaded or built index
+    // that only answers queries finds bigrams through #sorted.
     this.#table = null;
   }
 
   /**
    * The binary form (little-endian Uint32 words): a 16-word header (magic, format,
    * documents, total length, documents hash, slots, coded bytes, pairs, checksum),
-   * then the documents' indexed lengths, the sorted bigram keys, the lists' offsets
-   * and the coded lists (padded to a word).
+   * then the documents' indexed lengths, each slot's bigram key, the slots in key
+   * order, the lists' offsets and the coded lists (padded to a word).
    */
   toBytes(): Uint8Array {
     this.#merge();
     const n = this.#docs.length;
     const slots = this.#keys.length;
     const coded = this.#postBytes.length;
-    const words = new Uint32Array(HEADER_WORDS + n + slots + (slots + 1) + Math.ceil(coded / 4));
+    const words = new Uint32Array(HEADER_WORDS + n + 2 * slots + (slots + 1) + Math.ceil(coded / 4));
     let at = HEADER_WORDS;
     for (const d of this.#docs) words[at++] = d.length;
     words.set(this.#keys, at);
+    at += slots;
+    words.set(this.#sortedSlots(), at);
     at += slots;
     words.set(this.#postOffsets, at);
     at += slots + 1;
@@ -679,7 +704,7 @@ export class ArchiveSearchIndex {
     if (options.acceptPrefix ? n > docs.length : n !== docs.length) {
       throw new StaleSearchIndexError(`built for ${n} stories, the archive has ${docs.length}`);
     }
-    if (words.length !== HEADER_WORDS + n + slots + slots + 1 + Math.ceil(coded / 4)) throw new StaleSearchIndexError('truncated');
+    if (words.length !== HEADER_WORDS + n + 3 * slots + 1 + Math.ceil(coded / 4)) throw new StaleSearchIndexError('truncated');
     const textLengths = docs.slice(0, n).map((d) => d.textLength);
     if (hash !== docsHash(docs, textLengths, n)) throw new StaleSearchIndexError('story list changed');
     if (checksum !== wordsChecksum(words, HEADER_WORDS)) throw new StaleSearchIndexError('damaged (checksum)');
@@ -692,6 +717,8 @@ export class ArchiveSearchIndex {
     index.#textLengths = textLengths;
     at += n;
     index.#keys = words.subarray(at, at + slots);
+    at += slots;
+    index.#sorted = words.subarray(at, at + slots);
     at += slots;
     index.#postOffsets = words.subarray(at, at + slots + 1);
     at += slots + 1;
