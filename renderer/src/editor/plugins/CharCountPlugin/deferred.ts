@@ -18,9 +18,16 @@ const realTimers: Timers = {
 
 export type Deferred = { request: () => void; flush: () => void; cancel: () => void };
 
+/**
+ * A request costs one clock read: the timer is not cleared and set again per
+ * keystroke, but set once and, when it fires before the pause is over, set again
+ * for the rest of it (issue 3, typing benchmark: every plugin that follows the
+ * body asks on every keystroke).
+ */
 export function deferred(task: () => void, delayMs: number, maxWaitMs: number, timers: Timers = realTimers): Deferred {
   let handle: unknown = null;
   let firstRequest: number | null = null;
+  let lastRequest = 0;
 
   const run = () => {
     handle = null;
@@ -28,13 +35,19 @@ export function deferred(task: () => void, delayMs: number, maxWaitMs: number, t
     task();
   };
 
+  const due = () => Math.min(lastRequest + delayMs, (firstRequest ?? lastRequest) + maxWaitMs);
+
+  const fire = () => {
+    const wait = due() - timers.now();
+    if (wait > 0) handle = timers.set(fire, wait);
+    else run();
+  };
+
   return {
     request() {
-      const now = timers.now();
-      firstRequest ??= now;
-      if (handle !== null) timers.clear(handle);
-      const wait = Math.max(0, Math.min(delayMs, firstRequest + maxWaitMs - now));
-      handle = timers.set(run, wait);
+      lastRequest = timers.now();
+      firstRequest ??= lastRequest;
+      if (handle === null) handle = timers.set(fire, Math.max(0, due() - lastRequest));
     },
     flush() {
       if (handle === null) return;
