@@ -70,11 +70,19 @@ export function CommentPopover({
       if (el instanceof Element && el.closest('[data-lexical-editor="true"], [data-field-comment]')) return;
       onClose(false);
     };
+    // Placed once on the screen: when the text scrolls away under it, it goes (unless someone is typing in it).
+    const onScroll = (event: Event) => {
+      if (ref.current?.contains(event.target as Node) || ref.current?.contains(document.activeElement))
+        return;
+      onClose(false);
+    };
     document.addEventListener('keydown', onKey);
     document.addEventListener('mousedown', onDown);
+    document.addEventListener('scroll', onScroll, true);
     return () => {
       document.removeEventListener('keydown', onKey);
       document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('scroll', onScroll, true);
     };
   }, [onClose]);
 

@@ -51,7 +51,7 @@ export function FieldCommentButton({
             ? { start: codePointOffset(text, from), end: codePointOffset(text, to) }
             : null;
         const rect = (el ?? e.currentTarget).getBoundingClientRect();
-        state.openField?.(field, { left: rect.left, top: rect.top, bottom: rect.bottom }, selection);
+        state.openField?.(field, text, { left: rect.left, top: rect.top, bottom: rect.bottom }, selection);
       }}
     >
       <svg className="field-comment-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">

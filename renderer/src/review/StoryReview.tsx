@@ -124,10 +124,12 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
     hub.set({
       storyId,
       comments,
-      openField: (field: HeadField, box: ScreenBox, selection: { start: number; end: number } | null) => {
-        const text = document.querySelector<HTMLInputElement>(`[data-testid="field-${field}"]`)?.value ?? '';
-        setPop({ kind: 'field', field, text, selection, box });
-      },
+      openField: (
+        field: HeadField,
+        text: string,
+        box: ScreenBox,
+        selection: { start: number; end: number } | null,
+      ) => setPop({ kind: 'field', field, text, selection, box }),
     });
   }, [hub, storyId, comments]);
   useEffect(() => () => hub.clear(storyId), [hub, storyId]);

@@ -15,9 +15,15 @@ export type ScreenBox = { left: number; top: number; bottom: number };
 export type HubState = {
   storyId: string | null;
   comments: readonly ReviewComment[];
-  /** Set by the review strip: opens the popover for a headline line (with the selected part of the line, if any). */
+  /** Set by the review strip: opens the popover for a headline line (its text now, and the selected part, if any). */
   openField:
-    ((field: HeadField, box: ScreenBox, selection: { start: number; end: number } | null) => void) | null;
+    | ((
+        field: HeadField,
+        text: string,
+        box: ScreenBox,
+        selection: { start: number; end: number } | null,
+      ) => void)
+    | null;
 };
 
 const EMPTY: HubState = { storyId: null, comments: [], openField: null };
