@@ -31,7 +31,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
@@ -270,6 +270,7 @@ export async function benchTyping(report: Report): Promise<void> {
     text = text.slice(0, ROUNDS * KEYS_PER_ROUND);
     const middle = Math.floor(paragraphs.length / 2);
 
+    const loadBefore = loadavg()[0]!;
     const app = await openPage(setup.browser);
     const bare = await openPage(setup.browser);
     const appSamples: number[] = [];
@@ -312,6 +313,10 @@ export async function benchTyping(report: Report): Promise<void> {
     );
     report(
       `ratio app / bare: p50 ${(appFigures.p50 / bareFigures.p50).toFixed(2)}×, p95 ${(appFigures.p95 / bareFigures.p95).toFixed(2)}× (goal ≤ 1.25×)`,
+    );
+    // The tail follows the machine: other work on the same cores shows up in both p95s and the worst keys.
+    report(
+      `machine: ${cpus().length} CPUs, load average ${loadBefore.toFixed(1)} before the keys, ${loadavg()[0]!.toFixed(1)} after`,
     );
   } finally {
     await setup.close();
