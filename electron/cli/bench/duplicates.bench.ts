@@ -117,6 +117,7 @@ export async function benchDuplicates(report: (line: string) => void): Promise<v
     gc();
     const loads: number[] = [];
     const indexOnly: number[] = [];
+    const textLoads: number[] = [];
     let store: ArchiveStore | null = null;
     for (let i = 0; i < 3; i++) {
       store = null;
@@ -124,6 +125,8 @@ export async function benchDuplicates(report: (line: string) => void): Promise<v
       t = performance.now();
       store = await ArchiveStore.open(dir);
       loads.push(performance.now() - t);
+      await store.textLoaded();
+      textLoads.push(performance.now() - t);
       if (store.status.rebuilt) throw new Error(`the persisted index was not used: ${store.status.reason}`);
       const raw = (await readFileBytes(join(dir, ARCHIVE_FILES.index)))!;
       t = performance.now();
@@ -136,7 +139,9 @@ export async function benchDuplicates(report: (line: string) => void): Promise<v
     const readMs = performance.now() - t;
     report(
       `load persisted archive (manifest + ${mb(sizes[0]!.size)} texts + ${mb(sizes[1]!.size)} index): best ${ms(Math.min(...loads))}, ` +
-        `worst ${ms(Math.max(...loads))} (goal ≤ 200 ms); of which reading the texts (one read into a Uint16Array, no decoding) ${ms(readMs)}; ` +
+        `worst ${ms(Math.max(...loads))} (goal ≤ 200 ms; before: 224 ms, texts read and decoded before returning); ` +
+        `the texts then arrive in the background (pages a check needs are read at once), all in memory after ${ms(Math.min(...textLoads))}; ` +
+        `one read of the whole texts.u16 for comparison ${ms(readMs)}; ` +
         `the fingerprint index alone from its bytes (checksum, bucket directory): ${ms(Math.min(...indexOnly))}`,
     );
     const archive = store!;

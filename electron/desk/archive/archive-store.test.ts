@@ -102,11 +102,42 @@ describe('ArchiveStore', () => {
     expect(damaged.status).toMatchObject({ stories: 2, rebuilt: true, reason: expect.stringContaining('damaged') });
     expect(damaged.index.toBytes()).toEqual(store.index.toBytes());
 
-    const manifest = JSON.parse(await readFile(join(dir, ARCHIVE_FILES.manifest), 'utf8')) as { format: number };
-    await writeFile(join(dir, ARCHIVE_FILES.manifest), JSON.stringify({ ...manifest, format: 1 }));
+    // A manifest as the first archive format wrote it: a list of story objects.
+    type Columns = { ids: string[]; titles: string[]; dates: string[]; lengths: number[] };
+    const { columns, ...manifest } = JSON.parse(await readFile(join(dir, ARCHIVE_FILES.manifest), 'utf8')) as { columns: Columns };
+    const stories = columns.ids.map((id, i) => ({ id, title: columns.titles[i], date: columns.dates[i], length: columns.lengths[i] }));
+    await writeFile(join(dir, ARCHIVE_FILES.manifest), JSON.stringify({ ...manifest, format: 1, stories }));
     const old = await ArchiveStore.open(dir);
     expect(old.status).toMatchObject({ stories: 2, rebuilt: true });
     expect(old.index.text).toBe(store.index.text);
     expect((await ArchiveStore.open(dir)).status).toEqual({ stories: 2, rebuilt: false });
+    expect((await ArchiveStore.open(dir)).index.stories).toEqual(store.index.stories);
+
+    // Columns of different lengths: a damaged manifest, never read as a shorter archive.
+    await writeFile(join(dir, ARCHIVE_FILES.manifest), JSON.stringify({ ...manifest, format: 2, columns: { ...columns, ids: columns.ids.slice(1) } }));
+    await expect(ArchiveStore.open(dir)).rejects.toThrow(/damaged/);
+  });
+
+  it('opens without waiting for the texts: a check reads the pages it needs at once, the rest arrives in the background', async () => {
+    const store = await ArchiveStore.open(dir);
+    const many = Array.from({ length: 700 }, (_, i) => entry(i)); // ~210,000 characters: several 128 KB pages
+    await store.add(many);
+    await store.flush();
+    const copied = many[650]!.blocks[0]!.slice(100, 160);
+
+    const opened = await ArchiveStore.open(dir);
+    expect(opened.status).toEqual({ stories: 700, rebuilt: false });
+    const [f] = opened.checkAgainstArchive(draftOf(`甲${copied}乙`));
+    expect(f?.params).toMatchObject({ twinStory: 'story-650' });
+    expect(f?.locations[1]?.text).toBe(copied);
+    expect(opened.index.storyText(3)).toBe(store.index.storyText(3));
+    await opened.textLoaded();
+    expect(opened.index.textLoaded).toBe(true);
+    expect(opened.index.text).toBe(store.index.text);
+    // An add right after open (text still loading or not) keeps every story's text.
+    const again = await ArchiveStore.open(dir);
+    await again.add([entry(900)]);
+    expect(again.index.text).toBe(store.index.text + again.index.storyText(700));
+    expect((await ArchiveStore.open(dir)).index.text).toBe(again.index.text);
   });
 });

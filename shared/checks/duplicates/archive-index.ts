@@ -259,7 +259,23 @@ function mergeSorted(
   return { keys, values };
 }
 
+/**
+ * Loads the archive text into the index's Uint16Array on demand (the Node layer
+ * reads texts.u16 in the background and, for a range not read yet, at once):
+ * `ensure(from, to)` returns once units [from, to) are in place; `complete` once
+ * all are.
+ */
+export type TextPager = {
+  ensure(from: number, to: number): void;
+  readonly complete: boolean;
+};
+
 export type FromBytesOptions = {
+  /**
+   * The text given is not filled yet: this fills it. The index asks it for the
+   * ranges it reads (a story around a hit, a located run) until it is complete.
+   */
+  pager?: TextPager;
   /**
    * Accept a binary form written when the archive had only its first stories (the
    * same ones, same text): the stories after them are indexed from the text.
@@ -275,6 +291,8 @@ export class ArchiveIndex {
   /** The text's code units; [0, #length) is the text, the rest room to append. */
   #units: Uint16Array<ArrayBufferLike> = new Uint16Array(0);
   #length = 0;
+  /** Fills #units while it is being loaded; null once complete (or never paged). */
+  #pager: TextPager | null = null;
   #textCache: string | null = '';
   #keys: Uint32Array = new Uint32Array(0);
   #postings: Uint32Array = new Uint32Array(0);
@@ -350,12 +368,14 @@ export class ArchiveIndex {
    * `textLength` and `storyText`).
    */
   get text(): string {
+    this.#ensure(0, this.#length);
     this.#textCache ??= decodeUnits(this.#units, 0, this.#length);
     return this.#textCache;
   }
 
   /** The text's UTF-16 code units (a view: valid until the next add). What the Node layer persists. */
   get textUnits(): Uint16Array {
+    this.#ensure(0, this.#length);
     return this.#units.subarray(0, this.#length);
   }
 
@@ -371,11 +391,13 @@ export class ArchiveIndex {
   /** Story `i`'s part of the text (its blocks, each ended by U+2029). */
   storyText(i: number): string {
     const start = this.#starts[i]!;
+    this.#ensure(start, start + this.#stories[i]!.length);
     return decodeUnits(this.#units, start, start + this.#stories[i]!.length);
   }
 
   /** text[start, end) as a string. */
   textSlice(start: number, end: number): string {
+    this.#ensure(Math.max(0, start), end);
     return decodeUnits(this.#units, Math.max(0, start), Math.min(this.#length, end));
   }
 
@@ -422,6 +444,7 @@ export class ArchiveIndex {
   /** Room for `length` units in all. */
   #reserve(length: number): void {
     if (length <= this.#units.length) return;
+    this.#ensure(0, this.#length);
     const bigger = new Uint16Array(Math.max(length, Math.ceil(this.#units.length * 1.5), 1024));
     bigger.set(this.#units.subarray(0, this.#length));
     this.#units = bigger;
@@ -449,9 +472,34 @@ export class ArchiveIndex {
     return lowerBound(this.#starts, at + 1) - 1;
   }
 
+  /** Units [from, to) loaded (while a pager is filling the text). */
+  #ensure(from: number, to: number): void {
+    const pager = this.#pager;
+    if (!pager) return;
+    if (pager.complete) {
+      this.#pager = null;
+      return;
+    }
+    pager.ensure(from, Math.min(to, this.#length));
+  }
+
+  /** The story around offset `at` loaded (a run never leaves its story). */
+  #ensureStoryAt(at: number): void {
+    if (!this.#pager) return;
+    const s = this.#storyAt(at);
+    this.#ensure(this.#starts[s]!, this.#starts[s]! + this.#stories[s]!.length);
+  }
+
+  /** Whether the whole text is in memory (false while texts.u16 is still being read). */
+  get textLoaded(): boolean {
+    this.#ensure(0, 0);
+    return this.#pager === null;
+  }
+
   /** Winnows text[from, to) block by block and hands each fingerprint to `emit(hash, offset)`. */
   #winnowText(from: number, to: number, emit: (hash: number, offset: number) => void): void {
     const { k, w } = this.params;
+    this.#ensure(from, to);
     const text = this.#units;
     const table = matchFoldTable();
     let codes = this.#wCodes;
@@ -716,6 +764,7 @@ export class ArchiveIndex {
     runs: ArchiveRun[],
     skipStory: ((story: ArchivedStory) => boolean) | undefined,
   ): number {
+    if (this.#pager) this.#ensureStoryAt(offset);
     if (!this.#extend(codes, pos, offset)) return found;
     const draftStart = this.#runDraftStart;
     const textStart = this.#runTextStart;
@@ -740,6 +789,7 @@ export class ArchiveIndex {
    * block ends. Null on a hash collision.
    */
   extendAt(codes: Int32Array, pos: number, offset: number): ArchiveRun | null {
+    this.#ensureStoryAt(offset);
     if (!this.#extend(codes, pos, offset)) return null;
     return { draftStart: this.#runDraftStart, draftEnd: this.#runDraftEnd, textStart: this.#runTextStart, textEnd: this.#runTextEnd };
   }
@@ -820,6 +870,7 @@ export class ArchiveIndex {
    * verified run back to the archived text.
    */
   keptSpan(offset: number, skip: number, count: number): { start: number; end: number } {
+    this.#ensureStoryAt(offset);
     const table = matchFoldTable();
     const text = this.#units;
     const n = this.#length;
@@ -846,6 +897,7 @@ export class ArchiveIndex {
     const s = this.#storyAt(textStart);
     const story = this.#stories[s]!;
     const storyStart = this.#starts[s]!;
+    this.#ensure(storyStart, storyStart + story.length);
     const text = this.#units;
     let paragraph = 0;
     let blockStart = storyStart;
@@ -937,6 +989,7 @@ export class ArchiveIndex {
     if (words[11] !== wordsChecksum(words, HEADER_WORDS)) throw new StaleArchiveIndexError('damaged (checksum)');
     const index = new ArchiveIndex(params);
     index.#setStories(stories, text);
+    index.#pager = options.pager ?? null;
     index.#keys = words.subarray(HEADER_WORDS, HEADER_WORDS + p);
     index.#postings = words.subarray(HEADER_WORDS + p, HEADER_WORDS + 2 * p);
     index.#dir = directoryOf(index.#keys);
