@@ -9,7 +9,7 @@
  * timings are only printed.
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -155,6 +155,7 @@ export async function benchDuplicates(report: (line: string) => void): Promise<v
     // Five rounds, each after a full GC: on a small shared machine a single check can
     // be stalled by a collection or another process, so the rounds' p99s are shown too.
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     const roundP99: number[] = [];
     let found = 0;
     for (let round = 0; round < 5; round++) {
@@ -162,9 +163,12 @@ export async function benchDuplicates(report: (line: string) => void): Promise<v
       const roundTimes: number[] = [];
       found = 0;
       for (const d of drafts) {
+        const cpu = process.cpuUsage();
         t = performance.now();
         found += archive.checkAgainstArchive(d).length;
         roundTimes.push(performance.now() - t);
+        const used = process.cpuUsage(cpu);
+        cpuTimes.push((used.user + used.system) / 1000);
       }
       roundP99.push(percentile(roundTimes, 99));
       times.push(...roundTimes);
@@ -172,7 +176,9 @@ export async function benchDuplicates(report: (line: string) => void): Promise<v
     report(
       `check a 2,000-character draft against the archive (${DRAFTS} drafts × 5 rounds, half with 2 planted copies): ` +
         `p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))} (goal p99 ≤ 1 ms); ` +
-        `p99 per round ${roundP99.map((v) => v.toFixed(2)).join(' / ')} ms; ${found} findings per round`,
+        `p99 per round ${roundP99.map((v) => v.toFixed(2)).join(' / ')} ms; ${found} findings per round; ` +
+        `CPU time per check (what the process itself spent, not the time the OS gave other processes on a shared machine): ` +
+        `p50 ${ms(percentile(cpuTimes, 50))}, p99 ${ms(percentile(cpuTimes, 99))}; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
     );
 
     // ---------------------------------------------------------------- page within itself
