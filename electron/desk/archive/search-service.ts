@@ -29,6 +29,9 @@ import { ARCHIVE_FILES, readFileBytes, type ArchiveStore } from './archive-store
 /** search.bin is rewritten once the stories it does not cover hold this many characters. */
 export const SEARCH_STEP = 1_000_000;
 
+/** Stories indexed between two yields when the search index is rebuilt. */
+const REBUILD_CHUNK = 500;
+
 /** How the search index was had, for the CLI, logs and the benchmark. */
 export type SearchLoadStatus = { loaded: boolean; rebuilt: boolean; reason?: string; caughtUp?: number; ms: number };
 
@@ -95,7 +98,16 @@ export class ArchiveSearch {
         reason = err.message;
       }
     }
-    const index = ArchiveSearchIndex.build(this.#docs(0), { textOf: this.#textOf });
+    // Built in steps of REBUILD_CHUNK stories, yielding in between: a 30-million-character
+    // archive takes tens of seconds, and the desk must keep answering meanwhile.
+    const index = new ArchiveSearchIndex(this.#textOf);
+    for (let from = 0; from < this.#store.index.storyCount; from = index.size) {
+      const to = Math.min(this.#store.index.storyCount, from + REBUILD_CHUNK);
+      const docs: SearchDoc[] = [];
+      for (let i = from; i < to; i++) docs.push(this.#doc(i));
+      index.add(docs);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     this.#index = index;
     this.#status = { loaded: false, rebuilt: stories.length > 0, ...(reason ? { reason } : {}), ms: performance.now() - started };
     if (stories.length > 0) await this.#write(false);
