@@ -71,11 +71,16 @@ test('a story goes through 三审, is returned with a passage comment, fixed, an
   await act(a, 'review-sign', '初审通过');
   await expect(a.getByTestId('review-signatures')).toContainText('初审：李华');
 
-  // A holds 复审 too, but nobody signs two levels of one story.
-  await a.getByTestId('review-sign').click();
-  await a.getByTestId('review-confirm').click();
-  await expect(a.getByTestId('review-error')).toHaveText('李华 已签过此稿的另一级，同一人不能签两级。请另一位编辑签发。');
-  await a.getByTestId('review-cancel').click();
+  // A holds 复审 too, but nobody signs two levels of one story: the button says why before
+  // any click, and the desk itself refuses the signature when asked directly.
+  const refusal = '李华 已签过此稿的另一级，同一人不能签两级。请另一位编辑签发。';
+  await expect(a.getByTestId('review-sign')).toBeDisabled();
+  await expect(a.getByTestId('review-sign')).toHaveAttribute('title', refusal);
+  const asA = await sessionApi(desk.url, 'li-hua-direct');
+  await asA('session.setUser', { userId: 'li-hua' });
+  const afterFirst = await asA<Story>('stories.get', { id });
+  const refused = await asA('review.act', { id, action: 'sign', baseRev: afterFirst.rev }).catch((err: { desk?: unknown }) => err.desk);
+  expect(refused).toMatchObject({ key: 'review.refused.signedOtherLevel', params: { name: '李华' } });
   await expect(a.getByTestId('review-status')).toHaveText('初审通过');
 
   // Editor B signs 复审.

@@ -41,6 +41,23 @@ export const AuditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
+/**
+ * The record's words for an override and an export, in the paper's language: the
+ * trail is read by editors and shown to inspectors, in the app and as CSV.
+ */
+export function overrideDetail(o: { page: string; date: string; openErrors: number; rules?: readonly string[]; reason: string }): string {
+  const rules = o.rules?.length ? `（${o.rules.join('、')}）` : '';
+  return `${o.page} 版 ${o.date} 导出时签字越过 ${o.openErrors} 个未解决错误${rules}，理由：${o.reason}`;
+}
+
+export function publishDetail(p: { page: string; date: string; stories: number; added: number }): string {
+  return `${p.page} 版 ${p.date} 发布：${p.stories} 篇进入资料库（新增 ${p.added} 篇）`;
+}
+
+export function exportDetail(e: { page: string; date: string; where: string; files: number }): string {
+  return `${e.page} 版 ${e.date} 导出至 ${e.where}（${e.files} 个文件）`;
+}
+
 const CSV_HEADER = [
   '时间 time',
   '稿件 story',

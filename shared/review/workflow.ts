@@ -13,7 +13,7 @@
  * created the story (createdBy is their id or name). Editors who merely edited
  * the text are not authors: edit-after-sign is part of their job.
  */
-import type { StoryStatus } from '../model/story';
+import type { Story, StoryStatus } from '../model/story';
 import { LEVEL_ROLE, LEVEL_ZH, hasRole, isEditor, type UserProfile } from './roles';
 import { REVIEW_LEVELS, type ReviewLevel, type Signature } from './schemas';
 
@@ -79,6 +79,12 @@ export function statusForSignatures(signatures: readonly Signature[]): StoryStat
 }
 
 /** True when the actor wrote the story (see the module comment). */
+/** The byline's person names and the creator: who counts as the story's author. */
+export function factsOf(story: Pick<Story, 'byline' | 'createdBy'>): StoryFacts {
+  const bylineNames = story.byline.credits.flatMap((c) => (c.kind === 'person' ? c.names : []));
+  return { bylineNames, createdBy: story.createdBy ?? null };
+}
+
 export function isOwnStory(actor: UserProfile, facts: StoryFacts): boolean {
   if (facts.createdBy !== null && (facts.createdBy === actor.id || facts.createdBy === actor.name))
     return true;

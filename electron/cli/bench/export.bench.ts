@@ -32,11 +32,11 @@ export async function benchExport(report: Report): Promise<void> {
   const services = await openDeskServices({ dataDir: dir, transport: 'http', demo: false });
   try {
     const plan = await seedApprovedPage(services.store, dir, { extra: true });
-    const noPdf = pageService({ store: services.store, dataDir: dir, who: () => 'bench' });
+    const noPdf = pageService({ store: services.store, dataDir: dir, who: () => 'bench', audit: services.review.audit });
     const withPdf = pageService({
       store: services.store,
       dataDir: dir,
-      who: () => 'bench',
+      who: () => 'bench', audit: services.review.audit,
       renderPdf: () => pdf,
     });
     const run = (svc: typeof noPdf, out: string) =>
@@ -64,13 +64,13 @@ export async function benchExport(report: Report): Promise<void> {
     const fmt = (t: PdfTimings) =>
       `launch ${t.launch.toFixed(0)} + page ${t.page.toFixed(0)} + load ${t.content.toFixed(0)} + print ${t.print.toFixed(0)} ms`;
 
-    const oneShot = pageService({ store: services.store, dataDir: dir, who: () => 'bench', renderPdf: () => oneShotChromiumPdf });
+    const oneShot = pageService({ store: services.store, dataDir: dir, who: () => 'bench', audit: services.review.audit, renderPdf: () => oneShotChromiumPdf });
     const t0 = performance.now();
     await run(oneShot, 'pdf-one-shot');
     report(`with proof.pdf, a Chromium started and closed for the export (the host until now): ${(performance.now() - t0).toFixed(0)} ms`);
 
     const cold = chromiumPdfRenderer({ onTimings: (t) => timings.push(t) });
-    const coldSvc = pageService({ store: services.store, dataDir: dir, who: () => 'bench', renderPdf: () => cold });
+    const coldSvc = pageService({ store: services.store, dataDir: dir, who: () => 'bench', audit: services.review.audit, renderPdf: () => cold });
     timings.length = 0;
     const t1 = performance.now();
     await run(coldSvc, 'pdf-cold');

@@ -67,10 +67,7 @@ export type ExportOptions = {
   zip?: boolean;
   /** Renders proof.pdf; null or absent: no proof (the manifest says so). */
   pdf?: PdfRenderer | null;
-  /**
-   * Records an override in the audit trail (the review module's AuditLog in the desk,
-   * recordExportOverrideInAuditTrail without it); absent: no audit entry.
-   */
+  /** Records an override in the audit trail (the review module's AuditLog in the desk); absent: no audit entry. */
   audit?: (entry: ExportOverrideEntry) => Promise<string | null>;
   now?: Date;
   onProgress?: (p: ExportProgress) => void;

@@ -13,7 +13,7 @@ import { pageKey } from '../../../shared/model/page';
 import { DeskError } from '../../../shared/api/errors';
 import { ArchiveStore, archiveDirOf } from '../archive/archive-store';
 import { isInside } from '../export/inside-folder';
-import { recordExportOverrideInAuditTrail } from '../export/audit';
+import { overrideDetail } from '../../../shared/review/audit';
 import type { AuditLog } from '../review/audit-log';
 import type { DeskStore } from '../storage/desk-store';
 import { dataLayout } from '../storage/data-layout';
@@ -30,8 +30,8 @@ export type PageDeps = {
   who: () => string;
   /** Renders proof.pdf: Electron's printToPDF in the app, headless Chromium in the CLI/host; absent: no proof. */
   renderPdf?: () => PdfRenderer | null;
-  /** The review module's audit trail; absent: overrides go to audit/export-overrides.ndjson. */
-  audit?: AuditLog;
+  /** The review module's audit trail: overrides land on the page's record (exports: review/export-audit.ts). */
+  audit: AuditLog;
   /** Whether the person at the desk may override open errors and publish (an editor role); absent: yes (the CLI). */
   canOverride?: () => boolean;
   /** The profile id of the person at the desk, for audit entries; absent: `who()`. */
@@ -152,7 +152,6 @@ export function pageService(deps: PageDeps) {
       zip: input.zip,
       pdf: deps.renderPdf?.() ?? null,
       audit: async (entry) => {
-        if (!deps.audit) return recordExportOverrideInAuditTrail(deps.dataDir, entry);
         await deps.audit.record({
           at: entry.at,
           kind: 'override',
@@ -164,7 +163,7 @@ export function pageService(deps: PageDeps) {
           level: null,
           from: null,
           to: null,
-          detail: `export ${entry.page} ${entry.date} over ${entry.openErrors} open error(s) (${Object.keys(entry.rules).join(', ')}): ${entry.reason}`,
+          detail: overrideDetail({ ...entry, rules: Object.keys(entry.rules) }),
         });
         return 'audit/pages';
       },
@@ -230,22 +229,20 @@ export function pageService(deps: PageDeps) {
       who: deps.who(),
       sendToLayout: deps.sendToLayout,
       markPublished: (published) => pages.mark(name, date, { published }, deps.who()),
-      audit: deps.audit
-        ? (detail, at) =>
-            deps.audit!.record({
-              at,
-              kind: 'layout',
-              storyId: null,
-              page: name,
-              userId: actorId(),
-              name: deps.who(),
-              rev: plan.rev,
-              level: null,
-              from: 'exported',
-              to: 'published',
-              detail,
-            })
-        : undefined,
+      audit: (detail, at) =>
+        deps.audit.record({
+          at,
+          kind: 'layout',
+          storyId: null,
+          page: name,
+          userId: actorId(),
+          name: deps.who(),
+          rev: plan.rev,
+          level: null,
+          from: 'exported',
+          to: 'published',
+          detail,
+        }),
     });
   }
 

@@ -6,6 +6,7 @@
  * archive are not added twice, and a publication cut short (a crash, a refused layout
  * step) is finished by calling again. Only the plan's `published` record says "done".
  */
+import { publishDetail } from '../../../shared/review/audit';
 import { DeskError } from '../../../shared/api/errors';
 import { archiveStoryId } from '../../../shared/archive-search/archive-id';
 import type { Story } from '../../../shared/model';
@@ -64,7 +65,7 @@ export async function publishPage(input: PublishInput): Promise<PagePublishResul
   const published: PagePublishRecord = { at, by: input.who, archiveIds: ids };
   await input.markPublished(published);
   await input.audit?.(
-    `publish ${plan.name} ${plan.date}: ${placed.length} stories into the archive (${fresh.length} new)`,
+    publishDetail({ page: plan.name, date: plan.date, stories: placed.length, added: fresh.length }),
     at,
   );
   return { published, added: fresh.length, already: false };

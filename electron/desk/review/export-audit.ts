@@ -9,6 +9,7 @@
 import type { DeskHandlers } from '../../../shared/api';
 import type { PagePlan } from '../../../shared/model/page';
 import type { Story } from '../../../shared/model';
+import { exportDetail, overrideDetail } from '../../../shared/review/audit';
 import type { AuditLog } from './audit-log';
 
 type ExportHandler = DeskHandlers['pages.export'];
@@ -57,7 +58,7 @@ export function auditedExport(exportPage: ExportHandler, deps: ExportAuditDeps):
           ...base,
           kind: 'override',
           at: o.at,
-          detail: `export ${input.name} ${input.date} over ${o.openErrors} open error(s): ${o.reason}`,
+          detail: overrideDetail({ page: input.name, date: input.date, openErrors: o.openErrors, reason: o.reason }),
         },
         stories,
         { pageLine: false },
@@ -67,7 +68,7 @@ export function auditedExport(exportPage: ExportHandler, deps: ExportAuditDeps):
       {
         ...base,
         kind: 'export',
-        detail: `${input.name} ${input.date} → ${where} (${result.files.length} files/个文件)`,
+        detail: exportDetail({ page: input.name, date: input.date, where, files: result.files.length }),
       },
       stories,
     );

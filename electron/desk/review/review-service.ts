@@ -21,11 +21,11 @@ import { LEVEL_ROLE, hasRole, isEditor, type UserProfile } from '../../../shared
 import type { ReviewComment, ReviewLevel } from '../../../shared/review/schemas';
 import {
   awaitingLevel,
+  factsOf,
   isOwnStory,
   transition,
   type Refusal,
   type ReviewEvent,
-  type StoryFacts,
 } from '../../../shared/review/workflow';
 import type { PagePlan } from '../../../shared/model/page';
 import type { DeskStore } from '../storage/desk-store';
@@ -388,12 +388,6 @@ const NO_USER: Refusal = {
   params: {},
   message: 'Nobody is chosen at this desk: pick who you are (top right) and try again. Nothing was changed.',
 };
-
-/** The byline's person names and the creator: who counts as the story's author. */
-export function factsOf(story: Story): StoryFacts {
-  const bylineNames = story.byline.credits.flatMap((c) => (c.kind === 'person' ? c.names : []));
-  return { bylineNames, createdBy: story.createdBy ?? null };
-}
 
 /** The content of revision `rev`: exact, else the compacted revision that absorbed it. */
 export function contentAt(story: Story, rev: number): StoryContent {

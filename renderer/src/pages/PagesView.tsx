@@ -11,6 +11,8 @@ import type { PageListItem, PagePlan } from '../../../shared/model';
 import { useFeedback } from '../app/feedback';
 import { describeError } from '../app/describe-error';
 import { useI18n } from '../app/i18n/i18n';
+import { formatUpdated } from '../desk/format-time';
+import { PageAuditButton } from '../review/AuditDialog';
 import { desk } from '../platform/desk-client';
 import { ExportPanel } from './ExportPanel';
 import { JumpLinks } from './JumpLinks';
@@ -149,8 +151,9 @@ function PageDetail({
         <span className="muted" data-testid="page-saved">
           {page.saving
             ? t('pages.plan.saving')
-            : t('pages.head.rev', { rev: plan.rev, by: plan.updatedBy, at: plan.updatedAt.slice(11, 16) })}
+            : t('pages.head.rev', { rev: plan.rev, by: plan.updatedBy, at: formatUpdated(plan.updatedAt, i18n.locale) })}
         </span>
+        <PageAuditButton page={plan.name} />
       </header>
       <div className="page-columns">
         <div className="page-column">

@@ -8,6 +8,7 @@
 import type { Finding, FindingLocation, Severity } from '../../../shared/checks/finding';
 import { StoryIdSchema, type PreflightReport as Report, type StoryStatus } from '../../../shared/model';
 import { useI18n } from '../app/i18n/i18n';
+import { formatUpdated } from '../desk/format-time';
 import { StatusBadge } from '../desk/StatusBadge';
 import { excerpt, familyLabel, familyOf, familyOrder, findingMessage, whereLabel } from '../editor/findings/finding-text';
 import { requestReveal } from '../editor/findings/pending-reveal';
@@ -92,7 +93,7 @@ export function PreflightReport({ report, checking, onRecheck, onOpenStory }: Pr
           <strong className={report.totals.errors ? 'text-error' : undefined} data-testid="preflight-totals">
             {t('pages.preflight.totals', report.totals)}
           </strong>
-          <span className="muted"> · {t('pages.preflight.checkedAt', { at: report.checkedAt.slice(11, 19) })}</span>
+          <span className="muted"> · {t('pages.preflight.checkedAt', { at: formatUpdated(report.checkedAt, i18n.locale) })}</span>
         </p>
         <p data-testid="preflight-rate">
           {t('pages.preflight.rate', {

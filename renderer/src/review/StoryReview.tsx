@@ -11,11 +11,11 @@ import { createPortal } from 'react-dom';
 import type { Story } from '../../../shared/model';
 import { LEVEL_ROLE, hasRole, isEditor } from '../../../shared/review/roles';
 import type { ReviewComment } from '../../../shared/review/schemas';
-import { awaitingLevel } from '../../../shared/review/workflow';
+import { awaitingLevel, factsOf, transition } from '../../../shared/review/workflow';
 import { describeError } from '../app/describe-error';
 import { Dialog } from '../app/Dialog';
 import { useFeedback } from '../app/feedback';
-import { useI18n } from '../app/i18n/i18n';
+import { isMessageKey, useI18n } from '../app/i18n/i18n';
 import { desk } from '../platform/desk-client';
 import { AuditDialog } from './AuditDialog';
 import type { AnchorInput } from '../../../shared/review/review-contract';
@@ -221,6 +221,19 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
 
   if (!story) return null;
   const level = awaitingLevel(story.status);
+  // The workflow's own rule, asked before the click: who wrote the story or signed another level sees why not.
+  const signCheck =
+    level && current
+      ? transition({
+          state: { status: story.status, signatures: story.signatures ?? [] },
+          facts: factsOf(story),
+          actor: current,
+          action: 'sign',
+          rev: story.contentRev ?? story.rev,
+          at: '',
+        })
+      : null;
+  const signRefusal = signCheck && !signCheck.ok ? signCheck.refusal : null;
   const reviewLevel = level ?? (story.status === 'approved' ? 'final' : null);
   const holder = lock.view?.holder;
 
@@ -269,7 +282,14 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
           </button>
         )}
         {level && hasRole(current, LEVEL_ROLE[level]) && (
-          <button type="button" className="primary" data-testid="review-sign" onClick={() => open('sign')}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="review-sign"
+            disabled={signRefusal !== null}
+            title={signRefusal ? (isMessageKey(signRefusal.key) ? t(signRefusal.key, signRefusal.params) : signRefusal.message) : undefined}
+            onClick={() => open('sign')}
+          >
             {t('review.sign', { level: t(`level.${level}`) })}
           </button>
         )}
