@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { bodyFromBlocks } from '../../model';
 import { sliceCodePoints } from '../../text/code-points';
-import { ArchiveIndex, StaleArchiveIndexError, type ArchiveEntry } from './archive-index';
+import { ArchiveIndex, StaleArchiveIndexError, type ArchiveEntry, type TextPager } from './archive-index';
 import { checkAgainstArchive } from './check-archive';
 import { plant, randomChineseText } from './fixtures/planted';
 import type { CheckedStory } from './text-blocks';
@@ -152,5 +152,33 @@ describe('ArchiveIndex', () => {
     const at = index.storyStart(0) + 3;
     expect(index.locate(at, at + 4)).toMatchObject({ paragraph: 0, start: 3, end: 6, text: '𠮷文字' });
     expect(ArchiveIndex.fromText(index.stories, index.text).toBytes()).toEqual(index.toBytes());
+  });
+
+  it('property: with a text still being paged in, checks read only what they need and find exactly what the loaded index finds', () => {
+    const stories = archive(60, 11);
+    const full = ArchiveIndex.build(stories.slice(0, 50));
+    full.add(stories.slice(50));
+    const bytes = ArchiveIndex.build(stories.slice(0, 50)).toBytes();
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 59 }), fc.nat(250), fc.integer({ min: 30, max: 90 })), { minLength: 1, maxLength: 4 }), (copies) => {
+        const source = full.textUnits;
+        const units = new Uint16Array(source.length); // nothing read yet: zeros
+        const asked: Array<[number, number]> = [];
+        const pager: TextPager = {
+          ensure(from, to) {
+            asked.push([from, to]);
+            units.set(source.subarray(from, to), from);
+          },
+          complete: false,
+        };
+        const paged = ArchiveIndex.fromBytes(bytes, full.stories, units, { acceptPrefix: true, pager });
+        const text = copies.map(([s, at, length]) => `甲${stories[s]!.blocks[0]!.slice(at, at + length)}乙`).join('');
+        expect(checkAgainstArchive(paged, draft(text))).toEqual(checkAgainstArchive(full, draft(text)));
+        // The first 50 stories were never read whole: only the stories hits fell in.
+        const read = asked.filter(([from]) => from < full.storyStart(50)).reduce((n, [from, to]) => n + to - from, 0);
+        expect(read).toBeLessThan(full.storyStart(50));
+      }),
+      { numRuns: 40 },
+    );
   });
 });

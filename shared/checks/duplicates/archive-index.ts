@@ -483,11 +483,15 @@ export class ArchiveIndex {
     pager.ensure(from, Math.min(to, this.#length));
   }
 
-  /** The story around offset `at` loaded (a run never leaves its story). */
+  /**
+   * The story around offset `at` loaded, and the unit before it (the previous
+   * story's last U+2029, where extending a run backwards stops): a run never leaves
+   * its story.
+   */
   #ensureStoryAt(at: number): void {
     if (!this.#pager) return;
     const s = this.#storyAt(at);
-    this.#ensure(this.#starts[s]!, this.#starts[s]! + this.#stories[s]!.length);
+    this.#ensure(Math.max(0, this.#starts[s]! - 1), this.#starts[s]! + this.#stories[s]!.length);
   }
 
   /** Whether the whole text is in memory (false while texts.u16 is still being read). */
