@@ -68,9 +68,9 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (document.querySelector('dialog[open]')) return;
       const name = shortcutFor(event);
-      if (!name) return;
+      // Typing is no shortcut: only a shortcut looks for an open dialog (a query over the whole document).
+      if (!name || document.querySelector('dialog[open]')) return;
       event.preventDefault();
       event.stopPropagation();
       ref.current[name]();
