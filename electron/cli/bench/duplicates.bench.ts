@@ -156,17 +156,19 @@ export async function benchDuplicates(report: (line: string) => void): Promise<v
     // be stalled by a collection or another process, so the rounds' p99s are shown too.
     const times: number[] = [];
     const cpuTimes: number[] = [];
+    const perDraft: number[][] = drafts.map(() => []);
     const roundP99: number[] = [];
     let found = 0;
     for (let round = 0; round < 5; round++) {
       gc();
       const roundTimes: number[] = [];
       found = 0;
-      for (const d of drafts) {
+      for (const [i, d] of drafts.entries()) {
         const cpu = process.cpuUsage();
         t = performance.now();
         found += archive.checkAgainstArchive(d).length;
         roundTimes.push(performance.now() - t);
+        perDraft[i]!.push(roundTimes[roundTimes.length - 1]!);
         const used = process.cpuUsage(cpu);
         cpuTimes.push((used.user + used.system) / 1000);
       }
@@ -178,7 +180,9 @@ export async function benchDuplicates(report: (line: string) => void): Promise<v
         `p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))} (goal p99 ≤ 1 ms); ` +
         `p99 per round ${roundP99.map((v) => v.toFixed(2)).join(' / ')} ms; ${found} findings per round; ` +
         `CPU time per check (what the process itself spent, not the time the OS gave other processes on a shared machine): ` +
-        `p50 ${ms(percentile(cpuTimes, 50))}, p99 ${ms(percentile(cpuTimes, 99))}; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
+        `p50 ${ms(percentile(cpuTimes, 50))}, p99 ${ms(percentile(cpuTimes, 99))}; each draft's median of its 5 rounds (interference ` +
+        `from outside, which hits one round, removed): p99 over the drafts ${ms(percentile(perDraft.map((xs) => percentile(xs, 50)), 99))}; ` +
+        `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
     );
 
     // ---------------------------------------------------------------- page within itself
