@@ -140,4 +140,20 @@ describe('ArchiveStore', () => {
     expect(again.index.text).toBe(store.index.text + again.index.storyText(700));
     expect((await ArchiveStore.open(dir)).index.text).toBe(again.index.text);
   });
+
+  it('never cuts off stories another ArchiveStore on the same folder archived: the stale one refuses to add', async () => {
+    const a = await ArchiveStore.open(dir);
+    await a.add([entry(1)]);
+    const b = await ArchiveStore.open(dir);
+    await a.add([entry(2), entry(3)]);
+    await expect(b.add([entry(4)])).rejects.toMatchObject({ code: 'locked' });
+    expect(b.index.storyCount).toBe(1);
+    const reopened = await ArchiveStore.open(dir);
+    expect(reopened.index.stories.map((s) => s.id)).toEqual(['story-1', 'story-2', 'story-3']);
+    expect(reopened.index.text).toBe(a.index.text);
+    // A crashed add's leftovers (bytes no manifest lists) are still cut off.
+    await writeFile(join(dir, ARCHIVE_FILES.texts), Buffer.concat([await readFile(join(dir, ARCHIVE_FILES.texts)), Buffer.from('半截', 'utf16le')]));
+    await reopened.add([entry(5)]);
+    expect((await ArchiveStore.open(dir)).index.text).toBe(reopened.index.text);
+  });
 });

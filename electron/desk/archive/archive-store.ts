@@ -42,6 +42,7 @@ import {
 import type { TextPager } from '../../../shared/checks/duplicates/archive-index';
 import type { Finding } from '../../../shared/checks/finding';
 import { blocksOfBody, type StoryContent } from '../../../shared/model';
+import { DeskError } from '../../../shared/api';
 import { readJsonFile, writeFileDurable } from '../storage/durable-file';
 import { SerialQueue } from '../storage/serial-queue';
 
@@ -391,12 +392,17 @@ export class ArchiveStore {
     if (entries.length === 0) return Promise.resolve();
     return this.#queue.run(async () => {
       const before = this.#index.textLength;
-      this.#index.add(entries);
-      if (!this.#persistent) return;
+      if (!this.#persistent) {
+        this.#index.add(entries);
+        return;
+      }
       await mkdir(this.dir, { recursive: true });
       const handle = await openFile(join(this.dir, ARCHIVE_FILES.texts), 'a+');
       try {
-        // Bytes past the manifest's stories are a crashed add's leftovers: cut them off first.
+        // Bytes past the manifest's stories are a crashed add's leftovers: cut them off first,
+        // unless another ArchiveStore on this folder committed them (then nothing is cut).
+        if ((await handle.stat()).size > before * 2) await this.#refuseIfChangedElsewhere();
+        this.#index.add(entries);
         await handle.truncate(before * 2);
         const added = unitBytes(this.#index.textUnits.subarray(before));
         await handle.write(added, 0, added.length, before * 2);
@@ -408,6 +414,27 @@ export class ArchiveStore {
       const covered = this.#indexCovers;
       if (covered.stories === 0 || this.#index.textLength - covered.textLength > INDEX_STEP) await this.#writeIndex();
     });
+  }
+
+  /**
+   * Throws when the manifest on disk lists stories this store does not know (another
+   * ArchiveStore, in this process or another, archived them): truncating texts.u16
+   * to this store's length would lose their text. Nothing is added (in memory
+   * either); reopening the archive sees every story.
+   */
+  async #refuseIfChangedElsewhere(): Promise<void> {
+    const manifest = await readJsonFile(join(this.dir, ARCHIVE_FILES.manifest), ManifestSchema);
+    const listed = manifest ? storiesOf(manifest) : [];
+    const count = this.#index.storyCount;
+    if (listed.length > count) {
+      throw new DeskError(
+        'locked',
+        'error.dataLocked',
+        { dataDir: this.dir },
+        `The archive in ${this.dir} was changed by another writer (${listed.length} stories listed, ${count} known here). ` +
+          'Nothing was archived and nothing was cut; reopen the archive and try again.',
+      );
+    }
   }
 
   /** Writes index.bin if stories were added since it was last written (at the end of an import, at exit). */
