@@ -148,7 +148,7 @@ class FileTextPager implements TextPager {
   readonly #bytes: Uint8Array;
   readonly #loaded: Uint8Array;
   #missing: number;
-  readonly done: Promise<void>;
+  #done: Promise<void> | null = null;
 
   constructor(handle: FileHandle, units: Uint16Array) {
     this.#handle = handle;
@@ -156,7 +156,12 @@ class FileTextPager implements TextPager {
     const pages = Math.ceil(units.length / PAGE_UNITS);
     this.#loaded = new Uint8Array(pages);
     this.#missing = pages;
-    this.done = this.#background();
+  }
+
+  /** Starts the background reads (once the archive is open: until then they would compete with opening it). */
+  start(): Promise<void> {
+    this.#done ??= this.#background();
+    return this.#done;
   }
 
   get complete(): boolean {
@@ -307,8 +312,8 @@ export class ArchiveStore {
           const status: ArchiveOpenStatus = { stories: stories.length, rebuilt: false, ...(caughtUp ? { caughtUp } : {}) };
           const store = new ArchiveStore(dir, index, status, manifest.source);
           store.#indexCovers = covered;
-          store.#textLoaded = pager?.done ?? Promise.resolve();
           if (textLength - covered.textLength > INDEX_STEP) await store.#writeIndex();
+          store.#textLoaded = pager?.start() ?? Promise.resolve();
           return store;
         }
         reason = 'index parameters changed';
@@ -321,6 +326,7 @@ export class ArchiveStore {
       reason ??= `format or parameters changed (format ${manifest.format})`;
     }
     pager?.ensure(0, textLength);
+    void pager?.start(); // nothing left to read: closes the file
     const index = ArchiveIndex.fromText(stories, text, params);
     const store = new ArchiveStore(dir, index, { stories: stories.length, rebuilt: true, reason }, manifest.source);
     await store.#writeManifest();
