@@ -10,6 +10,7 @@ import { seedDemoPage } from './demo';
 import { newStoryId } from './ids';
 import { regionIndex } from './regions';
 import { ArchiveStore, archiveDirOf } from './archive/archive-store';
+import { ArchiveSearch } from './archive/search-service';
 import { DeskStore } from './storage/desk-store';
 import { TermStore } from './terms/term-store';
 import { lazyChromiumPdf } from './export/lazy-chromium-pdf';
@@ -88,6 +89,14 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
       archive = null;
       throw err;
     }));
+
+  // Its full-text search, made once per opened archive; on close both write what is not on disk yet.
+  let search: { of: ArchiveStore; search: ArchiveSearch } | null = null;
+  const archiveSearch = async () => {
+    const of = await archiveStore();
+    if (search?.of !== of) search = { of, search: new ArchiveSearch(of) };
+    return search.search;
+  };
 
   const proofPdf = opts.renderPdf ? null : lazyChromiumPdf();
   const pages = pageService({
@@ -168,7 +177,7 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     // Every export (and override) recorded on the page's and each story's audit trail (issue 6).
     'pages.export': review.auditExports(pages.handlers['pages.export'], (name, date) => pages.pages.get(name, date)),
     ...review.handlers,
-    ...importHandlers({ store, archive: archiveStore, who }),
+    ...importHandlers({ store, archive: archiveSearch, who }),
   };
 
   return {
@@ -178,6 +187,10 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     photoPath: (file) => store.photoPath(file),
     close: async () => {
       await proofPdf?.close();
+      // The archive's index.bin and search.bin catch up (else the next start re-indexes the tail).
+      const opened = await archive?.catch(() => null);
+      if (search && search.of === opened) await search.search.flush();
+      else await opened?.flush();
       await store.close();
     },
   };

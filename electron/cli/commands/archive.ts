@@ -24,7 +24,7 @@ export async function runArchive(values: Record<string, unknown>, positionals: s
     const archive = await ArchiveStore.open(archiveDirOf(dataDir));
     if (action === 'info') {
       const stories = archive.index.stories;
-      console.log(`${stories.length} archived stories, ${archive.index.text.length} characters (${archiveDirOf(dataDir)})`);
+      console.log(`${stories.length} archived stories, ${archive.index.textLength} characters (${archiveDirOf(dataDir)})`);
       return 0;
     }
     const date = typeof values.date === 'string' ? values.date : '';

@@ -93,6 +93,7 @@ async function runPageImport(values: Record<string, unknown>, paths: string[], p
     const fresh = entries.filter((e) => !known.has(e.id));
     if (fresh.length < entries.length) console.log(`already archived: ${entries.length - fresh.length} of these stories (skipped)`);
     await archive.add(fresh);
+    await archive.flush();
     console.log(`archived ${fresh.length} stories of ${date} page ${page}; the archive holds ${archive.list({ limit: 0 }).total}`);
     return 0;
   } finally {

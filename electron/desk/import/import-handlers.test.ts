@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -57,5 +57,22 @@ describe('archive.calendar', () => {
       { date: '2026-01-02', count: 2, pages: [{ page: '', count: 1 }, { page: 'A1', count: 1 }] },
       { date: '2026-01-01', count: 1, pages: [{ page: 'A1', count: 1 }] },
     ]);
+  });
+});
+
+describe('closing the desk', () => {
+  it('writes the archive indexes that were not on disk yet, so the next start reads them instead of re-indexing', async () => {
+    const h = services.handlers;
+    await h['archive.importPage']({ name: 'a.txt', data: base64(pageText('东湖镇')), page: 'B6', date: '2026-10-01' });
+    expect((await h['archive.search']({ query: '议事长廊' })).length).toBe(1);
+    await h['archive.importPage']({ name: 'b.txt', data: base64(pageText('西岭镇')), page: 'B7', date: '2026-10-02' });
+    const archiveDir = join(dir, 'data', 'archive');
+    // The first search wrote search.bin for one page; the second page is only in memory so far.
+    const sizeBefore = (await stat(join(archiveDir, 'search.bin'))).size;
+    await services.close();
+    expect((await stat(join(archiveDir, 'search.bin'))).size).toBeGreaterThan(sizeBefore);
+    services = await openDeskServices({ dataDir: join(dir, 'data'), transport: 'http', demo: false, user: 'tester' });
+    const hits = await services.handlers['archive.search']({ query: '议事长廊' });
+    expect(hits.map((hit) => hit.date).sort()).toEqual(['2026-10-01', '2026-10-02']);
   });
 });

@@ -4,8 +4,7 @@
 import { DeskError, type DeskHandlers } from '../../../shared/api';
 import type { ArchivedSummary } from '../../../shared/archive-search';
 import type { ArchiveCalendar, importContract } from '../../../shared/import/import-contract';
-import { ArchiveSearch } from '../archive/search-service';
-import type { ArchiveStore } from '../archive/archive-store';
+import type { ArchiveSearch } from '../archive/search-service';
 import { importStory, readStoryBytes } from '../import-story';
 import type { DeskStore } from '../storage/desk-store';
 import { decodePage, pageArchiveEntries, splitPageText } from './page-import';
@@ -35,17 +34,9 @@ export function calendarOf(items: readonly ArchivedSummary[]): ArchiveCalendar['
   return dates;
 }
 
-export function importHandlers(opts: { store: DeskStore; archive: () => Promise<ArchiveStore>; who: () => string }): ImportHandlers {
-  let search: ArchiveSearch | null = null;
-  let searchOf: ArchiveStore | null = null;
-  const archive = async () => {
-    const store = await opts.archive();
-    if (!search || searchOf !== store) {
-      search = new ArchiveSearch(store);
-      searchOf = store;
-    }
-    return search;
-  };
+/** `archive`: the data folder's archive with its full-text search, shared with the desk's other services. */
+export function importHandlers(opts: { store: DeskStore; archive: () => Promise<ArchiveSearch>; who: () => string }): ImportHandlers {
+  const { archive } = opts;
   return {
     'stories.import': async ({ name, data, page }) => {
       // A name only: no folder is read for photos a .md names (they stay as notes of the parse).
