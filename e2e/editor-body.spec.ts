@@ -8,6 +8,7 @@ import { join } from 'node:path';
 
 import type { Page } from '@playwright/test';
 
+import { seededRandom } from '../shared/testing/seeded-random';
 import { ROOT } from './utils/desk-host';
 import { expect, test } from './utils/fixtures';
 
@@ -267,4 +268,34 @@ test('find and replace: Ctrl+F in the body, highlights, replace all as one undo 
   await page.keyboard.press('Control+f');
   await expect(page.getByTestId('find-bar')).toHaveCount(0);
   await expect(page.getByTestId('story-search')).toBeFocused();
+});
+
+test('in a long story the findings marks follow the screen: those far away appear on scrolling there', async ({
+  page,
+  desk,
+}) => {
+  await newStory(page, desk.url);
+  // 300 paragraphs of random common characters (no two alike), with one paragraph
+  // typed twice at the top and another twice at the bottom: two duplicate findings.
+  const pool = '党建引领基层治理组织群众服务乡村振兴干部队伍建设支部书记学习教育主题活动推进工作落实责任发展经济社会民生改革创新';
+  const r = seededRandom(5);
+  const filler = () => Array.from({ length: 40 }, () => pool[Math.floor(r() * pool.length)]).join('') + '。';
+  // The mark covers the sentence without its full stop.
+  const top = '茶溪社区党支部牵头推进人居环境整治提升，组织党员志愿者清理房前屋后的杂物和垃圾，群众满意度明显提升';
+  const bottom = '石堰村把夜校办到村民家门口，请农技员讲茶园管护和电商直播，一年来培训村民一千二百多人次，增收效果明显';
+  const lines = Array.from({ length: 300 }, filler);
+  lines.splice(1, 0, `${top}。`);
+  lines.splice(3, 0, `${top}。`);
+  lines.push(`${bottom}。`, filler(), `${bottom}。`);
+  await paste(page, { 'text/plain': lines.join('\n') });
+
+  const marked = () =>
+    page.evaluate(() => [...(CSS.highlights.get('desk-finding-error') ?? []), ...(CSS.highlights.get('desk-finding-warning') ?? [])].map((r) => (r as Range).toString()));
+  // After the paste the caret, and the screen, are at the end: the bottom pair is marked, the top pair is not.
+  await expect.poll(marked).toContain(bottom);
+  expect(await marked()).not.toContain(top);
+
+  await page.locator('.story-scroll').evaluate((scroller) => scroller.scrollTo({ top: 0 }));
+  await expect.poll(marked).toContain(top);
+  expect(await marked()).not.toContain(bottom);
 });

@@ -104,6 +104,40 @@ const inThisBody = (location: FindingLocation, storyId: string) =>
   location.story === storyId && location.field === 'body' && location.paragraph !== undefined;
 
 /**
+ * The blocks worth marking: those on screen and a screen's height above and below
+ * (indices among the body's blocks); null when the body is not laid out in its
+ * scrolling column, and then every block is. The browser revisits every highlight
+ * range on each change of the document, so each keystroke costs every mark painted
+ * (issue 3, typing benchmark): a long story with many findings paints the few near
+ * the reporter, and scrolling brings the others (registerFindings).
+ */
+function nearBlocks(root: HTMLElement | null): { first: number; last: number } | null {
+  const scroller = root?.closest('.story-scroll');
+  if (!root || !scroller) return null;
+  const box = scroller.getBoundingClientRect();
+  if (box.height === 0) return null;
+  const top = box.top - box.height;
+  const bottom = box.bottom + box.height;
+  const blocks = root.children;
+  // Blocks are laid out top to bottom (off-screen ones at their remembered size): two binary searches.
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.getBoundingClientRect().bottom < top) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = lo;
+  hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.getBoundingClientRect().top <= bottom) lo = mid + 1;
+    else hi = mid;
+  }
+  return { first, last: lo - 1 };
+}
+
+/**
  * What the last paint made, so the next one redoes only what changed: a location's
  * ranges are kept while its block is the same node, untouched by any update since
  * (dirty), and the ranges still cover its text. A finding unchanged between two
@@ -126,9 +160,10 @@ const stillUsable = (ranges: readonly Range[]) =>
 const sameRanges = (a: readonly Range[] | undefined, b: readonly Range[]) =>
   !!a && a.length === b.length && a.every((range, i) => range === b[i]);
 
-/** Paints every open finding's locations in this body; returns the marks for hit-testing. */
+/** Paints the open findings' locations in this body's blocks near the screen; returns the marks for hit-testing. */
 function paint(editor: LexicalEditor, store: FindingsStore, cache: PaintCache): Mark[] {
   const { open, activeId, storyId } = store.getState();
+  const near = nearBlocks(editor.getRootElement());
   const marks: Mark[] = [];
   const bySeverity: Record<Severity | 'active', Range[]> = { error: [], warning: [], info: [], active: [] };
   const next: PaintCache['byLocation'] = new Map();
@@ -140,6 +175,7 @@ function paint(editor: LexicalEditor, store: FindingsStore, cache: PaintCache): 
       for (const location of [shown.here, ...shown.twins]) {
         if (!inThisBody(location, storyId)) continue;
         const p = location.paragraph!;
+        if (near && (p < near.first || p > near.last)) continue;
         let key = keys.get(p);
         if (key === undefined) {
           key = root.getChildAtIndex(p)?.getKey() ?? null;
@@ -342,15 +378,21 @@ export function registerFindings(editor: LexicalEditor, store: FindingsStore, ho
     if (mark && mark.shown.finding.rule.startsWith('duplicate.') && mark.shown.twins.length > 0) goToTwin(mark);
   };
 
+  // Only blocks near the screen are marked (nearBlocks): a scroll or a resize brings others near.
+  let scroller: Element | null = null;
   const unregisterRoot = editor.registerRootListener((root, previous) => {
     cache.byLocation.clear();
     previous?.removeEventListener('mousemove', onMove);
     previous?.removeEventListener('mouseleave', onLeave);
     previous?.removeEventListener('click', onClick);
+    scroller?.removeEventListener('scroll', repaint);
     root?.addEventListener('mousemove', onMove);
     root?.addEventListener('mouseleave', onLeave);
     root?.addEventListener('click', onClick);
+    scroller = root?.closest('.story-scroll') ?? null;
+    scroller?.addEventListener('scroll', repaint, { passive: true });
   });
+  window.addEventListener('resize', repaint);
 
   // A twin in this story asked for from another story: show it once the body is on screen.
   const pending = takeReveal(store.storyId);
@@ -382,6 +424,8 @@ export function registerFindings(editor: LexicalEditor, store: FindingsStore, ho
     editor.registerCommand(REVEAL_FINDING_COMMAND, (location) => revealLocation(editor, location), COMMAND_PRIORITY_EDITOR),
     editor.registerCommand(APPLY_FINDING_FIX_COMMAND, (fix) => applyFix(editor, fix), COMMAND_PRIORITY_EDITOR),
     () => {
+      scroller?.removeEventListener('scroll', repaint);
+      window.removeEventListener('resize', repaint);
       cancelAnimationFrame(frame);
       clearTimeout(settle);
       cancelAnimationFrame(hoverFrame);
