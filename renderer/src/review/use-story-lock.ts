@@ -27,17 +27,19 @@ export type StoryLock = {
   reload: () => void;
 };
 
+/** What of the stored story decides whether it may be edited here (re-read with each heartbeat). */
+type ReviewFacts = Pick<Story, 'status' | 'signatures' | 'byline' | 'createdBy'>;
+
 export function useStoryLock(storyId: string | null): StoryLock {
   const { current, version } = useReviewUsers();
   const [view, setView] = useState<LockView | null>(null);
-  const [story, setStory] = useState<Pick<Story, 'status' | 'signatures' | 'byline' | 'createdBy'> | null>(
-    null,
-  );
+  const [story, setStory] = useState<ReviewFacts | null>(null);
   const [generation, setGeneration] = useState(0);
   const wasOthers = useRef(false);
 
   const apply = useCallback((next: LockView) => {
-    setView(next);
+    // A heartbeat that changes nothing keeps the same object, so the story screen does not re-render while typing.
+    setView((prev) => (prev && JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
     if (next.mine && wasOthers.current) setGeneration((g) => g + 1);
     wasOthers.current = !next.mine;
   }, []);
@@ -72,7 +74,11 @@ export function useStoryLock(storyId: string | null): StoryLock {
     let live = true;
     const read = () =>
       desk['stories.get']({ id: storyId }).then(
-        (s) => live && setStory(s),
+        (s) => {
+          if (!live) return;
+          const next: ReviewFacts = { status: s.status, signatures: s.signatures, byline: s.byline, createdBy: s.createdBy };
+          setStory((prev) => (prev && JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
+        },
         () => undefined,
       );
     void read();
