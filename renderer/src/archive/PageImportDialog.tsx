@@ -5,7 +5,7 @@
  * confirm → 'archive.importPage' → how many were archived. Nothing is written
  * before the confirmation.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 
 import type { PageSplitResult } from '../../../shared/import/import-contract';
 import type { PageStory } from '../../../shared/import/page-text';
@@ -253,39 +253,35 @@ function SplitStory({ story }: { story: PageStory }) {
         <span className="split-lines">{t('pageImport.lines', { first: story.firstLine, last: story.lastLine })}</span>
         {story.continued && <span className="split-continued">{t('pageImport.continued')}</span>}
       </p>
-      {story.captions.length > 0 && (
-        <div className="split-section">
-          <span className="split-label">{t('pageImport.captions')}</span>
-          <ul data-testid="split-captions">
-            {story.captions.map((c, i) => (
-              <li key={i}>
-                {c.caption}
-                {c.creditName && <span className="split-credit">{photoCreditText(c)}</span>}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {story.jumps.length > 0 && (
-        <div className="split-section">
-          <span className="split-label">{t('pageImport.jumps')}</span>
-          <ul data-testid="split-jumps">
-            {story.jumps.map((j, i) => (
-              <li key={i}>{j.direction === 'to' ? t('pageImport.jumpTo', { page: j.page }) : t('pageImport.jumpFrom', { page: j.page })}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {story.joins.length > 0 && (
-        <div className="split-section">
-          <span className="split-label">{t('pageImport.joins')}</span>
-          <ul data-testid="split-joins">
-            {story.joins.map((j, i) => (
-              <li key={i}>{t('pageImport.join', { line: j.line, end: j.end, start: j.start })}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <SplitSection label={t('pageImport.captions')} testId="split-captions">
+        {story.captions.map((c, i) => (
+          <li key={i}>
+            {c.caption}
+            {c.creditName && <span className="split-credit">{photoCreditText(c)}</span>}
+          </li>
+        ))}
+      </SplitSection>
+      <SplitSection label={t('pageImport.jumps')} testId="split-jumps">
+        {story.jumps.map((j, i) => (
+          <li key={i}>{j.direction === 'to' ? t('pageImport.jumpTo', { page: j.page }) : t('pageImport.jumpFrom', { page: j.page })}</li>
+        ))}
+      </SplitSection>
+      <SplitSection label={t('pageImport.joins')} testId="split-joins">
+        {story.joins.map((j, i) => (
+          <li key={i}>{t('pageImport.join', { line: j.line, end: j.end, start: j.start })}</li>
+        ))}
+      </SplitSection>
     </li>
+  );
+}
+
+/** One labelled list of a split story (captions, jump lines, joins); nothing when it is empty. */
+function SplitSection({ label, testId, children }: { label: string; testId: string; children: ReactNode[] }) {
+  if (children.length === 0) return null;
+  return (
+    <div className="split-section">
+      <span className="split-label">{label}</span>
+      <ul data-testid={testId}>{children}</ul>
+    </div>
   );
 }

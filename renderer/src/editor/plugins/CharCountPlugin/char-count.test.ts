@@ -5,24 +5,14 @@ import {
   $getRoot,
   $isElementNode,
   $isTextNode,
-  createEditor,
   type LexicalEditor,
 } from 'lexical';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { countText, type Counts } from '../../../../../shared/text/counts';
+import { editorWith } from '../../testing/editor-with';
 import { registerCharCount } from './CharCountPlugin';
 
-function editorWith(texts: string[]): LexicalEditor {
-  const editor = createEditor({ namespace: 'char-count-test', onError: (e) => { throw e; } });
-  editor.update(
-    () => {
-      for (const text of texts) $getRoot().append($createParagraphNode().append($createTextNode(text)));
-    },
-    { discrete: true },
-  );
-  return editor;
-}
 
 const wholeText = (editor: LexicalEditor) => editor.getEditorState().read(() => $getRoot().getTextContent());
 

@@ -1,27 +1,10 @@
-import {
-  $createParagraphNode,
-  $createTextNode,
-  $getRoot,
-  $isElementNode,
-  $isTextNode,
-  createEditor,
-  type LexicalEditor,
-} from 'lexical';
+import { $getRoot, $isElementNode, $isTextNode } from 'lexical';
 import { describe, expect, it } from 'vitest';
 
 import { blocksOfBody } from '../../../../../shared/model';
+import { editorWith } from '../../testing/editor-with';
 import { LiveBody, replacedWholeState } from './live-body';
 
-function editorWith(texts: string[]): LexicalEditor {
-  const editor = createEditor({ namespace: 'live-body-test', onError: (e) => { throw e; } });
-  editor.update(
-    () => {
-      for (const text of texts) $getRoot().append($createParagraphNode().append($createTextNode(text)));
-    },
-    { discrete: true },
-  );
-  return editor;
-}
 
 const texts = (live: LiveBody) => blocksOfBody(live.read()).map((b) => (b.type === 'photo' ? '' : b.text));
 
