@@ -6,23 +6,13 @@
  * its passage while text is typed before it; a headline line takes a comment too.
  * Screenshots at 1366×768 in Chinese are kept as test artefacts.
  */
-import type { Browser, Page, TestInfo } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
 
 import type { Story } from '../shared/model';
 import { bodyFromBlocks } from '../shared/model/body';
 import { expect, test } from './utils/fixtures';
+import { deskAs, selectInBody } from './utils/review-pages';
 import { sessionApi, type SessionApi } from './utils/review-session';
-
-async function deskAs(browser: Browser, url: string, userId: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(url);
-  await expect(page.getByTestId('user-picker')).toBeVisible();
-  await page.getByTestId('user-picker-select').selectOption(userId);
-  await page.getByTestId('user-picker-ok').click();
-  await expect(page.getByTestId('user-picker')).toBeHidden();
-  return page;
-}
 
 async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
   const path = info.outputPath(`${name}.png`);
@@ -59,26 +49,6 @@ async function reporterStory(api: SessionApi, headline: string, paragraphs: stri
 }
 
 /** Selects `text` inside body block `block`, as a mouse would. */
-async function selectInBody(page: Page, block: number, text: string): Promise<void> {
-  await page.evaluate(
-    ({ block, text }) => {
-      const root = document.querySelector('[data-testid="story-screen"] [data-lexical-editor="true"]')!;
-      const walker = document.createTreeWalker(root.children[block]!, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = (node.textContent ?? '').indexOf(text);
-        if (at === -1) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + text.length);
-        window.getSelection()!.removeAllRanges();
-        window.getSelection()!.addRange(range);
-        return;
-      }
-      throw new Error(`${text} not in block ${block}`);
-    },
-    { block, text },
-  );
-}
 
 /** The screen point in the middle of `text` in body block `block`. */
 async function pointOf(page: Page, block: number, text: string): Promise<{ x: number; y: number }> {

@@ -5,24 +5,14 @@
  * record shows the whole story, in the app, through the API and as CSV.
  * Every person works in their own browser context (their own session) on one host.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 import type { Story } from '../shared/model';
 import type { AuditEntry } from '../shared/review/audit';
 import { bodyFromBlocks } from '../shared/model/body';
 import { expect, test } from './utils/fixtures';
+import { deskAs, selectInBody } from './utils/review-pages';
 import { sessionApi } from './utils/review-session';
-
-async function deskAs(browser: Browser, url: string, userId: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(url);
-  await expect(page.getByTestId('user-picker')).toBeVisible();
-  await page.getByTestId('user-picker-select').selectOption(userId);
-  await page.getByTestId('user-picker-ok').click();
-  await expect(page.getByTestId('user-picker')).toBeHidden();
-  return page;
-}
 
 async function openFromQueue(page: Page, id: string): Promise<void> {
   await page.getByTestId('queue-open').click();
@@ -160,25 +150,3 @@ function pickContent(story: Story) {
 }
 
 /** Selects `text` inside body block `block` of the open story, as a mouse would. */
-async function selectInBody(page: Page, block: number, text: string): Promise<void> {
-  await page.evaluate(
-    ({ block, text }) => {
-      const root = document.querySelector('[data-testid="story-screen"] [data-lexical-editor="true"]')!;
-      const el = root.children[block]!;
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = (node.textContent ?? '').indexOf(text);
-        if (at === -1) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + text.length);
-        const sel = window.getSelection()!;
-        sel.removeAllRanges();
-        sel.addRange(range);
-        return;
-      }
-      throw new Error(`${text} not in block ${block}`);
-    },
-    { block, text },
-  );
-}
