@@ -59,7 +59,7 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
   const store = await DeskStore.open({ dataDir: opts.dataDir, user: opts.user ?? defaultUser() });
   if (store.isNew && opts.demo !== false) {
     try {
-      await seedDemoPage(store, 'demo');
+      await seedDemoPage(store, opts.dataDir, 'demo');
     } catch (err) {
       await store.close();
       throw err;
