@@ -156,7 +156,8 @@ test('an admin adds a person with roles, who then signs 初审; mistakes are exp
     await other('review.act', { id: story.id, action: 'sign', baseRev: now.rev });
   }
   const zhao = await sessionApi(desk.url, 's-zhao');
-  const date = '2026-11-23';
+  // A past day: the demo folder already plans B6 for today.
+  const date = '2026-10-08';
   await zhao('pages.save', {
     baseRev: null,
     content: {
