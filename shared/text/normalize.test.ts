@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { codePointLength, sliceCodePoints, utf16Offset } from './code-points';
-import { foldCodePoint, normalizeForMatch, normalizedString, originalRange } from './normalize';
+import { foldCodePoint, normalizeAllForMatch, normalizeForMatch, normalizedString, originalRange } from './normalize';
 
 const TEXT = fc.string({
   unit: fc.oneof(
     fc.constantFrom(...'党建引领基层治理，。、；：“”《》（）,.;:!? \n\t\u3000１２３４５ＡＢｃ6789——……·'),
-    fc.constantFrom('𠮷', '𡈽', '\u200b', '\ufeff'),
+    fc.constantFrom('𠮷', '𡈽', '\u200b', '\ufeff', '㐀', '\u4dbf', '\u9fff', '\ua000'),
     fc.string({ unit: 'grapheme', maxLength: 1 }),
   ),
   maxLength: 200,
@@ -49,6 +49,21 @@ describe('normalizeForMatch', () => {
         const kept = new Set(n.origin);
         chars.forEach((c, i) => {
           if (!kept.has(i)) expect(foldCodePoint(c.codePointAt(0)!)).toBe(-1);
+        });
+      }),
+    );
+  });
+
+  it('property: the blocks of a story normalised together equal each normalised alone', () => {
+    fc.assert(
+      fc.property(fc.array(TEXT, { maxLength: 8 }), (texts) => {
+        const together = normalizeAllForMatch(texts);
+        expect(together).toHaveLength(texts.length);
+        texts.forEach((text, i) => {
+          const alone = normalizeForMatch(text);
+          expect(Array.from(together[i]!.codes)).toEqual(Array.from(alone.codes));
+          expect(Array.from(together[i]!.origin)).toEqual(Array.from(alone.origin));
+          expect(together[i]!.sourceLength).toBe(alone.sourceLength);
         });
       }),
     );

@@ -64,29 +64,64 @@ export type NormalizedText = {
   readonly sourceLength: number;
 };
 
+/** Scratch space for normalisation (grown on demand): the result is copied out once. */
+let scratch = new Int32Array(2 * 4096);
+
 /** Normalises `text` for matching (see the module comment for the rules). */
 export function normalizeForMatch(text: string): NormalizedText {
+  return normalizeAllForMatch([text])[0]!;
+}
+
+/**
+ * Normalises several texts (the blocks of a story) into one buffer: each result is a
+ * view of it, so a story costs one allocation however many blocks it has.
+ */
+export function normalizeAllForMatch(texts: readonly string[]): NormalizedText[] {
+  let units = 0;
+  for (const text of texts) units += text.length;
+  if (scratch.length < 2 * units) scratch = new Int32Array(2 * units);
+  const work = scratch;
   const table = matchFoldTable();
-  const codes = new Int32Array(text.length);
-  const origin = new Int32Array(text.length);
+  // codes go to work[0, units), origins to work[units, 2 * units).
+  const kept = new Int32Array(texts.length);
+  const sources = new Int32Array(texts.length);
   let n = 0;
-  let cp = 0; // code-point offset of the current character
-  for (let u = 0; u < text.length; u++, cp++) {
-    const unit = text.charCodeAt(u);
-    let folded: number;
-    if (unit >= 0xd800 && unit <= 0xdbff && u + 1 < text.length) {
-      const low = text.charCodeAt(u + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        folded = ((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
-        u++;
-      } else folded = unit;
-    } else folded = table[unit]!;
-    if (folded < 0) continue;
-    codes[n] = folded;
-    origin[n] = cp;
-    n++;
+  for (let t = 0; t < texts.length; t++) {
+    const text = texts[t]!;
+    const length = text.length;
+    const first = n;
+    let cp = 0; // code-point offset of the current character
+    for (let u = 0; u < length; u++, cp++) {
+      const unit = text.charCodeAt(u);
+      let folded: number;
+      if (unit >= 0x3400 && unit <= 0x9fff) {
+        folded = unit; // CJK ideographs (the bulk of the copy) are kept as they are
+      } else if (unit >= 0xd800 && unit <= 0xdbff && u + 1 < length) {
+        const low = text.charCodeAt(u + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          folded = ((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+          u++;
+        } else folded = unit;
+      } else folded = table[unit]!;
+      if (folded < 0) continue;
+      work[n] = folded;
+      work[units + n] = cp;
+      n++;
+    }
+    kept[t] = n - first;
+    sources[t] = cp;
   }
-  return { codes: codes.slice(0, n), origin: origin.slice(0, n), sourceLength: cp };
+  const out = new Int32Array(2 * n);
+  out.set(work.subarray(0, n));
+  out.set(work.subarray(units, units + n), n);
+  const results: NormalizedText[] = [];
+  let at = 0;
+  for (let t = 0; t < texts.length; t++) {
+    const count = kept[t]!;
+    results.push({ codes: out.subarray(at, at + count), origin: out.subarray(n + at, n + at + count), sourceLength: sources[t]! });
+    at += count;
+  }
+  return results;
 }
 
 /** The original code-point range [start, end) covered by normalised range [from, to) (to > from). */

@@ -15,7 +15,7 @@
  * 4. echoes: body text sharing ≥ echoMinChars characters with the story's kicker,
  *    headline or subheadline, and caption text sharing them with a subhead.
  */
-import { normalizeForMatch, type NormalizedText } from '../../text/normalize';
+import { normalizeAllForMatch, normalizeForMatch, type NormalizedText } from '../../text/normalize';
 import { RollingHash } from './fingerprints';
 import type { DuplicateSettings } from './settings';
 import { DEFAULT_STOPLIST } from './stoplist';
@@ -28,6 +28,25 @@ const END_BYLINE = /[（(][\p{Script=Han}·\s]{2,30}[）)]\s*$/u;
 const JUMP_LINE = /[（(]\s*(?:上接|下转)\s*[A-Z]\d{1,2}\s*版?\s*[）)]/gu;
 const QUOTED = /“[^“”]*”|《[^《》]*》|「[^「」]*」|『[^『』]*』/gu;
 const SENTENCE_END = /[。！？!?；;]/u;
+const CLOSES_BRACKET = 1;
+const HAS_JUMP = 2;
+const HAS_QUOTE = 4;
+
+/** Which of the rules' markers `text` has: a closing bracket at the end, 上接/下转, an opening quote. */
+function markersIn(text: string): number {
+  let marks = 0;
+  let last = text.length - 1;
+  while (last >= 0 && /\s/.test(text[last]!)) last--;
+  if (text[last] === '）' || text[last] === ')') marks |= CLOSES_BRACKET;
+  for (let u = 0; u < text.length; u++) {
+    const c = text.charCodeAt(u);
+    if (c === 0x201c || c === 0x300a || c === 0x300c || c === 0x300e) marks |= HAS_QUOTE; // “ 《 「 『
+    else if ((c === 0x4e0a && text.charCodeAt(u + 1) === 0x63a5) || (c === 0x4e0b && text.charCodeAt(u + 1) === 0x8f6c)) {
+      marks |= HAS_JUMP; // 上接 下转
+    }
+  }
+  return marks;
+}
 
 /** Code-point spans [start, end) of `text` covered by the formula and quote rules (1 and 2). */
 export function formulaSpans(text: string, quoteMaxChars: number): Array<[number, number]> {
@@ -39,9 +58,16 @@ export function formulaSpans(text: string, quoteMaxChars: number): Array<[number
   const start = BYLINE_START.exec(text);
   if (start) add(0, start[0].length);
   if (ORG_LINE.test(text)) add(0, text.length);
-  const end = END_BYLINE.exec(text);
-  if (end) add(end.index, text.length);
-  for (const m of text.matchAll(JUMP_LINE)) add(m.index, m.index + m[0].length);
+  // One cheap pass first: most paragraphs end in 。and hold no jump line or quote.
+  const marks = markersIn(text);
+  if (marks & CLOSES_BRACKET) {
+    const end = END_BYLINE.exec(text);
+    if (end) add(end.index, text.length);
+  }
+  if (marks & HAS_JUMP) {
+    for (const m of text.matchAll(JUMP_LINE)) add(m.index, m.index + m[0].length);
+  }
+  if (!(marks & HAS_QUOTE)) return spans;
   for (const m of text.matchAll(QUOTED)) {
     const inner = m[0].slice(1, -1);
     if (SENTENCE_END.test(inner)) continue;
@@ -66,12 +92,17 @@ function cp(text: string, unit: number): number {
 /** Finds stoplist phrases in normalised text: phrases indexed by their first two characters. */
 export class StopMatcher {
   readonly #byPrefix = new Map<number, Int32Array[]>();
+  /** 1 for each BMP code that starts a phrase: most characters are ruled out without a map lookup. */
+  readonly #starts = new Uint8Array(0x10000);
+  #astralStarts = false;
 
   constructor(phrases: readonly string[]) {
     for (const phrase of phrases) {
       const codes = normalizeForMatch(phrase).codes;
       if (codes.length < 2) continue;
       const key = prefixKey(codes[0]!, codes[1]!);
+      if (codes[0]! > 0xffff) this.#astralStarts = true;
+      else this.#starts[codes[0]!] = 1;
       const list = this.#byPrefix.get(key);
       if (list) list.push(codes);
       else this.#byPrefix.set(key, [codes]);
@@ -80,7 +111,11 @@ export class StopMatcher {
 
   /** Marks every occurrence of a stop phrase in `codes`. */
   mark(codes: Int32Array, mask: Uint8Array): void {
+    const starts = this.#starts;
+    const astral = this.#astralStarts;
     for (let i = 0; i + 1 < codes.length; i++) {
+      const code = codes[i]!;
+      if (code > 0xffff ? !astral : starts[code] === 0) continue;
       const list = this.#byPrefix.get(prefixKey(codes[i]!, codes[i + 1]!));
       if (!list) continue;
       for (const phrase of list) {
@@ -110,34 +145,51 @@ export function stopMatcherFor(settings: DuplicateSettings): StopMatcher {
   return matcher;
 }
 
+/** The n-grams of some short texts (headline, subheads), hashed, and the characters they use. */
+export type EchoGrams = {
+  readonly hashes: ReadonlySet<number>;
+  /** Bit (code mod 1024) set for each character of the lines: a cheap "might occur there". */
+  readonly chars: Uint32Array;
+};
+
 /** Hashes of every n-gram of some short texts (headline, subheads): what an echo repeats. */
-export function echoGrams(texts: readonly string[], n: number): Set<number> {
-  const grams = new Set<number>();
+export function echoGrams(texts: readonly string[], n: number): EchoGrams {
+  const chars = new Uint32Array(32);
+  const hashes = new Set<number>();
   const rolling = new RollingHash(n);
-  for (const text of texts) {
+  for (const norm of normalizeAllForMatch(texts)) {
     rolling.reset();
-    for (const code of normalizeForMatch(text).codes) if (rolling.push(code)) grams.add(rolling.hash & 0x3fffffff);
+    for (const code of norm.codes) {
+      chars[(code >>> 5) & 31]! |= 1 << (code & 31);
+      if (rolling.push(code)) hashes.add(rolling.hash & 0x3fffffff);
+    }
   }
-  return grams;
+  return { hashes, chars };
 }
 
 /** Marks the characters of `codes` covered by an n-gram found in `grams`. */
-export function markEchoes(codes: Int32Array, grams: Set<number>, n: number, mask: Uint8Array): void {
-  if (grams.size === 0) return;
+export function markEchoes(codes: Int32Array, grams: EchoGrams, n: number, mask: Uint8Array): void {
+  if (grams.hashes.size === 0) return;
   const rolling = new RollingHash(n);
+  // An echo's characters all occur in the echoed lines: the hash set is only asked
+  // once the last n characters all did.
+  const chars = grams.chars;
+  let inLines = 0;
   for (let i = 0; i < codes.length; i++) {
-    if (rolling.push(codes[i]!) && grams.has(rolling.hash & 0x3fffffff)) mask.fill(1, i - n + 1, i + 1);
+    const code = codes[i]!;
+    inLines = chars[(code >>> 5) & 31]! & (1 << (code & 31)) ? inLines + 1 : 0;
+    if (rolling.push(code) && inLines >= n && grams.hashes.has(rolling.hash & 0x3fffffff)) mask.fill(1, i - n + 1, i + 1);
   }
 }
 
-/** The harmless mask of one block: 1 for each normalised character a rule covers. */
+/** The harmless mask of one block (into `mask`, zeroed, when given): 1 for each normalised character a rule covers. */
 export function harmlessMask(
   text: string,
   norm: NormalizedText,
   settings: DuplicateSettings,
-  echoes: Set<number>,
+  echoes: EchoGrams,
+  mask = new Uint8Array(norm.codes.length),
 ): Uint8Array {
-  const mask = new Uint8Array(norm.codes.length);
   const spans = formulaSpans(text, settings.quoteMaxChars);
   if (spans.length) {
     // origin[] is increasing: walk it once per span.

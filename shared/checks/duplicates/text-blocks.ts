@@ -4,7 +4,7 @@
  * body, each normalised once with its harmless mask.
  */
 import { blocksOfBody, type StoryContent } from '../../model';
-import { normalizeForMatch, type NormalizedText } from '../../text/normalize';
+import { normalizeAllForMatch, type NormalizedText } from '../../text/normalize';
 import { echoGrams, harmlessMask } from './harmless';
 import type { DuplicateSettings } from './settings';
 
@@ -34,22 +34,27 @@ export function textBlocks(story: CheckedStory, index: number, settings: Duplica
   const n = settings.echoMinChars;
   const headEchoes = echoGrams([content.kicker, content.headline, content.subheadline], n);
   const subheads = body.flatMap((b) => (b.type === 'subhead' ? [b.text] : []));
-  const captionEchoes = echoGrams([content.kicker, content.headline, content.subheadline, ...subheads], n);
-  const out: TextBlock[] = [];
+  const captionEchoes = subheads.length
+    ? echoGrams([content.kicker, content.headline, content.subheadline, ...subheads], n)
+    : headEchoes;
+  const picked: Array<Pick<TextBlock, 'paragraph' | 'kind' | 'text'>> = [];
   body.forEach((block, paragraph) => {
-    let text: string;
-    let kind: TextBlock['kind'];
     if (block.type === 'photo') {
       const photo = content.photos.find((p) => p.id === block.photoId);
-      if (!photo || !photo.caption) return;
-      text = photo.caption;
-      kind = 'caption';
-    } else {
-      text = block.text;
-      kind = block.type;
+      if (photo?.caption) picked.push({ paragraph, kind: 'caption', text: photo.caption });
+    } else if (block.text) {
+      picked.push({ paragraph, kind: block.type, text: block.text });
     }
-    const norm = normalizeForMatch(text);
-    if (norm.codes.length === 0) return;
+  });
+  // One buffer for the story's normalised text and one for its harmless masks.
+  const norms = normalizeAllForMatch(picked.map((b) => b.text));
+  const masks = new Uint8Array(norms.reduce((sum, norm) => sum + norm.codes.length, 0));
+  const out: TextBlock[] = [];
+  let at = 0;
+  picked.forEach(({ paragraph, kind, text }, i) => {
+    const norm = norms[i]!;
+    const length = norm.codes.length;
+    if (length === 0) return;
     const echoes = kind === 'caption' ? captionEchoes : headEchoes;
     out.push({
       story: index,
@@ -58,8 +63,9 @@ export function textBlocks(story: CheckedStory, index: number, settings: Duplica
       kind,
       text,
       norm,
-      harmless: harmlessMask(text, norm, settings, echoes),
+      harmless: harmlessMask(text, norm, settings, echoes, masks.subarray(at, at + length)),
     });
+    at += length;
   });
   return out;
 }
