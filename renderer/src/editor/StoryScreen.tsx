@@ -244,13 +244,15 @@ export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRe
                   {t('story.invalidFields', { count: state.issues.length })} {issueLabels.join('、')}
                 </div>
               )}
-              <div className="story-scroll">
-                <Headline draft={draft} update={update} readOnly={readOnly} headlineRef={headlineRef} />
-                <JumpLine jumps={draft.jumps} direction="from" />
-                <ErrorBoundary fallback={bodyFailed}>
-                  <BodyEditor sink={controller} readOnly={readOnly} />
-                </ErrorBoundary>
-                <JumpLine jumps={draft.jumps} direction="to" />
+              <div className="story-scroll-frame">
+                <div className="story-scroll">
+                  <Headline draft={draft} update={update} readOnly={readOnly} headlineRef={headlineRef} />
+                  <JumpLine jumps={draft.jumps} direction="from" />
+                  <ErrorBoundary fallback={bodyFailed}>
+                    <BodyEditor sink={controller} readOnly={readOnly} />
+                  </ErrorBoundary>
+                  <JumpLine jumps={draft.jumps} direction="to" />
+                </div>
               </div>
             </main>
             <SidePanels draft={draft} update={update} readOnly={readOnly} story={story} />
