@@ -41,6 +41,8 @@ export function isFindScopeTarget(target: EventTarget | null): boolean {
 
 export function shortcutFor(event: KeyboardEvent): keyof ShortcutHandlers | null {
   if (event.isComposing || event.keyCode === 229) return null;
+  // Plain typing (every keystroke in the body) is never a shortcut: no lookups for it.
+  if (!event.ctrlKey && !event.metaKey && !event.altKey && event.key !== 'Delete') return null;
   const mod = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
   if (mod && !event.altKey && !event.shiftKey) {

@@ -69,6 +69,12 @@ function $selectedBlocks(): ElementNode[] {
 
 /** The format of the block under the caret (the first selected block), null without a range selection. */
 export function $selectedBlockFormat(): BlockFormat | null {
+  const selection = $getSelection();
+  if ($isRangeSelection(selection) && selection.isCollapsed()) {
+    // The caret (every keystroke): its block, without listing the selected nodes.
+    const top = selection.anchor.getNode().getTopLevelElement();
+    return top && $isElementNode(top) ? $formatOf(top) : null;
+  }
   const blocks = $selectedBlocks();
   return blocks[0] ? $formatOf(blocks[0]) : null;
 }
