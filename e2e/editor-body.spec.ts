@@ -277,12 +277,15 @@ test('in a long story the findings marks follow the screen: those far away appea
   await newStory(page, desk.url);
   // 300 paragraphs of random common characters (no two alike), with one paragraph
   // typed twice at the top and another twice at the bottom: two duplicate findings.
-  const pool = '党建引领基层治理组织群众服务乡村振兴干部队伍建设支部书记学习教育主题活动推进工作落实责任发展经济社会民生改革创新';
+  const pool =
+    '党建引领基层治理组织群众服务乡村振兴干部队伍建设支部书记学习教育主题活动推进工作落实责任发展经济社会民生改革创新';
   const r = seededRandom(5);
   const filler = () => Array.from({ length: 40 }, () => pool[Math.floor(r() * pool.length)]).join('') + '。';
   // The mark covers the sentence without its full stop.
-  const top = '茶溪社区党支部牵头推进人居环境整治提升，组织党员志愿者清理房前屋后的杂物和垃圾，群众满意度明显提升';
-  const bottom = '石堰村把夜校办到村民家门口，请农技员讲茶园管护和电商直播，一年来培训村民一千二百多人次，增收效果明显';
+  const top =
+    '茶溪社区党支部牵头推进人居环境整治提升，组织党员志愿者清理房前屋后的杂物和垃圾，群众满意度明显提升';
+  const bottom =
+    '石堰村把夜校办到村民家门口，请农技员讲茶园管护和电商直播，一年来培训村民一千二百多人次，增收效果明显';
   const lines = Array.from({ length: 300 }, filler);
   lines.splice(1, 0, `${top}。`);
   lines.splice(3, 0, `${top}。`);
@@ -290,7 +293,12 @@ test('in a long story the findings marks follow the screen: those far away appea
   await paste(page, { 'text/plain': lines.join('\n') });
 
   const marked = () =>
-    page.evaluate(() => [...(CSS.highlights.get('desk-finding-error') ?? []), ...(CSS.highlights.get('desk-finding-warning') ?? [])].map((r) => (r as Range).toString()));
+    page.evaluate(() =>
+      [
+        ...(CSS.highlights.get('desk-finding-error') ?? []),
+        ...(CSS.highlights.get('desk-finding-warning') ?? []),
+      ].map((r) => (r as Range).toString()),
+    );
   // After the paste the caret, and the screen, are at the end: the bottom pair is marked, the top pair is not.
   await expect.poll(marked).toContain(bottom);
   expect(await marked()).not.toContain(top);
@@ -298,4 +306,32 @@ test('in a long story the findings marks follow the screen: those far away appea
   await page.locator('.story-scroll').evaluate((scroller) => scroller.scrollTo({ top: 0 }));
   await expect.poll(marked).toContain(top);
   expect(await marked()).not.toContain(bottom);
+});
+
+test('a long body skips the layout of off-screen blocks, a story-sized one does not', async ({
+  page,
+  desk,
+}) => {
+  await newStory(page, desk.url);
+  const editable = page.getByTestId('body-editor');
+  const offScreen = () => editable.evaluate((root) => getComputedStyle(root.children[5]!).contentVisibility);
+  await paste(page, {
+    'text/plain': Array.from({ length: 120 }, (_, i) => `第${i + 1}段，党员志愿者走访群众。`).join('\n'),
+  });
+  await expect(editable.locator(':scope > *')).toHaveCount(120);
+  expect(await editable.getAttribute('data-long-body')).toBeNull();
+  expect(await offScreen()).toBe('visible');
+
+  await paste(page, {
+    'text/plain': Array.from({ length: 400 }, (_, i) => `第${i + 121}段，支部书记讲党课。`).join('\n'),
+  });
+  await expect(editable).toHaveAttribute('data-long-body', '');
+  expect(await offScreen()).toBe('auto');
+
+  // Back to one block: the whole text selected and typed over.
+  await editable.click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.insertText('一段');
+  await expect(editable.locator(':scope > *')).toHaveCount(1);
+  await expect(editable).not.toHaveAttribute('data-long-body');
 });

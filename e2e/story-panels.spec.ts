@@ -211,3 +211,23 @@ test('headline, photos, key figures and a jump line survive a restart', async ({
   // The jump line is data, not text in the body.
   expect(JSON.stringify(onDisk.body)).not.toContain('下转');
 });
+
+test('a body full of numbers lists the first 30 suggested figures, and all of them on request', async ({
+  page,
+  desk,
+}) => {
+  await page.goto(desk.url);
+  await expect(page.getByTestId('story-row')).toHaveCount(5);
+  await page.keyboard.press('Control+n');
+  await page.getByTestId('body-editor').click();
+  const sentences = Array.from({ length: 40 }, (_, i) => `第${i + 1}期培训党员${120 + i}人。`);
+  await page.keyboard.insertText(sentences.join(''));
+  await page.getByTestId('figure-suggest').click();
+  const suggestions = page.getByTestId('figure-suggestion');
+  await expect(suggestions).toHaveCount(30);
+  await expect(suggestions.first()).toContainText('120人');
+  await page.getByTestId('figure-suggestions-all').click();
+  await expect(suggestions).toHaveCount(40);
+  await expect(suggestions.last()).toContainText('159人');
+  await expect(page.getByTestId('figure-suggestions-all')).toHaveCount(0);
+});

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { codePointLength, sliceCodePoints, utf16Offset } from './code-points';
-import { foldCodePoint, normalizeAllForMatch, normalizeForMatch, normalizedString, originalRange } from './normalize';
+import {
+  foldCodePoint,
+  normalizeAllForMatch,
+  normalizeForMatch,
+  normalizedString,
+  originalRange,
+} from './normalize';
 
 const TEXT = fc.string({
   unit: fc.oneof(

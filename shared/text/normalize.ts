@@ -118,14 +118,22 @@ export function normalizeAllForMatch(texts: readonly string[]): NormalizedText[]
   let at = 0;
   for (let t = 0; t < texts.length; t++) {
     const count = kept[t]!;
-    results.push({ codes: out.subarray(at, at + count), origin: out.subarray(n + at, n + at + count), sourceLength: sources[t]! });
+    results.push({
+      codes: out.subarray(at, at + count),
+      origin: out.subarray(n + at, n + at + count),
+      sourceLength: sources[t]!,
+    });
     at += count;
   }
   return results;
 }
 
 /** The original code-point range [start, end) covered by normalised range [from, to) (to > from). */
-export function originalRange(norm: NormalizedText, from: number, to: number): { start: number; end: number } {
+export function originalRange(
+  norm: NormalizedText,
+  from: number,
+  to: number,
+): { start: number; end: number } {
   if (!(from >= 0 && to > from && to <= norm.codes.length)) {
     throw new RangeError(`normalised range [${from}, ${to}) is outside 0..${norm.codes.length}`);
   }

@@ -65,9 +65,15 @@ class NoiseLoop {
   calibrate(medianMs: number): void {
     for (let i = 0; i < 500; i++) this.run(); // optimised first, so its speed holds afterwards
     for (let tries = 0; tries < 40; tries++) {
-      const median = percentile(Array.from({ length: 15 }, () => this.run()), 50);
+      const median = percentile(
+        Array.from({ length: 15 }, () => this.run()),
+        50,
+      );
       if (Math.abs(median - medianMs) < medianMs * 0.05) return;
-      this.#n = Math.max(1, Math.round(this.#n * Math.min(4, Math.max(0.25, medianMs / Math.max(median, 1e-3)))));
+      this.#n = Math.max(
+        1,
+        Math.round(this.#n * Math.min(4, Math.max(0.25, medianMs / Math.max(median, 1e-3)))),
+      );
     }
   }
 }
@@ -80,7 +86,7 @@ function percentile(times: number[], p: number): number {
 const entryOf = (i: number): ArchiveEntry => ({
   id: `archived-${i}`,
   title: `存档稿件${i}`,
-  date: new Date(Date.UTC(2015, 0, 1) + i * 86_400_000 / 4).toISOString().slice(0, 10),
+  date: new Date(Date.UTC(2015, 0, 1) + (i * 86_400_000) / 4).toISOString().slice(0, 10),
   blocks: variedBlocks(i, CHARS),
 });
 
@@ -96,7 +102,12 @@ const story = (key: string, blocks: string[]): CheckedStory => ({
 });
 
 /** A 2,000-character draft: fresh text, with copies from archived stories planted in some paragraphs. */
-function draft(seed: number, archived: (i: number) => readonly string[], stories: number, copies: number): string[] {
+function draft(
+  seed: number,
+  archived: (i: number) => readonly string[],
+  stories: number,
+  copies: number,
+): string[] {
   const r = rng(seed);
   const blocks = variedBlocks(1_000_000 + seed, CHARS);
   for (let c = 0; c < copies; c++) {
@@ -160,7 +171,9 @@ export async function benchDuplicates(report: (line: string) => void): Promise<v
       ArchiveIndex.fromBytes(raw, store.index.stories, store.index.textUnits);
       indexOnly.push(performance.now() - t);
     }
-    const sizes = await Promise.all([ARCHIVE_FILES.texts, ARCHIVE_FILES.index].map((f) => stat(join(dir, f))));
+    const sizes = await Promise.all(
+      [ARCHIVE_FILES.texts, ARCHIVE_FILES.index].map((f) => stat(join(dir, f))),
+    );
     t = performance.now();
     await readFileBytes(join(dir, ARCHIVE_FILES.texts));
     const readMs = performance.now() - t;
@@ -216,14 +229,20 @@ export async function benchDuplicates(report: (line: string) => void): Promise<v
         `p99 per round ${roundP99.map((v) => v.toFixed(2)).join(' / ')} ms; ${found} findings per round; ` +
         `the machine's own noise, a fixed loop timed after each check: p50 ${ms(percentile(noiseTimes, 50))}, p99 ${ms(percentile(noiseTimes, 99))}; ` +
         `each draft's median of its 5 rounds (interference ` +
-        `from outside, which hits one round, removed): p99 over the drafts ${ms(percentile(perDraft.map((xs) => percentile(xs, 50)), 99))}; ` +
+        `from outside, which hits one round, removed): p99 over the drafts ${ms(
+          percentile(
+            perDraft.map((xs) => percentile(xs, 50)),
+            99,
+          ),
+        )}; ` +
         `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
     );
 
     // ---------------------------------------------------------------- page within itself
     // 15 stories of 2,000 characters; each has a copy from an earlier story of the page planted in it.
     const pageBlocks: string[][] = [];
-    for (let i = 0; i < 15; i++) pageBlocks.push(draft(500 + i, (s) => pageBlocks[s] ?? variedBlocks(777), Math.max(1, i), 1));
+    for (let i = 0; i < 15; i++)
+      pageBlocks.push(draft(500 + i, (s) => pageBlocks[s] ?? variedBlocks(777), Math.max(1, i), 1));
     const page = pageBlocks.map((blocks, i) => story(`story-${i}`, blocks));
     for (let i = 0; i < 5; i++) checkPage(page);
     const pageTimes: number[] = [];
@@ -293,7 +312,8 @@ async function baseline(report: (line: string) => void): Promise<void> {
           b0--;
           len++;
         }
-        while (a0 + len < codes.length && b0 + len < other.length && codes[a0 + len] === other[b0 + len]) len++;
+        while (a0 + len < codes.length && b0 + len < other.length && codes[a0 + len] === other[b0 + len])
+          len++;
         if (len < t0) continue;
         const start = b.norm.origin[b0]!;
         const end = b.norm.origin[b0 + len - 1]! + 1;

@@ -4,7 +4,7 @@
  *
  * - typing: a 20,000-character story (made through the desk API; corpus.ts text,
  *   three key figures) open in the real app with every side panel on the screen
- *   and the figures panel's suggestions open; 300 characters typed at the end of
+ *   and the figures panel's suggestions open; 500 characters typed at the end of
  *   the middle paragraph, scrolled into view; latency of each key from the key
  *   press to the next painted frame, p50/p95. Goal: p95 ≤ 16 ms and ≤ 1.25× the
  *   bare editor.
@@ -46,7 +46,7 @@ import { generatedStory, paragraph, rng, sentence, variedBlocks } from './corpus
 import type { Report } from './registry';
 
 const VIEWPORT = { width: 1366, height: 768 };
-const ROUNDS = 6;
+const ROUNDS = 10;
 const KEYS_PER_ROUND = 50;
 const KEY_GAP_MS = 40;
 const PAUSE_MS = 1500;

@@ -139,7 +139,15 @@ function SaveStateLabel({ controller }: { controller: StoryDraftController }) {
   );
 }
 
-export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRef, onOpenStory, lock }: Props) {
+export function StoryScreen({
+  storyId,
+  focusOnLoad,
+  onSaved,
+  onMissing,
+  handleRef,
+  onOpenStory,
+  lock,
+}: Props) {
   const { t } = useI18n();
   const [state, controller] = useStoryDraft(storyId, { onSaved, onMissing });
   const headlineRef = useRef<HTMLInputElement>(null);
@@ -214,7 +222,15 @@ export function StoryScreen({ storyId, focusOnLoad, onSaved, onMissing, handleRe
                   {t('story.saveNow')}
                 </button>
               </div>
-              {lock && <StoryReview storyId={story.id} rev={story.rev} lock={lock} readOnly={readOnly} flush={() => controller.flush()} />}
+              {lock && (
+                <StoryReview
+                  storyId={story.id}
+                  rev={story.rev}
+                  lock={lock}
+                  readOnly={readOnly}
+                  flush={() => controller.flush()}
+                />
+              )}
               {story.deletedAt !== null && <div className="story-note">{t('story.trashed')}</div>}
               {state.conflict && (
                 <div className="story-warning" role="alert" data-testid="conflict-banner">

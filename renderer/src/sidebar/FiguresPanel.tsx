@@ -23,6 +23,8 @@ import { Field, newItemId, Panel } from './Field';
 import type { PanelProps } from './panel-props';
 
 const MAX_FIGURES = 200;
+/** Suggestions listed before "show all": a long story holds hundreds of numbers, the panel is narrow. */
+const SUGGESTIONS_SHOWN = 30;
 
 const sameFigure = (a: Pick<ParsedFigure, 'value' | 'unit' | 'qualifier'>, b: typeof a) =>
   a.value === b.value && a.unit === b.unit && a.qualifier === b.qualifier;
@@ -164,6 +166,7 @@ export function FiguresPanel({ draft, update, readOnly }: PanelProps) {
   const { t } = useI18n();
   const [editor] = useLexicalComposerContext();
   const [suggesting, setSuggesting] = useState(false);
+  const [allSuggestions, setAllSuggestions] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const figures = draft.figures;
 
@@ -262,7 +265,10 @@ export function FiguresPanel({ draft, update, readOnly }: PanelProps) {
           data-testid="figure-suggest"
           aria-expanded={suggesting}
           disabled={readOnly}
-          onClick={() => setSuggesting((s) => !s)}
+          onClick={() => {
+            setSuggesting((s) => !s);
+            setAllSuggestions(false);
+          }}
         >
           {suggesting ? t('figures.closeSuggestions') : t('figures.suggest')}
         </button>
@@ -277,7 +283,7 @@ export function FiguresPanel({ draft, update, readOnly }: PanelProps) {
           ) : (
             <>
               <ul className="suggestion-list">
-                {suggestions.map((f) => (
+                {(allSuggestions ? suggestions : suggestions.slice(0, SUGGESTIONS_SHOWN)).map((f) => (
                   <li key={`${f.label}|${figurePhrase(f)}`} data-testid="figure-suggestion">
                     <span className="suggestion-text">
                       {f.label && <span className="suggestion-label">{f.label}</span>}
@@ -299,6 +305,15 @@ export function FiguresPanel({ draft, update, readOnly }: PanelProps) {
                 ))}
               </ul>
               <div className="panel-actions">
+                {!allSuggestions && suggestions.length > SUGGESTIONS_SHOWN && (
+                  <button
+                    type="button"
+                    data-testid="figure-suggestions-all"
+                    onClick={() => setAllSuggestions(true)}
+                  >
+                    {t('figures.showAllSuggestions', { count: suggestions.length })}
+                  </button>
+                )}
                 <button type="button" data-testid="figure-accept-all" onClick={() => add(...suggestions)}>
                   {t('figures.acceptAll')}
                 </button>

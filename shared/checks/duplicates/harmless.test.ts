@@ -7,7 +7,9 @@ import { echoGrams, formulaSpans, harmlessMask } from './harmless';
 import { DEFAULT_DUPLICATE_SETTINGS } from './settings';
 
 const spansOf = (text: string) =>
-  formulaSpans(text, DEFAULT_DUPLICATE_SETTINGS.quoteMaxChars).map(([from, to]) => sliceCodePoints(text, from, to));
+  formulaSpans(text, DEFAULT_DUPLICATE_SETTINGS.quoteMaxChars).map(([from, to]) =>
+    sliceCodePoints(text, from, to),
+  );
 
 /** The normalised characters a block's mask marks, as a string. */
 function marked(text: string, headline = ''): string {
@@ -19,7 +21,9 @@ function marked(text: string, headline = ''): string {
 
 describe('formula spans', () => {
   it('covers the dateline and credits at the start of a lead, and nothing after them', () => {
-    expect(spansOf('本报讯（记者 宋晓岚 通讯员 韩立冬）今年以来，东湖街道')).toEqual(['本报讯（记者 宋晓岚 通讯员 韩立冬）']);
+    expect(spansOf('本报讯（记者 宋晓岚 通讯员 韩立冬）今年以来，东湖街道')).toEqual([
+      '本报讯（记者 宋晓岚 通讯员 韩立冬）',
+    ]);
     expect(spansOf('本报杭州4月2日电（记者 方卓）近日')).toEqual(['本报杭州4月2日电（记者 方卓）']);
   });
 
@@ -36,7 +40,10 @@ describe('formula spans', () => {
   });
 
   it('covers short quoted names and slogans, never quoted speech', () => {
-    expect(spansOf('开展“红色领航”行动，落实《基层党建工作责任清单》')).toEqual(['“红色领航”', '《基层党建工作责任清单》']);
+    expect(spansOf('开展“红色领航”行动，落实《基层党建工作责任清单》')).toEqual([
+      '“红色领航”',
+      '《基层党建工作责任清单》',
+    ]);
     expect(spansOf('他说：“我们先把路修好。再谈别的。”')).toEqual([]);
     expect(spansOf('「小巷管家」和『楼栋长』都到了')).toEqual(['「小巷管家」', '『楼栋长』']);
   });

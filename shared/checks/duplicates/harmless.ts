@@ -40,8 +40,12 @@ function markersIn(text: string): number {
   if (text[last] === '）' || text[last] === ')') marks |= CLOSES_BRACKET;
   for (let u = 0; u < text.length; u++) {
     const c = text.charCodeAt(u);
-    if (c === 0x201c || c === 0x300a || c === 0x300c || c === 0x300e) marks |= HAS_QUOTE; // “ 《 「 『
-    else if ((c === 0x4e0a && text.charCodeAt(u + 1) === 0x63a5) || (c === 0x4e0b && text.charCodeAt(u + 1) === 0x8f6c)) {
+    if (c === 0x201c || c === 0x300a || c === 0x300c || c === 0x300e)
+      marks |= HAS_QUOTE; // “ 《 「 『
+    else if (
+      (c === 0x4e0a && text.charCodeAt(u + 1) === 0x63a5) ||
+      (c === 0x4e0b && text.charCodeAt(u + 1) === 0x8f6c)
+    ) {
       marks |= HAS_JUMP; // 上接 下转
     }
   }
@@ -178,7 +182,8 @@ export function markEchoes(codes: Int32Array, grams: EchoGrams, n: number, mask:
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i]!;
     inLines = chars[(code >>> 5) & 31]! & (1 << (code & 31)) ? inLines + 1 : 0;
-    if (rolling.push(code) && inLines >= n && grams.hashes.has(rolling.hash & 0x3fffffff)) mask.fill(1, i - n + 1, i + 1);
+    if (rolling.push(code) && inLines >= n && grams.hashes.has(rolling.hash & 0x3fffffff))
+      mask.fill(1, i - n + 1, i + 1);
   }
 }
 

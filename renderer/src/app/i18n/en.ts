@@ -207,12 +207,16 @@ export const en: Messages = {
 
   'counts.han': 'Chinese {count}',
   'counts.nonSpace': 'non-space {count}',
-  'counts.tip': 'Counted the Word way: each Chinese character and full-width mark is 1, each run of letters or digits is 1',
+  'counts.tip':
+    'Counted the Word way: each Chinese character and full-width mark is 1, each run of letters or digits is 1',
 
-  'paste.imagesLeftOut': 'The pasted content had {count} images; they were not put into the body. Import them in the Photos panel.',
+  'paste.imagesLeftOut':
+    'The pasted content had {count} images; they were not put into the body. Import them in the Photos panel.',
   'paste.dismiss': 'OK',
-  'paste.capped': 'The pasted text had {total} paragraphs and a body holds at most {max}: only the first {kept} were pasted (up to “{last}”); the other {dropped} were left out. Paste the rest into another story.',
-  'paste.bodyFull': 'The body already has {max} paragraphs, the most it can hold: none of the {total} pasted paragraphs went in. Delete some paragraphs first, or paste into another story.',
+  'paste.capped':
+    'The pasted text had {total} paragraphs and a body holds at most {max}: only the first {kept} were pasted (up to “{last}”); the other {dropped} were left out. Paste the rest into another story.',
+  'paste.bodyFull':
+    'The body already has {max} paragraphs, the most it can hold: none of the {total} pasted paragraphs went in. Delete some paragraphs first, or paste into another story.',
 
   'panel.placement': 'Page and status',
   'panel.byline': 'Byline',
@@ -311,6 +315,7 @@ export const en: Messages = {
   'figures.noSuggestions': 'No new figures found in the body.',
   'figures.accept': 'Accept',
   'figures.acceptAll': 'Accept all',
+  'figures.showAllSuggestions': 'Show all {count}',
   'figures.asOfShort': 'as of {date}',
   'figures.show': 'Show in the body',
   'figures.notFound': 'Not found in the body',

@@ -209,8 +209,10 @@ export const zhCN = {
 
   'paste.imagesLeftOut': '粘贴的内容里有 {count} 张图片，没有放进正文。请在“图片”栏导入。',
   'paste.dismiss': '知道了',
-  'paste.capped': '粘贴的内容有 {total} 段，正文最多 {max} 段：只粘贴了前 {kept} 段（到“{last}”为止），其余 {dropped} 段没有粘贴。请把其余部分粘贴到另一篇稿件。',
-  'paste.bodyFull': '正文已有 {max} 段，是上限：粘贴的 {total} 段都没有放进正文。请先删去一些段落，或粘贴到另一篇稿件。',
+  'paste.capped':
+    '粘贴的内容有 {total} 段，正文最多 {max} 段：只粘贴了前 {kept} 段（到“{last}”为止），其余 {dropped} 段没有粘贴。请把其余部分粘贴到另一篇稿件。',
+  'paste.bodyFull':
+    '正文已有 {max} 段，是上限：粘贴的 {total} 段都没有放进正文。请先删去一些段落，或粘贴到另一篇稿件。',
 
   'panel.placement': '版面与状态',
   'panel.byline': '署名',
@@ -309,6 +311,7 @@ export const zhCN = {
   'figures.noSuggestions': '正文中没有找到新的数据。',
   'figures.accept': '采用',
   'figures.acceptAll': '全部采用',
+  'figures.showAllSuggestions': '显示全部 {count} 条',
   'figures.asOfShort': '截至 {date}',
   'figures.show': '在正文中显示',
   'figures.notFound': '正文中找不到',

@@ -41,9 +41,11 @@ import { planReplacements, segmentsOf, type Piece } from '../FindReplacePlugin/f
 import { rangeInBlock, textSegments } from './block-text';
 import { LiveBody, replacedWholeState } from './live-body';
 
-export const REVEAL_FINDING_COMMAND: LexicalCommand<FindingLocation> = createCommand('REVEAL_FINDING_COMMAND');
+export const REVEAL_FINDING_COMMAND: LexicalCommand<FindingLocation> =
+  createCommand('REVEAL_FINDING_COMMAND');
 export type FindingFix = { location: FindingLocation; replacement: string };
-export const APPLY_FINDING_FIX_COMMAND: LexicalCommand<FindingFix> = createCommand('APPLY_FINDING_FIX_COMMAND');
+export const APPLY_FINDING_FIX_COMMAND: LexicalCommand<FindingFix> =
+  createCommand('APPLY_FINDING_FIX_COMMAND');
 
 /** Highlight names (editor.css styles ::highlight(...)); e2e specs read CSS.highlights by these. */
 export const MARK_HIGHLIGHTS: Record<Severity | 'active', string> = {
@@ -56,7 +58,8 @@ export const MARK_HIGHLIGHTS: Record<Severity | 'active', string> = {
 /** A painted mark: the range, the finding and which of its locations it is. */
 export type Mark = { range: Range; shown: ShownFinding; location: FindingLocation };
 
-const highlightsSupported = () => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
+const highlightsSupported = () =>
+  typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
 
 function $piecesOf(element: ElementNode, out: Piece[]): Piece[] {
   for (const child of element.getChildren()) {
@@ -155,7 +158,8 @@ const newPaintCache = (): PaintCache => ({ byLocation: new Map(), dirty: new Set
 
 /** Kept ranges of an untouched block: still in the document and not collapsed (cheap; no text compared). */
 const stillUsable = (ranges: readonly Range[]) =>
-  ranges.length > 0 && ranges.every((r) => !r.collapsed && r.startContainer.isConnected && r.endContainer.isConnected);
+  ranges.length > 0 &&
+  ranges.every((r) => !r.collapsed && r.startContainer.isConnected && r.endContainer.isConnected);
 
 const sameRanges = (a: readonly Range[] | undefined, b: readonly Range[]) =>
   !!a && a.length === b.length && a.every((range, i) => range === b[i]);
@@ -321,7 +325,11 @@ export type FindingsHooks = {
   revealElsewhere: (location: FindingLocation) => void;
 };
 
-export function registerFindings(editor: LexicalEditor, store: FindingsStore, hooks: FindingsHooks): () => void {
+export function registerFindings(
+  editor: LexicalEditor,
+  store: FindingsStore,
+  hooks: FindingsHooks,
+): () => void {
   let marks: Mark[] = [];
   const cache = newPaintCache();
   let frame = 0;
@@ -375,7 +383,8 @@ export function registerFindings(editor: LexicalEditor, store: FindingsStore, ho
     if (event.altKey || event.button !== 0 || event.detail > 1) return;
     if (!window.getSelection()?.isCollapsed) return;
     const mark = markAt(marks, event.clientX, event.clientY);
-    if (mark && mark.shown.finding.rule.startsWith('duplicate.') && mark.shown.twins.length > 0) goToTwin(mark);
+    if (mark && mark.shown.finding.rule.startsWith('duplicate.') && mark.shown.twins.length > 0)
+      goToTwin(mark);
   };
 
   // Only blocks near the screen are marked (nearBlocks): a scroll or a resize brings others near.
@@ -421,8 +430,16 @@ export function registerFindings(editor: LexicalEditor, store: FindingsStore, ho
       else live.invalidate(dirtyElements);
       link.changed();
     }),
-    editor.registerCommand(REVEAL_FINDING_COMMAND, (location) => revealLocation(editor, location), COMMAND_PRIORITY_EDITOR),
-    editor.registerCommand(APPLY_FINDING_FIX_COMMAND, (fix) => applyFix(editor, fix), COMMAND_PRIORITY_EDITOR),
+    editor.registerCommand(
+      REVEAL_FINDING_COMMAND,
+      (location) => revealLocation(editor, location),
+      COMMAND_PRIORITY_EDITOR,
+    ),
+    editor.registerCommand(
+      APPLY_FINDING_FIX_COMMAND,
+      (fix) => applyFix(editor, fix),
+      COMMAND_PRIORITY_EDITOR,
+    ),
     () => {
       scroller?.removeEventListener('scroll', repaint);
       window.removeEventListener('resize', repaint);

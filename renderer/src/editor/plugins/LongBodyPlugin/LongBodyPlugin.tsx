@@ -19,7 +19,8 @@ export function registerLongBody(editor: LexicalEditor): () => void {
     const element = editor.getRootElement();
     if (!element) return;
     const long = editor.getEditorState().read(() => $getRoot().getChildrenSize()) > LONG_BODY_BLOCKS;
-    if (element.hasAttribute(LONG_BODY_ATTRIBUTE) !== long) element.toggleAttribute(LONG_BODY_ATTRIBUTE, long);
+    if (element.hasAttribute(LONG_BODY_ATTRIBUTE) !== long)
+      element.toggleAttribute(LONG_BODY_ATTRIBUTE, long);
   };
   return mergeRegister(
     editor.registerRootListener(apply),
