@@ -8,25 +8,29 @@
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
-import { $getRoot, type LexicalEditor } from 'lexical';
+import { $getRoot, RootNode, type LexicalEditor } from 'lexical';
 import { useEffect } from 'react';
 
 export const LONG_BODY_BLOCKS = 400;
 export const LONG_BODY_ATTRIBUTE = 'data-long-body';
 
 export function registerLongBody(editor: LexicalEditor): () => void {
-  const apply = () => {
+  const apply = (blocks: number) => {
     const element = editor.getRootElement();
-    if (!element) return;
-    const long = editor.getEditorState().read(() => $getRoot().getChildrenSize()) > LONG_BODY_BLOCKS;
-    if (element.hasAttribute(LONG_BODY_ATTRIBUTE) !== long)
+    const long = blocks > LONG_BODY_BLOCKS;
+    if (element && element.hasAttribute(LONG_BODY_ATTRIBUTE) !== long)
       element.toggleAttribute(LONG_BODY_ATTRIBUTE, long);
   };
+  const applyFromState = () => apply(editor.getEditorState().read(() => $getRoot().getChildrenSize()));
   return mergeRegister(
-    editor.registerRootListener(apply),
-    // The root is dirty itself (true, not just as an ancestor) only when blocks were added or removed.
+    editor.registerRootListener(applyFromState),
+    // Before the DOM is reconciled: the blocks of a long paste are created (and the
+    // caret scrolled to, which lays the body out) with the attribute already there.
+    // The root's transform runs only when blocks were added or removed.
+    editor.registerNodeTransform(RootNode, (root) => apply(root.getChildrenSize())),
+    // Undo, redo and loading a state set it whole, without transforms.
     editor.registerUpdateListener(({ dirtyElements }) => {
-      if (dirtyElements.get('root') === true) apply();
+      if (dirtyElements.get('root') === true) applyFromState();
     }),
   );
 }
