@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { expect, test } from './utils/fixtures';
 import { storyOnDisk } from './utils/story-files';
 
-test('leaving the stories screen saves the open story; coming back finds it as it was', async ({ page, desk }) => {
+test('leaving the stories screen saves the open story; coming back finds it as it was', async ({
+  page,
+  desk,
+}) => {
   await page.goto(desk.url);
   await page.getByTestId('story-row').first().click();
   const id = (await page.getByTestId('story-row').first().getAttribute('id'))!.replace('story-row-', '');
@@ -44,4 +47,20 @@ test('leaving the stories screen saves the open story; coming back finds it as i
   await expect(page.getByTestId('archive-view')).toBeVisible();
   await page.keyboard.press('Alt+1');
   await expect(page.getByTestId('field-headline')).toHaveValue(/（续）$/);
+});
+
+test('opening a story and leaving it untouched changes nothing: it stays saved, its revision stays', async ({
+  page,
+  desk,
+}) => {
+  await page.goto(desk.url);
+  const row = page.getByTestId('story-row').first();
+  const id = (await row.getAttribute('id'))!.replace('story-row-', '');
+  const before = (await storyOnDisk(desk.dataDir, id)).rev;
+  await row.click();
+  await expect(page.getByTestId('body-editor')).toBeVisible();
+  // Longer than the autosave pause (800 ms) and the checks' first run: any save would have happened.
+  await page.waitForTimeout(2_000);
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  expect((await storyOnDisk(desk.dataDir, id)).rev).toBe(before);
 });

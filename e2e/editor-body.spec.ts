@@ -308,30 +308,33 @@ test('in a long story the findings marks follow the screen: those far away appea
   expect(await marked()).not.toContain(bottom);
 });
 
-test('a long body skips the layout of off-screen blocks, a story-sized one does not', async ({
+test('a long body skips the layout of off-screen blocks past the 400th, a story-sized one of none', async ({
   page,
   desk,
 }) => {
   await newStory(page, desk.url);
   const editable = page.getByTestId('body-editor');
-  const offScreen = () => editable.evaluate((root) => getComputedStyle(root.children[5]!).contentVisibility);
+  const visibility = (index: number) =>
+    editable.evaluate((root, index) => getComputedStyle(root.children[index]!).contentVisibility, index);
   await paste(page, {
     'text/plain': Array.from({ length: 120 }, (_, i) => `第${i + 1}段，党员志愿者走访群众。`).join('\n'),
   });
   await expect(editable.locator(':scope > *')).toHaveCount(120);
-  expect(await editable.getAttribute('data-long-body')).toBeNull();
-  expect(await offScreen()).toBe('visible');
+  expect(await visibility(5)).toBe('visible');
+  expect(await visibility(119)).toBe('visible');
 
   await paste(page, {
     'text/plain': Array.from({ length: 400 }, (_, i) => `第${i + 121}段，支部书记讲党课。`).join('\n'),
   });
-  await expect(editable).toHaveAttribute('data-long-body', '');
-  expect(await offScreen()).toBe('auto');
+  // The first pasted line joins the block the caret was in.
+  await expect(editable.locator(':scope > *')).toHaveCount(519);
+  expect(await visibility(5)).toBe('visible');
+  expect(await visibility(450)).toBe('auto');
 
   // Back to one block: the whole text selected and typed over.
   await editable.click();
   await page.keyboard.press('Control+a');
   await page.keyboard.insertText('一段');
   await expect(editable.locator(':scope > *')).toHaveCount(1);
-  await expect(editable).not.toHaveAttribute('data-long-body');
+  expect(await visibility(0)).toBe('visible');
 });

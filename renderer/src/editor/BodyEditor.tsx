@@ -20,7 +20,6 @@ import { FindingsPlugin } from './plugins/FindingsPlugin/FindingsPlugin';
 import { FIND_SCOPE_ATTRIBUTE, FindReplacePlugin } from './plugins/FindReplacePlugin/FindReplacePlugin';
 import { PastePlugin } from './plugins/PastePlugin/PastePlugin';
 import { FiguresPlugin } from './plugins/figures/FiguresPlugin';
-import { LongBodyPlugin } from './plugins/LongBodyPlugin/LongBodyPlugin';
 import { PhotoPlugin } from './plugins/PhotoPlugin/PhotoPlugin';
 import { TextFormatPlugin } from './plugins/TextFormatPlugin/TextFormatPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin/ToolbarPlugin';
@@ -62,7 +61,6 @@ export const BodyEditor = memo(function BodyEditor({
       <PhotoPlugin />
       <FiguresPlugin />
       <FindingsPlugin />
-      <LongBodyPlugin />
       <BodyChangePlugin sink={sink} />
     </div>
   );

@@ -254,7 +254,7 @@ function markAt(marks: readonly Mark[], x: number, y: number): Mark | null {
 
 /**
  * Scrolls the story column (only it) so the location sits a third of the way down.
- * In a long body off-screen blocks skip layout (LongBodyPlugin), so their text has no boxes yet:
+ * In a long body off-screen blocks skip layout (editor.css), so their text has no boxes yet:
  * bring the block near first, then place the text once it is laid out.
  */
 function scrollToLocation(editor: LexicalEditor, location: FindingLocation): void {
