@@ -14,6 +14,17 @@ function label(user: UserProfile, t: ReturnType<typeof useI18n>['t']): string {
   return `${user.name}（${user.roles.map((r) => t(`role.${r}`)).join('、')}）`;
 }
 
+/** One option per active person, named with their roles: the header's select and the banner's. */
+function activeUserOptions(users: readonly UserProfile[], t: ReturnType<typeof useI18n>['t']) {
+  return users
+    .filter((u) => !u.disabled)
+    .map((u) => (
+      <option key={u.id} value={u.id}>
+        {label(u, t)}
+      </option>
+    ));
+}
+
 export function UserSwitch() {
   const { t } = useI18n();
   const { showError } = useFeedback();
@@ -33,13 +44,7 @@ export function UserSwitch() {
           }
         >
           {!current && <option value="">{t('user.none')}</option>}
-          {users
-            .filter((u) => !u.disabled)
-            .map((u) => (
-              <option key={u.id} value={u.id}>
-                {label(u, t)}
-              </option>
-            ))}
+          {activeUserOptions(users, t)}
         </select>
       </label>
       <button
@@ -83,13 +88,7 @@ export function UserPickerBanner() {
         <option value="" disabled>
           {t('user.none')}
         </option>
-        {users
-          .filter((u) => !u.disabled)
-          .map((u) => (
-            <option key={u.id} value={u.id}>
-              {label(u, t)}
-            </option>
-          ))}
+        {activeUserOptions(users, t)}
       </select>
       <button
         type="button"
