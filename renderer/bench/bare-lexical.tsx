@@ -1,11 +1,13 @@
 /**
  * The baseline of the editor benchmarks (electron/cli/bench/editor.bench.ts): a
  * bare Lexical rich-text editor, with nothing of the desk around it, in the same
- * column width and type as the story body. Built by ./vite.config.ts into
- * out/bench-bare/ only when the benchmark runs; never part of the app build.
+ * type as the story body. Built by ./vite.config.ts into out/bench-bare/ only
+ * when the benchmark runs; never part of the app build.
  *
- * The bench calls window.bareLexical.mount(paragraphs) and waits for
- * [data-ready] on the editable.
+ * The bench calls window.bareLexical.mount(paragraphs, { column }) with the width
+ * the app's body column has in the same window (a narrower column breaks the same
+ * text into more lines, and each line is laid out and painted), spell checking off
+ * as in the story body, and waits for [data-ready] on the editable.
  */
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
@@ -18,7 +20,7 @@ import { createRoot } from 'react-dom/client';
 
 declare global {
   interface Window {
-    bareLexical: { mount(paragraphs: readonly string[]): void };
+    bareLexical: { mount(paragraphs: readonly string[], options?: { column?: number }): void };
   }
 }
 
@@ -44,7 +46,14 @@ function BareEditor({ paragraphs }: { paragraphs: readonly string[] }) {
     >
       <div className="scroll">
         <RichTextPlugin
-          contentEditable={<ContentEditable className="editable" data-testid="body-editor" data-ready="" />}
+          contentEditable={
+            <ContentEditable
+              className="editable"
+              data-testid="body-editor"
+              data-ready=""
+              spellCheck={false}
+            />
+          }
           ErrorBoundary={LexicalErrorBoundary}
         />
       </div>
@@ -54,7 +63,8 @@ function BareEditor({ paragraphs }: { paragraphs: readonly string[] }) {
 }
 
 window.bareLexical = {
-  mount(paragraphs) {
+  mount(paragraphs, options) {
+    if (options?.column) document.documentElement.style.setProperty('--column', `${options.column}px`);
     createRoot(document.getElementById('root')!).render(<BareEditor paragraphs={paragraphs} />);
   },
 };

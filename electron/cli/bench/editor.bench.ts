@@ -4,7 +4,8 @@
  *
  * - typing: a 20,000-character story (made through the desk API; corpus.ts text,
  *   three key figures) open in the real app with every side panel on the screen
- *   and the figures panel's suggestions open; 500 characters typed, 50 at the
+ *   and the figures panel's suggestions open; the bare editor's text as wide as
+ *   the app's body column in the same window; 500 characters typed, 50 at the
  *   end of each of ten paragraphs around the middle, scrolled into view; latency
  *   of each key from the key press to the next painted frame, p50/p95. Goal: p95
  *   ≤ 16 ms and ≤ 1.25× the bare editor.
@@ -146,11 +147,34 @@ async function openInApp(page: Page, host: Host, story: Story): Promise<void> {
   await page.getByTestId('body-editor').waitFor();
 }
 
-async function openBare(page: Page, url: string, paragraphs: readonly string[]): Promise<void> {
+/** The width of the app's body text (the editable's content box), in CSS pixels. */
+function bodyColumn(page: Page): Promise<number> {
+  return inPage<number>(
+    page,
+    `() => {
+      const editable = document.querySelector('[data-testid="body-editor"]');
+      const style = getComputedStyle(editable);
+      return editable.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    }`,
+  );
+}
+
+/** The bare editor with `paragraphs`, its text `column` pixels wide (as the app's body, so the lines break alike). */
+async function openBare(
+  page: Page,
+  url: string,
+  paragraphs: readonly string[],
+  column?: number,
+): Promise<void> {
   await page.goto(url);
   await page.waitForFunction(`'bareLexical' in window`);
-  await inPage(page, `(paragraphs) => window.bareLexical.mount(paragraphs)`, paragraphs);
+  await inPage(page, `([paragraphs, column]) => window.bareLexical.mount(paragraphs, { column })`, [
+    paragraphs,
+    column,
+  ]);
   await page.getByTestId('body-editor').waitFor();
+  if (column !== undefined && Math.abs((await bodyColumn(page)) - column) > 1)
+    throw new Error(`bench: the bare editor's column is not ${column} px wide like the app's body`);
 }
 
 // ------------------------------------------------------------ timing in the page
@@ -275,12 +299,14 @@ export async function benchTyping(report: Report): Promise<void> {
     const bare = await openPage(setup.browser);
     const appSamples: number[] = [];
     const bareSamples: number[] = [];
+    let column = 0;
     try {
       await openInApp(app.page, setup.host, story);
       // Every panel is on the screen; the figures panel's suggestions open as well.
       await app.page.getByTestId('figure-suggest').click();
       await app.page.getByTestId('figure-suggestions').waitFor();
-      await openBare(bare.page, setup.bare.url, paragraphs);
+      column = await bodyColumn(app.page);
+      await openBare(bare.page, setup.bare.url, paragraphs, column);
       // Rounds alternate between the two (and which goes first), so both see the same machine.
       // Each round types at the end of the next paragraph around the middle, so the
       // paragraphs stay the length of a story's (one paragraph growing by 500 characters
@@ -309,7 +335,7 @@ export async function benchTyping(report: Report): Promise<void> {
     const bareFigures = figuresOf(bareSamples);
 
     report(
-      `story of ${chars.toLocaleString('en-US')} characters in ${paragraphs.length} paragraphs; ${appFigures.n} keys typed in the middle`,
+      `story of ${chars.toLocaleString('en-US')} characters in ${paragraphs.length} paragraphs, a ${Math.round(column)} px column in both; ${appFigures.n} keys typed in the middle`,
     );
     report(
       `app (all panels): p50 ${ms(appFigures.p50)}, p95 ${ms(appFigures.p95)}, worst ${ms(appFigures.max)} (goal p95 ≤ 16 ms)`,
@@ -396,11 +422,13 @@ export async function benchPaste(report: Report): Promise<void> {
     const text = pasteText();
     const app: PasteFigures[] = [];
     const bare: PasteFigures[] = [];
+    let column: number | undefined;
     for (let run = 0; run < PASTE_RUNS; run++) {
       const story = await createStory(setup.services, { headline: `粘贴测试${run + 1}` });
       const a = await openPage(setup.browser);
       try {
         await openInApp(a.page, setup.host, story);
+        column = await bodyColumn(a.page);
         await a.page.getByTestId('body-editor').click();
         app.push(await pasteAndTime(a.page, a.cdp, text));
       } finally {
@@ -408,7 +436,7 @@ export async function benchPaste(report: Report): Promise<void> {
       }
       const b = await openPage(setup.browser);
       try {
-        await openBare(b.page, setup.bare.url, ['']);
+        await openBare(b.page, setup.bare.url, [''], column);
         await b.page.getByTestId('body-editor').click();
         bare.push(await pasteAndTime(b.page, b.cdp, text));
       } finally {
