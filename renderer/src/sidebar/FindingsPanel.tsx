@@ -11,16 +11,26 @@ import './findings.css';
  * reason and can be brought back. Nodes are never touched from here (style.md §5).
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 
 import { applyFix } from '../../../shared/checks/copy-text';
 import type { FindingLocation, Severity } from '../../../shared/checks/finding';
 import { blocksOfBody, type IgnoredFinding, type StoryContent } from '../../../shared/model';
 import { useI18n } from '../app/i18n/i18n';
 import { reachableElsewhere, useFindings, useFindingsApi } from '../editor/findings/FindingsContext';
-import { excerpt, familyLabel, familyOf, familyOrder, findingMessage, whereLabel } from '../editor/findings/finding-text';
+import {
+  excerpt,
+  familyLabel,
+  familyOf,
+  familyOrder,
+  findingMessage,
+  whereLabel,
+} from '../editor/findings/finding-text';
 import type { ShownFinding } from '../editor/findings/findings-store';
-import { APPLY_FINDING_FIX_COMMAND, REVEAL_FINDING_COMMAND } from '../editor/plugins/FindingsPlugin/FindingsPlugin';
+import {
+  APPLY_FINDING_FIX_COMMAND,
+  REVEAL_FINDING_COMMAND,
+} from '../editor/plugins/FindingsPlugin/FindingsPlugin';
 import type { PanelProps } from './panel-props';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -58,7 +68,11 @@ function Counts({ items }: { items: readonly ShownFinding[] }) {
       {SEVERITIES.map((severity) => {
         const n = items.filter((i) => i.finding.severity === severity).length;
         return n === 0 ? null : (
-          <span key={severity} className={`finding-count sev-${severity}`} data-testid={`finding-count-${severity}`}>
+          <span
+            key={severity}
+            className={`finding-count sev-${severity}`}
+            data-testid={`finding-count-${severity}`}
+          >
             {t(`findings.severity.${severity}`)} {n}
           </span>
         );
@@ -68,7 +82,11 @@ function Counts({ items }: { items: readonly ShownFinding[] }) {
 }
 
 /** The draft patch that applies a fix to a headline field or a caption; null when the text moved. */
-function draftFix(draft: StoryContent, location: FindingLocation, replacement: string): Partial<StoryContent> | null {
+function draftFix(
+  draft: StoryContent,
+  location: FindingLocation,
+  replacement: string,
+): Partial<StoryContent> | null {
   const finding = { fix: { replacement }, locations: [location] };
   const field = HEAD_FIELDS.find((f) => f === location.field);
   if (field) {
@@ -124,22 +142,34 @@ function IgnoreForm({ onIgnore, onCancel }: { onIgnore: (reason: string) => void
   );
 }
 
-function FindingRow({
+type RowActions = {
+  reveal: (location: FindingLocation) => void;
+  fix: (item: ShownFinding) => boolean;
+  ignore: (item: ShownFinding, reason: string) => void;
+};
+
+/**
+ * Memoized, with what it shows as props: a check's answer keeps the objects of
+ * unchanged findings (findings-store.ts), so a new answer, the "checking" state or
+ * hovering a mark re-renders only the rows that changed, not the whole list.
+ */
+const FindingRow = memo(function FindingRow({
   item,
+  active,
+  storyId,
+  titles,
   readOnly,
-  onReveal,
-  onFix,
-  onIgnore,
+  actions,
 }: {
   item: ShownFinding;
+  active: boolean;
+  storyId: string;
+  titles: ReadonlyMap<string, string>;
   readOnly: boolean;
-  onReveal: (location: FindingLocation) => void;
-  onFix: (item: ShownFinding) => boolean;
-  onIgnore: (item: ShownFinding, reason: string) => void;
+  actions: RowActions;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const { titles, storyId, activeId } = useFindings();
   const { store } = useFindingsApi();
   const [ignoring, setIgnoring] = useState(false);
   const [refused, setRefused] = useState(false);
@@ -147,14 +177,19 @@ function FindingRow({
   const fix = finding.fix && finding.locations[0] === here ? finding.fix : undefined;
   return (
     <li
-      className={`finding sev-${finding.severity}${activeId === item.id ? ' active' : ''}`}
+      className={`finding sev-${finding.severity}${active ? ' active' : ''}`}
       data-testid="finding"
       data-rule={finding.rule}
       data-severity={finding.severity}
       onMouseEnter={() => store.setActive(item.id)}
       onMouseLeave={() => store.setActive(null)}
     >
-      <button type="button" className="finding-main" data-testid="finding-reveal" onClick={() => onReveal(here)}>
+      <button
+        type="button"
+        className="finding-main"
+        data-testid="finding-reveal"
+        onClick={() => actions.reveal(here)}
+      >
         <span className="finding-message">{findingMessage(i18n, finding)}</span>
         <span className="finding-meta">
           {here.text && <span className="finding-text">“{excerpt(here.text)}”</span>}
@@ -168,7 +203,7 @@ function FindingRow({
           className="finding-twin"
           data-testid="finding-twin"
           disabled={twin.story !== storyId && !reachableElsewhere(twin, titles)}
-          onClick={() => onReveal(twin)}
+          onClick={() => actions.reveal(twin)}
         >
           {t('findings.twin')} {whereLabel(i18n, twin, storyId, titles, finding)} “{excerpt(twin.text, 24)}”
         </button>
@@ -181,12 +216,19 @@ function FindingRow({
               className="finding-fix"
               data-testid="finding-fix"
               title={t('findings.fixTip', { from: here.text, to: fix.replacement })}
-              onClick={() => setRefused(!onFix(item))}
+              onClick={() => setRefused(!actions.fix(item))}
             >
-              {fix.replacement ? t('findings.fixTo', { to: excerpt(fix.replacement, 12) }) : t('findings.fixDelete')}
+              {fix.replacement
+                ? t('findings.fixTo', { to: excerpt(fix.replacement, 12) })
+                : t('findings.fixDelete')}
             </button>
           )}
-          <button type="button" className="link" data-testid="finding-ignore" onClick={() => setIgnoring(true)}>
+          <button
+            type="button"
+            className="link"
+            data-testid="finding-ignore"
+            onClick={() => setIgnoring(true)}
+          >
             {t('findings.ignore')}
           </button>
         </div>
@@ -197,13 +239,13 @@ function FindingRow({
           onCancel={() => setIgnoring(false)}
           onIgnore={(reason) => {
             setIgnoring(false);
-            onIgnore(item, reason);
+            actions.ignore(item, reason);
           }}
         />
       )}
     </li>
   );
-}
+});
 
 function FamilyGroup({ group, children }: { group: Group; children: (items: ShownFinding[]) => ReactNode }) {
   const i18n = useI18n();
@@ -276,10 +318,30 @@ export function FindingsPanel({ draft, update, readOnly }: PanelProps) {
     update((d) => ({ ignored: [...d.ignored, entry] }));
   };
 
+  // The rows get one stable set of actions that call the latest of these (FindingRow is memoized).
+  const latest = useRef<RowActions>({ reveal, fix, ignore });
+  useLayoutEffect(() => {
+    latest.current = { reveal, fix, ignore };
+  });
+  const actions = useMemo<RowActions>(
+    () => ({
+      reveal: (location) => latest.current.reveal(location),
+      fix: (item) => latest.current.fix(item),
+      ignore: (item, reason) => latest.current.ignore(item, reason),
+    }),
+    [],
+  );
+
   const unignore = (entry: IgnoredFinding) =>
     update((d) => ({
       ignored: d.ignored.filter(
-        (e) => !(e.rule === entry.rule && e.field === entry.field && e.text === entry.text && e.reason === entry.reason),
+        (e) =>
+          !(
+            e.rule === entry.rule &&
+            e.field === entry.field &&
+            e.text === entry.text &&
+            e.reason === entry.reason
+          ),
       ),
     }));
 
@@ -305,10 +367,11 @@ export function FindingsPanel({ draft, update, readOnly }: PanelProps) {
                 <FindingRow
                   key={item.id}
                   item={item}
+                  active={state.activeId === item.id}
+                  storyId={state.storyId}
+                  titles={state.titles}
                   readOnly={readOnly}
-                  onReveal={reveal}
-                  onFix={fix}
-                  onIgnore={ignore}
+                  actions={actions}
                 />
               ))
             }
@@ -318,33 +381,47 @@ export function FindingsPanel({ draft, update, readOnly }: PanelProps) {
           <details className="findings-group findings-ignored" data-testid="findings-ignored">
             <summary>{t('findings.ignored', { count: ignoredCount })}</summary>
             <ul className="findings-list">
-              {[...state.ignored.map((i) => ({ entry: i.entry, shown: i.shown as ShownFinding | null })), ...state.staleIgnores.map((entry) => ({ entry, shown: null }))].map(
-                ({ entry, shown }, i) => (
-                  <li key={i} className="finding ignored" data-testid="finding-ignored" data-rule={entry.rule}>
-                    <div className="finding-message">
-                      {shown ? findingMessage(i18n, shown.finding) : i18n.tKey(`check.${entry.rule}`, {}) ?? entry.rule}
-                    </div>
-                    <div className="finding-meta">
-                      <span className="finding-text">“{excerpt(entry.text)}”</span>
-                      {shown ? (
-                        <span className="finding-where">{whereLabel(i18n, shown.here, state.storyId, state.titles)}</span>
-                      ) : (
-                        <span className="finding-where">{t('findings.ignoredGone')}</span>
-                      )}
-                    </div>
-                    <div className="finding-reason" data-testid="finding-ignored-reason">
-                      {t('findings.ignoredBy', { reason: entry.reason, by: entry.by || '—', at: localTime(entry.at) })}
-                    </div>
-                    {!readOnly && (
-                      <div className="finding-actions">
-                        <button type="button" className="link" data-testid="finding-unignore" onClick={() => unignore(entry)}>
-                          {t('findings.unignore')}
-                        </button>
-                      </div>
+              {[
+                ...state.ignored.map((i) => ({ entry: i.entry, shown: i.shown as ShownFinding | null })),
+                ...state.staleIgnores.map((entry) => ({ entry, shown: null })),
+              ].map(({ entry, shown }, i) => (
+                <li key={i} className="finding ignored" data-testid="finding-ignored" data-rule={entry.rule}>
+                  <div className="finding-message">
+                    {shown
+                      ? findingMessage(i18n, shown.finding)
+                      : (i18n.tKey(`check.${entry.rule}`, {}) ?? entry.rule)}
+                  </div>
+                  <div className="finding-meta">
+                    <span className="finding-text">“{excerpt(entry.text)}”</span>
+                    {shown ? (
+                      <span className="finding-where">
+                        {whereLabel(i18n, shown.here, state.storyId, state.titles)}
+                      </span>
+                    ) : (
+                      <span className="finding-where">{t('findings.ignoredGone')}</span>
                     )}
-                  </li>
-                ),
-              )}
+                  </div>
+                  <div className="finding-reason" data-testid="finding-ignored-reason">
+                    {t('findings.ignoredBy', {
+                      reason: entry.reason,
+                      by: entry.by || '—',
+                      at: localTime(entry.at),
+                    })}
+                  </div>
+                  {!readOnly && (
+                    <div className="finding-actions">
+                      <button
+                        type="button"
+                        className="link"
+                        data-testid="finding-unignore"
+                        onClick={() => unignore(entry)}
+                      >
+                        {t('findings.unignore')}
+                      </button>
+                    </div>
+                  )}
+                </li>
+              ))}
             </ul>
           </details>
         )}
