@@ -47,7 +47,10 @@ async function typeAtEnd(page: Page, text: string) {
   await page.keyboard.insertText(text);
 }
 
-test('a paragraph typed twice is marked, the mark names its twin and a click goes there', async ({ page, desk }) => {
+test('a paragraph typed twice is marked, the mark names its twin and a click goes there', async ({
+  page,
+  desk,
+}) => {
   await page.goto(desk.url);
   await openStory(page, CHAXI);
   await expect(page.getByTestId('findings-none')).toBeVisible();
@@ -75,6 +78,9 @@ test('a paragraph typed twice is marked, the mark names its twin and a click goe
   await expect(tip).toContainText('段落重复');
   await expect(tip.getByTestId('finding-tooltip-twin')).toContainText('第1段');
   await expect(tip.getByTestId('finding-tooltip-twin')).toContainText(first!.slice(0, 10));
+  // The mark under the pointer and its row in the list light up together.
+  await expect(finding).toHaveClass(/\bactive\b/);
+  expect(await page.evaluate(() => CSS.highlights.get('desk-finding-active')?.size ?? 0)).toBe(2);
 
   // Click: the twin (the first paragraph, without the marks at its ends) is selected.
   const twin = first!.replace(/^“/, '').replace(/。$/, '');
@@ -85,6 +91,14 @@ test('a paragraph typed twice is marked, the mark names its twin and a click goe
     return node?.parentElement?.closest('p') === document.querySelector('[data-testid="body-editor"] > p');
   });
   expect(firstBlockFocused).toBe(true);
+
+  // Hovering the row in the list (straight from the mark) does the same; leaving it puts both out.
+  await finding.getByTestId('finding-reveal').hover();
+  await expect(finding).toHaveClass(/\bactive\b/);
+  await expect.poll(() => page.evaluate(() => CSS.highlights.get('desk-finding-active')?.size ?? 0)).toBe(2);
+  await page.getByTestId('findings-panel').locator('.panel-title').hover();
+  await expect(finding).not.toHaveClass(/\bactive\b/);
+  await expect.poll(() => page.evaluate(() => CSS.highlights.get('desk-finding-active')?.size ?? 0)).toBe(0);
 
   // The list's twin link does the same from the sidebar.
   await page.getByTestId('body-editor').click();
@@ -112,7 +126,11 @@ test('a sentence reused from another story of the page is a warning; a click ope
 
   // The other story opens with the reused sentence selected (the open story was saved first).
   await expect(page.getByTestId('field-headline')).toHaveValue(SHIYAN);
-  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toContain('收集到群众意见建议60多条');
+  await expect
+    .poll(() => page.evaluate(() => window.getSelection()?.toString()))
+    .toContain('收集到群众意见建议60多条');
   // And it shows the same finding from its side.
-  await expect(page.locator('[data-testid="finding"][data-rule="duplicate.cross-story"]')).toContainText(CHAXI);
+  await expect(page.locator('[data-testid="finding"][data-rule="duplicate.cross-story"]')).toContainText(
+    CHAXI,
+  );
 });

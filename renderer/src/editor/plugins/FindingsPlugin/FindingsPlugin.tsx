@@ -363,6 +363,8 @@ export function registerFindings(
 
   let hoverFrame = 0;
   let lastMove: MouseEvent | null = null;
+  /** The finding this body made active by hovering its mark. */
+  let hovered: string | null = null;
   const onMove = (event: MouseEvent) => {
     lastMove = event;
     if (hoverFrame) return;
@@ -371,13 +373,18 @@ export function registerFindings(
       if (!lastMove) return;
       const mark = markAt(marks, lastMove.clientX, lastMove.clientY);
       hooks.onHover(mark, lastMove.clientX);
-      store.setActive(mark?.shown.id ?? null);
+      hovered = mark?.shown.id ?? null;
+      store.setActive(hovered);
     });
   };
+  // Leaving the body clears only what hovering a mark set: React's mouseenter of a
+  // findings row can come before the body's mouseleave when the pointer jumps straight
+  // there, and the row's finding stays active.
   const onLeave = () => {
     lastMove = null;
     hooks.onHover(null, 0);
-    store.setActive(null);
+    if (hovered !== null && store.getState().activeId === hovered) store.setActive(null);
+    hovered = null;
   };
   const onClick = (event: MouseEvent) => {
     if (event.altKey || event.button !== 0 || event.detail > 1) return;
