@@ -449,7 +449,7 @@ export async function benchPaste(report: Report): Promise<void> {
       const a = await openPage(setup.browser);
       try {
         await openInApp(a.page, setup.host, story);
-        column = await bodyColumn(a.page);
+        column ??= await bodyColumn(a.page);
         await a.page.getByTestId('body-editor').click();
         app.push(await pasteAndTime(a.page, a.cdp, text));
       } finally {
