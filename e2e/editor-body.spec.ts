@@ -308,7 +308,7 @@ test('in a long story the findings marks follow the screen: those far away appea
   expect(await marked()).not.toContain(bottom);
 });
 
-test('a long body skips the layout of off-screen blocks past the 400th, a story-sized one of none', async ({
+test('each block paints on its own; a long body skips the layout of off-screen blocks past the 400th, a story-sized one of none', async ({
   page,
   desk,
 }) => {
@@ -322,6 +322,12 @@ test('a long body skips the layout of off-screen blocks past the 400th, a story-
   await expect(editable.locator(':scope > *')).toHaveCount(120);
   expect(await visibility(5)).toBe('visible');
   expect(await visibility(119)).toBe('visible');
+  // Each text block paints on its own (a key repaints only its block), with room for the caret at a line's end.
+  const paint = await editable.evaluate((root) => {
+    const style = getComputedStyle(root.children[5]!);
+    return { contain: style.contain, margin: style.overflowClipMargin };
+  });
+  expect(paint).toEqual({ contain: 'paint', margin: '4px' });
 
   await paste(page, {
     'text/plain': Array.from({ length: 400 }, (_, i) => `第${i + 121}段，支部书记讲党课。`).join('\n'),
