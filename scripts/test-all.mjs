@@ -8,6 +8,7 @@ import { join } from 'node:path';
 
 import { ensureBrowser } from './lib/browser.mjs';
 import { ROOT, ensureAppBuilt } from './lib/build.mjs';
+import { e2eFailures, unitFailures } from './lib/test-report.mjs';
 
 const bin = (pkg, file) => join(ROOT, 'node_modules', pkg, file);
 const results = [];
@@ -15,7 +16,11 @@ const results = [];
 function step(name, args, env = {}) {
   console.log(`\n━━ ${name}`);
   const started = Date.now();
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   results.push({ name, ok: r.status === 0, seconds: (Date.now() - started) / 1000 });
   return r.status === 0;
 }
@@ -65,6 +70,11 @@ if (e2e?.stats) {
 const failedSteps = results.filter((r) => !r.ok);
 console.log('\n━━ Summary');
 for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds.toFixed(1)} s)`);
+// Each failed test again, with where and why in a few lines, so a log's tail says what broke.
+for (const f of [...unitFailures(unit, ROOT), ...e2eFailures(e2e, ROOT)]) {
+  console.log(`  ✘ ${f.title}`);
+  for (const line of f.why) console.log(`      ${line}`);
+}
 if (!existsSync(join(ROOT, 'node_modules/electron/path.txt'))) {
   console.log('note: the Electron runtime is not installed here, so the Electron specs were skipped');
 }
