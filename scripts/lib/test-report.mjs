@@ -8,7 +8,7 @@ function why(message, at) {
     .split('\n')
     .map((l) => l.trimEnd())
     .filter((l) => l.trim() && !/^\s*at /.test(l))
-    .slice(0, 6);
+    .slice(0, 9);
   return at ? [...lines, `at ${at}`] : lines;
 }
 
