@@ -12,15 +12,18 @@ const layer = (patterns) => ({
 
 const NO_ELECTRON = {
   group: ['electron', 'electron/*'],
-  message: "Only electron/main may import 'electron'. Put Node-only logic in electron/desk and call it from main.",
+  message:
+    "Only electron/main may import 'electron'. Put Node-only logic in electron/desk and call it from main.",
 };
 const NO_NODE = {
   group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'url', 'stream', 'worker_threads'],
-  message: 'shared/ and renderer/ run without Node. Move this to electron/desk and reach it through the desk API.',
+  message:
+    'shared/ and renderer/ run without Node. Move this to electron/desk and reach it through the desk API.',
 };
 const NO_DESK = {
   group: ['**/electron/**', '../electron/*', '../../electron/*'],
-  message: 'The renderer reaches the desk only through renderer/src/platform (window.desk or the HTTP client).',
+  message:
+    'The renderer reaches the desk only through renderer/src/platform (window.desk or the HTTP client).',
 };
 const NO_RENDERER = {
   group: ['**/renderer/**'],
@@ -35,13 +38,28 @@ const NO_REACT = {
   message: 'shared/ is pure TypeScript with no React or editor. Put UI code in renderer/src.',
 };
 const NO_UP_FROM_SHARED = {
-  group: ['**/electron/**', '**/renderer/**', '../../electron/*', '../../renderer/*', '../electron/*', '../renderer/*'],
+  group: [
+    '**/electron/**',
+    '**/renderer/**',
+    '../../electron/*',
+    '../../renderer/*',
+    '../electron/*',
+    '../renderer/*',
+  ],
   message: 'shared/ imports only shared/. Pass what it needs as arguments instead.',
 };
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'test-results/', 'playwright-report/', 'bench-results/'],
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'release/',
+      'test-results/',
+      'playwright-report/',
+      'bench-results/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -52,7 +70,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.mjs', '*.config.{js,ts}', 'renderer/vite.config.ts', 'electron/**/*.ts', 'e2e/**/*.ts'],
+    files: [
+      'scripts/**/*.mjs',
+      '*.config.{js,ts}',
+      'renderer/vite.config.ts',
+      'electron/**/*.ts',
+      'e2e/**/*.ts',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {
@@ -78,7 +102,8 @@ export default tseslint.config(
             NO_RENDERER,
             {
               group: ['**/desk/**', '**/main/**', '**/host/**', 'node:*'],
-              message: 'The preload exposes the contract only; it may import types from shared/ and electron.',
+              message:
+                'The preload exposes the contract only; it may import types from shared/ and electron.',
             },
           ],
         },

@@ -36,9 +36,7 @@ test('errors are marked, a fix applies, an ignore with a reason survives a reloa
   await expect(page.locator('[data-testid="findings-group"][data-family="numbers"]')).toContainText('数字');
   await expect(page.locator('[data-testid="findings-group"][data-family="punct"]')).toContainText('标点');
   await expect(finding(page, 'punct.halfwidth')).toContainText('中文里用了半角');
-  await expect
-    .poll(() => page.evaluate(() => CSS.highlights.get('desk-finding-error')?.size ?? 0))
-    .toBe(3);
+  await expect.poll(() => page.evaluate(() => CSS.highlights.get('desk-finding-error')?.size ?? 0)).toBe(3);
 
   // Fix the full-width digits: exactly those characters change, and Ctrl+Z takes it back in one step.
   await finding(page, 'numbers.fullwidth').getByTestId('finding-fix').click();
@@ -59,9 +57,7 @@ test('errors are marked, a fix applies, an ignore with a reason survives a reloa
   await expect(finding(page, 'punct.halfwidth')).toHaveCount(0);
   const ignored = page.getByTestId('findings-ignored');
   await expect(ignored).toContainText('已忽略（1）');
-  await expect
-    .poll(() => page.evaluate(() => CSS.highlights.get('desk-finding-error')?.size ?? 0))
-    .toBe(1);
+  await expect.poll(() => page.evaluate(() => CSS.highlights.get('desk-finding-error')?.size ?? 0)).toBe(1);
 
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
   await page.reload();
@@ -74,7 +70,12 @@ test('errors are marked, a fix applies, an ignore with a reason survives a reloa
 
   const onDisk = await storyOnDisk(desk.dataDir, id!);
   expect(onDisk.ignored).toEqual([
-    expect.objectContaining({ rule: 'punct.halfwidth', field: 'body', text: ',', reason: '引文照录，保留原样' }),
+    expect.objectContaining({
+      rule: 'punct.halfwidth',
+      field: 'body',
+      text: ',',
+      reason: '引文照录，保留原样',
+    }),
   ]);
 
   // Un-ignore brings it back.

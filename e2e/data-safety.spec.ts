@@ -10,15 +10,22 @@ import { tryStartHost } from './utils/desk-host';
 import { storyIdsOnDisk, storyOnDisk } from './utils/story-files';
 
 test('a second desk on the same data folder is refused and changes nothing', async ({ desk }) => {
-  const before = await Promise.all((await storyIdsOnDisk(desk.dataDir)).map((id) => storyOnDisk(desk.dataDir, id)));
+  const before = await Promise.all(
+    (await storyIdsOnDisk(desk.dataDir)).map((id) => storyOnDisk(desk.dataDir, id)),
+  );
   const second = await tryStartHost(desk.dataDir);
   expect('refused' in second).toBe(true);
   if ('refused' in second) expect(second.refused).toContain(String(desk.process.pid));
-  const after = await Promise.all((await storyIdsOnDisk(desk.dataDir)).map((id) => storyOnDisk(desk.dataDir, id)));
+  const after = await Promise.all(
+    (await storyIdsOnDisk(desk.dataDir)).map((id) => storyOnDisk(desk.dataDir, id)),
+  );
   expect(after).toEqual(before);
 });
 
-test('a damaged story file is moved aside, the story recovered, and the user told', async ({ page, desk }) => {
+test('a damaged story file is moved aside, the story recovered, and the user told', async ({
+  page,
+  desk,
+}) => {
   await page.goto(desk.url);
   const row = page.getByTestId('story-row').first();
   const id = (await row.getAttribute('data-story-id'))!;

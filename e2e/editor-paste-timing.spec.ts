@@ -57,7 +57,9 @@ test('a paste of more blocks than a body holds keeps the first ones and says so'
     transfer.setData('text/plain', text);
     document
       .querySelector('[data-testid="body-editor"]')!
-      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+      .dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+      );
   }, text);
   // The new story's body had one (empty) block: room for 19,999 more.
   const notice = page.getByTestId('paste-capped-notice');

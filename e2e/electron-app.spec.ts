@@ -21,7 +21,9 @@ function electronBinary(): string | null {
 
 const binary = electronBinary();
 if (!binary) {
-  console.log('Electron specs skipped: the Electron runtime is not installed (node_modules/electron/dist is missing).');
+  console.log(
+    'Electron specs skipped: the Electron runtime is not installed (node_modules/electron/dist is missing).',
+  );
 }
 
 test.describe('desktop app (Electron)', () => {

@@ -35,7 +35,10 @@ test('the checks run in the worker under the CSP and mark a typed duplicate', as
   expect(problems).toEqual([]);
 });
 
-test('when the worker does not load, the checks run on the main thread and say so once', async ({ page, desk }) => {
+test('when the worker does not load, the checks run on the main thread and say so once', async ({
+  page,
+  desk,
+}) => {
   const warnings: string[] = [];
   page.on('console', (message) => {
     if (message.text().includes('[findings]')) warnings.push(message.text());

@@ -38,7 +38,18 @@ test('saves cut short by SIGKILL never leave a torn story', async ({ dataDir }) 
         const id = ids[turn % ids.length]!;
         try {
           const story = await api<Story>('stories.get', { id });
-          const { id: _id, rev, schema: _s, createdAt: _c, updatedAt: _u, updatedBy: _b, status: _st, deletedAt: _d, history: _h, ...content } = story;
+          const {
+            id: _id,
+            rev,
+            schema: _s,
+            createdAt: _c,
+            updatedAt: _u,
+            updatedBy: _b,
+            status: _st,
+            deletedAt: _d,
+            history: _h,
+            ...content
+          } = story;
           const saved = await api<Story>('stories.save', {
             id,
             baseRev: rev,

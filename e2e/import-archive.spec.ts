@@ -45,22 +45,38 @@ const DOCX = buildDocx(
     { text: '党员带头闯市场', style: '2' },
     { text: '村里的党员带头种植金银花，带动六十多户村民增收。' },
     { image: 'image1.jpg' },
-    { table: [['项目', '进度'], ['金银花基地', '已投产']] },
+    {
+      table: [
+        ['项目', '进度'],
+        ['金银花基地', '已投产'],
+      ],
+    },
   ],
   { 'image1.jpg': new TextEncoder().encode('<html>not a photo</html>') },
 );
 const TXT_HEADLINE = '桃源社区：“楼道议事会”议出幸福感';
 const TXT = gbk(
-  [TXT_HEADLINE, '本报讯（记者 夏明 通讯员 冯雨）桃源社区把议事会开进楼道，居民有事好商量。', '今年以来，社区共解决加装电梯、停车难等问题23件。'].join('\r\n'),
+  [
+    TXT_HEADLINE,
+    '本报讯（记者 夏明 通讯员 冯雨）桃源社区把议事会开进楼道，居民有事好商量。',
+    '今年以来，社区共解决加装电梯、停车难等问题23件。',
+  ].join('\r\n'),
 );
 
-test('Word and GBK text files picked in the story list become stories; the notes dialog lists what to check', async ({ page, desk }) => {
+test('Word and GBK text files picked in the story list become stories; the notes dialog lists what to check', async ({
+  page,
+  desk,
+}) => {
   await page.goto(desk.url);
   await expect(page.getByTestId('story-row')).toHaveCount(5);
   const damaged = DOCX.slice(0, Math.floor(DOCX.length / 2));
 
   await page.getByTestId('import-stories-input').setInputFiles([
-    { name: '南岭村院坝会.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(DOCX) },
+    {
+      name: '南岭村院坝会.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from(DOCX),
+    },
     { name: '桃源社区.txt', mimeType: 'text/plain', buffer: TXT },
     { name: '损坏的稿件.docx', mimeType: 'application/octet-stream', buffer: Buffer.from(damaged) },
   ]);
@@ -79,7 +95,9 @@ test('Word and GBK text files picked in the story list become stories; the notes
   await expect(txt.locator('[data-code="encoding"]')).toContainText('GB18030');
   const broken = dialog.locator('[data-testid="import-file"][data-file="损坏的稿件.docx"]');
   await expect(broken).toHaveAttribute('data-ok', 'false');
-  await expect(broken.getByTestId('import-error')).toContainText('“损坏的稿件.docx”已损坏或不完整，没有导入任何内容');
+  await expect(broken.getByTestId('import-error')).toContainText(
+    '“损坏的稿件.docx”已损坏或不完整，没有导入任何内容',
+  );
   await shot(page, 'import-notes.png');
 
   await page.getByTestId('import-result-close').click();
@@ -96,7 +114,10 @@ test('Word and GBK text files picked in the story list become stories; the notes
 test('a text file dropped on the story list becomes a story', async ({ page, desk }) => {
   await page.goto(desk.url);
   await expect(page.getByTestId('story-row')).toHaveCount(5);
-  const text = ['河湾村：“夜话会”拉近干群距离', '本报讯（通讯员 柯岩）河湾村每月开一次“夜话会”，村干部和群众面对面拉家常。'].join('\n');
+  const text = [
+    '河湾村：“夜话会”拉近干群距离',
+    '本报讯（通讯员 柯岩）河湾村每月开一次“夜话会”，村干部和群众面对面拉家常。',
+  ].join('\n');
   const files = await page.evaluateHandle((content) => {
     const transfer = new DataTransfer();
     transfer.items.add(new File([content], '河湾村夜话会.md', { type: 'text/markdown' }));
@@ -107,7 +128,9 @@ test('a text file dropped on the story list becomes a story', async ({ page, des
   await expect(page.getByTestId('import-drop')).toBeVisible();
   await list.dispatchEvent('drop', { dataTransfer: files });
   await expect(page.getByTestId('import-drop')).toBeHidden();
-  await expect(page.getByTestId('import-summary')).toHaveText('共 1 个文件，都已成为新稿件。请逐篇核对下面列出的事项。');
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    '共 1 个文件，都已成为新稿件。请逐篇核对下面列出的事项。',
+  );
   await page.getByTestId('import-open').click();
   await expect(page.getByTestId('field-headline')).toHaveValue('河湾村：“夜话会”拉近干群距离');
   await expect(page.getByTestId('story-row')).toHaveCount(6);
@@ -149,19 +172,25 @@ const PAST_PAGE = [
 ].join('\n');
 const RED_STATION = '青溪街道：“红色驿站”让新就业群体有了歇脚地';
 /** A sentence of the archived page, well over the archive check's 30 counted characters. */
-const REPEATED = '青溪街道在辖区设立12个“红色驿站”，为快递员、外卖骑手等新就业群体提供歇脚、充电、饮水和热饭等暖心服务。';
+const REPEATED =
+  '青溪街道在辖区设立12个“红色驿站”，为快递员、外卖骑手等新就业群体提供歇脚、充电、饮水和热饭等暖心服务。';
 
 async function importPastPage(page: Page) {
   await page.getByTestId('archive-import-page').click();
   const dialog = page.getByTestId('page-import');
   await dialog.getByTestId('page-import-page').fill('b7');
   await dialog.getByTestId('page-import-date').fill('2025-06-18');
-  await dialog.getByTestId('page-import-file').setInputFiles({ name: 'B7-2025-06-18.txt', mimeType: 'text/plain', buffer: Buffer.from(PAST_PAGE) });
+  await dialog
+    .getByTestId('page-import-file')
+    .setInputFiles({ name: 'B7-2025-06-18.txt', mimeType: 'text/plain', buffer: Buffer.from(PAST_PAGE) });
   await dialog.getByTestId('page-import-split').click();
   return dialog;
 }
 
-test('a past page is split for confirmation, archived, browsed, searched and opened read-only', async ({ page, desk }) => {
+test('a past page is split for confirmation, archived, browsed, searched and opened read-only', async ({
+  page,
+  desk,
+}) => {
   await page.goto(desk.url);
   await expect(page.getByTestId('story-row')).toHaveCount(5);
   await page.keyboard.press('Alt+3');
@@ -171,19 +200,29 @@ test('a past page is split for confirmation, archived, browsed, searched and ope
   const dialog = await importPastPage(page);
   const stories = dialog.getByTestId('split-story');
   await expect(stories).toHaveCount(3);
-  await expect(page.getByTestId('page-import-summary')).toContainText('B7 版 2025-06-18：拆出 3 篇稿件（文本编码 UTF-8）');
-  await expect(stories.getByTestId('split-headline')).toHaveText(['梨花村：“板凳会”开到田间地头', RED_STATION, '石门县：数字平台让村务晒在阳光下']);
+  await expect(page.getByTestId('page-import-summary')).toContainText(
+    'B7 版 2025-06-18：拆出 3 篇稿件（文本编码 UTF-8）',
+  );
+  await expect(stories.getByTestId('split-headline')).toHaveText([
+    '梨花村：“板凳会”开到田间地头',
+    RED_STATION,
+    '石门县：数字平台让村务晒在阳光下',
+  ]);
   const first = stories.nth(0);
   await expect(first.getByTestId('split-byline')).toContainText('■中共梨花镇委员会');
   await expect(first.getByTestId('split-paragraphs')).toHaveText('3 段（其中小标题 1 个）');
   await expect(first.getByTestId('split-captions')).toContainText('图为党员在大棚里查看蔬菜长势。周小禾 摄');
   await expect(first.getByTestId('split-jumps')).toHaveText('下转 B8 版');
-  await expect(first.getByTestId('split-joins')).toHaveText('第 8 行接上一行：“……一条一条商量”＋“出解决办法。……”');
+  await expect(first.getByTestId('split-joins')).toHaveText(
+    '第 8 行接上一行：“……一条一条商量”＋“出解决办法。……”',
+  );
   await expect(stories.nth(1).getByTestId('split-byline')).toContainText('本报讯（记者 方远 通讯员 陶然）');
   await shot(page, 'split-confirmation.png');
 
   await page.getByTestId('page-import-confirm').click();
-  await expect(page.getByTestId('page-import-done')).toHaveText('已存入 3 篇；0 篇资料库里已有，未重复存入。');
+  await expect(page.getByTestId('page-import-done')).toHaveText(
+    '已存入 3 篇；0 篇资料库里已有，未重复存入。',
+  );
   await page.getByTestId('page-import-close').click();
 
   // Browse: the date, its page, its stories; one opened read-only.
@@ -222,7 +261,10 @@ test('a past page is split for confirmation, archived, browsed, searched and ope
   await expect(page.getByTestId('archive-search')).toBeFocused();
 });
 
-test('a draft repeating archived text gets a duplicate finding whose twin opens the archive there', async ({ page, desk }) => {
+test('a draft repeating archived text gets a duplicate finding whose twin opens the archive there', async ({
+  page,
+  desk,
+}) => {
   await page.goto(desk.url);
   await expect(page.getByTestId('story-row')).toHaveCount(5);
   await page.getByTestId('view-archive').click();
@@ -254,6 +296,9 @@ test('a draft repeating archived text gets a duplicate finding whose twin opens 
   expect(REPEATED).toContain(marked);
   expect(marked.length).toBeGreaterThanOrEqual(30);
   await expect(mark).toBeInViewport();
-  await expect(page.getByTestId('archive-date').filter({ hasText: '2025-06-18' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('archive-date').filter({ hasText: '2025-06-18' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
   await shot(page, 'archive-from-finding.png');
 });

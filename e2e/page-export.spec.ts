@@ -23,21 +23,34 @@ const REASON = '逗号为引文原貌，终审同意照登';
 const STORIES = [
   {
     headline: '柳溪村党支部办起“议事小院”',
-    paragraphs: ['本报讯 柳溪村党支部把议事会搬进农家小院，村民有事当面商量。', '今年以来，小院共议定修路、引水等事项十二件，件件有回音。'],
+    paragraphs: [
+      '本报讯 柳溪村党支部把议事会搬进农家小院，村民有事当面商量。',
+      '今年以来，小院共议定修路、引水等事项十二件，件件有回音。',
+    ],
   },
   {
     headline: '青石街道党员志愿队守护老街',
     // The open error: a half-width comma between Chinese characters.
-    paragraphs: ['本报讯 青石街道组织党员志愿队巡查老街,排查隐患四十余处。', '志愿队员分片包干，每周走访独居老人。'],
+    paragraphs: [
+      '本报讯 青石街道组织党员志愿队巡查老街,排查隐患四十余处。',
+      '志愿队员分片包干，每周走访独居老人。',
+    ],
   },
   {
     headline: '河湾社区“红色驿站”服务快递小哥',
-    paragraphs: ['本报讯 河湾社区在驿站里设置休息区和充电桩，方便快递小哥歇脚。', '驿站由社区党委牵头，联合辖区单位共同运营。'],
+    paragraphs: [
+      '本报讯 河湾社区在驿站里设置休息区和充电桩，方便快递小哥歇脚。',
+      '驿站由社区党委牵头，联合辖区单位共同运营。',
+    ],
   },
 ];
 
 /** A story written by the reporter and signed at 初审, 复审 and 终审 by three editors. */
-async function approvedStory(api: Record<string, SessionApi>, headline: string, paragraphs: string[]): Promise<string> {
+async function approvedStory(
+  api: Record<string, SessionApi>,
+  headline: string,
+  paragraphs: string[],
+): Promise<string> {
   const created = await api.reporter!<Story>('stories.create', { page: PAGE });
   const saved = await api.reporter!<Story>('stories.save', {
     id: created.id,
@@ -49,7 +62,11 @@ async function approvedStory(api: Record<string, SessionApi>, headline: string, 
       body: bodyFromBlocks(paragraphs.map((text) => ({ type: 'paragraph' as const, text }))),
     },
   });
-  let story = await api.reporter!<Story>('review.act', { id: saved.id, action: 'submit', baseRev: saved.rev });
+  let story = await api.reporter!<Story>('review.act', {
+    id: saved.id,
+    action: 'submit',
+    baseRev: saved.rev,
+  });
   for (const who of ['first', 'second', 'final'] as const) {
     story = await api[who]!<Story>('review.act', { id: story.id, action: 'sign', baseRev: story.rev });
   }
@@ -108,7 +125,10 @@ test('a page is planned, its preflight refuses export, an editor overrides with 
   await page.keyboard.press('Alt+ArrowUp');
   await expect(page.getByTestId('slot-row').nth(0)).toHaveAttribute('data-story-id', order[0]!);
   await expect(page.getByTestId('page-saved')).not.toHaveText('正在保存……');
-  const plan = await api.final!<{ slots: Array<{ storyId: string | null }> }>('pages.get', { name: PAGE, date: DATE });
+  const plan = await api.final!<{ slots: Array<{ storyId: string | null }> }>('pages.get', {
+    name: PAGE,
+    date: DATE,
+  });
   expect(plan.slots.map((s) => s.storyId)).toEqual(order);
 
   // The preflight: the half-width comma is an open error in the second story; export is refused.
@@ -121,7 +141,9 @@ test('a page is planned, its preflight refuses export, an editor overrides with 
   await expect(page.getByTestId('export-button')).toBeDisabled();
   await expect(page.getByTestId('export-status')).toContainText('个错误未解决，不能导出');
   await expect(
-    api.final!('pages.export', { name: PAGE, date: DATE }).catch((e: { desk?: { key: string } }) => e.desk?.key),
+    api.final!('pages.export', { name: PAGE, date: DATE }).catch(
+      (e: { desk?: { key: string } }) => e.desk?.key,
+    ),
   ).resolves.toBe('error.exportBlocked');
   await page.screenshot({ path: test.info().outputPath('pages-screen.png') });
   await preflight.screenshot({ path: test.info().outputPath('preflight.png') });
@@ -166,9 +188,14 @@ test('a page is planned, its preflight refuses export, an editor overrides with 
 
   // The audit trail: the override with its reason, and the export.
   const trail = await api.final!<AuditEntry[]>('review.audit', { page: PAGE });
-  expect(trail.some((e) => e.kind === 'override' && e.detail.includes(REASON) && e.name === '赵强')).toBe(true);
+  expect(trail.some((e) => e.kind === 'override' && e.detail.includes(REASON) && e.name === '赵强')).toBe(
+    true,
+  );
   expect(trail.some((e) => e.kind === 'export')).toBe(true);
-  const result = await api.final!<PageExportResult | null>('pages.exportProgress', { name: PAGE, date: DATE });
+  const result = await api.final!<PageExportResult | null>('pages.exportProgress', {
+    name: PAGE,
+    date: DATE,
+  });
   expect(result).toMatchObject({ running: false });
 
   // Publishing: the stories go into the archive.

@@ -21,7 +21,10 @@ async function deskAs(browser: Browser, url: string, userId: string): Promise<Pa
   return page;
 }
 
-test('the second person gets the story read-only, an editor can take over, and no save is lost', async ({ browser, desk }) => {
+test('the second person gets the story read-only, an editor can take over, and no save is lost', async ({
+  browser,
+  desk,
+}) => {
   test.setTimeout(120_000);
   const a = await deskAs(browser, desk.url, 'li-hua');
   const headline = '茶溪社区';
@@ -50,9 +53,11 @@ test('the second person gets the story read-only, an editor can take over, and n
   const pSession = await p.evaluate(() => sessionStorage.getItem('desk.session'));
   const pApi = await sessionApi(desk.url, pSession!);
   const before = await pApi<Story>('stories.get', { id });
-  const refused = await pApi('stories.save', { id, baseRev: before.rev, content: { ...before, headline: '陈静改的' } }).catch(
-    (err: { desk?: { key: string; params: Record<string, string> } }) => err.desk,
-  );
+  const refused = await pApi('stories.save', {
+    id,
+    baseRev: before.rev,
+    content: { ...before, headline: '陈静改的' },
+  }).catch((err: { desk?: { key: string; params: Record<string, string> } }) => err.desk);
   expect(refused).toMatchObject({ key: 'error.lockedBy', params: { name: '李华' } });
   expect((await storyOnDisk(desk.dataDir, id)).rev).toBe(before.rev);
 

@@ -27,7 +27,10 @@ async function act(page: Page, button: string, expected: string): Promise<void> 
   await expect(page.getByTestId('review-status')).toHaveText(expected);
 }
 
-test('a story goes through 三审, is returned with a passage comment, fixed, and signed off; the record shows it all', async ({ browser, desk }) => {
+test('a story goes through 三审, is returned with a passage comment, fixed, and signed off; the record shows it all', async ({
+  browser,
+  desk,
+}) => {
   test.setTimeout(180_000);
   // The reporter's story, set up through the API as 张明.
   const setup = await sessionApi(desk.url, 'setup');
@@ -69,7 +72,9 @@ test('a story goes through 三审, is returned with a passage comment, fixed, an
   const asA = await sessionApi(desk.url, 'li-hua-direct');
   await asA('session.setUser', { userId: 'li-hua' });
   const afterFirst = await asA<Story>('stories.get', { id });
-  const refused = await asA('review.act', { id, action: 'sign', baseRev: afterFirst.rev }).catch((err: { desk?: unknown }) => err.desk);
+  const refused = await asA('review.act', { id, action: 'sign', baseRev: afterFirst.rev }).catch(
+    (err: { desk?: unknown }) => err.desk,
+  );
   expect(refused).toMatchObject({ key: 'review.refused.signedOtherLevel', params: { name: '李华' } });
   await expect(a.getByTestId('review-status')).toHaveText('初审通过');
 
@@ -121,7 +126,9 @@ test('a story goes through 三审, is returned with a passage comment, fixed, an
   // The record: in the app, through the API, as CSV, and per page.
   await c.getByTestId('audit-open').click();
   await expect(c.getByTestId('audit-entry')).toHaveCount(8);
-  const kinds = await c.getByTestId('audit-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+  const kinds = await c
+    .getByTestId('audit-entry')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
   expect(kinds).toEqual(['submit', 'sign', 'sign', 'return', 'submit', 'sign', 'sign', 'sign']);
   await expect(c.getByTestId('audit-list')).toContainText('数字请与附表核对');
   const trail = await setup<AuditEntry[]>('review.audit', { id });
@@ -145,8 +152,38 @@ test('a story goes through 三审, is returned with a passage comment, fixed, an
 });
 
 function pickContent(story: Story) {
-  const { kind, kicker, headline, subheadline, dateline, byline, region, body, photos, figures, jumps, page, slot, ignored } = story;
-  return { kind, kicker, headline, subheadline, dateline, byline, region, body, photos, figures, jumps, page, slot, ignored };
+  const {
+    kind,
+    kicker,
+    headline,
+    subheadline,
+    dateline,
+    byline,
+    region,
+    body,
+    photos,
+    figures,
+    jumps,
+    page,
+    slot,
+    ignored,
+  } = story;
+  return {
+    kind,
+    kicker,
+    headline,
+    subheadline,
+    dateline,
+    byline,
+    region,
+    body,
+    photos,
+    figures,
+    jumps,
+    page,
+    slot,
+    ignored,
+  };
 }
 
 /** Selects `text` inside body block `block` of the open story, as a mouse would. */

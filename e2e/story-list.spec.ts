@@ -40,7 +40,10 @@ test('the demo never lands in a folder that already holds stories', async ({ pag
       dateline: '本报讯',
       byline: { credits: [], position: 'lead' },
       region: null,
-      body: { version: 1, root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [] } },
+      body: {
+        version: 1,
+        root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [] },
+      },
       photos: [],
       figures: [],
       jumps: [],
@@ -60,7 +63,10 @@ test('the demo never lands in a folder that already holds stories', async ({ pag
   }
 });
 
-test('delete moves a story to the trash, restore brings it back, across a restart', async ({ page, desk }) => {
+test('delete moves a story to the trash, restore brings it back, across a restart', async ({
+  page,
+  desk,
+}) => {
   await page.goto(desk.url);
   const rows = page.getByTestId('story-row');
   await expect(rows).toHaveCount(5);

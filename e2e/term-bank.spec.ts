@@ -7,7 +7,10 @@ import { join } from 'node:path';
 
 import { expect, test } from './utils/fixtures';
 
-test('a new term bank entry is saved as a version and flags the wrong form in the body', async ({ page, desk }) => {
+test('a new term bank entry is saved as a version and flags the wrong form in the body', async ({
+  page,
+  desk,
+}) => {
   await page.goto(desk.url);
   await page.getByTestId('terms-open').click();
   const dialog = page.getByTestId('terms-dialog');

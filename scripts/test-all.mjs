@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: everything CI checks, in order: types, lint, unit and property
+// `npm test`: everything CI checks, in order: types, lint, formatting, unit and property
 // tests, the built app's security scan, and the end-to-end specs in Chromium.
 // It ends with one summary line over all test runners.
 import { spawnSync } from 'node:child_process';
@@ -39,6 +39,7 @@ console.log(`Browser for end-to-end tests: ${browser}`);
 
 step('Type check', [bin('typescript', 'bin/tsc'), '-b']);
 step('Lint', [bin('eslint', 'bin/eslint.js'), '--max-warnings=0', '.']);
+step('Formatting (Prettier)', [bin('prettier', 'bin/prettier.cjs'), '--check', '--log-level=warn', '.']);
 step('Unit and property tests', [
   bin('vitest', 'vitest.mjs'),
   'run',

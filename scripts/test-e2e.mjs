@@ -7,9 +7,13 @@ import { ensureBrowser } from './lib/browser.mjs';
 import { ROOT } from './lib/build.mjs';
 
 const browser = ensureBrowser();
-const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/@playwright/test/cli.js'), 'test', ...process.argv.slice(2)], {
-  cwd: ROOT,
-  stdio: 'inherit',
-  env: { ...process.env, DESK_BROWSER: browser },
-});
+const r = spawnSync(
+  process.execPath,
+  [join(ROOT, 'node_modules/@playwright/test/cli.js'), 'test', ...process.argv.slice(2)],
+  {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, DESK_BROWSER: browser },
+  },
+);
 process.exit(r.status ?? 1);

@@ -30,8 +30,22 @@ function exited(child: ChildProcess): Promise<void> {
 export function tryStartHost(dataDir: string, extra: string[] = []): Promise<HostOutcome> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'electron/cli/main.ts'), 'serve', '--data', dataDir, '--port', '0', ...extra],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'electron/tsconfig.json') } },
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'electron/cli/main.ts'),
+      'serve',
+      '--data',
+      dataDir,
+      '--port',
+      '0',
+      ...extra,
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'electron/tsconfig.json') },
+    },
   );
   let out = '';
   let err = '';

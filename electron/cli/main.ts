@@ -32,7 +32,8 @@ const COMMANDS: Record<string, Command> = {
   },
   import: {
     summary: 'import story files (.docx, .md, .txt), or past pages as text into the archive (--archive)',
-    usage: 'desk import [--data DIR] [--page B6] PATH...  |  desk import --archive --page B6 --date YYYY-MM-DD [--dry-run] [--json] [--data DIR] FILE...',
+    usage:
+      'desk import [--data DIR] [--page B6] PATH...  |  desk import --archive --page B6 --date YYYY-MM-DD [--dry-run] [--json] [--data DIR] FILE...',
     options: {
       ...DATA,
       page: { type: 'string' },
@@ -57,13 +58,16 @@ const COMMANDS: Record<string, Command> = {
   },
   archive: {
     summary: 'add published stories or past pages to the archive the duplicate check uses',
-    usage: 'desk archive add --date YYYY-MM-DD [--page B6] [--data DIR] PATH...  |  desk archive info [--data DIR]',
+    usage:
+      'desk archive add --date YYYY-MM-DD [--page B6] [--data DIR] PATH...  |  desk archive info [--data DIR]',
     options: { ...DATA, date: { type: 'string' }, page: { type: 'string' } },
     run: runArchive,
   },
   export: {
-    summary: 'write the layout package of a page (ICML, DOCX, text, images, manifest, proof.pdf); exit 1 when blocked',
-    usage: 'desk export --data DIR --page B6 --date YYYY-MM-DD --out DIR [--zip] [--no-pdf] [--force --reason "…"]',
+    summary:
+      'write the layout package of a page (ICML, DOCX, text, images, manifest, proof.pdf); exit 1 when blocked',
+    usage:
+      'desk export --data DIR --page B6 --date YYYY-MM-DD --out DIR [--zip] [--no-pdf] [--force --reason "…"]',
     options: {
       ...DATA,
       page: { type: 'string' },
@@ -85,8 +89,14 @@ const COMMANDS: Record<string, Command> = {
 };
 
 function help(): string {
-  const lines = ['党建采编台 (Dangjian Desk) command line', '', 'usage: npm run desk -- <command> [options]', ''];
-  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(8)} ${c.summary}`, `           ${c.usage}`);
+  const lines = [
+    '党建采编台 (Dangjian Desk) command line',
+    '',
+    'usage: npm run desk -- <command> [options]',
+    '',
+  ];
+  for (const [name, c] of Object.entries(COMMANDS))
+    lines.push(`  ${name.padEnd(8)} ${c.summary}`, `           ${c.usage}`);
   return lines.join('\n');
 }
 

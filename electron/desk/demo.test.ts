@@ -27,7 +27,13 @@ describe('the demo page on a brand-new data folder', () => {
     expect(pages[0]).toMatchObject({ name: 'B6', date });
 
     const plan = await h['pages.get']({ name: 'B6', date });
-    const { items } = await h['stories.list']({ text: '', status: null, page: 'B6', sort: 'page-slot', trash: false });
+    const { items } = await h['stories.list']({
+      text: '',
+      status: null,
+      page: 'B6',
+      sort: 'page-slot',
+      trash: false,
+    });
     expect(plan.slots.map((s) => s.storyId)).toEqual(items.map((s) => s.id));
     expect(plan.slots.map((s) => s.role)).toEqual(['lead', 'secondary', 'secondary', 'brief', 'photo']);
 

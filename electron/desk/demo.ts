@@ -31,14 +31,22 @@ function localDay(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export async function seedDemoPage(store: DeskStore, dataDir: string, user: string, now = new Date()): Promise<number> {
+export async function seedDemoPage(
+  store: DeskStore,
+  dataDir: string,
+  user: string,
+  now = new Date(),
+): Promise<number> {
   const dir = join(resourcesDir(), 'demo', DEMO_PAGE);
   const files = (await readdir(dir)).filter((f) => f.endsWith('.md')).sort();
   const ids: string[] = [];
   for (const file of files) {
     ids.push((await importStoryFile(store, join(dir, file), { user })).id);
   }
-  const slots = ids.map((storyId, i) => ({ ...(DEMO_SLOTS[i] ?? { role: 'brief' as const, budget: 600 }), storyId }));
+  const slots = ids.map((storyId, i) => ({
+    ...(DEMO_SLOTS[i] ?? { role: 'brief' as const, budget: 600 }),
+    storyId,
+  }));
   await new PageStore(dataDir).save(
     { name: DEMO_PAGE, date: localDay(now), edition: DEMO_EDITION, slots, jumps: [] },
     null,

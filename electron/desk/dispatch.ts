@@ -24,7 +24,12 @@ export async function dispatch(
   session?: string,
 ): Promise<DispatchResult> {
   if (!isDeskMethod(method)) {
-    const error = new DeskError('invalid-input', 'error.unknownMethod', { method }, `unknown method ${method}`);
+    const error = new DeskError(
+      'invalid-input',
+      'error.unknownMethod',
+      { method },
+      `unknown method ${method}`,
+    );
     return { ok: false, error: error.toJSON() };
   }
   const parsed = deskContract[method].input.safeParse(rawInput ?? {});

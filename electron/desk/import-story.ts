@@ -47,13 +47,22 @@ export async function readStoryFile(path: string, options: ReadStoryOptions = {}
   try {
     bytes = new Uint8Array(await readFile(path));
   } catch (err) {
-    throw new DeskError('not-found', 'error.fileUnreadable', { file: path }, `cannot read ${path}: ${String(err)}`);
+    throw new DeskError(
+      'not-found',
+      'error.fileUnreadable',
+      { file: path },
+      `cannot read ${path}: ${String(err)}`,
+    );
   }
   return readStoryBytes(path, bytes, options);
 }
 
 /** Reads a story from its bytes; `path` names it in messages and locates the photos a .md names. */
-export async function readStoryBytes(path: string, bytes: Uint8Array, options: ReadStoryOptions = {}): Promise<StoryFileContent> {
+export async function readStoryBytes(
+  path: string,
+  bytes: Uint8Array,
+  options: ReadStoryOptions = {},
+): Promise<StoryFileContent> {
   const ext = extname(path).toLowerCase();
   const photoSources = new Map<string, string>();
   const placeholder = (src: string) => {
@@ -65,25 +74,52 @@ export async function readStoryBytes(path: string, bytes: Uint8Array, options: R
     return readDocxStory(path, bytes);
   }
   if (ext !== '.md' && ext !== '.txt') {
-    throw new DeskError('unsupported', 'error.fileType', { file: path }, `${path}: only .docx, .md and .txt stories can be read`);
+    throw new DeskError(
+      'unsupported',
+      'error.fileType',
+      { file: path },
+      `${path}: only .docx, .md and .txt stories can be read`,
+    );
   }
   const decoded = decodeTextFile(bytes);
   const notes: ImportNote[] = [];
   if (decoded.encoding !== 'utf-8') {
-    notes.push(note('encoding', '', `the file was read as ${decoded.encoding.toUpperCase()}`, { encoding: decoded.encoding }));
+    notes.push(
+      note('encoding', '', `the file was read as ${decoded.encoding.toUpperCase()}`, {
+        encoding: decoded.encoding,
+      }),
+    );
   }
   try {
-    if (ext === '.md' && (!options.looseMarkdown || /^\s*---\s*(\n|$)/.test(decoded.text.replace(/\r\n?/g, '\n')))) {
-      return { content: parseStoryMarkdown(decoded.text, { photoFile: placeholder }), photoSources, notes, encoding: decoded.encoding };
+    if (
+      ext === '.md' &&
+      (!options.looseMarkdown || /^\s*---\s*(\n|$)/.test(decoded.text.replace(/\r\n?/g, '\n')))
+    ) {
+      return {
+        content: parseStoryMarkdown(decoded.text, { photoFile: placeholder }),
+        photoSources,
+        notes,
+        encoding: decoded.encoding,
+      };
     }
     const read = recogniseStory(textToBlocks(decoded.text));
     if (!read.content.headline && blocksEmpty(read.content)) {
       throw new Error('the text is empty: its first line should be the headline');
     }
-    return { content: read.content, photoSources, notes: [...notes, ...read.notes], encoding: decoded.encoding };
+    return {
+      content: read.content,
+      photoSources,
+      notes: [...notes, ...read.notes],
+      encoding: decoded.encoding,
+    };
   } catch (err) {
     if (err instanceof DeskError) throw err;
-    throw new DeskError('invalid-input', 'error.storyFormat', { file: path }, `${path}: ${(err as Error).message}`);
+    throw new DeskError(
+      'invalid-input',
+      'error.storyFormat',
+      { file: path },
+      `${path}: ${(err as Error).message}`,
+    );
   }
 }
 
@@ -101,7 +137,9 @@ async function readDocxStory(path: string, bytes: Uint8Array): Promise<StoryFile
     const type = data ? sniffPhotoType(data) : null;
     const name = ref.slice(ref.lastIndexOf('/') + 1);
     if (!data || !type) {
-      notes.push(note('image-rejected', name, `${name} is not a JPEG, PNG or WebP by its content: left out`, { name }));
+      notes.push(
+        note('image-rejected', name, `${name} is not a JPEG, PNG or WebP by its content: left out`, { name }),
+      );
       return null;
     }
     const placeholder = `${photoBytes.size.toString(16).padStart(16, '0')}.${type.ext}`;
@@ -128,7 +166,12 @@ async function storePhotos(store: DeskStore, read: StoryFileContent): Promise<St
       continue;
     }
     const bytes = await readFile(source).catch((err: unknown) => {
-      throw new DeskError('not-found', 'error.photoMissing', { file: source }, `photo ${source}: ${String(err)}`);
+      throw new DeskError(
+        'not-found',
+        'error.photoMissing',
+        { file: source },
+        `photo ${source}: ${String(err)}`,
+      );
     });
     const stored = await store.importPhoto(basename(source), new Uint8Array(bytes));
     photos.push({ ...photo, file: stored.file });

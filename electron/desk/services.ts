@@ -77,10 +77,11 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
   const who = review.who;
   const now = () => new Date().toISOString();
   let termStore: Promise<TermStore> | null = null;
-  const terms = () => (termStore ??= TermStore.open(opts.dataDir).catch((err: unknown) => {
-    termStore = null;
-    throw err;
-  }));
+  const terms = () =>
+    (termStore ??= TermStore.open(opts.dataDir).catch((err: unknown) => {
+      termStore = null;
+      throw err;
+    }));
 
   // The data folder's archive, opened on first use (a large archive loads in ~200 ms).
   let archive: Promise<ArchiveStore> | null = null;
@@ -133,7 +134,10 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     },
     'stories.get': async ({ id }) => store.get(id),
     'stories.create': async ({ page }) =>
-      store.create({ ...newStory(newStoryId(), now(), who(), { page: page ?? null }), createdBy: review.currentUser()?.id ?? who() }),
+      store.create({
+        ...newStory(newStoryId(), now(), who(), { page: page ?? null }),
+        createdBy: review.currentUser()?.id ?? who(),
+      }),
     // Refused when another session holds the lock; an editor's change to a signed story clears signatures (issue 6).
     'stories.save': async ({ id, baseRev, content }) => review.save(id, baseRev, content),
     'stories.duplicate': async ({ id }) => {
@@ -157,7 +161,9 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
       const others = story.page
         ? store.list().filter((s) => s.page === story.page && s.deletedAt === null && s.id !== id)
         : [];
-      const stories = await Promise.all(others.map(async (s) => ({ key: s.id, content: contentOf(await store.get(s.id)) })));
+      const stories = await Promise.all(
+        others.map(async (s) => ({ key: s.id, content: contentOf(await store.get(s.id)) })),
+      );
       return { page: story.page, stories, user: who() };
     },
     'checks.archive': async ({ id, content }) => {
@@ -175,7 +181,9 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     },
     ...pages.handlers,
     // Every export (and override) recorded on the page's and each story's audit trail (issue 6).
-    'pages.export': review.auditExports(pages.handlers['pages.export'], (name, date) => pages.pages.get(name, date)),
+    'pages.export': review.auditExports(pages.handlers['pages.export'], (name, date) =>
+      pages.pages.get(name, date),
+    ),
     ...review.handlers,
     ...importHandlers({ store, archive: archiveSearch, who }),
   };

@@ -32,7 +32,12 @@ export type Host = { url: string; port: number; token: string; close(): Promise<
 const MAX_BODY = 64 * 1024 * 1024;
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+) {
   res.writeHead(status, { ...SECURITY_HEADERS, ...NO_STORE, 'Content-Type': type });
   res.end(body);
 }

@@ -63,7 +63,11 @@ export function electronPdfRenderer(): PdfRenderer {
       await writeFile(file, html, 'utf8');
       allowed.add(url);
       await win.loadURL(url);
-      const pdf = await win.webContents.printToPDF({ pageSize: 'A3', printBackground: true, preferCSSPageSize: true });
+      const pdf = await win.webContents.printToPDF({
+        pageSize: 'A3',
+        printBackground: true,
+        preferCSSPageSize: true,
+      });
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     } finally {
       allowed.delete(url);

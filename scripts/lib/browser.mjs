@@ -49,7 +49,10 @@ function isRoot() {
 }
 
 function hasAptGet() {
-  return process.platform === 'linux' && spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  return (
+    process.platform === 'linux' &&
+    spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0
+  );
 }
 
 /** Returns a browser path, obtaining a browser where that can be done without asking. */
@@ -57,17 +60,21 @@ export function ensureBrowser() {
   const found = findBrowser();
   if (found) return found;
   if (hasAptGet() && isRoot()) {
-    process.stderr.write('No Chromium found: installing Debian\'s chromium and fonts-noto-cjk…\n');
+    process.stderr.write("No Chromium found: installing Debian's chromium and fonts-noto-cjk…\n");
     spawnSync('apt-get', ['update'], { stdio: 'inherit' });
     spawnSync('apt-get', ['install', '-y', 'chromium', 'fonts-noto-cjk'], {
       stdio: 'inherit',
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
   } else {
-    process.stderr.write('No Chromium found: downloading Playwright\'s Chromium…\n');
-    spawnSync(process.execPath, [createRequire(import.meta.url).resolve('playwright-core/cli'), 'install', 'chromium'], {
-      stdio: 'inherit',
-    });
+    process.stderr.write("No Chromium found: downloading Playwright's Chromium…\n");
+    spawnSync(
+      process.execPath,
+      [createRequire(import.meta.url).resolve('playwright-core/cli'), 'install', 'chromium'],
+      {
+        stdio: 'inherit',
+      },
+    );
   }
   const after = findBrowser();
   if (after) return after;

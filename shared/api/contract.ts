@@ -89,7 +89,13 @@ export const deskContract = {
   'checks.archive': method<Finding[]>()(
     z.object({
       id: StoryIdSchema.optional(),
-      content: StoryContentSchema.pick({ kicker: true, headline: true, subheadline: true, body: true, photos: true }),
+      content: StoryContentSchema.pick({
+        kicker: true,
+        headline: true,
+        subheadline: true,
+        body: true,
+        photos: true,
+      }),
     }),
   ),
 
@@ -106,7 +112,9 @@ export const deskContract = {
   'pages.list': method<PageListItem[]>()(z.object({})),
   'pages.get': method<PagePlan>()(pageRef),
   /** Creates (baseRev null) or replaces a plan; a stale baseRev is refused. */
-  'pages.save': method<PagePlan>()(z.object({ baseRev: z.number().int().min(1).nullable(), content: PagePlanContentSchema })),
+  'pages.save': method<PagePlan>()(
+    z.object({ baseRev: z.number().int().min(1).nullable(), content: PagePlanContentSchema }),
+  ),
   /** Every finding of every family across the page's stories, archive included, page rules, error rate, blocks. */
   'pages.preflight': method<PreflightReport<Finding>>()(pageRef),
   /**
@@ -129,7 +137,9 @@ export const deskContract = {
    * false and the UI shows the path). Refused for any folder outside the data folder's
    * exports/ and the folders this desk exported to.
    */
-  'pages.openFolder': method<{ opened: boolean; folder: string }>()(z.object({ folder: z.string().min(1).max(1000) })),
+  'pages.openFolder': method<{ opened: boolean; folder: string }>()(
+    z.object({ folder: z.string().min(1).max(1000) }),
+  ),
   /**
    * Publishes an exported page (an editor only): its stories go into the archive and the
    * duplicate index and to layout (laid-out), recorded in the audit trail. Idempotent.

@@ -4,13 +4,7 @@
  * English text for logs and the CLI.
  */
 export type DeskErrorCode =
-  | 'invalid-input'
-  | 'not-found'
-  | 'conflict'
-  | 'locked'
-  | 'damaged'
-  | 'unsupported'
-  | 'internal';
+  'invalid-input' | 'not-found' | 'conflict' | 'locked' | 'damaged' | 'unsupported' | 'internal';
 
 export type DeskErrorShape = {
   code: DeskErrorCode;

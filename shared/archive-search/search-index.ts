@@ -162,7 +162,11 @@ const MAGIC = 0x53444444; // "DDDS" little-endian
 const HEADER_WORDS = 16;
 
 /** FNV-1a over what the index was built from: documents' ids, titles and text lengths. */
-function docsHash(docs: readonly { id: string; title: string }[], textLengths: readonly number[], count: number): number {
+function docsHash(
+  docs: readonly { id: string; title: string }[],
+  textLengths: readonly number[],
+  count: number,
+): number {
   let h = 0x811c9dc5;
   const mix = (s: string) => {
     for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
@@ -200,7 +204,9 @@ class ByteWriter {
   }
   append(bytes: Uint8Array): void {
     if (this.length + bytes.length > this.bytes.length) {
-      const bigger = new Uint8Array(Math.max(this.length + bytes.length, Math.ceil(this.bytes.length * 1.5)) + 16);
+      const bigger = new Uint8Array(
+        Math.max(this.length + bytes.length, Math.ceil(this.bytes.length * 1.5)) + 16,
+      );
       bigger.set(this.bytes.subarray(0, this.length));
       this.bytes = bigger;
     }
@@ -214,13 +220,27 @@ class ByteWriter {
  * to the previous one (minus one) times two, plus one when the term frequency
  * follows (tf > 1). The header lets a merge append to a list without decoding it.
  */
-function encodeList(out: ByteWriter, docs: ArrayLike<number>, tfs: ArrayLike<number>, from: number, to: number, prev = -1): void {
+function encodeList(
+  out: ByteWriter,
+  docs: ArrayLike<number>,
+  tfs: ArrayLike<number>,
+  from: number,
+  to: number,
+  prev = -1,
+): void {
   out.varint(to - from);
   out.varint(to > from ? docs[to - 1]! : 0);
   encodeEntries(out, docs, tfs, from, to, prev);
 }
 
-function encodeEntries(out: ByteWriter, docs: ArrayLike<number>, tfs: ArrayLike<number>, from: number, to: number, prev: number): void {
+function encodeEntries(
+  out: ByteWriter,
+  docs: ArrayLike<number>,
+  tfs: ArrayLike<number>,
+  from: number,
+  to: number,
+  prev: number,
+): void {
   for (let i = from; i < to; i++) {
     const doc = docs[i]!;
     const tf = tfs[i]!;
@@ -311,10 +331,19 @@ export class ArchiveSearchIndex {
 
   /** The indexed documents, in order, with their texts. */
   docs(): ReadonlyArray<Omit<DocMeta, 'length'> & { text: string }> {
-    return this.#docs.map((d, i) => ({ id: d.id, title: d.title, date: d.date, page: d.page, text: this.#textOf(i) }));
+    return this.#docs.map((d, i) => ({
+      id: d.id,
+      title: d.title,
+      date: d.date,
+      page: d.page,
+      text: this.#textOf(i),
+    }));
   }
 
-  static build(docs: Iterable<SearchDoc>, options: { textOf?: (doc: number) => string } = {}): ArchiveSearchIndex {
+  static build(
+    docs: Iterable<SearchDoc>,
+    options: { textOf?: (doc: number) => string } = {},
+  ): ArchiveSearchIndex {
     const index = new ArchiveSearchIndex(options.textOf);
     index.#rebuild(Array.isArray(docs) ? (docs as readonly SearchDoc[]) : [...docs]);
     return index;
@@ -545,7 +574,8 @@ export class ArchiveSearchIndex {
   #countDoc(d: SearchDoc, emit: (slot: number, tf: number) => void): number {
     const folds = matchFoldTable();
     const text = `${d.title}\u2029${d.text}`;
-    if (this.#codes.length < text.length) this.#codes = new Int32Array(Math.max(text.length, this.#codes.length * 2));
+    if (this.#codes.length < text.length)
+      this.#codes = new Int32Array(Math.max(text.length, this.#codes.length * 2));
     const codes = this.#codes;
     let length = 0;
     for (let u = 0; u < text.length; u++) {
@@ -678,7 +708,16 @@ export class ArchiveSearchIndex {
     words.set(this.#postOffsets, at);
     at += slots + 1;
     new Uint8Array(words.buffer, at * 4, coded).set(this.#postBytes);
-    words.set([MAGIC, SEARCH_INDEX_FORMAT, n, this.#totalLength, docsHash(this.#docs, this.#textLengths, n), slots, coded, this.#mainPairs]);
+    words.set([
+      MAGIC,
+      SEARCH_INDEX_FORMAT,
+      n,
+      this.#totalLength,
+      docsHash(this.#docs, this.#textLengths, n),
+      slots,
+      coded,
+      this.#mainPairs,
+    ]);
     words[8] = wordsChecksum(words, HEADER_WORDS);
     return new Uint8Array(words.buffer);
   }
@@ -695,19 +734,31 @@ export class ArchiveSearchIndex {
     textOf: (doc: number) => string,
     options: { acceptPrefix?: boolean } = {},
   ): ArchiveSearchIndex {
-    if (bytes.byteLength < HEADER_WORDS * 4 || bytes.byteLength % 4 !== 0) throw new StaleSearchIndexError('truncated');
+    if (bytes.byteLength < HEADER_WORDS * 4 || bytes.byteLength % 4 !== 0)
+      throw new StaleSearchIndexError('truncated');
     const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
     const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
     if (words[0] !== MAGIC) throw new StaleSearchIndexError('not a search index');
-    if (words[1] !== SEARCH_INDEX_FORMAT) throw new StaleSearchIndexError(`format ${words[1]}, expected ${SEARCH_INDEX_FORMAT}`);
-    const [n, totalLength, hash, slots, coded, pairs, checksum] = [words[2]!, words[3]!, words[4]!, words[5]!, words[6]!, words[7]!, words[8]!];
+    if (words[1] !== SEARCH_INDEX_FORMAT)
+      throw new StaleSearchIndexError(`format ${words[1]}, expected ${SEARCH_INDEX_FORMAT}`);
+    const [n, totalLength, hash, slots, coded, pairs, checksum] = [
+      words[2]!,
+      words[3]!,
+      words[4]!,
+      words[5]!,
+      words[6]!,
+      words[7]!,
+      words[8]!,
+    ];
     if (options.acceptPrefix ? n > docs.length : n !== docs.length) {
       throw new StaleSearchIndexError(`built for ${n} stories, the archive has ${docs.length}`);
     }
-    if (words.length !== HEADER_WORDS + n + 3 * slots + 1 + Math.ceil(coded / 4)) throw new StaleSearchIndexError('truncated');
+    if (words.length !== HEADER_WORDS + n + 3 * slots + 1 + Math.ceil(coded / 4))
+      throw new StaleSearchIndexError('truncated');
     const textLengths = docs.slice(0, n).map((d) => d.textLength);
     if (hash !== docsHash(docs, textLengths, n)) throw new StaleSearchIndexError('story list changed');
-    if (checksum !== wordsChecksum(words, HEADER_WORDS)) throw new StaleSearchIndexError('damaged (checksum)');
+    if (checksum !== wordsChecksum(words, HEADER_WORDS))
+      throw new StaleSearchIndexError('damaged (checksum)');
     const index = new ArchiveSearchIndex(textOf);
     let at = HEADER_WORDS;
     for (let i = 0; i < n; i++) {
@@ -760,7 +811,8 @@ export class ArchiveSearchIndex {
         scores[doc]! += s;
       };
       for (let i = 0; i < main; i++) add(this.#listDocs[i]!, this.#listTfs[i]!);
-      for (let e = extra > 0 ? this.#dHead[slot]! : -1; e >= 0; e = this.#dNext[e]!) add(this.#dDoc[e]!, this.#dTf[e]!);
+      for (let e = extra > 0 ? this.#dHead[slot]! : -1; e >= 0; e = this.#dNext[e]!)
+        add(this.#dDoc[e]!, this.#dTf[e]!);
     }
     // Ties by document number: the same order however the postings are laid out (main part, delta).
     touched.sort((a, b) => scores[b]! - scores[a]! || a - b);
@@ -768,7 +820,12 @@ export class ArchiveSearchIndex {
     const hits = candidates.map((doc) => this.#rerank(doc, scores[doc]!, qcodes, qkeys));
     for (const doc of touched) scores[doc] = 0;
     // A story holding the whole query comes before one holding only parts of it.
-    hits.sort((a, b) => Number(b.phrase) - Number(a.phrase) || b.score - a.score || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+    hits.sort(
+      (a, b) =>
+        Number(b.phrase) - Number(a.phrase) ||
+        b.score - a.score ||
+        (a.date < b.date ? 1 : a.date > b.date ? -1 : 0),
+    );
     return hits.slice(0, limit);
   }
 
@@ -785,7 +842,14 @@ export class ArchiveSearchIndex {
     let score = bm25 * (1 + Math.max(0, best - 1) / Math.max(1, qkeys.length));
     if (phrase) score *= 1.5;
     if (inTitle.run === qlen) score += bm25 * 0.5;
-    const { snippet, highlights } = snippetOf(text, body.codes, body.origin, body.length, inBody.at, inBody.run);
+    const { snippet, highlights } = snippetOf(
+      text,
+      body.codes,
+      body.origin,
+      body.length,
+      inBody.at,
+      inBody.run,
+    );
     return { id: d.id, title: d.title, date: d.date, page: d.page, score, phrase, snippet, highlights };
   }
 
@@ -810,7 +874,16 @@ export class ArchiveSearchIndex {
       const d = this.#docs[doc]!;
       const from = Math.max(0, at - 30);
       const snippet = at < 0 ? '' : oneLine(this.#textOf(doc).slice(from, at + 50));
-      return { id: d.id, title: d.title, date: d.date, page: d.page, score, phrase: true, snippet, highlights: rangesOf(snippet, ch) };
+      return {
+        id: d.id,
+        title: d.title,
+        date: d.date,
+        page: d.page,
+        score,
+        phrase: true,
+        snippet,
+        highlights: rangesOf(snippet, ch),
+      };
     });
   }
 }
@@ -845,7 +918,8 @@ const oneLine = (s: string) => s.replace(/[\u2029\n]/g, ' ');
 
 function rangesOf(text: string, needle: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) out.push([i, i + needle.length]);
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length))
+    out.push([i, i + needle.length]);
   return out;
 }
 

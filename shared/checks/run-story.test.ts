@@ -57,7 +57,14 @@ describe('checkStoryInPage', () => {
 describe('splitIgnored', () => {
   it('matches by rule, field and text, wherever the text moved', () => {
     const findings = checkStoryInPage(story('a', ['今年以来，全县新建党群服务中心十二个。', '他说,好。']));
-    const entry = { rule: 'punct.halfwidth', field: 'body', text: ',', reason: '引文照录', by: '张三', at: '' };
+    const entry = {
+      rule: 'punct.halfwidth',
+      field: 'body',
+      text: ',',
+      reason: '引文照录',
+      by: '张三',
+      at: '',
+    };
     const { open, ignored } = splitIgnored(findings, 'a', [entry]);
     expect(ignored.map((i) => i.finding.rule)).toEqual(['punct.halfwidth']);
     expect(open.some((f) => f.rule === 'punct.halfwidth')).toBe(false);

@@ -16,7 +16,13 @@
  * elsewhere (`splitIgnored`).
  */
 import type { IgnoredFinding } from '../model';
-import { checkCopyStructure, checkCopyText, COPY_FAMILIES, type CopyContext, type CopyStory } from './copy-rules';
+import {
+  checkCopyStructure,
+  checkCopyText,
+  COPY_FAMILIES,
+  type CopyContext,
+  type CopyStory,
+} from './copy-rules';
 import { storyUnits, type TextUnit } from './copy-text';
 import { checkPage as checkDuplicates } from './duplicates/check-page';
 import { DEFAULT_DUPLICATE_SETTINGS, type DuplicateSettings } from './duplicates/settings';
@@ -71,13 +77,16 @@ export class StoryChecker {
   *steps(story: CopyStory, others: readonly CopyStory[] = []): Generator<void, Finding[], void> {
     const { families } = this.#options;
     const chosen = RULE_FAMILIES.filter((f) => !families || families.includes(f.name));
-    const page = others.length > 0 ? pageOrder([story, ...others.filter((o) => o.key !== story.key)]) : [story];
+    const page =
+      others.length > 0 ? pageOrder([story, ...others.filter((o) => o.key !== story.key)]) : [story];
     const mine = touches(story.key);
     const out: Finding[] = [];
     const copy: string[] = [];
     for (const family of chosen) {
       if (family.name === 'duplicates') {
-        out.push(...checkDuplicates(page, this.#options.duplicates ?? DEFAULT_DUPLICATE_SETTINGS).filter(mine));
+        out.push(
+          ...checkDuplicates(page, this.#options.duplicates ?? DEFAULT_DUPLICATE_SETTINGS).filter(mine),
+        );
         yield;
       } else if (COPY_NAMES.has(family.name)) {
         copy.push(family.name);
@@ -95,7 +104,10 @@ export class StoryChecker {
   }
 
   /** The text rules over every text of the story, reusing the findings of texts seen before. */
-  *#textFindings(story: CopyStory, opts: Parameters<typeof checkCopyText>[1]): Generator<void, Finding[], void> {
+  *#textFindings(
+    story: CopyStory,
+    opts: Parameters<typeof checkCopyText>[1],
+  ): Generator<void, Finding[], void> {
     const known = this.#texts;
     const used = new Set<string>();
     const out: Finding[] = [];
@@ -144,7 +156,11 @@ export function locationIn(finding: Finding, storyKey: string): FindingLocation 
   return finding.locations.find((l) => l.story === storyKey) ?? finding.locations[0];
 }
 
-export function ignoreMatches(entry: Pick<IgnoredFinding, 'rule' | 'field' | 'text'>, finding: Finding, storyKey: string): boolean {
+export function ignoreMatches(
+  entry: Pick<IgnoredFinding, 'rule' | 'field' | 'text'>,
+  finding: Finding,
+  storyKey: string,
+): boolean {
   const here = locationIn(finding, storyKey);
   return !!here && entry.rule === finding.rule && entry.field === here.field && entry.text === here.text;
 }

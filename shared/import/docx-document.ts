@@ -49,8 +49,10 @@ export function readStyles(xml: string | undefined): Map<string, BlockStyle> {
       if (tok.t === 'open' && tok.name === 'w:style') {
         current = { id: tok.attrs['w:styleId'] ?? '', name: '', basedOn: '' };
         if (tok.selfClosing) current = null;
-      } else if (tok.t === 'open' && current && tok.name === 'w:name') current.name = tok.attrs['w:val'] ?? '';
-      else if (tok.t === 'open' && current && tok.name === 'w:basedOn') current.basedOn = tok.attrs['w:val'] ?? '';
+      } else if (tok.t === 'open' && current && tok.name === 'w:name')
+        current.name = tok.attrs['w:val'] ?? '';
+      else if (tok.t === 'open' && current && tok.name === 'w:basedOn')
+        current.basedOn = tok.attrs['w:val'] ?? '';
       else if (tok.t === 'close' && tok.name === 'w:style' && current) {
         names.set(current.id, { name: current.name, basedOn: current.basedOn });
         current = null;
@@ -127,7 +129,8 @@ export function readDocx(parts: DocxParts): DocxBlocks {
       if (text.trim()) cell.push(text.trim());
     } else {
       for (const line of text.split('\n')) {
-        if (line.trim()) out.push({ kind: 'text', text: line.trim(), style, bold: p.runs > 0 && p.boldRuns === p.runs });
+        if (line.trim())
+          out.push({ kind: 'text', text: line.trim(), style, bold: p.runs > 0 && p.boldRuns === p.runs });
       }
     }
     for (const rid of p.images) {
@@ -245,11 +248,33 @@ export function readDocx(parts: DocxParts): DocxBlocks {
     }
   });
 
-  if (tables) notes.push(note('table-flattened', '', `${tables} table(s): each row became one paragraph, cells separated by "；"`, { count: tables }));
-  if (links) notes.push(note('links-removed', '', `${links} link(s): the text was kept, the addresses were removed`, { count: links }));
-  if (deletions) notes.push(note('tracked-changes', '', 'the document had tracked changes: insertions kept, deletions left out', { count: deletions }));
+  if (tables)
+    notes.push(
+      note(
+        'table-flattened',
+        '',
+        `${tables} table(s): each row became one paragraph, cells separated by "；"`,
+        { count: tables },
+      ),
+    );
+  if (links)
+    notes.push(
+      note('links-removed', '', `${links} link(s): the text was kept, the addresses were removed`, {
+        count: links,
+      }),
+    );
+  if (deletions)
+    notes.push(
+      note('tracked-changes', '', 'the document had tracked changes: insertions kept, deletions left out', {
+        count: deletions,
+      }),
+    );
   if (floating) {
-    notes.push(note('floating-text', '', `${floating} text box(es): their paragraphs were added at the end`, { count: floating }));
+    notes.push(
+      note('floating-text', '', `${floating} text box(es): their paragraphs were added at the end`, {
+        count: floating,
+      }),
+    );
     blocks.push(...floatingBlocks);
   }
   return { blocks, notes, images };

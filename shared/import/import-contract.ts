@@ -35,7 +35,9 @@ export type PageSplitResult = PageSplit & { encoding: string };
 
 export const importContract = {
   /** A story file (.docx, .md, .txt) to a new draft; `notes` lists what could not be recognised. */
-  'stories.import': method<ImportedStoryResult>()(z.object({ ...fileBytes, page: PageNameSchema.nullable().optional() })),
+  'stories.import': method<ImportedStoryResult>()(
+    z.object({ ...fileBytes, page: PageNameSchema.nullable().optional() }),
+  ),
   /** Archived stories, newest first, of one date and/or page. */
   'archive.list': method<{ total: number; items: ArchivedSummary[] }>()(
     z.object({

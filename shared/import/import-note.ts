@@ -57,7 +57,12 @@ export type ImportNote = {
   detail: string;
 };
 
-export function note(code: ImportNoteCode, text: string, detail: string, params: Record<string, string | number> = {}): ImportNote {
+export function note(
+  code: ImportNoteCode,
+  text: string,
+  detail: string,
+  params: Record<string, string | number> = {},
+): ImportNote {
   return { code, text: shorten(text), params, detail };
 }
 

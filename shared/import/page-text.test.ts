@@ -55,7 +55,10 @@ describe('splitPageText', () => {
       '（上接B5版）',
     ]);
     const [first, second, third] = split.stories;
-    expect(first!.byline).toEqual({ credits: [{ kind: 'organisation', name: '中共青石镇委员会' }], position: 'top' });
+    expect(first!.byline).toEqual({
+      credits: [{ kind: 'organisation', name: '中共青石镇委员会' }],
+      position: 'top',
+    });
     expect(second!.dateline).toBe('本报讯');
     expect(second!.byline).toEqual({
       credits: [
@@ -65,13 +68,19 @@ describe('splitPageText', () => {
       position: 'lead',
     });
     expect(third!.continued).toBe(true);
-    expect(third!.byline).toEqual({ credits: [{ kind: 'person', role: '', names: ['柳岸'] }], position: 'end' });
+    expect(third!.byline).toEqual({
+      credits: [{ kind: 'person', role: '', names: ['柳岸'] }],
+      position: 'end',
+    });
   });
 
   it('joins paragraphs cut by a column break in mid-sentence, and lists every join', () => {
     const [first, second, third] = split.stories;
     expect(first!.blocks).toEqual([
-      { type: 'paragraph', text: '近年来，青石镇把党支部建在网格上，推动党员力量下沉一线，有效解决了群众身边的急难愁盼问题。' },
+      {
+        type: 'paragraph',
+        text: '近年来，青石镇把党支部建在网格上，推动党员力量下沉一线，有效解决了群众身边的急难愁盼问题。',
+      },
       { type: 'subhead', text: '建强网格阵地 夯实治理根基' },
       {
         type: 'paragraph',
@@ -79,17 +88,24 @@ describe('splitPageText', () => {
       },
     ]);
     expect(first!.joins.map((j) => j.line)).toEqual([8, 14]);
-    expect(second!.blocks[0]!.text).toBe('走进桐林村，村民们正拿着积分卡兑换生活用品。今年以来，村里推行积分制管理，参与人数达900余人次。');
+    expect(second!.blocks[0]!.text).toBe(
+      '走进桐林村，村民们正拿着积分卡兑换生活用品。今年以来，村里推行积分制管理，参与人数达900余人次。',
+    );
     expect(second!.blocks[1]!.text).toMatch(/^“以前觉得/);
     expect(third!.blocks).toEqual([
-      { type: 'paragraph', text: '服务中心还开设了“夜间窗口”，方便上班族办事。截至目前，共办理各类事项1200余件，群众满意率达98%。' },
+      {
+        type: 'paragraph',
+        text: '服务中心还开设了“夜间窗口”，方便上班族办事。截至目前，共办理各类事项1200余件，群众满意率达98%。',
+      },
     ]);
     expect(split.notes.filter((n) => n.code === 'joined')).toHaveLength(4);
   });
 
   it('takes captions with their credit lines, and jump lines out of the text', () => {
     const [first, , third] = split.stories;
-    expect(first!.captions).toEqual([{ caption: '图为网格员走访独居老人。', creditName: '王小川', creditKind: '摄' }]);
+    expect(first!.captions).toEqual([
+      { caption: '图为网格员走访独居老人。', creditName: '王小川', creditKind: '摄' },
+    ]);
     expect(first!.jumps).toEqual([{ direction: 'to', page: 'B7' }]);
     expect(third!.jumps).toEqual([{ direction: 'from', page: 'B5' }]);
     expect(split.notes.map((n) => n.code)).toEqual(expect.arrayContaining(['caption-attached', 'continued']));
@@ -117,7 +133,9 @@ describe('splitPageText', () => {
   });
 
   it('keeps text before the first headline as a story and says so; nothing is dropped', () => {
-    const { stories, notes } = splitPageText('上期未完的一段文字，没有标题。\n\n石门镇：新风吹进农家院\n\n■石门镇党委\n\n正文一段。');
+    const { stories, notes } = splitPageText(
+      '上期未完的一段文字，没有标题。\n\n石门镇：新风吹进农家院\n\n■石门镇党委\n\n正文一段。',
+    );
     expect(stories).toHaveLength(2);
     expect(stories[0]!.blocks[0]!.text).toBe('上期未完的一段文字，没有标题。');
     expect(notes.some((n) => n.code === 'orphan')).toBe(true);

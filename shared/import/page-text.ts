@@ -79,7 +79,9 @@ function isHeadish(l: Line): boolean {
 
 function isBylineStart(l: Line | undefined): boolean {
   if (!l || l.md > 0) return false;
-  return l.text.startsWith('■') ? readBylineLine(l.text, false) !== null : readBylineLine(l.text, true) !== null || readLead(l.text) !== null;
+  return l.text.startsWith('■')
+    ? readBylineLine(l.text, false) !== null
+    : readBylineLine(l.text, true) !== null || readLead(l.text) !== null;
 }
 
 /** The number of head lines of a story starting at `i`, or 0 when no story starts there. */
@@ -124,15 +126,21 @@ function assignHead(story: PageStory, head: Line[], notes: ImportNote[]): void {
   if (dashAt >= 0) {
     const dash = readSubheadlineDash(lines[dashAt]!.text)!;
     story.subheadline = dash.text;
-    if (dash.fixed) notes.push(note('subheadline-dash', lines[dashAt]!.text, 'the 副题 dash was written as "——"'));
+    if (dash.fixed)
+      notes.push(note('subheadline-dash', lines[dashAt]!.text, 'the 副题 dash was written as "——"'));
     lines.splice(dashAt, 1);
   }
   if (lines.length === 0) return;
   const topLevel = lines.filter((l) => l.md === 1);
   let headAt = topLevel.length === 1 ? lines.indexOf(topLevel[0]!) : lines.length - 1;
-  if (topLevel.length !== 1 && dashAt > 0 && dashAt <= lines.length) headAt = Math.min(lines.length - 1, dashAt - 1);
+  if (topLevel.length !== 1 && dashAt > 0 && dashAt <= lines.length)
+    headAt = Math.min(lines.length - 1, dashAt - 1);
   story.headline = lines[headAt]!.text;
-  if (headAt > 0) story.kicker = lines.slice(0, headAt).map((l) => l.text).join(' ');
+  if (headAt > 0)
+    story.kicker = lines
+      .slice(0, headAt)
+      .map((l) => l.text)
+      .join(' ');
   const below = lines.slice(headAt + 1);
   if (below.length && !story.subheadline) story.subheadline = below.map((l) => l.text).join(' ');
   else if (below.length) story.kicker = [story.kicker, ...below.map((l) => l.text)].filter(Boolean).join(' ');
@@ -174,10 +182,20 @@ export function splitPageText(text: string): PageSplit {
       const credits: Credit[] = [];
       while (i < lines.length) {
         const l = lines[i]!;
-        const read = l.md > 0 ? null : l.text.startsWith('■') ? readBylineLine(l.text, false) : credits.length === 0 && !readLead(l.text) ? readBylineLine(l.text, true) : null;
+        const read =
+          l.md > 0
+            ? null
+            : l.text.startsWith('■')
+              ? readBylineLine(l.text, false)
+              : credits.length === 0 && !readLead(l.text)
+                ? readBylineLine(l.text, true)
+                : null;
         if (!read) break;
         credits.push(...read.credits);
-        if (read.noRole) notes.push(note('byline-no-role', l.text, 'names without a role under the headline: read as the byline'));
+        if (read.noRole)
+          notes.push(
+            note('byline-no-role', l.text, 'names without a role under the headline: read as the byline'),
+          );
         i++;
       }
       current.byline = { credits, position: 'top' };
@@ -195,7 +213,9 @@ export function splitPageText(text: string): PageSplit {
       current.continued = true;
       current.jumps.push(jump);
       current.headline = `（上接${jump.page}版）`;
-      notes.push(note('continued', t, `a story continued from page ${jump.page} starts here`, { page: jump.page }));
+      notes.push(
+        note('continued', t, `a story continued from page ${jump.page} starts here`, { page: jump.page }),
+      );
       continue;
     }
     if (!current) {
@@ -209,10 +229,14 @@ export function splitPageText(text: string): PageSplit {
     }
     if (lead && current.blocks.length === 0 && !current.dateline) {
       current.dateline = lead.dateline;
-      if (lead.credits.length) current.byline = { credits: [...current.byline.credits, ...lead.credits], position: 'lead' };
-      if (lead.noRole) notes.push(note('byline-no-role', t.slice(0, 30), 'the lead names people without a role'));
-      if (lead.halfwidth) notes.push(note('byline-halfwidth', t.slice(0, 30), 'the byline had half-width brackets'));
-      if (lead.rest.trim()) addBody(current, { n: line.n, text: lead.rest.trim(), md: 0 }, lines[i + 1], notes);
+      if (lead.credits.length)
+        current.byline = { credits: [...current.byline.credits, ...lead.credits], position: 'lead' };
+      if (lead.noRole)
+        notes.push(note('byline-no-role', t.slice(0, 30), 'the lead names people without a role'));
+      if (lead.halfwidth)
+        notes.push(note('byline-halfwidth', t.slice(0, 30), 'the byline had half-width brackets'));
+      if (lead.rest.trim())
+        addBody(current, { n: line.n, text: lead.rest.trim(), md: 0 }, lines[i + 1], notes);
       continue;
     }
     const credit = readCreditLine(t);
@@ -225,11 +249,18 @@ export function splitPageText(text: string): PageSplit {
         caption = last.text;
       }
       current.captions.push({ caption, ...credit });
-      notes.push(note('caption-attached', caption || t, `caption attached to "${shorten(current.headline, 20)}": check it belongs there`, { headline: current.headline }));
+      notes.push(
+        note(
+          'caption-attached',
+          caption || t,
+          `caption attached to "${shorten(current.headline, 20)}": check it belongs there`,
+          { headline: current.headline },
+        ),
+      );
       continue;
     }
     const next = lines[i + 1];
-    if (!next || headGroupAt(lines, i + 1) > 0 || (readJump(next.text)?.direction === 'from')) {
+    if (!next || headGroupAt(lines, i + 1) > 0 || readJump(next.text)?.direction === 'from') {
       const end = readEndByline(t);
       if (end && current.byline.credits.length === 0) {
         current.byline = { credits: end.credits, position: 'end' };
@@ -250,7 +281,9 @@ export function splitPageText(text: string): PageSplit {
     if (!s.headline && s.blocks.length) {
       s.headline = shorten(s.blocks[0]!.text, 20);
       if (!notes.some((n) => n.code === 'orphan' || n.code === 'head-unrecognised')) {
-        notes.push(note('head-unrecognised', s.headline, 'a story without a headline: titled by its first words'));
+        notes.push(
+          note('head-unrecognised', s.headline, 'a story without a headline: titled by its first words'),
+        );
       }
     }
   }
@@ -266,7 +299,9 @@ function addBody(story: PageStory, line: Line, next: Line | undefined, notes: Im
   const last = blocks[blocks.length - 1];
   const nextIsCredit = next ? readCreditLine(next.text) !== null : false;
   const short = Array.from(t).length <= SUBHEAD_MAX && !/[，。；,]/u.test(t) && !endsSentence(t);
-  const nextShort = next ? Array.from(next.text).length <= SUBHEAD_MAX && !/[，。；,]/u.test(next.text) : true;
+  const nextShort = next
+    ? Array.from(next.text).length <= SUBHEAD_MAX && !/[，。；,]/u.test(next.text)
+    : true;
   if (short && next && !nextIsCredit && !nextShort && !continuesText(t)) {
     blocks.push({ type: 'subhead', text: t });
     return;
@@ -277,7 +312,11 @@ function addBody(story: PageStory, line: Line, next: Line | undefined, notes: Im
     last.text += t;
     last.joined = true;
     story.joins.push({ line: line.n, end: tail, start: head });
-    notes.push(note('joined', `${tail}|${head}`, `joined two lines cut by a column break: "…${tail}" + "${head}…"`, { line: line.n }));
+    notes.push(
+      note('joined', `${tail}|${head}`, `joined two lines cut by a column break: "…${tail}" + "${head}…"`, {
+        line: line.n,
+      }),
+    );
     return;
   }
   blocks.push({ type: 'paragraph', text: t });

@@ -56,16 +56,26 @@ describe('recogniseStory from text', () => {
   });
 
   it('reads an agency 电头, an organisation byline, an end byline', () => {
-    const agency = recogniseStory(textToBlocks('某地举行党建工作座谈会\n新华社北京3月5日电 座谈会今天举行。\n会议强调，要抓好基层党建。'));
+    const agency = recogniseStory(
+      textToBlocks('某地举行党建工作座谈会\n新华社北京3月5日电 座谈会今天举行。\n会议强调，要抓好基层党建。'),
+    );
     expect(agency.content.dateline).toBe('新华社北京3月5日电');
     expect(blocksOfBody(agency.content.body)[0]).toEqual({ type: 'paragraph', text: '座谈会今天举行。' });
 
-    const org = recogniseStory(textToBlocks('以党建引领乡村振兴\n■中共某某县委组织部\n某某县坚持党建引领，推动产业发展。'));
-    expect(org.content.byline).toEqual({ position: 'top', credits: [{ kind: 'organisation', name: '中共某某县委组织部' }] });
+    const org = recogniseStory(
+      textToBlocks('以党建引领乡村振兴\n■中共某某县委组织部\n某某县坚持党建引领，推动产业发展。'),
+    );
+    expect(org.content.byline).toEqual({
+      position: 'top',
+      credits: [{ kind: 'organisation', name: '中共某某县委组织部' }],
+    });
     expect(org.content.kind).toBe('工作经验');
 
     const end = recogniseStory(textToBlocks('村里来了新书记\n新书记到任后，先走遍了全村。\n（刘青）'));
-    expect(end.content.byline).toEqual({ position: 'end', credits: [{ kind: 'person', role: '', names: ['刘青'] }] });
+    expect(end.content.byline).toEqual({
+      position: 'end',
+      credits: [{ kind: 'person', role: '', names: ['刘青'] }],
+    });
   });
 
   it('keeps what it cannot place, and lists it', () => {
@@ -76,7 +86,12 @@ describe('recogniseStory from text', () => {
     expect(content.byline.credits).toEqual([{ kind: 'person', role: '', names: ['张三'] }]);
     const texts = blocksOfBody(content.body).map((b) => (b.type === 'photo' ? '' : b.text));
     expect(texts).toEqual(['一段导语。', '图为村民在新修的路上。 李四 摄', '正文。']);
-    expect(codes(notes)).toEqual(['head-unrecognised', 'byline-no-role', 'byline-halfwidth', 'caption-without-photo']);
+    expect(codes(notes)).toEqual([
+      'head-unrecognised',
+      'byline-no-role',
+      'byline-halfwidth',
+      'caption-without-photo',
+    ]);
   });
 });
 
@@ -105,7 +120,15 @@ describe('readDocx + recogniseStory', () => {
       subheadline: '——南湖社区协商议事的做法',
       dateline: '本报讯',
       byline: { position: 'lead', credits: [{ kind: 'person', role: '记者', names: ['周明'] }] },
-      photos: [{ id: 'photo-1', file: '0123456789abcdef.png', caption: '图为居民在楼道议事。', creditName: '本报记者 周明', creditKind: '摄' }],
+      photos: [
+        {
+          id: 'photo-1',
+          file: '0123456789abcdef.png',
+          caption: '图为居民在楼道议事。',
+          creditName: '本报记者 周明',
+          creditKind: '摄',
+        },
+      ],
     });
     expect(blocksOfBody(content.body)).toEqual([
       { type: 'paragraph', text: '南湖社区把议事厅搬到了楼道口。' },
@@ -123,22 +146,35 @@ describe('readDocx + recogniseStory', () => {
       [
         { text: '某镇晒出民生账单', style: 'Title' },
         { text: '镇里把今年的民生项目列成了表。' },
-        { table: [['项目', '投入'], ['道路硬化', '320万元']] },
+        {
+          table: [
+            ['项目', '投入'],
+            ['道路硬化', '320万元'],
+          ],
+        },
         { image: 'image1.jpg' },
         { text: '图为新修的道路。 张三 摄' },
       ],
       () => null,
     );
     const texts = blocksOfBody(content.body).map((b) => (b.type === 'photo' ? '[photo]' : b.text));
-    expect(texts).toEqual(['镇里把今年的民生项目列成了表。', '项目；投入', '道路硬化；320万元', '图为新修的道路。 张三 摄']);
+    expect(texts).toEqual([
+      '镇里把今年的民生项目列成了表。',
+      '项目；投入',
+      '道路硬化；320万元',
+      '图为新修的道路。 张三 摄',
+    ]);
     expect(content.photos).toEqual([]);
     expect(codes(notes)).toEqual(['table-flattened', 'caption-without-photo']);
   });
 
   it('refuses a DOCTYPE (entity expansion) and undeclared entities', () => {
-    const bomb = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><w:document><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>';
+    const bomb =
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><w:document><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>';
     expect(() => readDocx({ document: bomb })).toThrow(/DOCTYPE/);
-    expect(() => readDocx({ document: '<w:document><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:document>' })).toThrow(/undeclared entity/);
+    expect(() =>
+      readDocx({ document: '<w:document><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:document>' }),
+    ).toThrow(/undeclared entity/);
     expect(() => readDocx({ document: '<w:document><w:p><w:r><w:t>半截' })).toThrow(/truncated|unterminated/);
   });
 });

@@ -52,15 +52,20 @@ const MAX_PHOTOS = 100;
 
 function isHeadLike(b: Text): boolean {
   const t = b.text.trim();
-  if (b.style === 'title' || b.style === 'subtitle' || b.style === 'kicker' || b.style === 'heading1') return true;
+  if (b.style === 'title' || b.style === 'subtitle' || b.style === 'kicker' || b.style === 'heading1')
+    return true;
   if (b.style === 'heading2') return true;
   if (b.style !== 'normal' || b.fromTable) return false;
   if (Array.from(t).length > HEAD_MAX || /[。；]$/u.test(t)) return false;
-  if (readLead(t) || readJump(t) || readBylineLine(t, false) || t.startsWith('■') || readCreditLine(t)) return false;
+  if (readLead(t) || readJump(t) || readBylineLine(t, false) || t.startsWith('■') || readCreditLine(t))
+    return false;
   return true;
 }
 
-export function recogniseStory(input: readonly SourceBlock[], options: RecogniseOptions = {}): RecognisedStory {
+export function recogniseStory(
+  input: readonly SourceBlock[],
+  options: RecogniseOptions = {},
+): RecognisedStory {
   const notes: ImportNote[] = [];
   const blocks = input.filter((b) => b.kind === 'image' || b.text.trim() !== '');
   let i = 0;
@@ -71,7 +76,12 @@ export function recogniseStory(input: readonly SourceBlock[], options: Recognise
     const b = blocks[i]!;
     if (b.kind !== 'text' || !isHeadLike(b)) break;
     // Subheads (heading 2) start the body once a headline was seen and the next block is body text.
-    if (b.style === 'heading2' && head.some((h) => h.style === 'title' || h.style === 'heading1') && !readSubheadlineDash(b.text)) break;
+    if (
+      b.style === 'heading2' &&
+      head.some((h) => h.style === 'title' || h.style === 'heading1') &&
+      !readSubheadlineDash(b.text)
+    )
+      break;
     head.push(b);
     i++;
   }
@@ -101,7 +111,8 @@ export function recogniseStory(input: readonly SourceBlock[], options: Recognise
     if (dashAt >= 0) {
       const dash = readSubheadlineDash(head[dashAt]!.text)!;
       subheadline = dash.text;
-      if (dash.fixed) notes.push(note('subheadline-dash', head[dashAt]!.text, 'the 副题 dash was written as "——"'));
+      if (dash.fixed)
+        notes.push(note('subheadline-dash', head[dashAt]!.text, 'the 副题 dash was written as "——"'));
     }
     const before = dashAt >= 0 ? plain.slice(0, dashAt) : plain;
     const after = dashAt >= 0 ? plain.slice(dashAt) : [];
@@ -112,10 +123,18 @@ export function recogniseStory(input: readonly SourceBlock[], options: Recognise
     else if (lines.length >= 2) {
       kicker = lines[0]!.text.trim();
       headline = lines[1]!.text.trim();
-      notes.push(note('head-guessed', kicker, 'the line above the headline was taken for the 引题 (kicker)', { part: 'kicker' }));
+      notes.push(
+        note('head-guessed', kicker, 'the line above the headline was taken for the 引题 (kicker)', {
+          part: 'kicker',
+        }),
+      );
       if (lines.length >= 3 && !subheadline) {
         subheadline = lines[2]!.text.trim();
-        notes.push(note('head-guessed', subheadline, 'the line below the headline was taken for the 副题', { part: 'subheadline' }));
+        notes.push(
+          note('head-guessed', subheadline, 'the line below the headline was taken for the 副题', {
+            part: 'subheadline',
+          }),
+        );
         extra.push(...lines.slice(3));
       } else extra.push(...lines.slice(2));
     }
@@ -124,7 +143,8 @@ export function recogniseStory(input: readonly SourceBlock[], options: Recognise
   if (!headline) notes.push(note('head-unrecognised', '', 'no headline was found; write one before saving'));
   // Head lines that fit nowhere go back to the body, in order, before everything else.
   const bodyStart: SourceBlock[] = extra;
-  for (const x of extra) notes.push(note('head-unrecognised', x.text, 'a line above the body was kept as a paragraph'));
+  for (const x of extra)
+    notes.push(note('head-unrecognised', x.text, 'a line above the body was kept as a paragraph'));
 
   // ---- byline lines under the headline
   const credits: Credit[] = [];
@@ -132,11 +152,15 @@ export function recogniseStory(input: readonly SourceBlock[], options: Recognise
   while (i < blocks.length) {
     const b = blocks[i]!;
     if (b.kind !== 'text') break;
-    const read = b.style === 'byline' || head.length > 0 ? readBylineLine(b.text, credits.length === 0 && head.length > 0) : null;
+    const read =
+      b.style === 'byline' || head.length > 0
+        ? readBylineLine(b.text, credits.length === 0 && head.length > 0)
+        : null;
     if (!read) break;
     credits.push(...read.credits);
     position = 'top';
-    if (read.noRole) notes.push(note('byline-no-role', b.text, 'names without a role (记者, 通讯员 …): check the byline'));
+    if (read.noRole)
+      notes.push(note('byline-no-role', b.text, 'names without a role (记者, 通讯员 …): check the byline'));
     i++;
   }
 
@@ -155,7 +179,13 @@ export function recogniseStory(input: readonly SourceBlock[], options: Recognise
       return false;
     }
     const id = `photo-${photos.length + 1}`;
-    photos.push({ id, file, caption, creditName: credit?.creditName ?? '', creditKind: credit?.creditKind ?? '摄' });
+    photos.push({
+      id,
+      file,
+      caption,
+      creditName: credit?.creditName ?? '',
+      creditKind: credit?.creditKind ?? '摄',
+    });
     body.push({ type: 'photo', photoId: id });
     return true;
   };
@@ -168,7 +198,10 @@ export function recogniseStory(input: readonly SourceBlock[], options: Recognise
       let caption = '';
       let credit: CaptionCredit | null = null;
       let used = 0;
-      if (next?.kind === 'text' && (next.style === 'caption' || looksLikeCaption(next.text) || readCreditLine(next.text))) {
+      if (
+        next?.kind === 'text' &&
+        (next.style === 'caption' || looksLikeCaption(next.text) || readCreditLine(next.text))
+      ) {
         const only = readCreditLine(next.text);
         if (only) {
           credit = only;
@@ -193,7 +226,9 @@ export function recogniseStory(input: readonly SourceBlock[], options: Recognise
       continue;
     }
     const t = b.text.trim();
-    const isLast = rest.slice(n + 1).every((x) => x.kind === 'text' && (readJump(x.text) || x.text.trim() === ''));
+    const isLast = rest
+      .slice(n + 1)
+      .every((x) => x.kind === 'text' && (readJump(x.text) || x.text.trim() === ''));
     if (!seenText) {
       const lead = readLead(t);
       if (lead) {
@@ -201,10 +236,30 @@ export function recogniseStory(input: readonly SourceBlock[], options: Recognise
         if (lead.credits.length) {
           credits.push(...lead.credits);
           position = 'lead';
-          if (lead.noRole) notes.push(note('byline-no-role', t.slice(0, 30), 'the lead names people without a role (记者, 通讯员 …): check the byline'));
-          if (lead.halfwidth) notes.push(note('byline-halfwidth', t.slice(0, 30), 'the byline had half-width brackets; it prints with full-width （）'));
+          if (lead.noRole)
+            notes.push(
+              note(
+                'byline-no-role',
+                t.slice(0, 30),
+                'the lead names people without a role (记者, 通讯员 …): check the byline',
+              ),
+            );
+          if (lead.halfwidth)
+            notes.push(
+              note(
+                'byline-halfwidth',
+                t.slice(0, 30),
+                'the byline had half-width brackets; it prints with full-width （）',
+              ),
+            );
         } else if (lead.unreadable) {
-          notes.push(note('byline-unrecognised', lead.unreadable, 'the bracket after the 电头 is not a byline: kept as text'));
+          notes.push(
+            note(
+              'byline-unrecognised',
+              lead.unreadable,
+              'the bracket after the 电头 is not a byline: kept as text',
+            ),
+          );
         }
         seenText = true;
         if (lead.rest.trim()) body.push({ type: 'paragraph', text: lead.rest.trim() });
@@ -215,7 +270,12 @@ export function recogniseStory(input: readonly SourceBlock[], options: Recognise
     if (jump) {
       if (jumps.length < MAX_JUMPS) {
         jumps.push({ id: `jump-${jumps.length + 1}`, direction: jump.direction, page: jump.page });
-        notes.push(note('jump', t, `jump line ${jump.direction === 'to' ? 'to' : 'from'} ${jump.page}`, { page: jump.page, direction: jump.direction }));
+        notes.push(
+          note('jump', t, `jump line ${jump.direction === 'to' ? 'to' : 'from'} ${jump.page}`, {
+            page: jump.page,
+            direction: jump.direction,
+          }),
+        );
         continue;
       }
       notes.push(note('over-limit', t, 'more than four jump lines: kept as text'));
@@ -230,7 +290,13 @@ export function recogniseStory(input: readonly SourceBlock[], options: Recognise
       if (end) notes.push(note('byline-unrecognised', t, 'a second byline at the end: kept as text'));
     }
     if (b.style === 'caption' || (looksLikeCaption(t) && /^(图为|图[:：])/u.test(t)) || readCreditLine(t)) {
-      notes.push(note('caption-without-photo', t, 'a caption or photo credit with no photo to attach it to: kept as a paragraph'));
+      notes.push(
+        note(
+          'caption-without-photo',
+          t,
+          'a caption or photo credit with no photo to attach it to: kept as a paragraph',
+        ),
+      );
       body.push({ type: 'paragraph', text: t });
       seenText = true;
       continue;
@@ -271,7 +337,13 @@ export function recogniseStory(input: readonly SourceBlock[], options: Recognise
   const checked = StoryContentSchema.safeParse(content);
   if (!checked.success) {
     // Only lengths can fail here (a 41-character name…): keep the text, drop the structure, say so.
-    notes.push(note('byline-unrecognised', '', `the byline could not be stored (${checked.error.issues[0]?.message ?? ''}): check it`));
+    notes.push(
+      note(
+        'byline-unrecognised',
+        '',
+        `the byline could not be stored (${checked.error.issues[0]?.message ?? ''}): check it`,
+      ),
+    );
     return { content: { ...content, byline: { credits: [], position: 'lead' } }, notes };
   }
   return { content: checked.data, notes };

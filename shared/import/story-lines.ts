@@ -36,13 +36,28 @@ export function readLead(text: string): Lead | null {
   const b = BRACKETED.exec(rest);
   if (!b) {
     // "本报讯 今年以来……" or "新华社北京3月5日电 记者……": the 电头 alone.
-    return { dateline, credits: [], noRole: false, halfwidth: false, unreadable: null, rest: rest.replace(/^[ \u3000]+/u, '') };
+    return {
+      dateline,
+      credits: [],
+      noRole: false,
+      halfwidth: false,
+      unreadable: null,
+      rest: rest.replace(/^[ \u3000]+/u, ''),
+    };
   }
   const inner = (b[2] as string).trim();
   const halfwidth = b[1] === '(' || b[3] === ')';
   const read = personCredits(inner);
   rest = rest.slice(b[0].length);
-  if (!read) return { dateline, credits: [], noRole: false, halfwidth, unreadable: b[0].trim(), rest: b[0].trim() + rest };
+  if (!read)
+    return {
+      dateline,
+      credits: [],
+      noRole: false,
+      halfwidth,
+      unreadable: b[0].trim(),
+      rest: b[0].trim() + rest,
+    };
   return { dateline, credits: read.credits, noRole: read.noRole, halfwidth, unreadable: null, rest };
 }
 
@@ -62,7 +77,10 @@ export function personCredits(text: string): { credits: Credit[]; noRole: boolea
     }
   }
   if (NAMES_ONLY.test(t)) {
-    return { credits: [{ kind: 'person', role: '', names: t.split(/[ 、]+/u).filter(Boolean) }], noRole: true };
+    return {
+      credits: [{ kind: 'person', role: '', names: t.split(/[ 、]+/u).filter(Boolean) }],
+      noRole: true,
+    };
   }
   return null;
 }
@@ -71,14 +89,21 @@ export function personCredits(text: string): { credits: Credit[]; noRole: boolea
  * A byline printed on its own line under the headline: "■中共某某县委组织部",
  * "本报记者 张三", or (when `namesOnly`) bare names "张三 李四".
  */
-export function readBylineLine(text: string, namesOnly: boolean): { credits: Credit[]; noRole: boolean } | null {
+export function readBylineLine(
+  text: string,
+  namesOnly: boolean,
+): { credits: Credit[]; noRole: boolean } | null {
   const t = text.trim();
   if (t.startsWith('■')) {
     const credits: Credit[] = [];
-    for (const part of t.split('■').map((p) => p.trim()).filter(Boolean)) {
+    for (const part of t
+      .split('■')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const persons = ROLE_START.test(part) ? personCredits(part) : null;
       if (persons) credits.push(...persons.credits);
-      else if (part.length <= 80 && !/[。，；！？]/u.test(part)) credits.push({ kind: 'organisation', name: part });
+      else if (part.length <= 80 && !/[。，；！？]/u.test(part))
+        credits.push({ kind: 'organisation', name: part });
       else return null;
     }
     return credits.length ? { credits, noRole: false } : null;
@@ -126,11 +151,17 @@ export function splitCaptionCredit(text: string): { caption: string; credit: Cap
   const t = text.trim();
   const paren = /^(.*?)[ \u3000]*[（(]([^（）()]{1,36}?)[ \u3000]*(摄|供图)[）)]$/u.exec(t);
   if (paren && paren[1]) {
-    return { caption: (paren[1] as string).trim(), credit: { creditName: (paren[2] as string).trim(), creditKind: paren[3] as '摄' | '供图' } };
+    return {
+      caption: (paren[1] as string).trim(),
+      credit: { creditName: (paren[2] as string).trim(), creditKind: paren[3] as '摄' | '供图' },
+    };
   }
   const tail = /^(.*[。！？”）])[ \u3000]*([^。！？”）]{1,36}?)[ \u3000]*(摄|供图)$/u.exec(t);
   if (tail && tail[1]) {
-    return { caption: (tail[1] as string).trim(), credit: { creditName: (tail[2] as string).trim(), creditKind: tail[3] as '摄' | '供图' } };
+    return {
+      caption: (tail[1] as string).trim(),
+      credit: { creditName: (tail[2] as string).trim(), creditKind: tail[3] as '摄' | '供图' },
+    };
   }
   return { caption: t, credit: null };
 }

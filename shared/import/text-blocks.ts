@@ -14,7 +14,12 @@ export function textToBlocks(text: string): SourceBlock[] {
     const md = /^(#{1,6})\s+(.*)$/u.exec(t);
     if (md) {
       const level = (md[1] as string).length;
-      blocks.push({ kind: 'text', text: (md[2] as string).trim(), style: level === 1 ? 'title' : 'heading2', bold: false });
+      blocks.push({
+        kind: 'text',
+        text: (md[2] as string).trim(),
+        style: level === 1 ? 'title' : 'heading2',
+        bold: false,
+      });
       continue;
     }
     const bold = /^\*\*(.+)\*\*$/u.exec(t);

@@ -27,21 +27,29 @@ describe('zip reader', () => {
     const bomb = zeroBomb(5_000_000);
     expect(bomb.length).toBeLessThan(20_000);
     const [entry] = zipEntries(bomb, LIMITS);
-    expect(reason(() => readZipEntry(bomb, entry!, { left: LIMITS.maxTotalBytes }, LIMITS))).toBe('too-large');
+    expect(reason(() => readZipEntry(bomb, entry!, { left: LIMITS.maxTotalBytes }, LIMITS))).toBe(
+      'too-large',
+    );
     // The same entry, lying about its size: stops once the output passes the declared size.
     const lying = { ...entry!, size: 1000 };
     expect(reason(() => readZipEntry(bomb, lying, { left: LIMITS.maxTotalBytes }, LIMITS))).toBe('too-large');
     // Many entries each under the entry limit, together over the total budget.
-    const many = zipSync(Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`m${i}`, new Uint8Array(400_000)])));
+    const many = zipSync(
+      Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`m${i}`, new Uint8Array(400_000)])),
+    );
     const budget = { left: LIMITS.maxTotalBytes };
-    expect(reason(() => zipEntries(many, LIMITS).forEach((e) => readZipEntry(many, e, budget, LIMITS)))).toBe('too-large');
+    expect(reason(() => zipEntries(many, LIMITS).forEach((e) => readZipEntry(many, e, budget, LIMITS)))).toBe(
+      'too-large',
+    );
   });
 
   it('says what is wrong with damaged, truncated, encrypted and foreign files', () => {
     const bytes = buildDocx([{ text: '一段正文' }]);
     expect(reason(() => zipEntries(bytes.slice(0, bytes.length - 40), LIMITS))).toBe('damaged');
     const doc = zipEntries(bytes, LIMITS).find((e) => e.name === 'word/document.xml')!;
-    expect(reason(() => readZipEntry(bytes.slice(0, doc.localOffset + 40), doc, { left: 1e6 }, LIMITS))).toBe('damaged');
+    expect(reason(() => readZipEntry(bytes.slice(0, doc.localOffset + 40), doc, { left: 1e6 }, LIMITS))).toBe(
+      'damaged',
+    );
     const corrupt = bytes.slice();
     for (let i = doc.localOffset + 60; i < doc.localOffset + 90; i++) corrupt[i] = 0xff;
     expect(reason(() => readZipEntry(corrupt, doc, { left: 1e6 }, LIMITS))).toBe('damaged');

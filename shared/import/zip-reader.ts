@@ -45,7 +45,8 @@ export type ZipEntry = {
 };
 
 const u16 = (b: Uint8Array, o: number) => b[o]! | (b[o + 1]! << 8);
-const u32 = (b: Uint8Array, o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
+const u32 = (b: Uint8Array, o: number) =>
+  (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
 
 /** The entries of the central directory (no data is inflated). */
 export function zipEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
@@ -59,7 +60,8 @@ export function zipEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
       break;
     }
   }
-  if (eocd < 0) throw new ZipError('damaged', 'the ZIP directory is missing (the file is truncated or damaged)');
+  if (eocd < 0)
+    throw new ZipError('damaged', 'the ZIP directory is missing (the file is truncated or damaged)');
   const count = u16(bytes, eocd + 10);
   const dirOffset = u32(bytes, eocd + 16);
   if (count === 0xffff || dirOffset === 0xffffffff) {
@@ -90,7 +92,12 @@ export function zipEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
 }
 
 /** Inflates one entry, counting real output against its declared size and `budget`. */
-export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, budget: { left: number }, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Uint8Array {
+export function readZipEntry(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  budget: { left: number },
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Uint8Array {
   if (entry.flags & 1) throw new ZipError('encrypted', `"${entry.name}" is encrypted`);
   if (entry.size > limits.maxEntryBytes || entry.size > budget.left) {
     throw new ZipError('too-large', `"${entry.name}" would unpack to ${entry.size} bytes`);
@@ -108,13 +115,17 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, budget: { left:
     budget.left -= entry.size;
     return data.slice();
   }
-  if (entry.method !== 8) throw new ZipError('unsupported', `"${entry.name}" uses compression method ${entry.method}`);
+  if (entry.method !== 8)
+    throw new ZipError('unsupported', `"${entry.name}" uses compression method ${entry.method}`);
   const out = new Uint8Array(entry.size);
   let produced = 0;
   let ended = false;
   const inflate = new Inflate((chunk, final) => {
     if (produced + chunk.length > entry.size) {
-      throw new ZipError('too-large', `"${entry.name}" unpacks to more than the ${entry.size} bytes it declares`);
+      throw new ZipError(
+        'too-large',
+        `"${entry.name}" unpacks to more than the ${entry.size} bytes it declares`,
+      );
     }
     out.set(chunk, produced);
     produced += chunk.length;
@@ -131,7 +142,10 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, budget: { left:
     throw new ZipError('damaged', `"${entry.name}" cannot be unpacked (${(err as Error).message})`);
   }
   if (!ended || produced !== entry.size) {
-    throw new ZipError('damaged', `"${entry.name}" unpacks to ${produced} bytes, not the ${entry.size} declared`);
+    throw new ZipError(
+      'damaged',
+      `"${entry.name}" unpacks to ${produced} bytes, not the ${entry.size} declared`,
+    );
   }
   budget.left -= produced;
   return out;

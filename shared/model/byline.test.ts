@@ -29,12 +29,14 @@ describe('bylineText prints the byline as the page does', () => {
   });
 
   it('prints an end byline as names in brackets, without roles', () => {
-    expect(
-      bylineText({ position: 'end', credits: [{ kind: 'person', role: '', names: ['周一帆'] }] }),
-    ).toBe('（周一帆）');
+    expect(bylineText({ position: 'end', credits: [{ kind: 'person', role: '', names: ['周一帆'] }] })).toBe(
+      '（周一帆）',
+    );
   });
 
   it('drops the separator when a credit has no role', () => {
-    expect(bylineText({ position: 'top', credits: [{ kind: 'person', role: '', names: ['周一帆'] }] })).toBe('周一帆');
+    expect(bylineText({ position: 'top', credits: [{ kind: 'person', role: '', names: ['周一帆'] }] })).toBe(
+      '周一帆',
+    );
   });
 });

@@ -26,8 +26,23 @@ function summary(patch: Partial<StorySummary>): StorySummary {
 }
 
 const ALL = [
-  summary({ id: 'a', headline: '枫林村议事会', region: '贵州省贵阳市白云区', page: 'B6', slot: 2, updatedAt: '2026-11-02' }),
-  summary({ id: 'b', headline: '茶溪社区', bylineNames: '陈思远', page: 'B6', slot: 1, status: 'approved', updatedAt: '2026-11-03' }),
+  summary({
+    id: 'a',
+    headline: '枫林村议事会',
+    region: '贵州省贵阳市白云区',
+    page: 'B6',
+    slot: 2,
+    updatedAt: '2026-11-02',
+  }),
+  summary({
+    id: 'b',
+    headline: '茶溪社区',
+    bylineNames: '陈思远',
+    page: 'B6',
+    slot: 1,
+    status: 'approved',
+    updatedAt: '2026-11-03',
+  }),
   summary({ id: 'c', headline: '石门镇', page: 'B7', slot: 1, updatedAt: '2026-11-01' }),
   summary({ id: 'd', headline: '已删除的稿件', deletedAt: '2026-11-04' }),
 ];

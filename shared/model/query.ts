@@ -23,7 +23,9 @@ export function queryStories(all: readonly StorySummary[], query: StoryQuery): S
     if (query.status && s.status !== query.status) return false;
     if (query.page && s.page !== query.page) return false;
     if (!needle) return true;
-    const hay = `${s.kicker}${s.headline}${s.bylineNames}${s.byline}${s.region}`.replace(/\s+/g, '').toLowerCase();
+    const hay = `${s.kicker}${s.headline}${s.bylineNames}${s.byline}${s.region}`
+      .replace(/\s+/g, '')
+      .toLowerCase();
     return hay.includes(needle);
   });
   return out.sort(ORDER[query.sort]);

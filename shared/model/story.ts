@@ -68,7 +68,10 @@ export const KeyFigureSchema = z.object({
   value: z.string().max(30),
   unit: z.string().max(20),
   qualifier: z.enum(FIGURE_QUALIFIERS),
-  asOf: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'as-of date is YYYY-MM or YYYY-MM-DD')]),
+  asOf: z.union([
+    z.literal(''),
+    z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'as-of date is YYYY-MM or YYYY-MM-DD'),
+  ]),
 });
 export type KeyFigure = z.infer<typeof KeyFigureSchema>;
 
@@ -148,7 +151,10 @@ const KeptBodySchema = z.custom<LexicalState>((value) => {
     root !== null &&
     root.type === 'root' &&
     Array.isArray(root.children) &&
-    root.children.every((c: unknown) => typeof c === 'object' && c !== null && typeof (c as { type?: unknown }).type === 'string')
+    root.children.every(
+      (c: unknown) =>
+        typeof c === 'object' && c !== null && typeof (c as { type?: unknown }).type === 'string',
+    )
   );
 }, 'not a stored story body');
 

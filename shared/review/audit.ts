@@ -45,7 +45,13 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
  * The record's words for an override and an export, in the paper's language: the
  * trail is read by editors and shown to inspectors, in the app and as CSV.
  */
-export function overrideDetail(o: { page: string; date: string; openErrors: number; rules?: readonly string[]; reason: string }): string {
+export function overrideDetail(o: {
+  page: string;
+  date: string;
+  openErrors: number;
+  rules?: readonly string[];
+  reason: string;
+}): string {
   const rules = o.rules?.length ? `（${o.rules.join('、')}）` : '';
   return `${o.page} 版 ${o.date} 导出时签字越过 ${o.openErrors} 个未解决错误${rules}，理由：${o.reason}`;
 }

@@ -22,7 +22,8 @@ function forward(a: Seq, b: Seq, maxEdits: number, snapshot?: (v: Int32Array) =>
   for (let d = 0; d <= max; d++) {
     snapshot?.(v.slice());
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[off + k - 1]! < v[off + k + 1]!) ? v[off + k + 1]! : v[off + k - 1]! + 1;
+      let x =
+        k === -d || (k !== d && v[off + k - 1]! < v[off + k + 1]!) ? v[off + k + 1]! : v[off + k - 1]! + 1;
       let y = x - k;
       while (x < n && y < m && a[x] === b[y]) {
         x++;

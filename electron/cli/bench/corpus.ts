@@ -10,8 +10,26 @@ import { Converter } from 'opencc-js/t2cn';
 import { bodyFromBlocks, newStory, type Story } from '../../../shared/model';
 import { seededRandom } from '../../../shared/testing/seeded-random';
 
-const SUBJECTS = ['镇党委', '村党支部', '社区党组织', '驻村工作队', '机关党员', '网格员', '志愿服务队', '党员先锋岗'];
-const VERBS = ['牵头推进', '持续深化', '着力完善', '统筹落实', '认真开展', '扎实做好', '全面加强', '创新探索'];
+const SUBJECTS = [
+  '镇党委',
+  '村党支部',
+  '社区党组织',
+  '驻村工作队',
+  '机关党员',
+  '网格员',
+  '志愿服务队',
+  '党员先锋岗',
+];
+const VERBS = [
+  '牵头推进',
+  '持续深化',
+  '着力完善',
+  '统筹落实',
+  '认真开展',
+  '扎实做好',
+  '全面加强',
+  '创新探索',
+];
 const OBJECTS = [
   '基层治理网格化管理',
   '人居环境整治提升',
@@ -22,7 +40,12 @@ const OBJECTS = [
   '矛盾纠纷就地化解',
   '乡村振兴示范带建设',
 ];
-const TAILS = ['，群众满意度明显提升。', '，形成了一批可复制的经验。', '，推动各项任务落地见效。', '，累计服务群众3200余人次。'];
+const TAILS = [
+  '，群众满意度明显提升。',
+  '，形成了一批可复制的经验。',
+  '，推动各项任务落地见效。',
+  '，累计服务群众3200余人次。',
+];
 const PLACES = ['青石镇', '桐林村', '南湖社区', '柳岸街道', '云台乡', '枫桥村', '石门镇', '新河社区'];
 
 /** A small deterministic generator (mulberry32). */

@@ -32,11 +32,17 @@ export async function benchExport(report: Report): Promise<void> {
   const services = await openDeskServices({ dataDir: dir, transport: 'http', demo: false });
   try {
     const plan = await seedApprovedPage(services.store, dir, { extra: true });
-    const noPdf = pageService({ store: services.store, dataDir: dir, who: () => 'bench', audit: services.review.audit });
+    const noPdf = pageService({
+      store: services.store,
+      dataDir: dir,
+      who: () => 'bench',
+      audit: services.review.audit,
+    });
     const withPdf = pageService({
       store: services.store,
       dataDir: dir,
-      who: () => 'bench', audit: services.review.audit,
+      who: () => 'bench',
+      audit: services.review.audit,
       renderPdf: () => pdf,
     });
     const run = (svc: typeof noPdf, out: string) =>
@@ -64,19 +70,35 @@ export async function benchExport(report: Report): Promise<void> {
     const fmt = (t: PdfTimings) =>
       `launch ${t.launch.toFixed(0)} + page ${t.page.toFixed(0)} + load ${t.content.toFixed(0)} + print ${t.print.toFixed(0)} ms`;
 
-    const oneShot = pageService({ store: services.store, dataDir: dir, who: () => 'bench', audit: services.review.audit, renderPdf: () => oneShotChromiumPdf });
+    const oneShot = pageService({
+      store: services.store,
+      dataDir: dir,
+      who: () => 'bench',
+      audit: services.review.audit,
+      renderPdf: () => oneShotChromiumPdf,
+    });
     const t0 = performance.now();
     await run(oneShot, 'pdf-one-shot');
-    report(`with proof.pdf, a Chromium started and closed for the export (the host until now): ${(performance.now() - t0).toFixed(0)} ms`);
+    report(
+      `with proof.pdf, a Chromium started and closed for the export (the host until now): ${(performance.now() - t0).toFixed(0)} ms`,
+    );
 
     const cold = chromiumPdfRenderer({ onTimings: (t) => timings.push(t) });
-    const coldSvc = pageService({ store: services.store, dataDir: dir, who: () => 'bench', audit: services.review.audit, renderPdf: () => cold });
+    const coldSvc = pageService({
+      store: services.store,
+      dataDir: dir,
+      who: () => 'bench',
+      audit: services.review.audit,
+      renderPdf: () => cold,
+    });
     timings.length = 0;
     const t1 = performance.now();
     await run(coldSvc, 'pdf-cold');
     const coldMs = performance.now() - t1;
     await cold.close();
-    report(`with proof.pdf, Chromium cold: ${coldMs.toFixed(0)} ms (proof: ${fmt(timings[0]!)}; the package around it: ${(coldMs - sum(timings[0]!)).toFixed(0)} ms)`);
+    report(
+      `with proof.pdf, Chromium cold: ${coldMs.toFixed(0)} ms (proof: ${fmt(timings[0]!)}; the package around it: ${(coldMs - sum(timings[0]!)).toFixed(0)} ms)`,
+    );
 
     // The desk: the browser started and its fonts loaded on the preflight (warm()), kept between exports.
     await noPdf.preflight(PAGE, DATE);
@@ -101,7 +123,9 @@ export async function benchExport(report: Report): Promise<void> {
         const kind = /(Type 3|CID TrueType|CID Type 0C?|TrueType|Type 1C?)/.exec(line)?.[1];
         if (kind) kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
       }
-      report(`proof.pdf: ${((await stat(proof)).size / 1024).toFixed(0)} KB, fonts: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}`);
+      report(
+        `proof.pdf: ${((await stat(proof)).size / 1024).toFixed(0)} KB, fonts: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}`,
+      );
     }
 
     if (spawnSync('sh', ['-c', 'command -v pandoc']).status === 0) {

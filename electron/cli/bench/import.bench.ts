@@ -73,7 +73,12 @@ export async function benchImport(report: Report): Promise<void> {
     const cpu = process.cpuUsage();
     const BATCH = 50;
     for (let i = 0; i < PAGES; i += BATCH) {
-      const entries = splits.slice(i, i + BATCH).flatMap((s, k) => pageArchiveEntries(s, '2025-06-01', `B${((i + k) % 8) + 1}`).map((e) => ({ ...e, id: `${e.id}-${i + k}` })));
+      const entries = splits.slice(i, i + BATCH).flatMap((s, k) =>
+        pageArchiveEntries(s, '2025-06-01', `B${((i + k) % 8) + 1}`).map((e) => ({
+          ...e,
+          id: `${e.id}-${i + k}`,
+        })),
+      );
       await archive.add(entries);
     }
     const addMs = performance.now() - t;
@@ -86,12 +91,15 @@ export async function benchImport(report: Report): Promise<void> {
       `  archived in batches of ${BATCH} pages (texts + manifest durable per batch; duplicate and search indexes updated): ${ms(addMs)}, ` +
         `final flush of index.bin + search.bin ${ms(flushMs)}; CPU time of this process for both ${ms(cpuMs)} (the machine may be shared)`,
     );
-    report(`  total ${ms(splitMs + addMs + flushMs)} (goal ≤ 20,000 ms; before: ~109,000 ms, texts re-flattened and the whole index rewritten per batch)`);
+    report(
+      `  total ${ms(splitMs + addMs + flushMs)} (goal ≤ 20,000 ms; before: ~109,000 ms, texts re-flattened and the whole index rewritten per batch)`,
+    );
     const reopened = new ArchiveSearch(await ArchiveStore.open(importDir));
     const probe = splits[PAGES - 1]!.stories[0]!.headline.slice(2, 8);
     const [a, b] = [await archive.search(probe, 10), await reopened.search(probe, 10)];
     if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error('the reopened archive searches differently');
-    if (!reopened.status?.loaded || reopened.status.caughtUp) throw new Error(`search.bin was not used whole: ${JSON.stringify(reopened.status)}`);
+    if (!reopened.status?.loaded || reopened.status.caughtUp)
+      throw new Error(`search.bin was not used whole: ${JSON.stringify(reopened.status)}`);
 
     // Search over 30 million characters.
     const big: ArchiveEntry[] = [];
@@ -121,11 +129,17 @@ export async function benchImport(report: Report): Promise<void> {
       t = performance.now();
       await loaded.index();
       loads.push(performance.now() - t);
-      if (!loaded.status?.loaded) throw new Error(`search.bin was not used: ${JSON.stringify(loaded.status)}`);
+      if (!loaded.status?.loaded)
+        throw new Error(`search.bin was not used: ${JSON.stringify(loaded.status)}`);
     }
-    report(`  search index loaded from search.bin: best ${ms(Math.min(...loads))}, worst ${ms(Math.max(...loads))} (before: built at startup, 61,000 ms)`);
+    report(
+      `  search index loaded from search.bin: best ${ms(Math.min(...loads))}, worst ${ms(Math.max(...loads))} (before: built at startup, 61,000 ms)`,
+    );
 
-    const words = variedBlocks(7, 4000).join('').split(/[，。]/).filter((w) => w.length >= 6);
+    const words = variedBlocks(7, 4000)
+      .join('')
+      .split(/[，。]/)
+      .filter((w) => w.length >= 6);
     const r = rng(5);
     const queries: string[] = [];
     for (let i = 0; i < 200; i++) {
@@ -142,7 +156,8 @@ export async function benchImport(report: Report): Promise<void> {
       times.push(performance.now() - t0);
       if (JSON.stringify(hits) !== JSON.stringify(await first.search(q, 20))) differ++;
     }
-    if (differ) throw new Error(`${differ} queries answered differently by the built and the loaded search index`);
+    if (differ)
+      throw new Error(`${differ} queries answered differently by the built and the loaded search index`);
     times.sort((a, b) => a - b);
     const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(times.length * p))]!;
     report(

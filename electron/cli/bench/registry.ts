@@ -18,7 +18,8 @@ export const BENCHES: Bench[] = [
   },
   {
     name: 'duplicates',
-    summary: 'duplicate check: 30-million-character archive index, draft and page checks, exhaustive baseline',
+    summary:
+      'duplicate check: 30-million-character archive index, draft and page checks, exhaustive baseline',
     run: async (report) => (await import('./duplicates.bench')).benchDuplicates(report),
   },
   {
@@ -38,17 +39,20 @@ export const BENCHES: Bench[] = [
   },
   {
     name: 'review',
-    summary: 'diff of two revisions of a 20,000-character story; opening the history of a story saved 2,000 times',
+    summary:
+      'diff of two revisions of a 20,000-character story; opening the history of a story saved 2,000 times',
     run: async (report) => (await import('./review.bench')).benchReview(report),
   },
   {
     name: 'import',
-    summary: 'past pages: 1,000 pages split and archived (index included), and search over 30 million characters',
+    summary:
+      'past pages: 1,000 pages split and archived (index included), and search over 30 million characters',
     run: async (report) => (await import('./import.bench')).benchImport(report),
   },
   {
     name: 'export',
-    summary: 'export of a 6-story page: package without the PDF, with proof.pdf, against pandoc on the same stories',
+    summary:
+      'export of a 6-story page: package without the PDF, with proof.pdf, against pandoc on the same stories',
     run: async (report) => (await import('./export.bench')).benchExport(report),
   },
 ];

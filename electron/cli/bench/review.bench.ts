@@ -13,7 +13,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { bodyFromBlocks, bodyPlainText, contentOf, type Revision, type Story, type StoryContent } from '../../../shared/model';
+import {
+  bodyFromBlocks,
+  bodyPlainText,
+  contentOf,
+  type Revision,
+  type Story,
+  type StoryContent,
+} from '../../../shared/model';
 import { diffRevisions } from '../../../shared/review/revision-diff';
 import { runInSession } from '../../desk/review/session-context';
 import { openReview } from '../../desk/review/review-service';
@@ -58,7 +65,12 @@ function edited(blocks: string[], r: () => number, edits: number): string[] {
     const text = out[b]!;
     const at = Math.floor(r() * text.length);
     const x = r();
-    out[b] = x < 0.4 ? text.slice(0, at) + '新增的' + text.slice(at) : x < 0.7 ? text.slice(0, at) + text.slice(at + 3) : text.slice(0, at) + '改' + text.slice(at + 1);
+    out[b] =
+      x < 0.4
+        ? text.slice(0, at) + '新增的' + text.slice(at)
+        : x < 0.7
+          ? text.slice(0, at) + text.slice(at + 3)
+          : text.slice(0, at) + '改' + text.slice(at + 1);
   }
   return out;
 }
@@ -125,8 +137,12 @@ export async function benchReview(report: Report): Promise<void> {
         `${opened.toFixed(1)} ms (goal ≤ 200 ms); baseline reading the story ${read.toFixed(1)} ms; ratio ${(opened / read).toFixed(2)}×`,
     );
     const oldest = (await list()).entries.at(-1)!.rev;
-    const far = await timeAsync(9, () => runInSession('bench', () => review.handlers['history.diff']({ id, from: oldest, to: SAVES })));
-    report(`diff of the oldest kept revision (rev ${oldest}) against the current one, through the API: ${far.toFixed(1)} ms`);
+    const far = await timeAsync(9, () =>
+      runInSession('bench', () => review.handlers['history.diff']({ id, from: oldest, to: SAVES })),
+    );
+    report(
+      `diff of the oldest kept revision (rev ${oldest}) against the current one, through the API: ${far.toFixed(1)} ms`,
+    );
     await store.close();
   } finally {
     await rm(dir, { recursive: true, force: true });

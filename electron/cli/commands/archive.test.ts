@@ -25,14 +25,16 @@ describe('desk archive', () => {
   const data = join(tmp, 'data');
 
   it('adds a published page once, and `check --data` then finds its text in a new draft', () => {
-    expect(desk('archive', 'add', '--data', data, '--date', '2026-10-08', '--page', 'B6', DEMO)).toMatchObject({
+    expect(
+      desk('archive', 'add', '--data', data, '--date', '2026-10-08', '--page', 'B6', DEMO),
+    ).toMatchObject({
       code: 0,
       out: expect.stringContaining('archived 5 stories'),
     });
     // The same page again adds nothing.
-    expect(desk('archive', 'add', '--data', data, '--date', '2026-10-08', '--page', 'B6', DEMO).out).toContain(
-      'archived 0 stories',
-    );
+    expect(
+      desk('archive', 'add', '--data', data, '--date', '2026-10-08', '--page', 'B6', DEMO).out,
+    ).toContain('archived 0 stories');
     expect(desk('archive', 'info', '--data', data).out).toMatch(/^5 archived stories/);
 
     const draft = join(tmp, 'draft.txt');
@@ -42,7 +44,9 @@ describe('desk archive', () => {
     );
     const { code, out } = desk('check', '--json', '--data', data, draft);
     expect(code).toBe(0);
-    const archived = (JSON.parse(out) as { findings: Finding[] }).findings.filter((f) => f.rule === 'duplicate.archive');
+    const archived = (JSON.parse(out) as { findings: Finding[] }).findings.filter(
+      (f) => f.rule === 'duplicate.archive',
+    );
     expect(archived).toHaveLength(1);
     expect(archived[0]!.locations[1]!.story).toBe('2026-10-08/B6/1-shiyan-yexiao.md');
     expect(archived[0]!.locations[0]!.text).toContain('纳入农村党员教育培训体系，建立讲师库和课程库');
@@ -51,7 +55,9 @@ describe('desk archive', () => {
   it('refuses bad usage with exit 2 and writes nothing', () => {
     const other = join(tmp, 'other');
     expect(desk('archive', 'add', '--data', other, '--date', '8 Oct', DEMO).code).toBe(2);
-    expect(desk('archive', 'add', '--data', other, '--date', '2026-10-08', '--page', 'b6', DEMO).code).toBe(2);
+    expect(desk('archive', 'add', '--data', other, '--date', '2026-10-08', '--page', 'b6', DEMO).code).toBe(
+      2,
+    );
     expect(desk('archive', 'info', '--data', other).out).toMatch(/^0 archived stories/);
   });
 });

@@ -24,7 +24,9 @@ export async function runArchive(values: Record<string, unknown>, positionals: s
     const archive = await ArchiveStore.open(archiveDirOf(dataDir));
     if (action === 'info') {
       const stories = archive.index.stories;
-      console.log(`${stories.length} archived stories, ${archive.index.textLength} characters (${archiveDirOf(dataDir)})`);
+      console.log(
+        `${stories.length} archived stories, ${archive.index.textLength} characters (${archiveDirOf(dataDir)})`,
+      );
       return 0;
     }
     const date = typeof values.date === 'string' ? values.date : '';
@@ -47,7 +49,9 @@ export async function runArchive(values: Record<string, unknown>, positionals: s
       entries.push(archiveEntryOf(id, await readStoryContent(file), date));
     }
     await archive.add(entries);
-    console.log(`archived ${entries.length} stories of ${date}${page ? ` page ${page}` : ''}; the archive holds ${archive.index.stories.length}`);
+    console.log(
+      `archived ${entries.length} stories of ${date}${page ? ` page ${page}` : ''}; the archive holds ${archive.index.stories.length}`,
+    );
     return 0;
   } finally {
     await store.close();

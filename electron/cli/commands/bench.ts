@@ -3,7 +3,10 @@ import { UsageError } from '../usage';
 
 export async function runBench(_values: Record<string, unknown>, names: string[]): Promise<number> {
   const unknown = names.filter((n) => !BENCHES.some((b) => b.name === n));
-  if (unknown.length) throw new UsageError(`unknown benchmark ${unknown.join(', ')}; known: ${BENCHES.map((b) => b.name).join(', ')}`);
+  if (unknown.length)
+    throw new UsageError(
+      `unknown benchmark ${unknown.join(', ')}; known: ${BENCHES.map((b) => b.name).join(', ')}`,
+    );
   const chosen = names.length ? BENCHES.filter((b) => names.includes(b.name)) : BENCHES;
   for (const bench of chosen) {
     console.log(`\n== ${bench.name}: ${bench.summary}`);

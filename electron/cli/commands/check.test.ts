@@ -13,11 +13,15 @@ const tmp = mkdtempSync(join(tmpdir(), 'desk-check-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function desk(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/cli/main.ts'), 'check', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'electron/tsconfig.json') },
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'electron/cli/main.ts'), 'check', ...args],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'electron/tsconfig.json') },
+    },
+  );
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -34,7 +38,14 @@ describe('desk check', () => {
       'duplicate.near-paragraph',
     ]);
     const run = findings[1]!;
-    expect(Object.keys(run).sort()).toEqual(['locations', 'message', 'messageKey', 'params', 'rule', 'severity']);
+    expect(Object.keys(run).sort()).toEqual([
+      'locations',
+      'message',
+      'messageKey',
+      'params',
+      'rule',
+      'severity',
+    ]);
     expect(run.locations[0]).toEqual({
       story: join(PAGE, '2-qingxi-jifen.md'),
       field: 'body',
@@ -46,7 +57,12 @@ describe('desk check', () => {
   });
 
   it('text output names file:paragraph:start-end, severity, rule, the text and its twin; exit 0 with warnings only', () => {
-    const { code, out } = desk('--rules', 'duplicates', join(PAGE, '3-baisha-wangge.md'), join(PAGE, '4-hexi-jiedao.md'));
+    const { code, out } = desk(
+      '--rules',
+      'duplicates',
+      join(PAGE, '3-baisha-wangge.md'),
+      join(PAGE, '4-hexi-jiedao.md'),
+    );
     expect(code).toBe(0);
     expect(out).toContain(`${join(PAGE, '4-hexi-jiedao.md')}:2:0-32  warning  duplicate.cross-story`);
     expect(out).toContain(`twin ${join(PAGE, '3-baisha-wangge.md')}:3:64-96`);
@@ -57,7 +73,10 @@ describe('desk check', () => {
     const archive = join(tmp, 'archive');
     cpSync(join(PAGE, '3-baisha-wangge.md'), join(archive, '2023-11-02', 'baisha.md'));
     const draft = join(tmp, 'draft.txt');
-    writeFileSync(draft, '新标题\n今年以来，白沙镇把全镇划分为64个网格，每个网格配备1名专职网格员和若干名党员志愿者，这是旧稿里的话。\n');
+    writeFileSync(
+      draft,
+      '新标题\n今年以来，白沙镇把全镇划分为64个网格，每个网格配备1名专职网格员和若干名党员志愿者，这是旧稿里的话。\n',
+    );
     for (let round = 0; round < 2; round++) {
       const { code, out } = desk('--json', '--rules', 'duplicates', '--archive', archive, draft);
       expect(code).toBe(0);

@@ -54,7 +54,9 @@ function families(values: Record<string, unknown>): RuleFamily[] {
     .map((name) => {
       const family = ruleFamily(name);
       if (!family) {
-        throw new UsageError(`unknown rule family "${name}"; known: ${RULE_FAMILIES.map((f) => f.name).join(', ')}`);
+        throw new UsageError(
+          `unknown rule family "${name}"; known: ${RULE_FAMILIES.map((f) => f.name).join(', ')}`,
+        );
       }
       return family;
     });

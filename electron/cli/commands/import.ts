@@ -37,7 +37,9 @@ export async function runImport(values: Record<string, unknown>, paths: string[]
           user: defaultUser(),
           patch: page ? { page } : undefined,
         });
-        console.log(`imported ${path} → ${story.id}  ${story.headline}${encoding && encoding !== 'utf-8' ? `  (read as ${encoding.toUpperCase()})` : ''}`);
+        console.log(
+          `imported ${path} → ${story.id}  ${story.headline}${encoding && encoding !== 'utf-8' ? `  (read as ${encoding.toUpperCase()})` : ''}`,
+        );
         printNotes(notes);
       } catch (err) {
         failed++;
@@ -51,22 +53,36 @@ export async function runImport(values: Record<string, unknown>, paths: string[]
 }
 
 function printSplit(path: string, split: PageSplit, encoding: string): void {
-  console.log(`${path}: ${split.stories.length} stories${encoding !== 'utf-8' ? ` (read as ${encoding.toUpperCase()})` : ''}`);
+  console.log(
+    `${path}: ${split.stories.length} stories${encoding !== 'utf-8' ? ` (read as ${encoding.toUpperCase()})` : ''}`,
+  );
   split.stories.forEach((s, i) => {
     const chars = s.blocks.reduce((n, b) => n + b.text.length, 0);
-    console.log(`  ${String(i + 1).padStart(2)}. ${s.headline}  [lines ${s.firstLine}–${s.lastLine}, ${s.blocks.length} blocks, ${chars} chars]`);
+    console.log(
+      `  ${String(i + 1).padStart(2)}. ${s.headline}  [lines ${s.firstLine}–${s.lastLine}, ${s.blocks.length} blocks, ${chars} chars]`,
+    );
     if (s.kicker) console.log(`      引题 ${s.kicker}`);
     if (s.subheadline) console.log(`      副题 ${s.subheadline}`);
     const byline = bylineText(s.byline, s.dateline);
     if (byline) console.log(`      署名 ${byline.replace(/\n/g, ' ')}`);
-    for (const c of s.captions) console.log(`      图片 ${c.caption.slice(0, 30)}${c.caption.length > 30 ? '……' : ''} / ${c.creditName} ${c.creditKind}`);
+    for (const c of s.captions)
+      console.log(
+        `      图片 ${c.caption.slice(0, 30)}${c.caption.length > 30 ? '……' : ''} / ${c.creditName} ${c.creditKind}`,
+      );
     for (const j of s.jumps) console.log(`      转版 ${j.direction === 'to' ? '下转' : '上接'}${j.page}版`);
     for (const j of s.joins) console.log(`      joined at line ${j.line}: …${j.end}|${j.start}…`);
   });
-  printNotes(split.notes.filter((n) => n.code !== 'joined' && n.code !== 'caption-attached'), '  ');
+  printNotes(
+    split.notes.filter((n) => n.code !== 'joined' && n.code !== 'caption-attached'),
+    '  ',
+  );
 }
 
-async function runPageImport(values: Record<string, unknown>, paths: string[], page: string | undefined): Promise<number> {
+async function runPageImport(
+  values: Record<string, unknown>,
+  paths: string[],
+  page: string | undefined,
+): Promise<number> {
   const date = typeof values.date === 'string' ? values.date : '';
   if (!DATE.test(date)) throw new UsageError('--date YYYY-MM-DD is the date the page was published');
   if (!page) throw new UsageError('--page B6 names the page');
@@ -88,13 +104,18 @@ async function runPageImport(values: Record<string, unknown>, paths: string[], p
     const archive = new ArchiveSearch(await ArchiveStore.open(archiveDirOf(dataDir)));
     const known = new Set(archive.list({ date, page, limit: 100_000 }).items.map((s) => s.id));
     const entries = splits.flatMap((split, n) =>
-      pageArchiveEntries(split, date, page).map((e) => (n === 0 ? e : { ...e, id: e.id.replace(/\/(\d\d)-/, `/${n + 1}.$1-`) })),
+      pageArchiveEntries(split, date, page).map((e) =>
+        n === 0 ? e : { ...e, id: e.id.replace(/\/(\d\d)-/, `/${n + 1}.$1-`) },
+      ),
     );
     const fresh = entries.filter((e) => !known.has(e.id));
-    if (fresh.length < entries.length) console.log(`already archived: ${entries.length - fresh.length} of these stories (skipped)`);
+    if (fresh.length < entries.length)
+      console.log(`already archived: ${entries.length - fresh.length} of these stories (skipped)`);
     await archive.add(fresh);
     await archive.flush();
-    console.log(`archived ${fresh.length} stories of ${date} page ${page}; the archive holds ${archive.list({ limit: 0 }).total}`);
+    console.log(
+      `archived ${fresh.length} stories of ${date} page ${page}; the archive holds ${archive.list({ limit: 0 }).total}`,
+    );
     return 0;
   } finally {
     await store.close();

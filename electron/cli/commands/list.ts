@@ -13,7 +13,9 @@ export async function runList(values: Record<string, unknown>): Promise<number> 
       console.log(JSON.stringify({ stories: items }, null, 2));
     } else {
       for (const s of items) {
-        console.log(`${(s.page ?? '--').padEnd(4)}${String(s.slot ?? '').padEnd(3)}${s.status.padEnd(14)}${s.headline}`);
+        console.log(
+          `${(s.page ?? '--').padEnd(4)}${String(s.slot ?? '').padEnd(3)}${s.status.padEnd(14)}${s.headline}`,
+        );
       }
       console.log(`${items.length} stories`);
     }

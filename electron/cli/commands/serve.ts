@@ -44,7 +44,9 @@ export async function runServe(values: Record<string, unknown>): Promise<number>
   const dataDir = dataDirOf(values);
   const dir = rendererDir();
   if (!existsSync(join(dir, 'index.html'))) {
-    console.error(`desk serve: the app is not built (${dir} has no index.html); run "npm run desk -- serve" again.`);
+    console.error(
+      `desk serve: the app is not built (${dir} has no index.html); run "npm run desk -- serve" again.`,
+    );
     return 1;
   }
   const services = await openDeskServices({ dataDir, transport: 'http', demo: values['no-demo'] !== true });

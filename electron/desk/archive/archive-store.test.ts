@@ -16,8 +16,14 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const body = (...texts: string[]) => bodyFromBlocks(texts.map((text) => ({ type: 'paragraph' as const, text })));
-const entry = (i: number) => archiveEntryOf(`story-${i}`, { headline: `旧稿${i}`, body: body(randomChineseText(i, 300)) }, '2024-05-0' + ((i % 9) + 1));
+const body = (...texts: string[]) =>
+  bodyFromBlocks(texts.map((text) => ({ type: 'paragraph' as const, text })));
+const entry = (i: number) =>
+  archiveEntryOf(
+    `story-${i}`,
+    { headline: `旧稿${i}`, body: body(randomChineseText(i, 300)) },
+    '2024-05-0' + ((i % 9) + 1),
+  );
 const draftOf = (text: string) => ({
   key: 'draft',
   content: { kicker: '', headline: '新稿', subheadline: '', photos: [], body: body(text) },
@@ -99,13 +105,24 @@ describe('ArchiveStore', () => {
     bytes[bytes.length - 5]! ^= 0x11;
     await writeFile(file, bytes);
     const damaged = await ArchiveStore.open(dir);
-    expect(damaged.status).toMatchObject({ stories: 2, rebuilt: true, reason: expect.stringContaining('damaged') });
+    expect(damaged.status).toMatchObject({
+      stories: 2,
+      rebuilt: true,
+      reason: expect.stringContaining('damaged'),
+    });
     expect(damaged.index.toBytes()).toEqual(store.index.toBytes());
 
     // A manifest as the first archive format wrote it: a list of story objects.
     type Columns = { ids: string[]; titles: string[]; dates: string[]; lengths: number[] };
-    const { columns, ...manifest } = JSON.parse(await readFile(join(dir, ARCHIVE_FILES.manifest), 'utf8')) as { columns: Columns };
-    const stories = columns.ids.map((id, i) => ({ id, title: columns.titles[i], date: columns.dates[i], length: columns.lengths[i] }));
+    const { columns, ...manifest } = JSON.parse(
+      await readFile(join(dir, ARCHIVE_FILES.manifest), 'utf8'),
+    ) as { columns: Columns };
+    const stories = columns.ids.map((id, i) => ({
+      id,
+      title: columns.titles[i],
+      date: columns.dates[i],
+      length: columns.lengths[i],
+    }));
     await writeFile(join(dir, ARCHIVE_FILES.manifest), JSON.stringify({ ...manifest, format: 1, stories }));
     const old = await ArchiveStore.open(dir);
     expect(old.status).toMatchObject({ stories: 2, rebuilt: true });
@@ -114,7 +131,10 @@ describe('ArchiveStore', () => {
     expect((await ArchiveStore.open(dir)).index.stories).toEqual(store.index.stories);
 
     // Columns of different lengths: a damaged manifest, never read as a shorter archive.
-    await writeFile(join(dir, ARCHIVE_FILES.manifest), JSON.stringify({ ...manifest, format: 2, columns: { ...columns, ids: columns.ids.slice(1) } }));
+    await writeFile(
+      join(dir, ARCHIVE_FILES.manifest),
+      JSON.stringify({ ...manifest, format: 2, columns: { ...columns, ids: columns.ids.slice(1) } }),
+    );
     await expect(ArchiveStore.open(dir)).rejects.toThrow(/damaged/);
   });
 
@@ -152,7 +172,10 @@ describe('ArchiveStore', () => {
     expect(reopened.index.stories.map((s) => s.id)).toEqual(['story-1', 'story-2', 'story-3']);
     expect(reopened.index.text).toBe(a.index.text);
     // A crashed add's leftovers (bytes no manifest lists) are still cut off.
-    await writeFile(join(dir, ARCHIVE_FILES.texts), Buffer.concat([await readFile(join(dir, ARCHIVE_FILES.texts)), Buffer.from('半截', 'utf16le')]));
+    await writeFile(
+      join(dir, ARCHIVE_FILES.texts),
+      Buffer.concat([await readFile(join(dir, ARCHIVE_FILES.texts)), Buffer.from('半截', 'utf16le')]),
+    );
     await reopened.add([entry(5)]);
     expect((await ArchiveStore.open(dir)).index.text).toBe(reopened.index.text);
   });

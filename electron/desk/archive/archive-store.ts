@@ -46,7 +46,12 @@ import { DeskError } from '../../../shared/api';
 import { readJsonFile, writeFileDurable } from '../storage/durable-file';
 import { SerialQueue } from '../storage/serial-queue';
 
-export const ARCHIVE_FILES = { manifest: 'manifest.json', texts: 'texts.u16', index: 'index.bin', search: 'search.bin' } as const;
+export const ARCHIVE_FILES = {
+  manifest: 'manifest.json',
+  texts: 'texts.u16',
+  index: 'index.bin',
+  search: 'search.bin',
+} as const;
 
 /** index.bin is rewritten once the stories it does not cover hold this many characters (catching up costs ~25 ms). */
 export const INDEX_STEP = 500_000;
@@ -57,12 +62,14 @@ type StoryColumns = { ids: string[]; titles: string[]; dates: string[]; lengths:
 function isStoryColumns(value: unknown): value is StoryColumns {
   if (typeof value !== 'object' || value === null) return false;
   const { ids, titles, dates, lengths } = value as Record<string, unknown>;
-  if (!Array.isArray(ids) || !Array.isArray(titles) || !Array.isArray(dates) || !Array.isArray(lengths)) return false;
+  if (!Array.isArray(ids) || !Array.isArray(titles) || !Array.isArray(dates) || !Array.isArray(lengths))
+    return false;
   const n = ids.length;
   if (titles.length !== n || dates.length !== n || lengths.length !== n) return false;
   for (let i = 0; i < n; i++) {
     const length: unknown = lengths[i];
-    if (typeof ids[i] !== 'string' || typeof titles[i] !== 'string' || typeof dates[i] !== 'string') return false;
+    if (typeof ids[i] !== 'string' || typeof titles[i] !== 'string' || typeof dates[i] !== 'string')
+      return false;
     if (typeof length !== 'number' || !Number.isInteger(length) || length < 0) return false;
   }
   return true;
@@ -78,10 +85,14 @@ const ManifestSchema = z
       commonFraction: z.number().min(0).max(1),
     }),
     /** The story list: id, title, date, length of each archived story, in archive order. */
-    columns: z.custom<StoryColumns>(isStoryColumns, 'story columns (ids, titles, dates, lengths) of one length').optional(),
+    columns: z
+      .custom<StoryColumns>(isStoryColumns, 'story columns (ids, titles, dates, lengths) of one length')
+      .optional(),
     /** The story list as manifests before the columns wrote it (still read). */
     stories: z
-      .array(z.object({ id: z.string(), title: z.string(), date: z.string(), length: z.number().int().min(0) }))
+      .array(
+        z.object({ id: z.string(), title: z.string(), date: z.string(), length: z.number().int().min(0) }),
+      )
       .optional(),
     /** Free-form provenance (the --archive folder's file signature). */
     source: z.string().optional(),
@@ -93,7 +104,6 @@ function storiesOf(manifest: z.infer<typeof ManifestSchema>): ArchivedStory[] {
   const { ids, titles, dates, lengths } = manifest.columns;
   return ids.map((id, i) => ({ id, title: titles[i]!, date: dates[i]!, length: lengths[i]! }));
 }
-
 
 /** How the last open went, for the CLI and logs. */
 export type ArchiveOpenStatus = {
@@ -173,7 +183,7 @@ class FileTextPager implements TextPager {
     for (let p = Math.floor(from / PAGE_UNITS), last = Math.floor((to - 1) / PAGE_UNITS); p <= last; p++) {
       if (this.#loaded[p]) continue;
       const [start, end] = this.#range(p, p + 1);
-      for (let at = start; at < end; ) {
+      for (let at = start; at < end;) {
         const read = readSync(this.#handle.fd, this.#bytes, at, end - at, at);
         if (read === 0) throw new Error(`texts.u16 ended at byte ${at}, expected ${end}`);
         at += read;
@@ -204,7 +214,7 @@ class FileTextPager implements TextPager {
         for (let q = p; q < to; q++) all &&= this.#loaded[q] === 1;
         if (all) continue;
         const [start, end] = this.#range(p, to);
-        for (let at = start; at < end; ) {
+        for (let at = start; at < end;) {
           const { bytesRead } = await this.#handle.read(this.#bytes, at, end - at, at);
           if (bytesRead === 0) throw new Error(`texts.u16 ended at byte ${at}, expected ${end}`);
           at += bytesRead;
@@ -219,7 +229,10 @@ class FileTextPager implements TextPager {
 }
 
 const sameParams = (a: ArchiveParams, b: ArchiveParams) =>
-  a.k === b.k && a.w === b.w && a.commonMinStories === b.commonMinStories && a.commonFraction === b.commonFraction;
+  a.k === b.k &&
+  a.w === b.w &&
+  a.commonMinStories === b.commonMinStories &&
+  a.commonFraction === b.commonFraction;
 
 export class ArchiveStore {
   readonly dir: string;
@@ -235,7 +248,13 @@ export class ArchiveStore {
   /** One add (or flush) at a time: an add's truncate-append-manifest must not interleave with another's. */
   readonly #queue = new SerialQueue();
 
-  private constructor(dir: string, index: ArchiveIndex, status: ArchiveOpenStatus, source?: string, persistent = true) {
+  private constructor(
+    dir: string,
+    index: ArchiveIndex,
+    status: ArchiveOpenStatus,
+    source?: string,
+    persistent = true,
+  ) {
     this.dir = dir;
     this.#index = index;
     this.status = status;
@@ -290,7 +309,8 @@ export class ArchiveStore {
       // Texts lost or cut short: keep the stories whose text is whole.
       let kept = 0;
       let length = 0;
-      while (kept < stories.length && (length + stories[kept]!.length) * 2 <= available) length += stories[kept++]!.length;
+      while (kept < stories.length && (length + stories[kept]!.length) * 2 <= available)
+        length += stories[kept++]!.length;
       reason = `texts.u16 holds ${kept} of ${stories.length} stories`;
       stories = stories.slice(0, kept);
     }
@@ -305,11 +325,18 @@ export class ArchiveStore {
       try {
         const indexBytes = await readFileBytes(join(dir, ARCHIVE_FILES.index));
         if (!indexBytes) throw new MissingIndex();
-        const index = ArchiveIndex.fromBytes(indexBytes, stories, text, { acceptPrefix: true, ...(pager ? { pager } : {}) });
+        const index = ArchiveIndex.fromBytes(indexBytes, stories, text, {
+          acceptPrefix: true,
+          ...(pager ? { pager } : {}),
+        });
         if (sameParams(index.params, params)) {
           const covered = index.persisted;
           const caughtUp = stories.length - covered.stories;
-          const status: ArchiveOpenStatus = { stories: stories.length, rebuilt: false, ...(caughtUp ? { caughtUp } : {}) };
+          const status: ArchiveOpenStatus = {
+            stories: stories.length,
+            rebuilt: false,
+            ...(caughtUp ? { caughtUp } : {}),
+          };
           const store = new ArchiveStore(dir, index, status, manifest.source);
           store.#indexCovers = covered;
           if (textLength - covered.textLength > INDEX_STEP) await store.#writeIndex();
@@ -328,7 +355,12 @@ export class ArchiveStore {
     pager?.ensure(0, textLength);
     void pager?.start(); // nothing left to read: closes the file
     const index = ArchiveIndex.fromText(stories, text, params);
-    const store = new ArchiveStore(dir, index, { stories: stories.length, rebuilt: true, reason }, manifest.source);
+    const store = new ArchiveStore(
+      dir,
+      index,
+      { stories: stories.length, rebuilt: true, reason },
+      manifest.source,
+    );
     await store.#writeManifest();
     await store.#writeIndex();
     return store;
@@ -340,12 +372,21 @@ export class ArchiveStore {
     entries: Iterable<ArchiveEntry>,
     options: { params?: ArchiveParams; source?: string } = {},
   ): Promise<ArchiveStore> {
-    return ArchiveStore.save(dir, ArchiveIndex.build(entries, options.params ?? DEFAULT_ARCHIVE_PARAMS), options.source);
+    return ArchiveStore.save(
+      dir,
+      ArchiveIndex.build(entries, options.params ?? DEFAULT_ARCHIVE_PARAMS),
+      options.source,
+    );
   }
 
   /** Writes a built index and its texts to `dir`, replacing what was there. */
   static async save(dir: string, index: ArchiveIndex, source?: string): Promise<ArchiveStore> {
-    const store = new ArchiveStore(dir, index, { stories: index.storyCount, rebuilt: true, reason: 'created' }, source);
+    const store = new ArchiveStore(
+      dir,
+      index,
+      { stories: index.storyCount, rebuilt: true, reason: 'created' },
+      source,
+    );
     try {
       await mkdir(dir, { recursive: true });
       await rm(join(dir, ARCHIVE_FILES.manifest), { force: true });
@@ -418,7 +459,8 @@ export class ArchiveStore {
       }
       await this.#writeManifest();
       const covered = this.#indexCovers;
-      if (covered.stories === 0 || this.#index.textLength - covered.textLength > INDEX_STEP) await this.#writeIndex();
+      if (covered.stories === 0 || this.#index.textLength - covered.textLength > INDEX_STEP)
+        await this.#writeIndex();
     });
   }
 
@@ -469,7 +511,11 @@ export function archiveDirOf(dataDir: string): string {
 }
 
 /** What the archive keeps of a story: body blocks' texts in order ('' for a photo), headline, date. */
-export function archiveEntryOf(id: string, content: Pick<StoryContent, 'headline' | 'body'>, date: string): ArchiveEntry {
+export function archiveEntryOf(
+  id: string,
+  content: Pick<StoryContent, 'headline' | 'body'>,
+  date: string,
+): ArchiveEntry {
   const blocks = blocksOfBody(content.body).map((b) => (b.type === 'photo' ? '' : b.text));
   return { id, title: content.headline, date, blocks };
 }

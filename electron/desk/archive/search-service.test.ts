@@ -17,9 +17,14 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const body = (...texts: string[]) => bodyFromBlocks(texts.map((text) => ({ type: 'paragraph' as const, text })));
+const body = (...texts: string[]) =>
+  bodyFromBlocks(texts.map((text) => ({ type: 'paragraph' as const, text })));
 const entry = (i: number, extra = '') =>
-  archiveEntryOf(`2024-05-0${(i % 9) + 1}/B6/${i}`, { headline: `旧稿${i}`, body: body(randomChineseText(i, 300) + extra) }, `2024-05-0${(i % 9) + 1}`);
+  archiveEntryOf(
+    `2024-05-0${(i % 9) + 1}/B6/${i}`,
+    { headline: `旧稿${i}`, body: body(randomChineseText(i, 300) + extra) },
+    `2024-05-0${(i % 9) + 1}`,
+  );
 const QUERIES = ['积分超市', '旧稿7', '产业路', '茶'];
 
 async function searchAll(search: ArchiveSearch) {
@@ -61,7 +66,11 @@ describe('ArchiveSearch', () => {
     await writeFile(file, bytes);
     const damaged = new ArchiveSearch(await ArchiveStore.open(dir));
     expect(await searchAll(damaged)).toEqual(answers);
-    expect(damaged.status).toMatchObject({ loaded: false, rebuilt: true, reason: expect.stringContaining('damaged') });
+    expect(damaged.status).toMatchObject({
+      loaded: false,
+      rebuilt: true,
+      reason: expect.stringContaining('damaged'),
+    });
 
     await rm(file);
     const missing = new ArchiveSearch(await ArchiveStore.open(dir));

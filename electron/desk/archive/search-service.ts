@@ -33,7 +33,13 @@ export const SEARCH_STEP = 1_000_000;
 const REBUILD_CHUNK = 500;
 
 /** How the search index was had, for the CLI, logs and the benchmark. */
-export type SearchLoadStatus = { loaded: boolean; rebuilt: boolean; reason?: string; caughtUp?: number; ms: number };
+export type SearchLoadStatus = {
+  loaded: boolean;
+  rebuilt: boolean;
+  reason?: string;
+  caughtUp?: number;
+  ms: number;
+};
 
 export class ArchiveSearch {
   readonly #store: ArchiveStore;
@@ -53,7 +59,13 @@ export class ArchiveSearch {
 
   #doc(i: number): SearchDoc {
     const s = this.#store.index.stories[i]!;
-    return { id: s.id, title: s.title, date: s.date, page: archiveIdParts(s.id).page, text: this.#store.index.storyText(i) };
+    return {
+      id: s.id,
+      title: s.title,
+      date: s.date,
+      page: archiveIdParts(s.id).page,
+      text: this.#store.index.storyText(i),
+    };
   }
 
   *#docs(from: number): Generator<SearchDoc> {
@@ -82,13 +94,24 @@ export class ArchiveSearch {
         const bytes = await readFileBytes(file);
         if (!bytes) reason = 'search.bin missing';
         else {
-          const metas: SearchDocMeta[] = stories.map((s) => ({ id: s.id, title: s.title, date: s.date, page: archiveIdParts(s.id).page, textLength: s.length }));
+          const metas: SearchDocMeta[] = stories.map((s) => ({
+            id: s.id,
+            title: s.title,
+            date: s.date,
+            page: archiveIdParts(s.id).page,
+            textLength: s.length,
+          }));
           const index = ArchiveSearchIndex.fromBytes(bytes, metas, this.#textOf, { acceptPrefix: true });
           const covered = index.size;
           this.#covers = { stories: covered, textLength: this.#textUpTo(covered) };
           if (covered < this.#store.index.storyCount) index.add([...this.#docs(covered)]);
           const caughtUp = index.size - covered;
-          this.#status = { loaded: true, rebuilt: false, ...(caughtUp ? { caughtUp } : {}), ms: performance.now() - started };
+          this.#status = {
+            loaded: true,
+            rebuilt: false,
+            ...(caughtUp ? { caughtUp } : {}),
+            ms: performance.now() - started,
+          };
           this.#index = index;
           if (this.#store.index.textLength - this.#covers.textLength > SEARCH_STEP) await this.#write(false);
           return index;
@@ -109,13 +132,20 @@ export class ArchiveSearch {
       await new Promise((resolve) => setImmediate(resolve));
     }
     this.#index = index;
-    this.#status = { loaded: false, rebuilt: stories.length > 0, ...(reason ? { reason } : {}), ms: performance.now() - started };
+    this.#status = {
+      loaded: false,
+      rebuilt: stories.length > 0,
+      ...(reason ? { reason } : {}),
+      ms: performance.now() - started,
+    };
     if (stories.length > 0) await this.#write(false);
     return index;
   }
 
   #textUpTo(stories: number): number {
-    return stories < this.#store.index.storyCount ? this.#store.index.storyStart(stories) : this.#store.index.textLength;
+    return stories < this.#store.index.storyCount
+      ? this.#store.index.storyStart(stories)
+      : this.#store.index.textLength;
   }
 
   /**
@@ -157,11 +187,28 @@ export class ArchiveSearch {
   }
 
   /** Stories newest first, optionally of one date and/or page. */
-  list(filter: { date?: string; page?: string; limit?: number; offset?: number } = {}): { total: number; items: ArchivedSummary[] } {
+  list(filter: { date?: string; page?: string; limit?: number; offset?: number } = {}): {
+    total: number;
+    items: ArchivedSummary[];
+  } {
     const all = this.#store.index.stories
-      .map((s) => ({ id: s.id, title: s.title, date: s.date, page: archiveIdParts(s.id).page, length: s.length }))
+      .map((s) => ({
+        id: s.id,
+        title: s.title,
+        date: s.date,
+        page: archiveIdParts(s.id).page,
+        length: s.length,
+      }))
       .filter((s) => (!filter.date || s.date === filter.date) && (!filter.page || s.page === filter.page));
-    all.sort((a, b) => (a.date === b.date ? (a.page === b.page ? a.id.localeCompare(b.id) : a.page.localeCompare(b.page)) : a.date < b.date ? 1 : -1));
+    all.sort((a, b) =>
+      a.date === b.date
+        ? a.page === b.page
+          ? a.id.localeCompare(b.id)
+          : a.page.localeCompare(b.page)
+        : a.date < b.date
+          ? 1
+          : -1,
+    );
     const offset = filter.offset ?? 0;
     return { total: all.length, items: all.slice(offset, offset + (filter.limit ?? 500)) };
   }
@@ -169,9 +216,22 @@ export class ArchiveSearch {
   get(id: string): ArchivedStoryView {
     const stories = this.#store.index.stories;
     const i = stories.findIndex((s) => s.id === id);
-    if (i < 0) throw new DeskError('not-found', 'error.archiveStoryMissing', { id }, `no archived story has the id ${id}`);
+    if (i < 0)
+      throw new DeskError(
+        'not-found',
+        'error.archiveStoryMissing',
+        { id },
+        `no archived story has the id ${id}`,
+      );
     const s = stories[i]!;
     const blocks = this.#store.index.storyText(i).split('\u2029').slice(0, -1);
-    return { id: s.id, title: s.title, date: s.date, page: archiveIdParts(s.id).page, length: s.length, blocks };
+    return {
+      id: s.id,
+      title: s.title,
+      date: s.date,
+      page: archiveIdParts(s.id).page,
+      length: s.length,
+      blocks,
+    };
   }
 }

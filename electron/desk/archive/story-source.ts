@@ -13,7 +13,10 @@ import { readStoryFile } from '../import-story';
 export const STORY_FILE_EXTENSIONS = ['.md', '.txt', '.json'] as const;
 
 export function isStoryFileName(name: string): boolean {
-  return !name.startsWith('.') && (STORY_FILE_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
+  return (
+    !name.startsWith('.') &&
+    (STORY_FILE_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase())
+  );
 }
 
 /** A story file's content (photos are not copied anywhere: checks only read text). */
@@ -24,8 +27,19 @@ export async function readStoryContent(path: string): Promise<StoryContent> {
     raw = JSON.parse(await readFile(path, 'utf8'));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code) throw new DeskError('not-found', 'error.fileUnreadable', { file: path }, `cannot read ${path}: ${String(err)}`);
-    throw new DeskError('invalid-input', 'error.storyFormat', { file: path }, `${path}: not JSON (${(err as Error).message})`);
+    if (code)
+      throw new DeskError(
+        'not-found',
+        'error.fileUnreadable',
+        { file: path },
+        `cannot read ${path}: ${String(err)}`,
+      );
+    throw new DeskError(
+      'invalid-input',
+      'error.storyFormat',
+      { file: path },
+      `${path}: not JSON (${(err as Error).message})`,
+    );
   }
   // A stored story document (stories/<id>.json) carries more keys; keep the content ones.
   const parsed = StoryContentSchema.safeParse(raw);
@@ -34,7 +48,12 @@ export async function readStoryContent(path: string): Promise<StoryContent> {
       .slice(0, 3)
       .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
       .join('; ');
-    throw new DeskError('invalid-input', 'error.storyFormat', { file: path }, `${path}: not a story (${issues})`);
+    throw new DeskError(
+      'invalid-input',
+      'error.storyFormat',
+      { file: path },
+      `${path}: not a story (${issues})`,
+    );
   }
   return parsed.data;
 }
@@ -45,12 +64,18 @@ export async function storyFilesIn(dir: string, recursive = false): Promise<stri
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (err) {
-    throw new DeskError('not-found', 'error.fileUnreadable', { file: dir }, `cannot read folder ${dir}: ${String(err)}`);
+    throw new DeskError(
+      'not-found',
+      'error.fileUnreadable',
+      { file: dir },
+      `cannot read folder ${dir}: ${String(err)}`,
+    );
   }
   const files: string[] = [];
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory() && recursive && !entry.name.startsWith('.')) files.push(...(await storyFilesIn(path, true)));
+    if (entry.isDirectory() && recursive && !entry.name.startsWith('.'))
+      files.push(...(await storyFilesIn(path, true)));
     else if (entry.isFile() && isStoryFileName(entry.name)) files.push(path);
   }
   return files.sort();
@@ -61,6 +86,11 @@ export async function isFolder(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isDirectory();
   } catch (err) {
-    throw new DeskError('not-found', 'error.fileUnreadable', { file: path }, `cannot read ${path}: ${String(err)}`);
+    throw new DeskError(
+      'not-found',
+      'error.fileUnreadable',
+      { file: path },
+      `cannot read ${path}: ${String(err)}`,
+    );
   }
 }

@@ -12,10 +12,12 @@ export const PROOF_BROWSER_IDLE_MS = 5 * 60_000;
 export function lazyChromiumPdf(idleMs = PROOF_BROWSER_IDLE_MS): PdfRenderer & { close(): Promise<void> } {
   let renderer: Promise<ChromiumPdf> | null = null;
   const get = () =>
-    (renderer ??= import('./chromium-pdf').then((m) => m.chromiumPdfRenderer({ idleMs })).catch((err: unknown) => {
-      renderer = null;
-      throw err;
-    }));
+    (renderer ??= import('./chromium-pdf')
+      .then((m) => m.chromiumPdfRenderer({ idleMs }))
+      .catch((err: unknown) => {
+        renderer = null;
+        throw err;
+      }));
   return Object.assign(async (html: string) => (await get())(html), {
     warm: () => {
       get().then(

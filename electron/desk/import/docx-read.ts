@@ -8,7 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 import { DeskError } from '../../../shared/api';
-import { DEFAULT_ZIP_LIMITS, type ImportNote, type SourceBlock, type ZipLimits } from '../../../shared/import';
+import {
+  DEFAULT_ZIP_LIMITS,
+  type ImportNote,
+  type SourceBlock,
+  type ZipLimits,
+} from '../../../shared/import';
 import { isCompoundFile } from './text-encoding';
 
 export type DocxRead = { blocks: SourceBlock[]; notes: ImportNote[]; images: Map<string, Uint8Array> };
@@ -43,7 +48,8 @@ function failure(file: string, reason: keyof typeof REASON_KEYS, detail: string)
     'not-zip': 'is not a Word document (.docx)',
     damaged: 'is damaged or cut short',
     'too-large': 'is too large to import (or would unpack to too much)',
-    encrypted: 'is password-protected or an old .doc: open it in Word or WPS, remove the password or save as .docx, then import again',
+    encrypted:
+      'is password-protected or an old .doc: open it in Word or WPS, remove the password or save as .docx, then import again',
     unsupported: 'uses a format this import does not read',
     timeout: 'took too long to read and was abandoned',
   };
@@ -66,14 +72,25 @@ function workerSource(): { source: URL | string; eval: boolean } {
 }
 
 /** Reads `bytes` (the file `file`) as a DOCX in a worker; DeskErrors name the file and the reason. */
-export async function readDocxFile(file: string, bytes: Uint8Array, limits: DocxReadLimits = DEFAULT_DOCX_LIMITS): Promise<DocxRead> {
+export async function readDocxFile(
+  file: string,
+  bytes: Uint8Array,
+  limits: DocxReadLimits = DEFAULT_DOCX_LIMITS,
+): Promise<DocxRead> {
   if (isCompoundFile(bytes)) throw failure(file, 'encrypted', 'OLE compound file signature D0CF11E0');
   if (bytes.length > limits.maxFileBytes) throw failure(file, 'too-large', `${bytes.length} bytes`);
   const { source, eval: isEval } = workerSource();
   const copy = bytes.slice();
   const worker = new Worker(source, {
     eval: isEval,
-    workerData: { bytes: copy, limits: { maxTotalBytes: limits.maxTotalBytes, maxEntryBytes: limits.maxEntryBytes, maxEntries: limits.maxEntries } },
+    workerData: {
+      bytes: copy,
+      limits: {
+        maxTotalBytes: limits.maxTotalBytes,
+        maxEntryBytes: limits.maxEntryBytes,
+        maxEntries: limits.maxEntries,
+      },
+    },
     transferList: [copy.buffer as ArrayBuffer],
     resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 },
   });
@@ -86,18 +103,56 @@ export async function readDocxFile(file: string, bytes: Uint8Array, limits: Docx
       void worker.terminate();
       fn();
     };
-    const timer = setTimeout(() => settle(() => reject(failure(file, 'timeout', `${limits.timeoutMs} ms`))), limits.timeoutMs);
-    worker.on('message', (msg: { ok: true; result: { blocks: SourceBlock[]; notes: ImportNote[]; images: Array<{ ref: string; bytes: Uint8Array }> } } | { ok: false; error: { reason: keyof typeof REASON_KEYS; message: string } }) => {
-      settle(() => {
-        if (msg.ok) {
-          resolve({ blocks: msg.result.blocks, notes: msg.result.notes, images: new Map(msg.result.images.map((i) => [i.ref, i.bytes])) });
-        } else reject(failure(file, msg.error.reason in REASON_KEYS ? msg.error.reason : 'damaged', msg.error.message));
-      });
-    });
+    const timer = setTimeout(
+      () => settle(() => reject(failure(file, 'timeout', `${limits.timeoutMs} ms`))),
+      limits.timeoutMs,
+    );
+    worker.on(
+      'message',
+      (
+        msg:
+          | {
+              ok: true;
+              result: {
+                blocks: SourceBlock[];
+                notes: ImportNote[];
+                images: Array<{ ref: string; bytes: Uint8Array }>;
+              };
+            }
+          | { ok: false; error: { reason: keyof typeof REASON_KEYS; message: string } },
+      ) => {
+        settle(() => {
+          if (msg.ok) {
+            resolve({
+              blocks: msg.result.blocks,
+              notes: msg.result.notes,
+              images: new Map(msg.result.images.map((i) => [i.ref, i.bytes])),
+            });
+          } else
+            reject(
+              failure(
+                file,
+                msg.error.reason in REASON_KEYS ? msg.error.reason : 'damaged',
+                msg.error.message,
+              ),
+            );
+        });
+      },
+    );
     worker.on('error', (err) => {
       const memory = (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      settle(() => reject(failure(file, memory ? 'too-large' : 'damaged', memory ? 'the reader ran out of its memory limit' : err.message)));
+      settle(() =>
+        reject(
+          failure(
+            file,
+            memory ? 'too-large' : 'damaged',
+            memory ? 'the reader ran out of its memory limit' : err.message,
+          ),
+        ),
+      );
     });
-    worker.on('exit', (code) => settle(() => reject(failure(file, 'damaged', `the reader stopped (${code})`))));
+    worker.on('exit', (code) =>
+      settle(() => reject(failure(file, 'damaged', `the reader stopped (${code})`))),
+    );
   });
 }

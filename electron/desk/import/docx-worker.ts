@@ -20,9 +20,18 @@ function run({ bytes, limits }: In) {
   };
   const document = text('word/document.xml');
   if (document === undefined) {
-    throw new ZipError('not-zip', byName.has('EncryptedPackage') ? 'encrypted' : 'the container has no word/document.xml: not a Word document');
+    throw new ZipError(
+      'not-zip',
+      byName.has('EncryptedPackage')
+        ? 'encrypted'
+        : 'the container has no word/document.xml: not a Word document',
+    );
   }
-  const read = readDocx({ document, styles: text('word/styles.xml'), rels: text('word/_rels/document.xml.rels') });
+  const read = readDocx({
+    document,
+    styles: text('word/styles.xml'),
+    rels: text('word/_rels/document.xml.rels'),
+  });
   const images: Array<{ ref: string; bytes: Uint8Array }> = [];
   for (const target of new Set(read.images.values())) {
     const entry = byName.get(target);
@@ -35,7 +44,10 @@ const port = parentPort;
 if (port) {
   try {
     const result = run(workerData as In);
-    port.postMessage({ ok: true, result }, result.images.map((i) => i.bytes.buffer as ArrayBuffer));
+    port.postMessage(
+      { ok: true, result },
+      result.images.map((i) => i.bytes.buffer as ArrayBuffer),
+    );
   } catch (err) {
     const reason = err instanceof ZipError ? err.reason : err instanceof XmlError ? 'damaged' : 'damaged';
     port.postMessage({ ok: false, error: { reason, message: (err as Error).message } });

@@ -10,7 +10,12 @@ let dir: string;
 let services: DeskServices;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'desk-calendar-'));
-  services = await openDeskServices({ dataDir: join(dir, 'data'), transport: 'http', demo: false, user: 'tester' });
+  services = await openDeskServices({
+    dataDir: join(dir, 'data'),
+    transport: 'http',
+    demo: false,
+    user: 'tester',
+  });
 });
 afterEach(async () => {
   await services.close();
@@ -32,9 +37,24 @@ describe('archive.calendar', () => {
   it('groups the archive by date (newest first) and page, with counts', async () => {
     const h = services.handlers;
     expect(await h['archive.calendar']({})).toEqual({ total: 0, dates: [] });
-    await h['archive.importPage']({ name: 'a.txt', data: base64(pageText('东湖镇')), page: 'B6', date: '2026-10-01' });
-    await h['archive.importPage']({ name: 'b.txt', data: base64(pageText('西岭镇')), page: 'B7', date: '2026-10-01' });
-    await h['archive.importPage']({ name: 'c.txt', data: base64(pageText('南山镇')), page: 'B6', date: '2026-11-05' });
+    await h['archive.importPage']({
+      name: 'a.txt',
+      data: base64(pageText('东湖镇')),
+      page: 'B6',
+      date: '2026-10-01',
+    });
+    await h['archive.importPage']({
+      name: 'b.txt',
+      data: base64(pageText('西岭镇')),
+      page: 'B7',
+      date: '2026-10-01',
+    });
+    await h['archive.importPage']({
+      name: 'c.txt',
+      data: base64(pageText('南山镇')),
+      page: 'B6',
+      date: '2026-11-05',
+    });
     expect(await h['archive.calendar']({})).toEqual({
       total: 6,
       dates: [
@@ -52,9 +72,22 @@ describe('archive.calendar', () => {
   });
 
   it('keeps stories without a page under their date', () => {
-    const s = (date: string, page: string) => ({ id: `${date}/${page}/x`, title: 't', date, page, length: 1 });
+    const s = (date: string, page: string) => ({
+      id: `${date}/${page}/x`,
+      title: 't',
+      date,
+      page,
+      length: 1,
+    });
     expect(calendarOf([s('2026-01-02', ''), s('2026-01-02', 'A1'), s('2026-01-01', 'A1')])).toEqual([
-      { date: '2026-01-02', count: 2, pages: [{ page: '', count: 1 }, { page: 'A1', count: 1 }] },
+      {
+        date: '2026-01-02',
+        count: 2,
+        pages: [
+          { page: '', count: 1 },
+          { page: 'A1', count: 1 },
+        ],
+      },
       { date: '2026-01-01', count: 1, pages: [{ page: 'A1', count: 1 }] },
     ]);
   });
@@ -63,15 +96,30 @@ describe('archive.calendar', () => {
 describe('closing the desk', () => {
   it('writes the archive indexes that were not on disk yet, so the next start reads them instead of re-indexing', async () => {
     const h = services.handlers;
-    await h['archive.importPage']({ name: 'a.txt', data: base64(pageText('东湖镇')), page: 'B6', date: '2026-10-01' });
+    await h['archive.importPage']({
+      name: 'a.txt',
+      data: base64(pageText('东湖镇')),
+      page: 'B6',
+      date: '2026-10-01',
+    });
     expect((await h['archive.search']({ query: '议事长廊' })).length).toBe(1);
-    await h['archive.importPage']({ name: 'b.txt', data: base64(pageText('西岭镇')), page: 'B7', date: '2026-10-02' });
+    await h['archive.importPage']({
+      name: 'b.txt',
+      data: base64(pageText('西岭镇')),
+      page: 'B7',
+      date: '2026-10-02',
+    });
     const archiveDir = join(dir, 'data', 'archive');
     // The first search wrote search.bin for one page; the second page is only in memory so far.
     const sizeBefore = (await stat(join(archiveDir, 'search.bin'))).size;
     await services.close();
     expect((await stat(join(archiveDir, 'search.bin'))).size).toBeGreaterThan(sizeBefore);
-    services = await openDeskServices({ dataDir: join(dir, 'data'), transport: 'http', demo: false, user: 'tester' });
+    services = await openDeskServices({
+      dataDir: join(dir, 'data'),
+      transport: 'http',
+      demo: false,
+      user: 'tester',
+    });
     const hits = await services.handlers['archive.search']({ query: '议事长廊' });
     expect(hits.map((hit) => hit.date).sort()).toEqual(['2026-10-01', '2026-10-02']);
   });

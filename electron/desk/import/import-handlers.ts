@@ -13,9 +13,15 @@ type ImportHandlers = Pick<DeskHandlers, keyof typeof importContract>;
 
 function bytesOf(name: string, data: string): Uint8Array {
   const bytes = Buffer.from(data, 'base64');
-  if (bytes.length === 0) throw new DeskError('invalid-input', 'error.fileEmpty', { file: name }, `${name}: the file is empty`);
+  if (bytes.length === 0)
+    throw new DeskError('invalid-input', 'error.fileEmpty', { file: name }, `${name}: the file is empty`);
   if (bytes.length > 40 * 1024 * 1024) {
-    throw new DeskError('invalid-input', 'error.fileTooLarge', { file: name }, `${name} is larger than 40 MB; nothing was imported`);
+    throw new DeskError(
+      'invalid-input',
+      'error.fileTooLarge',
+      { file: name },
+      `${name} is larger than 40 MB; nothing was imported`,
+    );
   }
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
 }
@@ -35,14 +41,21 @@ export function calendarOf(items: readonly ArchivedSummary[]): ArchiveCalendar['
 }
 
 /** `archive`: the data folder's archive with its full-text search, shared with the desk's other services. */
-export function importHandlers(opts: { store: DeskStore; archive: () => Promise<ArchiveSearch>; who: () => string }): ImportHandlers {
+export function importHandlers(opts: {
+  store: DeskStore;
+  archive: () => Promise<ArchiveSearch>;
+  who: () => string;
+}): ImportHandlers {
   const { archive } = opts;
   return {
     'stories.import': async ({ name, data, page }) => {
       // A name only: no folder is read for photos a .md names (they stay as notes of the parse).
       const safeName = name.replace(/[\\/]/g, '_');
       const read = await readStoryBytes(safeName, bytesOf(safeName, data), { looseMarkdown: true });
-      return importStory(opts.store, safeName, read, { user: opts.who(), patch: page ? { page } : undefined });
+      return importStory(opts.store, safeName, read, {
+        user: opts.who(),
+        patch: page ? { page } : undefined,
+      });
     },
     'archive.list': async (filter) => (await archive()).list(filter),
     'archive.calendar': async () => {

@@ -14,7 +14,12 @@ let dir: string;
 let services: DeskServices;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'desk-import-'));
-  services = await openDeskServices({ dataDir: join(dir, 'data'), transport: 'http', demo: false, user: 'tester' });
+  services = await openDeskServices({
+    dataDir: join(dir, 'data'),
+    transport: 'http',
+    demo: false,
+    user: 'tester',
+  });
 });
 afterEach(async () => {
   await services.close();
@@ -34,15 +39,33 @@ const errorOf = async (p: Promise<unknown>) => {
 describe('text encodings', () => {
   it('detects GB18030/GBK, UTF-8 with and without BOM, UTF-16 with BOM, and says which', () => {
     // "党建" in GBK is B5 B3 BD A8; "工作" is B9 A4 D7 F7.
-    expect(decodeTextFile(new Uint8Array([0xb5, 0xb3, 0xbd, 0xa8, 0xb9, 0xa4, 0xd7, 0xf7]))).toEqual({ text: '党建工作', encoding: 'gb18030', bom: false });
-    expect(decodeTextFile(new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('党建')]))).toEqual({ text: '党建', encoding: 'utf-8', bom: true });
-    expect(decodeTextFile(new Uint8Array(Buffer.from('党建')))).toEqual({ text: '党建', encoding: 'utf-8', bom: false });
-    expect(decodeTextFile(new Uint8Array([0xff, 0xfe, ...Buffer.from('党建', 'utf16le')]))).toMatchObject({ text: '党建', encoding: 'utf-16le' });
+    expect(decodeTextFile(new Uint8Array([0xb5, 0xb3, 0xbd, 0xa8, 0xb9, 0xa4, 0xd7, 0xf7]))).toEqual({
+      text: '党建工作',
+      encoding: 'gb18030',
+      bom: false,
+    });
+    expect(decodeTextFile(new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('党建')]))).toEqual({
+      text: '党建',
+      encoding: 'utf-8',
+      bom: true,
+    });
+    expect(decodeTextFile(new Uint8Array(Buffer.from('党建')))).toEqual({
+      text: '党建',
+      encoding: 'utf-8',
+      bom: false,
+    });
+    expect(decodeTextFile(new Uint8Array([0xff, 0xfe, ...Buffer.from('党建', 'utf16le')]))).toMatchObject({
+      text: '党建',
+      encoding: 'utf-16le',
+    });
   });
 
   it('imports a GBK text story with mixed line endings and reports the encoding', async () => {
     // 标题: "党建" ; body: "党建工作。" lines joined by CRLF, CR and LF.
-    const gbk = [0xb5, 0xb3, 0xbd, 0xa8, 0x0d, 0x0a, 0xb5, 0xb3, 0xbd, 0xa8, 0xb9, 0xa4, 0xd7, 0xf7, 0xa1, 0xa3, 0x0d, 0xb9, 0xa4, 0xd7, 0xf7, 0xa1, 0xa3, 0x0a];
+    const gbk = [
+      0xb5, 0xb3, 0xbd, 0xa8, 0x0d, 0x0a, 0xb5, 0xb3, 0xbd, 0xa8, 0xb9, 0xa4, 0xd7, 0xf7, 0xa1, 0xa3, 0x0d,
+      0xb9, 0xa4, 0xd7, 0xf7, 0xa1, 0xa3, 0x0a,
+    ];
     const read = await readStoryBytes('gbk.txt', new Uint8Array(gbk));
     expect(read.encoding).toBe('gb18030');
     expect(codes(read.notes)).toContain('encoding');
@@ -65,13 +88,21 @@ describe('DOCX import (worker)', () => {
     { text: '图为居民在楼道议事。 吴青 摄' },
     { image: 'image2.jpg' },
     { text: '图为议事记录本。' },
-    { table: [['事项', '结果'], ['加装电梯', '已办结']] },
+    {
+      table: [
+        ['事项', '结果'],
+        ['加装电梯', '已办结'],
+      ],
+    },
   ];
 
   it('reads headline parts, byline, subheads and photos, stores the photo, lists the notes', async () => {
     const path = join(dir, 'story.docx');
     // image2.jpg is named like a photo but holds HTML: refused by its content.
-    await writeFile(path, buildDocx(story, { 'image2.jpg': new TextEncoder().encode('<html>not a photo</html>') }));
+    await writeFile(
+      path,
+      buildDocx(story, { 'image2.jpg': new TextEncoder().encode('<html>not a photo</html>') }),
+    );
     const read = await readStoryFile(path);
     const { story: saved, notes } = await importStory(services.store, path, read, { user: 'tester' });
     expect(saved).toMatchObject({
@@ -87,9 +118,21 @@ describe('DOCX import (worker)', () => {
       },
     });
     expect(saved.photos).toHaveLength(1);
-    expect(saved.photos[0]).toMatchObject({ caption: '图为居民在楼道议事。', creditName: '吴青', creditKind: '摄' });
+    expect(saved.photos[0]).toMatchObject({
+      caption: '图为居民在楼道议事。',
+      creditName: '吴青',
+      creditKind: '摄',
+    });
     expect(saved.photos[0]!.file).toMatch(/^[a-f0-9]{32}\.png$/);
-    expect(blocksOfBody(saved.body).map((b) => b.type)).toEqual(['paragraph', 'subhead', 'paragraph', 'photo', 'paragraph', 'paragraph', 'paragraph']);
+    expect(blocksOfBody(saved.body).map((b) => b.type)).toEqual([
+      'paragraph',
+      'subhead',
+      'paragraph',
+      'photo',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+    ]);
     expect(codes(notes)).toEqual(['table-flattened', 'image-rejected', 'caption-without-photo']);
   });
 
@@ -98,7 +141,11 @@ describe('DOCX import (worker)', () => {
     const good = buildDocx(story);
     const cases: Array<[string, Uint8Array, RegExp]> = [
       ['truncated.docx', good.slice(0, Math.floor(good.length / 2)), /truncated\.docx is damaged/],
-      ['secret.docx', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(1024)]), /secret\.docx is password-protected or an old \.doc/],
+      [
+        'secret.docx',
+        new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(1024)]),
+        /secret\.docx is password-protected or an old \.doc/,
+      ],
       ['bomb.docx', zeroBomb(70 * 1024 * 1024), /bomb\.docx is too large/],
       ['text.docx', new TextEncoder().encode('just text'), /text\.docx is not a Word document/],
     ];
@@ -134,19 +181,63 @@ describe('past pages into the archive (API)', () => {
 
   it('splits for confirmation, archives, lists, searches and reads back; a second import adds nothing', async () => {
     const split = await services.handlers['archive.splitPage']({ name: 'b6.txt', data });
-    expect(split.stories.map((s) => s.headline)).toEqual(['青石镇：小网格撑起基层治理大格局', '桐林村：“积分超市”兑出文明新风']);
+    expect(split.stories.map((s) => s.headline)).toEqual([
+      '青石镇：小网格撑起基层治理大格局',
+      '桐林村：“积分超市”兑出文明新风',
+    ]);
     expect(split.encoding).toBe('utf-8');
-    expect(await services.handlers['archive.importPage']({ name: 'b6.txt', data, page: 'B6', date: '2026-11-22' })).toEqual({ added: 2, skipped: 0 });
-    expect(await services.handlers['archive.importPage']({ name: 'b6.txt', data, page: 'B6', date: '2026-11-22' })).toEqual({ added: 0, skipped: 2 });
+    expect(
+      await services.handlers['archive.importPage']({ name: 'b6.txt', data, page: 'B6', date: '2026-11-22' }),
+    ).toEqual({ added: 2, skipped: 0 });
+    expect(
+      await services.handlers['archive.importPage']({ name: 'b6.txt', data, page: 'B6', date: '2026-11-22' }),
+    ).toEqual({ added: 0, skipped: 2 });
     const list = await services.handlers['archive.list']({ date: '2026-11-22', page: 'B6' });
-    expect(list.items.map((s) => s.title)).toEqual(['青石镇：小网格撑起基层治理大格局', '桐林村：“积分超市”兑出文明新风']);
+    expect(list.items.map((s) => s.title)).toEqual([
+      '青石镇：小网格撑起基层治理大格局',
+      '桐林村：“积分超市”兑出文明新风',
+    ]);
     const [hit] = await services.handlers['archive.search']({ query: '积分超市' });
     expect(hit!.title).toBe('桐林村：“积分超市”兑出文明新风');
     const story = await services.handlers['archive.get']({ id: list.items[0]!.id });
-    expect(story.blocks).toEqual(['青石镇把党支部建在网格上，推动党员力量下沉一线，有效解决了群众身边的急难愁盼问题。']);
+    expect(story.blocks).toEqual([
+      '青石镇把党支部建在网格上，推动党员力量下沉一线，有效解决了群众身边的急难愁盼问题。',
+    ]);
     // The duplicate check sees the archived page at once.
     const findings = await services.handlers['checks.archive']({
-      content: { kicker: '', headline: '新稿', subheadline: '', photos: [], body: { version: 1, root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: '青石镇把党支部建在网格上，推动党员力量下沉一线，有效解决了群众身边的急难愁盼问题。', detail: 0, format: 0, mode: 'normal', style: '' }] }] } } },
+      content: {
+        kicker: '',
+        headline: '新稿',
+        subheadline: '',
+        photos: [],
+        body: {
+          version: 1,
+          root: {
+            type: 'root',
+            version: 1,
+            direction: null,
+            format: '',
+            indent: 0,
+            children: [
+              {
+                type: 'paragraph',
+                version: 1,
+                children: [
+                  {
+                    type: 'text',
+                    version: 1,
+                    text: '青石镇把党支部建在网格上，推动党员力量下沉一线，有效解决了群众身边的急难愁盼问题。',
+                    detail: 0,
+                    format: 0,
+                    mode: 'normal',
+                    style: '',
+                  },
+                ],
+              },
+            ],
+          },
+        },
+      },
     });
     expect(findings.some((f) => f.rule === 'duplicate.archive')).toBe(true);
   });

@@ -19,14 +19,24 @@ export async function readPageFile(path: string): Promise<PageFile> {
   try {
     bytes = new Uint8Array(await readFile(path));
   } catch (err) {
-    throw new DeskError('not-found', 'error.fileUnreadable', { file: path }, `cannot read ${path}: ${String(err)}`);
+    throw new DeskError(
+      'not-found',
+      'error.fileUnreadable',
+      { file: path },
+      `cannot read ${path}: ${String(err)}`,
+    );
   }
   return decodePage(path, bytes);
 }
 
 export function decodePage(path: string, bytes: Uint8Array): PageFile {
   if (bytes.length > 5 * 1024 * 1024) {
-    throw new DeskError('invalid-input', 'error.pageTooLarge', { file: path }, `${path} is larger than 5 MB: not a page's text; nothing was imported`);
+    throw new DeskError(
+      'invalid-input',
+      'error.pageTooLarge',
+      { file: path },
+      `${path} is larger than 5 MB: not a page's text; nothing was imported`,
+    );
   }
   const { text, encoding } = decodeTextFile(bytes);
   return { text, encoding };

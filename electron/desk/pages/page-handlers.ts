@@ -181,10 +181,19 @@ export function pageService(deps: PageDeps) {
       .mark(
         plan.name,
         plan.date,
-        { exported: { at, by: deps.who(), folder: result.folder, overrideReason: result.override?.reason ?? null } },
+        {
+          exported: {
+            at,
+            by: deps.who(),
+            folder: result.folder,
+            overrideReason: result.override?.reason ?? null,
+          },
+        },
         deps.who(),
       )
-      .catch((err: unknown) => console.warn(`[desk] the export of ${plan.name} ${plan.date} was not recorded on its plan:`, err));
+      .catch((err: unknown) =>
+        console.warn(`[desk] the export of ${plan.name} ${plan.date} was not recorded on its plan:`, err),
+      );
     return {
       folder: result.folder,
       zip: result.zip,
@@ -209,12 +218,19 @@ export function pageService(deps: PageDeps) {
     if (!real || !(await stat(real)).isDirectory()) throw refuse();
     const exportsDir = await realpath(join(deps.dataDir, 'exports')).catch(() => null);
     const allowed =
-      (exportsDir !== null && isInside(exportsDir, real)) || exportedFolders.has(wanted) || exportedFolders.has(real);
+      (exportsDir !== null && isInside(exportsDir, real)) ||
+      exportedFolders.has(wanted) ||
+      exportedFolders.has(real);
     if (!allowed) throw refuse();
     if (!deps.openPath) return { opened: false, folder: real };
     const failure = await deps.openPath(real);
     if (failure) {
-      throw new DeskError('internal', 'error.openFolderFailed', { folder: real }, `${real} could not be opened: ${failure}`);
+      throw new DeskError(
+        'internal',
+        'error.openFolderFailed',
+        { folder: real },
+        `${real} could not be opened: ${failure}`,
+      );
     }
     return { opened: true, folder: real };
   }

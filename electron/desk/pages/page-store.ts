@@ -132,7 +132,13 @@ export class PageStore {
   ): Promise<PagePlan> {
     return this.#queue.run(async () => {
       const current = await this.get(name, date);
-      const plan: PagePlan = { ...current, ...patch, rev: current.rev + 1, updatedAt: now.toISOString(), updatedBy: by };
+      const plan: PagePlan = {
+        ...current,
+        ...patch,
+        rev: current.rev + 1,
+        updatedAt: now.toISOString(),
+        updatedBy: by,
+      };
       await writeFileDurable(this.#path(name, date), `${JSON.stringify(plan, null, 2)}\n`);
       return plan;
     });

@@ -103,7 +103,13 @@ export type PreflightInput = {
   now?: Date;
 };
 
-export function preflightPage({ plan, stories, archive, ownArchiveIds, now = new Date() }: PreflightInput): PagePreflight {
+export function preflightPage({
+  plan,
+  stories,
+  archive,
+  ownArchiveIds,
+  now = new Date(),
+}: PreflightInput): PagePreflight {
   const found: Finding[] = [];
   const hardBlocks: string[] = [];
   const placed: Array<{ key: string; content: Story; slot: number }> = [];

@@ -74,7 +74,9 @@ describe('pages.publish', () => {
     expect((await archive).index.stories.map((s) => s.id)).toEqual(ids);
     expect(sendToLayout.mock.calls.map(([id]) => id)).toEqual(plan.slots.map((s) => s.storyId));
     const audit = await services.review.audit.forPage(PAGE);
-    expect(audit.filter((e) => e.kind === 'layout' && e.detail.startsWith(`${PAGE} 版 ${DATE} 发布`))).toHaveLength(1);
+    expect(
+      audit.filter((e) => e.kind === 'layout' && e.detail.startsWith(`${PAGE} 版 ${DATE} 发布`)),
+    ).toHaveLength(1);
     expect((await pages.handlers['pages.list']({}))[0]).toMatchObject({ publishedAt: first.published.at });
 
     const again = await pages.handlers['pages.publish']({ name: PAGE, date: DATE });

@@ -58,7 +58,12 @@ export function auditedExport(exportPage: ExportHandler, deps: ExportAuditDeps):
           ...base,
           kind: 'override',
           at: o.at,
-          detail: overrideDetail({ page: input.name, date: input.date, openErrors: o.openErrors, reason: o.reason }),
+          detail: overrideDetail({
+            page: input.name,
+            date: input.date,
+            openErrors: o.openErrors,
+            reason: o.reason,
+          }),
         },
         stories,
         { pageLine: false },

@@ -292,7 +292,8 @@ export class DeskStore {
       const current = await this.#current(id);
       const contentRev = checkBaseRev(current, baseRev);
       const { contentRev: _dropped, ...rest } = current;
-      const signed = current.signedRev === contentRev || (current.signatures ?? []).some((s) => s.rev === contentRev);
+      const signed =
+        current.signedRev === contentRev || (current.signatures ?? []).some((s) => s.rev === contentRev);
       let next: Story = {
         ...rest,
         ...parsed.data,
@@ -322,7 +323,8 @@ export class DeskStore {
   amendReview(id: string, baseRev: number | null, change: (current: Story) => Story): Promise<Story> {
     return this.#change(async () => {
       const current = await this.#current(id);
-      const contentRev = baseRev === null ? (current.contentRev ?? current.rev) : checkBaseRev(current, baseRev);
+      const contentRev =
+        baseRev === null ? (current.contentRev ?? current.rev) : checkBaseRev(current, baseRev);
       const changed = change(current);
       const next: Story = {
         ...changed,

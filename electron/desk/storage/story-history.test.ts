@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { bodyFromBlocks, contentOf, newStory, type Revision } from '../../../shared/model';
 import { MAX_REVISIONS, appendRevision } from './story-history';
 
-const content = contentOf(newStory('story-0001', 't', 'x', { body: bodyFromBlocks([{ type: 'paragraph', text: '正文' }]) }));
+const content = contentOf(
+  newStory('story-0001', 't', 'x', { body: bodyFromBlocks([{ type: 'paragraph', text: '正文' }]) }),
+);
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 5, 8, minute)).toISOString();
 const rev = (n: number, minute: number, by = '李华', signed = false): Revision => ({
   rev: n,
@@ -28,7 +30,8 @@ describe('appendRevision', () => {
 
   it('drops the oldest unsigned revisions first when over the bound', () => {
     let history: Revision[] = [rev(1, 0, '王芳', true)];
-    for (let n = 2; n <= MAX_REVISIONS + 20; n++) history = appendRevision(history, rev(n, n * 10, n % 2 ? '王芳' : '李华'));
+    for (let n = 2; n <= MAX_REVISIONS + 20; n++)
+      history = appendRevision(history, rev(n, n * 10, n % 2 ? '王芳' : '李华'));
     expect(history).toHaveLength(MAX_REVISIONS);
     expect(history[0]).toMatchObject({ rev: 1, signed: true });
     expect(history[1]!.rev).toBe(22);

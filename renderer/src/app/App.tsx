@@ -140,7 +140,6 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
     setOpenId(id);
   }, []);
 
-
   /** Leaves the open story saved (its draft kept if that fails) before another screen takes its place. */
   const showView = useCallback(async (next: DeskView) => {
     if (next !== 'stories') await screenRef.current?.flush();

@@ -35,14 +35,18 @@ describe('shortcuts', () => {
     expect(shortcutFor(key({ key: '1', code: 'Digit1' }))).toBeNull();
   });
 
-  it('leave Ctrl+F to the body editor\'s find bar inside [data-find-scope]', () => {
+  it("leave Ctrl+F to the body editor's find bar inside [data-find-scope]", () => {
     const inBody = { closest: (sel: string) => (sel === '[data-find-scope]' ? {} : null) };
     const Element = class {};
     Object.setPrototypeOf(inBody, Element.prototype);
     globalThis.Element = Element as unknown as typeof globalThis.Element;
     try {
-      expect(shortcutFor(key({ key: 'f', ctrlKey: true, target: inBody as unknown as EventTarget }))).toBeNull();
-      expect(shortcutFor(key({ key: 's', ctrlKey: true, target: inBody as unknown as EventTarget }))).toBe('saveNow');
+      expect(
+        shortcutFor(key({ key: 'f', ctrlKey: true, target: inBody as unknown as EventTarget })),
+      ).toBeNull();
+      expect(shortcutFor(key({ key: 's', ctrlKey: true, target: inBody as unknown as EventTarget }))).toBe(
+        'saveNow',
+      );
     } finally {
       delete (globalThis as { Element?: unknown }).Element;
     }

@@ -81,7 +81,10 @@ export function ArchiveDates({ dates, selected, onSelect }: Props) {
             >
               <span className="archive-date-day">{day.date}</span>
               <span className="archive-date-count">{t('archive.dateCount', { count: day.count })}</span>
-              <span className="archive-date-pages">{pages.slice(0, 6).join(' ')}{pages.length > 6 ? ' …' : ''}</span>
+              <span className="archive-date-pages">
+                {pages.slice(0, 6).join(' ')}
+                {pages.length > 6 ? ' …' : ''}
+              </span>
             </div>
           );
         })}

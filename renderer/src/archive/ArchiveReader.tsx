@@ -22,10 +22,14 @@ type Props = {
   query: string;
 };
 
-type Loaded = { state: 'loading'; id: string } | { state: 'ready'; story: ArchivedStoryView } | { state: 'failed'; id: string; error: unknown };
+type Loaded =
+  | { state: 'loading'; id: string }
+  | { state: 'ready'; story: ArchivedStoryView }
+  | { state: 'failed'; id: string; error: unknown };
 
 /** A short line without a sentence mark reads as a subhead (the archive keeps blocks as text only). */
-const looksLikeSubhead = (text: string) => Array.from(text).length <= 30 && !/[。！？；，,.!?;：:]/u.test(text) && !/摄$|供图$/u.test(text);
+const looksLikeSubhead = (text: string) =>
+  Array.from(text).length <= 30 && !/[。！？；，,.!?;：:]/u.test(text) && !/摄$|供图$/u.test(text);
 
 /** Captions are archived after the body with their credit ("… 摄", "…供图"). */
 const looksLikeCaption = (text: string) => /(?:摄|供图)$/u.test(text.trim());

@@ -45,7 +45,9 @@ export function ArchiveView({ openId }: Props) {
   const [day, setDay] = useState<ArchivedSummary[]>([]);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(-1);
-  const [reader, setReader] = useState<{ id: string; reveal: ArchiveReveal | null; query: string } | null>(null);
+  const [reader, setReader] = useState<{ id: string; reveal: ArchiveReveal | null; query: string } | null>(
+    null,
+  );
   const [importing, setImporting] = useState(false);
   const search = useArchiveSearch(query);
   const revealFor = useRef<{ id: string; reveal: ArchiveReveal | null } | null>(null);
@@ -85,7 +87,10 @@ export function ArchiveView({ openId }: Props) {
       const location = takeReveal(openId);
       revealFor.current = {
         id: openId,
-        reveal: location && location.paragraph !== undefined ? { paragraph: location.paragraph, start: location.start, end: location.end } : null,
+        reveal:
+          location && location.paragraph !== undefined
+            ? { paragraph: location.paragraph, start: location.start, end: location.end }
+            : null,
       };
     }
     setQuery('');
@@ -97,7 +102,15 @@ export function ArchiveView({ openId }: Props) {
   const searching = query.trim() !== '';
   const rows: Row[] = searching
     ? search.status === 'done'
-      ? search.hits.map((h) => ({ id: h.id, title: h.title, date: h.date, page: h.page, length: 0, snippet: h.snippet, highlights: h.highlights }))
+      ? search.hits.map((h) => ({
+          id: h.id,
+          title: h.title,
+          date: h.date,
+          page: h.page,
+          length: 0,
+          snippet: h.snippet,
+          highlights: h.highlights,
+        }))
       : []
     : day;
 
@@ -156,7 +169,10 @@ export function ArchiveView({ openId }: Props) {
     if (search.status === 'failed') return describeError(search.error, i18n).message;
     if (search.status === 'done' && search.query === query.trim()) {
       if (search.hits.length === 0) return t('archive.noHits', { query: search.query, ms: search.ms });
-      return t(search.capped ? 'archive.hitsCapped' : 'archive.hits', { count: search.hits.length, ms: search.ms });
+      return t(search.capped ? 'archive.hitsCapped' : 'archive.hits', {
+        count: search.hits.length,
+        ms: search.ms,
+      });
     }
     return search.status === 'searching' && search.slow ? t('archive.searchingSlow') : t('archive.searching');
   })();
@@ -198,17 +214,23 @@ export function ArchiveView({ openId }: Props) {
         </p>
       ) : (
         <div className="archive-columns">
-          <ArchiveDates dates={calendar?.dates ?? []} selected={date} onSelect={(d) => {
-            setQuery('');
-            setDate(d);
-          }} />
+          <ArchiveDates
+            dates={calendar?.dates ?? []}
+            selected={date}
+            onSelect={(d) => {
+              setQuery('');
+              setDate(d);
+            }}
+          />
           <div
             ref={listRef}
             id="archive-list"
             className="archive-list"
             role="listbox"
             tabIndex={0}
-            aria-label={searching ? t('archive.resultsLabel') : t('archive.storiesLabel', { date: date ?? '' })}
+            aria-label={
+              searching ? t('archive.resultsLabel') : t('archive.storiesLabel', { date: date ?? '' })
+            }
             aria-activedescendant={rows[active] ? `archive-row-${active}` : undefined}
             data-testid={searching ? 'archive-results' : 'archive-day'}
             onKeyDown={(e) => onListKey(e, false)}
@@ -229,7 +251,11 @@ export function ArchiveView({ openId }: Props) {
               />
             ))}
           </div>
-          <ArchiveReader id={reader?.id ?? null} reveal={reader?.reveal ?? null} query={reader?.query ?? ''} />
+          <ArchiveReader
+            id={reader?.id ?? null}
+            reveal={reader?.reveal ?? null}
+            query={reader?.query ?? ''}
+          />
         </div>
       )}
       {importing && (
@@ -282,7 +308,9 @@ function ListRow({
       >
         <span className="archive-row-title">{row.title || t('archive.untitled')}</span>
         <span className="archive-row-meta">
-          {hit ? `${row.date} · ${row.page ? t('archive.page', { page: row.page }) : t('archive.pageNone')}` : t('archive.chars', { count: row.length })}
+          {hit
+            ? `${row.date} · ${row.page ? t('archive.page', { page: row.page }) : t('archive.pageNone')}`
+            : t('archive.chars', { count: row.length })}
         </span>
         {hit && row.snippet && (
           <span className="archive-snippet" data-testid="archive-snippet">

@@ -63,7 +63,12 @@ export function PageImportDialog({ onClose, onImported }: Props) {
     if (step.step !== 'review' || !form.file) return;
     setStep({ ...step, busy: true, error: null });
     try {
-      const result = await desk['archive.importPage']({ name: form.file.name, data: step.data, page: form.page, date: form.date });
+      const result = await desk['archive.importPage']({
+        name: form.file.name,
+        data: step.data,
+        page: form.page,
+        date: form.date,
+      });
       setStep({ step: 'done', ...result });
       onImported(form.date, form.page);
     } catch (error) {
@@ -85,7 +90,13 @@ export function PageImportDialog({ onClose, onImported }: Props) {
         onClose={onClose}
         testId="page-import"
         footer={
-          <button type="button" className="primary" autoFocus data-testid="page-import-close" onClick={onClose}>
+          <button
+            type="button"
+            className="primary"
+            autoFocus
+            data-testid="page-import-close"
+            onClick={onClose}
+          >
             {t('pageImport.close')}
           </button>
         }
@@ -106,7 +117,12 @@ export function PageImportDialog({ onClose, onImported }: Props) {
         testId="page-import"
         footer={
           <>
-            <button type="button" data-testid="page-import-back" disabled={step.busy} onClick={() => setStep({ step: 'form', busy: false, error: null })}>
+            <button
+              type="button"
+              data-testid="page-import-back"
+              disabled={step.busy}
+              onClick={() => setStep({ step: 'form', busy: false, error: null })}
+            >
               {t('pageImport.back')}
             </button>
             <button
@@ -125,7 +141,12 @@ export function PageImportDialog({ onClose, onImported }: Props) {
         <p className="page-import-summary" data-testid="page-import-summary">
           {s.stories.length === 0
             ? t('pageImport.none')
-            : t('pageImport.summary', { page: form.page, date: form.date, count: s.stories.length, encoding: encodingName(i18n, s.encoding) })}
+            : t('pageImport.summary', {
+                page: form.page,
+                date: form.date,
+                count: s.stories.length,
+                encoding: encodingName(i18n, s.encoding),
+              })}
         </p>
         <ol className="page-split" data-testid="page-split">
           {s.stories.map((story, i) => (
@@ -160,7 +181,13 @@ export function PageImportDialog({ onClose, onImported }: Props) {
           <button type="button" onClick={onClose}>
             {t('pageImport.cancel')}
           </button>
-          <button type="submit" form="page-import-form" className="primary" data-testid="page-import-split" disabled={step.busy}>
+          <button
+            type="submit"
+            form="page-import-form"
+            className="primary"
+            data-testid="page-import-split"
+            disabled={step.busy}
+          >
             {step.busy ? t('pageImport.splitting') : t('pageImport.split')}
           </button>
         </>
@@ -202,10 +229,18 @@ export function PageImportDialog({ onClose, onImported }: Props) {
             onChange={(e) => setForm({ ...form, file: e.target.files?.[0] ?? null })}
           />
           <span className="page-import-file-row">
-            <button type="button" aria-describedby="page-import-file-label" aria-invalid={tried && !form.file} onClick={() => fileRef.current?.click()}>
+            <button
+              type="button"
+              aria-describedby="page-import-file-label"
+              aria-invalid={tried && !form.file}
+              onClick={() => fileRef.current?.click()}
+            >
               {t('pageImport.pick')}
             </button>
-            <span className={`page-import-file-name${form.file ? '' : ' none'}`} data-testid="page-import-file-name">
+            <span
+              className={`page-import-file-name${form.file ? '' : ' none'}`}
+              data-testid="page-import-file-name"
+            >
               {form.file ? form.file.name : t('pageImport.noFile')}
             </span>
           </span>
@@ -249,8 +284,12 @@ function SplitStory({ story }: { story: PageStory }) {
           <span className="split-label">{t('pageImport.byline')}</span>
           {byline || t('pageImport.noByline')}
         </span>
-        <span data-testid="split-paragraphs">{t('pageImport.paragraphs', { count: story.blocks.length, subheads })}</span>
-        <span className="split-lines">{t('pageImport.lines', { first: story.firstLine, last: story.lastLine })}</span>
+        <span data-testid="split-paragraphs">
+          {t('pageImport.paragraphs', { count: story.blocks.length, subheads })}
+        </span>
+        <span className="split-lines">
+          {t('pageImport.lines', { first: story.firstLine, last: story.lastLine })}
+        </span>
         {story.continued && <span className="split-continued">{t('pageImport.continued')}</span>}
       </p>
       <SplitSection label={t('pageImport.captions')} testId="split-captions">
@@ -263,7 +302,11 @@ function SplitStory({ story }: { story: PageStory }) {
       </SplitSection>
       <SplitSection label={t('pageImport.jumps')} testId="split-jumps">
         {story.jumps.map((j, i) => (
-          <li key={i}>{j.direction === 'to' ? t('pageImport.jumpTo', { page: j.page }) : t('pageImport.jumpFrom', { page: j.page })}</li>
+          <li key={i}>
+            {j.direction === 'to'
+              ? t('pageImport.jumpTo', { page: j.page })
+              : t('pageImport.jumpFrom', { page: j.page })}
+          </li>
         ))}
       </SplitSection>
       <SplitSection label={t('pageImport.joins')} testId="split-joins">

@@ -7,7 +7,8 @@ export const archiveEn: { readonly [K in keyof typeof archiveZhCN]: string } = {
   'archive.searchLabel': 'Search the archive',
   'archive.searchPlaceholder': 'Search the archive (by character)   / or Ctrl+F',
   'archive.searching': 'Searching…',
-  'archive.searchingSlow': 'Searching… The first search builds the full-text index; a large archive takes a moment.',
+  'archive.searchingSlow':
+    'Searching… The first search builds the full-text index; a large archive takes a moment.',
   'archive.hits': '{count} found in {ms} ms',
   'archive.hitsCapped': 'The {count} best matches, in {ms} ms',
   'archive.noHits': 'No story holds “{query}” (searched in {ms} ms).',
@@ -47,7 +48,8 @@ export const archiveEn: { readonly [K in keyof typeof archiveZhCN]: string } = {
   'pageImport.importing': 'Archiving…',
   'pageImport.close': 'Close',
   'pageImport.showDate': 'Show that day',
-  'pageImport.summary': 'Page {page}, {date}: {count} stories (text encoding {encoding}). Check each headline, byline and paragraphing, then archive them.',
+  'pageImport.summary':
+    'Page {page}, {date}: {count} stories (text encoding {encoding}). Check each headline, byline and paragraphing, then archive them.',
   'pageImport.none': 'No story was found in this text. Check that the file is a page’s plain text.',
   'pageImport.kicker': 'Kicker',
   'pageImport.subheadline': 'Subheadline',

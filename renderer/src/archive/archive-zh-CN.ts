@@ -45,7 +45,8 @@ export const archiveZhCN = {
   'pageImport.importing': '正在存入……',
   'pageImport.close': '关闭',
   'pageImport.showDate': '查看这一天',
-  'pageImport.summary': '{page} 版 {date}：拆出 {count} 篇稿件（文本编码 {encoding}）。请核对每篇的标题、署名和分段，确认后存入资料库。',
+  'pageImport.summary':
+    '{page} 版 {date}：拆出 {count} 篇稿件（文本编码 {encoding}）。请核对每篇的标题、署名和分段，确认后存入资料库。',
   'pageImport.none': '这段文字里没有找到稿件。请检查文件是否是版面的纯文本。',
   'pageImport.kicker': '引题',
   'pageImport.subheadline': '副题',

@@ -22,7 +22,13 @@ export function ImportResultDialog({ results, onOpen, onClose }: Props) {
       onClose={onClose}
       testId="import-result"
       footer={
-        <button type="button" className="primary" autoFocus data-testid="import-result-close" onClick={onClose}>
+        <button
+          type="button"
+          className="primary"
+          autoFocus
+          data-testid="import-result-close"
+          onClick={onClose}
+        >
           {t('import.close')}
         </button>
       }
@@ -82,7 +88,9 @@ export function ImportResultDialog({ results, onOpen, onClose }: Props) {
                         return (
                           <li key={j} data-testid="import-note" data-code={n.code}>
                             <span>{message}</span>
-                            {n.text && !message.includes(n.text) && <q className="import-note-text">{n.text}</q>}
+                            {n.text && !message.includes(n.text) && (
+                              <q className="import-note-text">{n.text}</q>
+                            )}
                           </li>
                         );
                       })}

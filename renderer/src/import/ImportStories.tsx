@@ -87,7 +87,11 @@ export function ImportStories({ page, onImported, onOpen }: Props) {
         <Dialog title={t('import.progressTitle')} onClose={() => undefined} testId="import-progress">
           <progress className="import-progress" max={progress.total} value={progress.done} />
           <p className="import-progress-text">
-            {t('import.progress', { n: Math.min(progress.done + 1, progress.total), total: progress.total, file: progress.file })}
+            {t('import.progress', {
+              n: Math.min(progress.done + 1, progress.total),
+              total: progress.total,
+              file: progress.file,
+            })}
           </p>
         </Dialog>
       )}

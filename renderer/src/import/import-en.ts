@@ -3,7 +3,8 @@ import type { importZhCN } from './import-zh-CN';
 
 export const importEn: { readonly [K in keyof typeof importZhCN]: string } = {
   'import.button': 'Import',
-  'import.buttonTitle': 'Import stories from Word (.docx), Markdown (.md) or text (.txt) files, several at once; or drop the files on the story list',
+  'import.buttonTitle':
+    'Import stories from Word (.docx), Markdown (.md) or text (.txt) files, several at once; or drop the files on the story list',
   'import.pickLabel': 'Story files to import',
   'import.drop': 'Drop to import these files as new stories',
   'import.progressTitle': 'Importing stories',
@@ -31,29 +32,38 @@ export const importEn: { readonly [K in keyof typeof importZhCN]: string } = {
 
   'importNote.encoding': 'The file was read as {encodingName}.',
   'importNote.head-guessed': 'Taken for a headline part by its place and length: check it.',
-  'importNote.head-unrecognised': 'Not a headline part: kept as body text; write a headline if one is missing.',
+  'importNote.head-unrecognised':
+    'Not a headline part: kept as body text; write a headline if one is missing.',
   'importNote.subheadline-dash': 'The dash opening the subheadline became “——”.',
-  'importNote.byline-halfwidth': 'The byline had half-width brackets “( )”; it prints with full-width “（）”.',
-  'importNote.byline-no-role': 'Names in the byline have no role (记者, 通讯员 …): kept as names only, check them.',
+  'importNote.byline-halfwidth':
+    'The byline had half-width brackets “( )”; it prints with full-width “（）”.',
+  'importNote.byline-no-role':
+    'Names in the byline have no role (记者, 通讯员 …): kept as names only, check them.',
   'importNote.byline-unrecognised': 'Something like a byline could not be read: kept as text.',
-  'importNote.caption-without-photo': 'A caption or photo credit has no photo to go with: kept as a paragraph.',
+  'importNote.caption-without-photo':
+    'A caption or photo credit has no photo to go with: kept as a paragraph.',
   'importNote.photo-without-caption': 'A photo has no caption: write one.',
-  'importNote.image-rejected': 'The embedded image “{name}” is not a JPEG, PNG or WebP by its content: left out.',
+  'importNote.image-rejected':
+    'The embedded image “{name}” is not a JPEG, PNG or WebP by its content: left out.',
   'importNote.table-flattened': '{count} table(s) became paragraphs (one per row, cells separated by “；”).',
   'importNote.links-removed': '{count} link(s): the text was kept, the addresses removed.',
-  'importNote.tracked-changes': 'The document had tracked changes: insertions kept, deletions left out (Word’s “final” view).',
+  'importNote.tracked-changes':
+    'The document had tracked changes: insertions kept, deletions left out (Word’s “final” view).',
   'importNote.floating-text': 'Paragraphs of {count} text box(es) or footnotes were added at the end.',
   'importNote.jump': 'A jump line (page {page}) was recognised and stored with the story’s jumps.',
   'importNote.continued': 'A story continued from page {page} starts here.',
-  'importNote.joined': 'Line {line} was cut from the line before by a column break: joined into one paragraph.',
+  'importNote.joined':
+    'Line {line} was cut from the line before by a column break: joined into one paragraph.',
   'importNote.caption-attached': 'Caption attached to “{headline}”: check it belongs there.',
   'importNote.orphan': 'Text that belongs to no story: kept on its own.',
   'importNote.over-limit': 'More photos or jump lines than a story holds: the rest kept as text.',
 
   'error.docxNotWord': '“{file}” is not a Word document (.docx); nothing was imported.',
-  'error.docxDamaged': '“{file}” is damaged or cut short; nothing was imported. Open it in Word or WPS, save it as .docx and import again.',
+  'error.docxDamaged':
+    '“{file}” is damaged or cut short; nothing was imported. Open it in Word or WPS, save it as .docx and import again.',
   'error.docxTooLarge': '“{file}” is too large (or unpacks to too much); nothing was imported.',
-  'error.docxEncrypted': '“{file}” is password-protected or an old .doc: remove the password or save it as .docx in Word or WPS, then import again.',
+  'error.docxEncrypted':
+    '“{file}” is password-protected or an old .doc: remove the password or save it as .docx in Word or WPS, then import again.',
   'error.docxTimeout': 'Reading “{file}” took too long and was abandoned; nothing was imported.',
   'error.fileEmpty': '“{file}” is empty; nothing was imported.',
   'error.fileTooLarge': '“{file}” is larger than 40 MB; nothing was imported.',

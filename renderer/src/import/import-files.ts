@@ -33,16 +33,33 @@ export async function importStoryFiles(
 async function importOne(file: File, page: string | null): Promise<ImportedFile> {
   const name = file.name;
   if (!isStoryFile(name)) {
-    return { file: name, ok: false, error: new DeskError('unsupported', 'import.unsupported', { file: name }, `${name}: only .docx, .md and .txt`) };
+    return {
+      file: name,
+      ok: false,
+      error: new DeskError(
+        'unsupported',
+        'import.unsupported',
+        { file: name },
+        `${name}: only .docx, .md and .txt`,
+      ),
+    };
   }
   if (file.size > MAX_IMPORT_BYTES) {
-    return { file: name, ok: false, error: new DeskError('invalid-input', 'import.tooLarge', { file: name }, `${name}: ${file.size} bytes`) };
+    return {
+      file: name,
+      ok: false,
+      error: new DeskError('invalid-input', 'import.tooLarge', { file: name }, `${name}: ${file.size} bytes`),
+    };
   }
   let data: string;
   try {
     data = await readFileAsBase64(file);
   } catch (err) {
-    return { file: name, ok: false, error: new DeskError('not-found', 'import.unreadable', { file: name }, String(err)) };
+    return {
+      file: name,
+      ok: false,
+      error: new DeskError('not-found', 'import.unreadable', { file: name }, String(err)),
+    };
   }
   try {
     const result = await desk['stories.import']({ name, data, ...(page ? { page } : {}) });

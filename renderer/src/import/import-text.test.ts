@@ -10,7 +10,14 @@ describe('import notes in the reader’s language', () => {
     for (const locale of ['zh-CN', 'en'] as const) {
       const i18n = translator(locale);
       for (const code of IMPORT_NOTE_CODES) {
-        const n = note(code, '某段文字', `detail of ${code}`, { count: 2, page: 'B7', line: 8, headline: '标题', name: 'a.png', encoding: 'gb18030' });
+        const n = note(code, '某段文字', `detail of ${code}`, {
+          count: 2,
+          page: 'B7',
+          line: 8,
+          headline: '标题',
+          name: 'a.png',
+          encoding: 'gb18030',
+        });
         const text = noteMessage(i18n, n);
         expect(text, `${locale} ${code}`).not.toBe(`detail of ${code}`);
         expect(text, `${locale} ${code}`).not.toMatch(/\{\w+\}/);
@@ -20,7 +27,9 @@ describe('import notes in the reader’s language', () => {
 
   it('names the encoding a text file was read in', () => {
     const zh = translator('zh-CN');
-    expect(noteMessage(zh, note('encoding', '', 'read as GB18030', { encoding: 'gb18030' }))).toBe('文件按 GB18030（兼容 GBK） 编码读取。');
+    expect(noteMessage(zh, note('encoding', '', 'read as GB18030', { encoding: 'gb18030' }))).toBe(
+      '文件按 GB18030（兼容 GBK） 编码读取。',
+    );
     expect(encodingName(zh, 'utf-8')).toBe('UTF-8');
     expect(encodingName(zh, 'shift_jis')).toBe('SHIFT_JIS');
   });

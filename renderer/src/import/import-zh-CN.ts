@@ -1,7 +1,8 @@
 /** Strings of story import (导入稿件): the button, the drop zone, progress, the result dialog, the notes and the readers' errors. */
 export const importZhCN = {
   'import.button': '导入稿件',
-  'import.buttonTitle': '从 Word（.docx）、Markdown（.md）或文本（.txt）文件导入，可多选；也可以把文件拖到稿件列表上',
+  'import.buttonTitle':
+    '从 Word（.docx）、Markdown（.md）或文本（.txt）文件导入，可多选；也可以把文件拖到稿件列表上',
   'import.pickLabel': '选择要导入的稿件文件',
   'import.drop': '松开鼠标，把这些文件导入为新稿件',
   'import.progressTitle': '正在导入稿件',
@@ -49,9 +50,11 @@ export const importZhCN = {
   'importNote.over-limit': '超出一篇稿件可容纳的图片或转版数，其余作为文字保留。',
 
   'error.docxNotWord': '“{file}”不是 Word 文档（.docx），没有导入任何内容。',
-  'error.docxDamaged': '“{file}”已损坏或不完整，没有导入任何内容。可在 Word 或 WPS 中打开后另存为 .docx 再导入。',
+  'error.docxDamaged':
+    '“{file}”已损坏或不完整，没有导入任何内容。可在 Word 或 WPS 中打开后另存为 .docx 再导入。',
   'error.docxTooLarge': '“{file}”太大（或解压后太大），没有导入任何内容。',
-  'error.docxEncrypted': '“{file}”设有密码，或是旧版 .doc 文件：请在 Word 或 WPS 中去掉密码或另存为 .docx，再导入。',
+  'error.docxEncrypted':
+    '“{file}”设有密码，或是旧版 .doc 文件：请在 Word 或 WPS 中去掉密码或另存为 .docx，再导入。',
   'error.docxTimeout': '读取“{file}”用时过长，已放弃，没有导入任何内容。',
   'error.fileEmpty': '“{file}”是空文件，没有导入任何内容。',
   'error.fileTooLarge': '“{file}”超过 40 MB，没有导入任何内容。',

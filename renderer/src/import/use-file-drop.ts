@@ -8,7 +8,8 @@
 import { useEffect, useRef, useState } from 'react';
 
 const isEditable = (target: EventTarget | null) =>
-  target instanceof Element && target.closest('input, textarea, [contenteditable="true"], [contenteditable=""]') !== null;
+  target instanceof Element &&
+  target.closest('input, textarea, [contenteditable="true"], [contenteditable=""]') !== null;
 
 const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
 

@@ -44,7 +44,9 @@ export function ExportPanel({ plan, report, checking, onChanged }: Props) {
   const { current } = useReviewUsers();
   const editor = isEditor(current);
   const [overriding, setOverriding] = useState(false);
-  const [running, setRunning] = useState<{ started: number; progress: PageExportProgress | null } | null>(null);
+  const [running, setRunning] = useState<{ started: number; progress: PageExportProgress | null } | null>(
+    null,
+  );
   const [elapsed, setElapsed] = useState(0);
   const [result, setResult] = useState<PageExportResult | null>(null);
   const [publishing, setPublishing] = useState(false);
@@ -183,15 +185,27 @@ export function ExportPanel({ plan, report, checking, onChanged }: Props) {
           {last && (
             <span className="muted">
               {last.total > 0
-                ? t('pages.export.step', { step: stepLabel(i18n, last.step), done: last.done, total: last.total })
+                ? t('pages.export.step', {
+                    step: stepLabel(i18n, last.step),
+                    done: last.done,
+                    total: last.total,
+                  })
                 : stepLabel(i18n, last.step)}
             </span>
           )}
         </div>
       )}
       {result && (
-        <div className="export-result" tabIndex={-1} ref={resultRef} role="status" data-testid="export-result">
-          <p>{t('pages.export.done', { files: result.files.length, seconds: (result.ms / 1000).toFixed(1) })}</p>
+        <div
+          className="export-result"
+          tabIndex={-1}
+          ref={resultRef}
+          role="status"
+          data-testid="export-result"
+        >
+          <p>
+            {t('pages.export.done', { files: result.files.length, seconds: (result.ms / 1000).toFixed(1) })}
+          </p>
           {result.override && (
             <p className="muted" data-testid="export-overridden">
               {t('pages.export.overridden', {
@@ -222,7 +236,10 @@ export function ExportPanel({ plan, report, checking, onChanged }: Props) {
       )}
       {!result && plan.exported && (
         <p className="muted" data-testid="export-last">
-          {t('pages.export.last', { at: plan.exported.at.slice(0, 16).replace('T', ' '), by: plan.exported.by })}
+          {t('pages.export.last', {
+            at: plan.exported.at.slice(0, 16).replace('T', ' '),
+            by: plan.exported.by,
+          })}
         </p>
       )}
 

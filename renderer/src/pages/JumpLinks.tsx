@@ -80,7 +80,11 @@ export function JumpLinks({ plan, stories, onChange }: Props) {
       )}
       {placed.length > 0 && (
         <form className="jump-form" onSubmit={add}>
-          <select aria-label={t('pages.jumps.story')} value={storyId} onChange={(e) => setStoryId(e.target.value)}>
+          <select
+            aria-label={t('pages.jumps.story')}
+            value={storyId}
+            onChange={(e) => setStoryId(e.target.value)}
+          >
             {placed.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.headline || t('list.untitled')}

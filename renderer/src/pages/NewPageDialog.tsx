@@ -80,7 +80,13 @@ export function NewPageDialog({ onCreated, onClose, exists, onOpenExisting }: Pr
         )}
         <label>
           <span>{t('pages.new.date')}</span>
-          <input type="date" value={date} required data-testid="page-new-date" onChange={(e) => setDate(e.target.value)} />
+          <input
+            type="date"
+            value={date}
+            required
+            data-testid="page-new-date"
+            onChange={(e) => setDate(e.target.value)}
+          />
         </label>
         {valid && exists(name, date) && (
           <p className="page-form-error" role="status" data-testid="page-new-exists">

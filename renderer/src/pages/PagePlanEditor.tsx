@@ -46,7 +46,9 @@ export function PagePlanEditor({ plan, report, stories, onChange, onOpenStory }:
   const placed = new Set(plan.slots.flatMap((s) => (s.storyId ? [s.storyId] : [])));
   const own = stories.filter((s) => s.page === plan.name);
   const others = stories.filter((s) => s.page !== plan.name).slice(0, OTHER_STORIES);
-  const counts = new Map((report?.stories ?? []).flatMap((r) => (r.storyId ? [[r.storyId, r.count] as const] : [])));
+  const counts = new Map(
+    (report?.stories ?? []).flatMap((r) => (r.storyId ? [[r.storyId, r.count] as const] : [])),
+  );
 
   const setSlots = (slots: PageSlot[]) => onChange({ ...contentOfPlan(plan), slots });
   const patch = (i: number, change: Partial<PageSlot>) =>
@@ -144,7 +146,9 @@ export function PagePlanEditor({ plan, report, stories, onChange, onOpenStory }:
                       <option value={slot.storyId}>{t('pages.plan.missing', { id: slot.storyId })}</option>
                     )}
                     {own.length > 0 && <optgroup label={plan.name}>{own.map(option)}</optgroup>}
-                    {others.length > 0 && <optgroup label={t('pages.plan.story')}>{others.map(option)}</optgroup>}
+                    {others.length > 0 && (
+                      <optgroup label={t('pages.plan.story')}>{others.map(option)}</optgroup>
+                    )}
                   </select>
                   {story && (
                     <span className="slot-story-meta">
@@ -179,7 +183,11 @@ export function PagePlanEditor({ plan, report, stories, onChange, onOpenStory }:
                           ? t('pages.plan.count', { count, budget: slot.budget })
                           : t('pages.plan.countOnly', { count })}
                       </span>
-                      {over && <span className="length-over">{t('pages.plan.over', { over: count - slot.budget! })}</span>}
+                      {over && (
+                        <span className="length-over">
+                          {t('pages.plan.over', { over: count - slot.budget! })}
+                        </span>
+                      )}
                     </>
                   )}
                 </td>

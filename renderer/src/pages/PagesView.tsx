@@ -151,7 +151,11 @@ function PageDetail({
         <span className="muted" data-testid="page-saved">
           {page.saving
             ? t('pages.plan.saving')
-            : t('pages.head.rev', { rev: plan.rev, by: plan.updatedBy, at: formatUpdated(plan.updatedAt, i18n.locale) })}
+            : t('pages.head.rev', {
+                rev: plan.rev,
+                by: plan.updatedBy,
+                at: formatUpdated(plan.updatedAt, i18n.locale),
+              })}
         </span>
         <PageAuditButton page={plan.name} />
       </header>

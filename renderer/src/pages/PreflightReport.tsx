@@ -10,7 +10,14 @@ import { StoryIdSchema, type PreflightReport as Report, type StoryStatus } from 
 import { useI18n } from '../app/i18n/i18n';
 import { formatUpdated } from '../desk/format-time';
 import { StatusBadge } from '../desk/StatusBadge';
-import { excerpt, familyLabel, familyOf, familyOrder, findingMessage, whereLabel } from '../editor/findings/finding-text';
+import {
+  excerpt,
+  familyLabel,
+  familyOf,
+  familyOrder,
+  findingMessage,
+  whereLabel,
+} from '../editor/findings/finding-text';
 import { requestReveal } from '../editor/findings/pending-reveal';
 
 type Props = {
@@ -68,7 +75,9 @@ export function PreflightReport({ report, checking, onRecheck, onOpenStory }: Pr
       </section>
     );
   }
-  const titles = new Map(report.stories.flatMap((s) => (s.storyId ? [[s.storyId, s.headline] as const] : [])));
+  const titles = new Map(
+    report.stories.flatMap((s) => (s.storyId ? [[s.storyId, s.headline] as const] : [])),
+  );
   const rows = new Map(report.stories.flatMap((s) => (s.storyId ? [[s.storyId, s] as const] : [])));
   const groups = group(report);
 
@@ -93,7 +102,10 @@ export function PreflightReport({ report, checking, onRecheck, onOpenStory }: Pr
           <strong className={report.totals.errors ? 'text-error' : undefined} data-testid="preflight-totals">
             {t('pages.preflight.totals', report.totals)}
           </strong>
-          <span className="muted"> · {t('pages.preflight.checkedAt', { at: formatUpdated(report.checkedAt, i18n.locale) })}</span>
+          <span className="muted">
+            {' '}
+            · {t('pages.preflight.checkedAt', { at: formatUpdated(report.checkedAt, i18n.locale) })}
+          </span>
         </p>
         <p data-testid="preflight-rate">
           {t('pages.preflight.rate', {
@@ -122,10 +134,19 @@ export function PreflightReport({ report, checking, onRecheck, onOpenStory }: Pr
       {groups.map((g) => {
         const row = rows.get(g.storyId);
         return (
-          <section key={g.storyId || 'page'} className="preflight-story" data-testid="preflight-story" data-story-id={g.storyId}>
+          <section
+            key={g.storyId || 'page'}
+            className="preflight-story"
+            data-testid="preflight-story"
+            data-story-id={g.storyId}
+          >
             <h3>
               {row ? (
-                <button type="button" className="link preflight-story-title" onClick={() => onOpenStory(row.storyId!)}>
+                <button
+                  type="button"
+                  className="link preflight-story-title"
+                  onClick={() => onOpenStory(row.storyId!)}
+                >
                   {row.slot}. {t('pages.preflight.story', { headline: row.headline || t('list.untitled') })}
                 </button>
               ) : (
@@ -144,7 +165,12 @@ export function PreflightReport({ report, checking, onRecheck, onOpenStory }: Pr
               </p>
             )}
             {g.items.map((fg) => (
-              <div key={fg.family} className="preflight-family" data-testid="preflight-family" data-family={fg.family}>
+              <div
+                key={fg.family}
+                className="preflight-family"
+                data-testid="preflight-family"
+                data-family={fg.family}
+              >
                 <h4>
                   {familyLabel(i18n, fg.family)} <span className="muted">{fg.items.length}</span>
                 </h4>
@@ -179,7 +205,9 @@ export function PreflightReport({ report, checking, onRecheck, onOpenStory }: Pr
                   })}
                 </ul>
                 {fg.items.length > ROWS_PER_GROUP && (
-                  <p className="muted">{t('pages.preflight.more', { count: fg.items.length - ROWS_PER_GROUP })}</p>
+                  <p className="muted">
+                    {t('pages.preflight.more', { count: fg.items.length - ROWS_PER_GROUP })}
+                  </p>
                 )}
               </div>
             ))}
@@ -192,7 +220,8 @@ export function PreflightReport({ report, checking, onRecheck, onOpenStory }: Pr
           <ul>
             {report.ignored.map((x, i) => (
               <li key={i}>
-                {findingMessage(i18n, x.finding)} — {t('pages.preflight.ignoredBy', { by: x.by, reason: x.reason })}
+                {findingMessage(i18n, x.finding)} —{' '}
+                {t('pages.preflight.ignoredBy', { by: x.by, reason: x.reason })}
               </li>
             ))}
           </ul>

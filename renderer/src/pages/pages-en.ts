@@ -21,7 +21,8 @@ export const pagesEn: { readonly [K in keyof typeof pagesZhCN]: string } = {
   'pages.new.date': 'Date',
   'pages.new.edition': 'Edition',
   'pages.new.editionHint': 'e.g. 党建周刊',
-  'pages.new.slots': 'Starts with: lead, two secondary stories, a brief, a photo and a box (change them any time)',
+  'pages.new.slots':
+    'Starts with: lead, two secondary stories, a brief, a photo and a box (change them any time)',
   'pages.new.exists': 'Page {name} ({date}) has a plan already; “Create” opens it.',
   'pages.new.create': 'Create',
   'pages.new.cancel': 'Cancel',
@@ -77,7 +78,8 @@ export const pagesEn: { readonly [K in keyof typeof pagesZhCN]: string } = {
   'pages.preflight.running': 'Checking…',
   'pages.preflight.checkedAt': 'checked at {at}',
   'pages.preflight.totals': '{errors} errors · {warnings} warnings · {infos} notes',
-  'pages.preflight.rate': 'Error rate: {rate} per 10,000 characters ({weighted} weighted errors / {characters} characters)',
+  'pages.preflight.rate':
+    'Error rate: {rate} per 10,000 characters ({weighted} weighted errors / {characters} characters)',
   'pages.preflight.ratePass': 'pass (≤ 3)',
   'pages.preflight.rateFail': 'fail (> 3)',
   'pages.preflight.hard': 'These must be resolved first; no override can pass them:',
@@ -95,8 +97,10 @@ export const pagesEn: { readonly [K in keyof typeof pagesZhCN]: string } = {
   'pages.export.button': 'Export',
   'pages.export.override': 'Override and export…',
   'pages.export.notApproved': 'Export is possible once every story is approved (终审).',
-  'pages.export.blocked': '{count} errors are open, so the page cannot export. An editor may override with a reason.',
-  'pages.export.blockedNotEditor': '{count} errors are open, so the page cannot export. Only an editor (初审, 复审, 终审) may override.',
+  'pages.export.blocked':
+    '{count} errors are open, so the page cannot export. An editor may override with a reason.',
+  'pages.export.blockedNotEditor':
+    '{count} errors are open, so the page cannot export. Only an editor (初审, 复审, 终审) may override.',
   'pages.export.ready': 'The preflight is clean: ready to export.',
   'pages.export.running': 'Exporting… {seconds} s',
   'pages.export.step': '{step} ({done}/{total})',
@@ -114,7 +118,8 @@ export const pagesEn: { readonly [K in keyof typeof pagesZhCN]: string } = {
   'pages.export.last': 'Last export: {at}, {by}',
 
   'pages.override.title': 'Override and export',
-  'pages.override.body': 'The page has {count} open errors. With an override it exports anyway; the reason goes into the package (manifest.json, preflight.json) and the audit trail.',
+  'pages.override.body':
+    'The page has {count} open errors. With an override it exports anyway; the reason goes into the package (manifest.json, preflight.json) and the audit trail.',
   'pages.override.who': 'Signed by: {name}',
   'pages.override.reason': 'Reason (required)',
   'pages.override.reasonHint': 'e.g. quoted as in the original; the final editor agrees',
@@ -123,7 +128,8 @@ export const pagesEn: { readonly [K in keyof typeof pagesZhCN]: string } = {
 
   'pages.publish.title': 'Publish',
   'pages.publish.button': 'Publish page',
-  'pages.publish.hint': 'Publishing moves the page’s stories into the archive and the duplicate index, and marks them laid out.',
+  'pages.publish.hint':
+    'Publishing moves the page’s stories into the archive and the duplicate index, and marks them laid out.',
   'pages.publish.needsExport': 'Export first, then publish.',
   'pages.publish.notEditor': 'Only an editor may publish a page.',
   'pages.publish.done': 'Published at {at} by {by}; {count} stories went into the archive.',
@@ -134,9 +140,12 @@ export const pagesEn: { readonly [K in keyof typeof pagesZhCN]: string } = {
   'safe.pageNothingPublished': 'The archive and the stories are unchanged.',
 
   'error.pageNotFound': 'There is no plan for page {page} ({date}); it may have been deleted.',
-  'error.pageConflict': 'The plan of page {page} was changed elsewhere (now revision {rev}) and has been reloaded. Please make your change again.',
-  'error.exportBlocked': 'Page {page} ({date}) was not exported: {count} problems need attention; see the preflight.',
-  'error.overrideNotEditor': 'Only an editor (初审, 复审, 终审) may override open errors to export page {page}.',
+  'error.pageConflict':
+    'The plan of page {page} was changed elsewhere (now revision {rev}) and has been reloaded. Please make your change again.',
+  'error.exportBlocked':
+    'Page {page} ({date}) was not exported: {count} problems need attention; see the preflight.',
+  'error.overrideNotEditor':
+    'Only an editor (初审, 复审, 终审) may override open errors to export page {page}.',
   'error.exportTargetExists': '{path} exists and is not an export package; nothing was written over it.',
   'error.exportPhotoMissing': 'The photo {photo} is not in the data folder.',
   'error.exportRunning': 'Page {page} is being exported already; wait for it to finish.',

@@ -94,7 +94,8 @@ export const pagesZhCN = {
   'pages.export.override': '签字越过错误导出……',
   'pages.export.notApproved': '所有稿件终审通过后才能导出。',
   'pages.export.blocked': '还有 {count} 个错误未解决，不能导出。编辑可以签字越过并写明理由。',
-  'pages.export.blockedNotEditor': '还有 {count} 个错误未解决，不能导出。只有编辑（初审、复审、终审）可以签字越过。',
+  'pages.export.blockedNotEditor':
+    '还有 {count} 个错误未解决，不能导出。只有编辑（初审、复审、终审）可以签字越过。',
   'pages.export.ready': '检查通过，可以导出。',
   'pages.export.running': '正在导出……已用 {seconds} 秒',
   'pages.export.step': '{step}（{done}/{total}）',
@@ -112,7 +113,8 @@ export const pagesZhCN = {
   'pages.export.last': '上次导出：{at}，{by}',
 
   'pages.override.title': '签字越过错误导出',
-  'pages.override.body': '本版还有 {count} 个未解决的错误。签字越过后照样导出，理由会写进付排包（manifest.json、preflight.json）和审计记录。',
+  'pages.override.body':
+    '本版还有 {count} 个未解决的错误。签字越过后照样导出，理由会写进付排包（manifest.json、preflight.json）和审计记录。',
   'pages.override.who': '签字人：{name}',
   'pages.override.reason': '理由（必填）',
   'pages.override.reasonHint': '如：引文照原文，终审同意照登',
@@ -132,7 +134,8 @@ export const pagesZhCN = {
   'safe.pageNothingPublished': '资料库和稿件都没有改动。',
 
   'error.pageNotFound': '找不到 {page} 版（{date}）的版面计划，它可能已被删除。',
-  'error.pageConflict': '{page} 版的计划已在别处被修改（现为第 {rev} 版修订），已为你重新载入。请再做一次刚才的修改。',
+  'error.pageConflict':
+    '{page} 版的计划已在别处被修改（现为第 {rev} 版修订），已为你重新载入。请再做一次刚才的修改。',
   'error.exportBlocked': '{page} 版（{date}）没有导出：还有 {count} 个问题需要处理，详见付排前检查。',
   'error.overrideNotEditor': '只有编辑（初审、复审、终审）可以签字越过错误导出 {page} 版。',
   'error.exportTargetExists': '导出位置 {path} 已有一个不是付排包的文件夹，为免覆盖，没有写入。',

@@ -71,10 +71,7 @@ export function usePage(ref: PageRef, onSaved?: () => void): PageState {
 
   const reload = useCallback(async () => {
     try {
-      const [loaded, list] = await Promise.all([
-        desk['pages.get']({ name, date }),
-        desk['stories.list']({}),
-      ]);
+      const [loaded, list] = await Promise.all([desk['pages.get']({ name, date }), desk['stories.list']({})]);
       setPlan(loaded);
       setStories(list.items);
       setLoadError(null);

@@ -61,7 +61,11 @@ export const transport: Transport = typeof window !== 'undefined' && window.desk
 export const desk: DeskApi =
   transport === 'electron' && window.desk
     ? wrapElectron(window.desk)
-    : createHttpDesk({ fetch: (url, init) => window.fetch(url, init), token: readToken(), session: tabSession() });
+    : createHttpDesk({
+        fetch: (url, init) => window.fetch(url, init),
+        token: readToken(),
+        session: tabSession(),
+      });
 
 /** Where the page loads a stored photo from (a content-addressed file name). */
 export function photoUrl(file: string): string {

@@ -287,7 +287,13 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
             className="primary"
             data-testid="review-sign"
             disabled={signRefusal !== null}
-            title={signRefusal ? (isMessageKey(signRefusal.key) ? t(signRefusal.key, signRefusal.params) : signRefusal.message) : undefined}
+            title={
+              signRefusal
+                ? isMessageKey(signRefusal.key)
+                  ? t(signRefusal.key, signRefusal.params)
+                  : signRefusal.message
+                : undefined
+            }
             onClick={() => open('sign')}
           >
             {t('review.sign', { level: t(`level.${level}`) })}

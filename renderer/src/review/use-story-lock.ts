@@ -76,7 +76,12 @@ export function useStoryLock(storyId: string | null): StoryLock {
       desk['stories.get']({ id: storyId }).then(
         (s) => {
           if (!live) return;
-          const next: ReviewFacts = { status: s.status, signatures: s.signatures, byline: s.byline, createdBy: s.createdBy };
+          const next: ReviewFacts = {
+            status: s.status,
+            signatures: s.signatures,
+            byline: s.byline,
+            createdBy: s.createdBy,
+          };
           setStory((prev) => (prev && JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
         },
         () => undefined,

@@ -15,10 +15,18 @@ const entry = (i: number, blocks: string[]): ArchiveEntry => ({
   blocks,
 });
 const archive = (n: number, seed = 1) =>
-  Array.from({ length: n }, (_, i) => entry(i, [randomChineseText(seed * 1000 + i, 300), '', randomChineseText(seed * 1000 + i + 500, 200)]));
+  Array.from({ length: n }, (_, i) =>
+    entry(i, [randomChineseText(seed * 1000 + i, 300), '', randomChineseText(seed * 1000 + i + 500, 200)]),
+  );
 const draft = (text: string): CheckedStory => ({
   key: 'draft.md',
-  content: { kicker: '', headline: '标题', subheadline: '', photos: [], body: bodyFromBlocks([{ type: 'paragraph', text }]) },
+  content: {
+    kicker: '',
+    headline: '标题',
+    subheadline: '',
+    photos: [],
+    body: bodyFromBlocks([{ type: 'paragraph', text }]),
+  },
 });
 
 describe('ArchiveIndex', () => {
@@ -43,9 +51,17 @@ describe('ArchiveIndex', () => {
           }
           expect(findings).toHaveLength(1);
           const [here, there] = findings[0]!.locations;
-          expect(findings[0]!.params).toMatchObject({ chars: length, twinStory: `old-${which}`, date: stories[which]!.date });
+          expect(findings[0]!.params).toMatchObject({
+            chars: length,
+            twinStory: `old-${which}`,
+            date: stories[which]!.date,
+          });
           expect([here!.start, here!.end]).toEqual(p.copySpan);
-          expect([there!.story, there!.paragraph, there!.start, there!.end]).toEqual([`old-${which}`, 0, ...p.sourceSpan]);
+          expect([there!.story, there!.paragraph, there!.start, there!.end]).toEqual([
+            `old-${which}`,
+            0,
+            ...p.sourceSpan,
+          ]);
           expect(there!.text).toBe(sliceCodePoints(source, ...p.sourceSpan));
         },
       ),
@@ -80,12 +96,17 @@ describe('ArchiveIndex', () => {
     const bytes = index.toBytes();
     const other = ArchiveIndex.build(archive(4));
     expect(() => ArchiveIndex.fromBytes(bytes, other.stories, other.text)).toThrow(StaleArchiveIndexError);
-    expect(() => ArchiveIndex.fromBytes(bytes.slice(0, 20), index.stories, index.text)).toThrow(StaleArchiveIndexError);
+    expect(() => ArchiveIndex.fromBytes(bytes.slice(0, 20), index.stories, index.text)).toThrow(
+      StaleArchiveIndexError,
+    );
   });
 
   it('drops fingerprints shared by more stories than the cut-off (boilerplate), and keeps them dropped', () => {
-    const boiler = '各级党组织要把这项工作摆上重要议事日程，主要负责同志亲自抓、负总责，确保各项任务落到实处见到实效';
-    const stories = Array.from({ length: 30 }, (_, i) => entry(i, [`${randomChineseText(i + 99, 200)}${boiler}`]));
+    const boiler =
+      '各级党组织要把这项工作摆上重要议事日程，主要负责同志亲自抓、负总责，确保各项任务落到实处见到实效';
+    const stories = Array.from({ length: 30 }, (_, i) =>
+      entry(i, [`${randomChineseText(i + 99, 200)}${boiler}`]),
+    );
     const index = ArchiveIndex.build(stories, { k: 8, w: 23, commonMinStories: 20, commonFraction: 0 });
     expect(index.droppedCount).toBeGreaterThan(0);
     expect(checkAgainstArchive(index, draft(`甲${boiler}乙`))).toEqual([]);
@@ -99,23 +120,29 @@ describe('ArchiveIndex', () => {
 
   it('property: adding stories in any batches gives the index a build of all of them gives (fingerprints and runs)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1000 }), fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 8 }), (seed, batches) => {
-        const stories = archive(batches.reduce((n, b) => n + b, 0) + 2, seed);
-        const batch = ArchiveIndex.build(stories);
-        const incremental = ArchiveIndex.build(stories.slice(0, 2));
-        let at = 2;
-        for (const b of batches) {
-          incremental.add(stories.slice(at, at + b));
-          at += b;
-        }
-        expect(incremental.textLength).toBe(batch.textLength);
-        expect(incremental.text).toBe(batch.text);
-        expect(incremental.fingerprintCount).toBe(batch.fingerprintCount);
-        expect(incremental.toBytes()).toEqual(batch.toBytes());
-        const last = stories[stories.length - 1]!;
-        const copy = `甲${last.blocks[0]!.slice(30, 90)}乙${stories[0]!.blocks[2]!.slice(0, 50)}`;
-        expect(checkAgainstArchive(incremental, draft(copy))).toEqual(checkAgainstArchive(batch, draft(copy)));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 8 }),
+        (seed, batches) => {
+          const stories = archive(batches.reduce((n, b) => n + b, 0) + 2, seed);
+          const batch = ArchiveIndex.build(stories);
+          const incremental = ArchiveIndex.build(stories.slice(0, 2));
+          let at = 2;
+          for (const b of batches) {
+            incremental.add(stories.slice(at, at + b));
+            at += b;
+          }
+          expect(incremental.textLength).toBe(batch.textLength);
+          expect(incremental.text).toBe(batch.text);
+          expect(incremental.fingerprintCount).toBe(batch.fingerprintCount);
+          expect(incremental.toBytes()).toEqual(batch.toBytes());
+          const last = stories[stories.length - 1]!;
+          const copy = `甲${last.blocks[0]!.slice(30, 90)}乙${stories[0]!.blocks[2]!.slice(0, 50)}`;
+          expect(checkAgainstArchive(incremental, draft(copy))).toEqual(
+            checkAgainstArchive(batch, draft(copy)),
+          );
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -133,7 +160,9 @@ describe('ArchiveIndex', () => {
     expect(checkAgainstArchive(loaded, draft(copy))).toEqual(checkAgainstArchive(all, draft(copy)));
     // Another story list under the same count is still refused.
     const other = ArchiveIndex.build(archive(12, 4));
-    expect(() => ArchiveIndex.fromBytes(bytes, other.stories, other.textUnits, { acceptPrefix: true })).toThrow(StaleArchiveIndexError);
+    expect(() =>
+      ArchiveIndex.fromBytes(bytes, other.stories, other.textUnits, { acceptPrefix: true }),
+    ).toThrow(StaleArchiveIndexError);
   });
 
   it('refuses a binary form whose body was damaged (checksum)', () => {
@@ -160,24 +189,34 @@ describe('ArchiveIndex', () => {
     full.add(stories.slice(50));
     const bytes = ArchiveIndex.build(stories.slice(0, 50)).toBytes();
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 59 }), fc.nat(250), fc.integer({ min: 30, max: 90 })), { minLength: 1, maxLength: 4 }), (copies) => {
-        const source = full.textUnits;
-        const units = new Uint16Array(source.length); // nothing read yet: zeros
-        const asked: Array<[number, number]> = [];
-        const pager: TextPager = {
-          ensure(from, to) {
-            asked.push([from, to]);
-            units.set(source.subarray(from, to), from);
-          },
-          complete: false,
-        };
-        const paged = ArchiveIndex.fromBytes(bytes, full.stories, units, { acceptPrefix: true, pager });
-        const text = copies.map(([s, at, length]) => `甲${stories[s]!.blocks[0]!.slice(at, at + length)}乙`).join('');
-        expect(checkAgainstArchive(paged, draft(text))).toEqual(checkAgainstArchive(full, draft(text)));
-        // The first 50 stories were never read whole: only the stories hits fell in.
-        const read = asked.filter(([from]) => from < full.storyStart(50)).reduce((n, [from, to]) => n + to - from, 0);
-        expect(read).toBeLessThan(full.storyStart(50));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 59 }), fc.nat(250), fc.integer({ min: 30, max: 90 })), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (copies) => {
+          const source = full.textUnits;
+          const units = new Uint16Array(source.length); // nothing read yet: zeros
+          const asked: Array<[number, number]> = [];
+          const pager: TextPager = {
+            ensure(from, to) {
+              asked.push([from, to]);
+              units.set(source.subarray(from, to), from);
+            },
+            complete: false,
+          };
+          const paged = ArchiveIndex.fromBytes(bytes, full.stories, units, { acceptPrefix: true, pager });
+          const text = copies
+            .map(([s, at, length]) => `甲${stories[s]!.blocks[0]!.slice(at, at + length)}乙`)
+            .join('');
+          expect(checkAgainstArchive(paged, draft(text))).toEqual(checkAgainstArchive(full, draft(text)));
+          // The first 50 stories were never read whole: only the stories hits fell in.
+          const read = asked
+            .filter(([from]) => from < full.storyStart(50))
+            .reduce((n, [from, to]) => n + to - from, 0);
+          expect(read).toBeLessThan(full.storyStart(50));
+        },
+      ),
       { numRuns: 40 },
     );
   });

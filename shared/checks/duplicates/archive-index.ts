@@ -115,12 +115,18 @@ export function archiveText(blocks: readonly string[]): string {
 }
 
 /** FNV-1a over the parameters and the story list: what the binary form was built from. */
-export function storiesHash(params: ArchiveParams, stories: readonly ArchivedStory[], textLength: number): number {
+export function storiesHash(
+  params: ArchiveParams,
+  stories: readonly ArchivedStory[],
+  textLength: number,
+): number {
   let h = 0x811c9dc5;
   const mix = (s: string) => {
     for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   };
-  mix(`${ARCHIVE_INDEX_FORMAT}|${params.k}|${params.w}|${params.commonMinStories}|${params.commonFraction}|${textLength}`);
+  mix(
+    `${ARCHIVE_INDEX_FORMAT}|${params.k}|${params.w}|${params.commonMinStories}|${params.commonFraction}|${textLength}`,
+  );
   for (const s of stories) mix(`|${s.id}:${s.length}`);
   return h >>> 0;
 }
@@ -332,7 +338,10 @@ export class ArchiveIndex {
   }
 
   /** Builds an index of `entries` in one pass (faster than adding them one by one). */
-  static build(entries: Iterable<ArchiveEntry>, params: ArchiveParams = DEFAULT_ARCHIVE_PARAMS): ArchiveIndex {
+  static build(
+    entries: Iterable<ArchiveEntry>,
+    params: ArchiveParams = DEFAULT_ARCHIVE_PARAMS,
+  ): ArchiveIndex {
     const index = new ArchiveIndex(params);
     const all = Array.isArray(entries) ? (entries as readonly ArchiveEntry[]) : [...entries];
     index.#reserve(all.reduce((n, e) => n + archiveLength(e.blocks), 0));
@@ -422,7 +431,10 @@ export class ArchiveIndex {
 
   /** The story-count cut-off above which a fingerprint is dropped as boilerplate. */
   get commonCutoff(): number {
-    return Math.max(this.params.commonMinStories, Math.ceil(this.params.commonFraction * this.#stories.length));
+    return Math.max(
+      this.params.commonMinStories,
+      Math.ceil(this.params.commonFraction * this.#stories.length),
+    );
   }
 
   #setStories(stories: readonly ArchivedStory[], text: string | Uint16Array): void {
@@ -434,7 +446,9 @@ export class ArchiveIndex {
       return at;
     });
     if (start !== text.length) {
-      throw new StaleArchiveIndexError(`the stories add up to ${start} characters, the text has ${text.length}`);
+      throw new StaleArchiveIndexError(
+        `the stories add up to ${start} characters, the text has ${text.length}`,
+      );
     }
     this.#units = typeof text === 'string' ? encodeUnits(text) : text;
     this.#length = text.length;
@@ -578,7 +592,7 @@ export class ArchiveIndex {
   #compactSorted(keys: Uint32Array, postings: Uint32Array): void {
     const cutoff = this.commonCutoff;
     let out = 0;
-    for (let i = 0; i < keys.length; ) {
+    for (let i = 0; i < keys.length;) {
       const key = keys[i]!;
       let j = i + 1;
       while (j < keys.length && keys[j] === key) j++;
@@ -606,7 +620,13 @@ export class ArchiveIndex {
   }
 
   /** Distinct stories of ascending postings[from, to), counting stops past `stopAbove`. */
-  #distinctStories(postings: Uint32Array, from: number, to: number, stopAbove: number, seen = { last: -1, count: 0 }): number {
+  #distinctStories(
+    postings: Uint32Array,
+    from: number,
+    to: number,
+    stopAbove: number,
+    seen = { last: -1, count: 0 },
+  ): number {
     for (let p = from; p < to && seen.count <= stopAbove; p++) {
       const s = this.#storyAt(postings[p]!);
       if (s !== seen.last) {
@@ -661,7 +681,7 @@ export class ArchiveIndex {
     let out = 0;
     let dropped = false;
     const seen = { last: -1, count: 0 };
-    for (let i = 0; i < keys.length; ) {
+    for (let i = 0; i < keys.length;) {
       const key = keys[i]!;
       let j = i + 1;
       while (j < keys.length && keys[j] === key) j++;
@@ -702,7 +722,14 @@ export class ArchiveIndex {
   /** Merges the delta into the main part (and removes fingerprints dropped since). */
   compact(): void {
     if (this.#dKeys.length === 0 && !this.#droppedSinceMerge) return;
-    const merged = mergeSorted(this.#keys, this.#postings, this.#keys.length, this.#dKeys, this.#dPostings, this.#dKeys.length);
+    const merged = mergeSorted(
+      this.#keys,
+      this.#postings,
+      this.#keys.length,
+      this.#dKeys,
+      this.#dPostings,
+      this.#dKeys.length,
+    );
     this.#dKeys = new Uint32Array(0);
     this.#dPostings = new Uint32Array(0);
     this.#compactSorted(merged.keys, merged.values);
@@ -753,8 +780,10 @@ export class ArchiveIndex {
       const inMain = i < keys.length && keys[i] === hash;
       const inDelta = d < dKeys.length && dKeys[d] === hash;
       if ((!inMain && !inDelta) || this.#isDropped(hash)) continue;
-      for (; i < keys.length && keys[i] === hash; i++) found = this.#hit(codes, pos, postings[i]!, found, runs, skipStory);
-      for (; d < dKeys.length && dKeys[d] === hash; d++) found = this.#hit(codes, pos, dPostings[d]!, found, runs, skipStory);
+      for (; i < keys.length && keys[i] === hash; i++)
+        found = this.#hit(codes, pos, postings[i]!, found, runs, skipStory);
+      for (; d < dKeys.length && dKeys[d] === hash; d++)
+        found = this.#hit(codes, pos, dPostings[d]!, found, runs, skipStory);
     }
     return runs;
   }
@@ -795,7 +824,12 @@ export class ArchiveIndex {
   extendAt(codes: Int32Array, pos: number, offset: number): ArchiveRun | null {
     this.#ensureStoryAt(offset);
     if (!this.#extend(codes, pos, offset)) return null;
-    return { draftStart: this.#runDraftStart, draftEnd: this.#runDraftEnd, textStart: this.#runTextStart, textEnd: this.#runTextEnd };
+    return {
+      draftStart: this.#runDraftStart,
+      draftEnd: this.#runDraftEnd,
+      textStart: this.#runTextStart,
+      textEnd: this.#runTextEnd,
+    };
   }
 
   /** extendAt into the #run… fields; false on a hash collision. */
@@ -966,11 +1000,13 @@ export class ArchiveIndex {
     text: string | Uint16Array,
     options: FromBytesOptions = {},
   ): ArchiveIndex {
-    if (bytes.byteLength < HEADER_WORDS * 4 || bytes.byteLength % 4 !== 0) throw new StaleArchiveIndexError('truncated');
+    if (bytes.byteLength < HEADER_WORDS * 4 || bytes.byteLength % 4 !== 0)
+      throw new StaleArchiveIndexError('truncated');
     const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
     const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
     if (words[0] !== MAGIC) throw new StaleArchiveIndexError('not an archive index');
-    if (words[1] !== ARCHIVE_INDEX_FORMAT) throw new StaleArchiveIndexError(`format ${words[1]}, expected ${ARCHIVE_INDEX_FORMAT}`);
+    if (words[1] !== ARCHIVE_INDEX_FORMAT)
+      throw new StaleArchiveIndexError(`format ${words[1]}, expected ${ARCHIVE_INDEX_FORMAT}`);
     const params: ArchiveParams = {
       k: words[2]!,
       w: words[3]!,
@@ -983,14 +1019,19 @@ export class ArchiveIndex {
     const d = words[10]!;
     if (words.length !== HEADER_WORDS + 2 * p + d) throw new StaleArchiveIndexError('truncated');
     const prefix = options.acceptPrefix ? covered <= stories.length : covered === stories.length;
-    if (!prefix) throw new StaleArchiveIndexError(`built for ${covered} stories, the archive has ${stories.length}`);
+    if (!prefix)
+      throw new StaleArchiveIndexError(`built for ${covered} stories, the archive has ${stories.length}`);
     const coveredStories = covered === stories.length ? stories : stories.slice(0, covered);
     const length = coveredStories.reduce((n, s) => n + s.length, 0);
     if (length !== coveredLength || (covered === stories.length && coveredLength !== text.length)) {
-      throw new StaleArchiveIndexError(`built for ${coveredLength} characters of text, the archive has ${text.length}`);
+      throw new StaleArchiveIndexError(
+        `built for ${coveredLength} characters of text, the archive has ${text.length}`,
+      );
     }
-    if (words[8] !== storiesHash(params, coveredStories, coveredLength)) throw new StaleArchiveIndexError('story list changed');
-    if (words[11] !== wordsChecksum(words, HEADER_WORDS)) throw new StaleArchiveIndexError('damaged (checksum)');
+    if (words[8] !== storiesHash(params, coveredStories, coveredLength))
+      throw new StaleArchiveIndexError('story list changed');
+    if (words[11] !== wordsChecksum(words, HEADER_WORDS))
+      throw new StaleArchiveIndexError('damaged (checksum)');
     const index = new ArchiveIndex(params);
     index.#setStories(stories, text);
     index.#pager = options.pager ?? null;

@@ -62,7 +62,9 @@ export function checkAgainstArchive(
       }
     }
     for (const hit of hits) {
-      const twins = [...hit.twins].sort((x, y) => (x.story.date < y.story.date ? -1 : x.story.date > y.story.date ? 1 : 0));
+      const twins = [...hit.twins].sort((x, y) =>
+        x.story.date < y.story.date ? -1 : x.story.date > y.story.date ? 1 : 0,
+      );
       const first = twins[0]!.story;
       const { start, end } = originalRange(block.norm, hit.start, hit.end);
       const here: FindingLocation = {
@@ -73,21 +75,25 @@ export function checkAgainstArchive(
         end,
         text: sliceCodePoints(block.text, start, end),
       };
-      const there = twins.slice(0, MAX_TWINS).map(
-        (t): FindingLocation => ({
-          story: t.story.id,
-          field: 'body',
-          paragraph: t.paragraph,
-          start: t.start,
-          end: t.end,
-          text: t.text,
-        }),
-      );
+      const there = twins.slice(0, MAX_TWINS).map((t): FindingLocation => ({
+        story: t.story.id,
+        field: 'body',
+        paragraph: t.paragraph,
+        start: t.start,
+        end: t.end,
+        text: t.text,
+      }));
       findings.push(
         duplicateFinding(
           DUPLICATE_RULES.archive,
           'warning',
-          { chars: hit.chars, twinHeadline: first.title, date: first.date, twinStory: first.id, twins: twins.length },
+          {
+            chars: hit.chars,
+            twinHeadline: first.title,
+            date: first.date,
+            twinStory: first.id,
+            twins: twins.length,
+          },
           [here, ...there],
         ),
       );

@@ -21,11 +21,19 @@ function readPage(dir: string): CheckedStory[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.md'))
     .sort()
-    .map((f) => ({ key: f, content: parseStoryMarkdown(readFileSync(join(dir, f), 'utf8'), { photoFile: () => '0123456789abcdef.jpg' }) }));
+    .map((f) => ({
+      key: f,
+      content: parseStoryMarkdown(readFileSync(join(dir, f), 'utf8'), {
+        photoFile: () => '0123456789abcdef.jpg',
+      }),
+    }));
 }
 
 function story(key: string, blocks: BodyBlock[], headline = '标题'): CheckedStory {
-  return { key, content: { kicker: '', headline, subheadline: '', photos: [], body: bodyFromBlocks(blocks) } };
+  return {
+    key,
+    content: { kicker: '', headline, subheadline: '', photos: [], body: bodyFromBlocks(blocks) },
+  };
 }
 const para = (text: string): BodyBlock => ({ type: 'paragraph', text });
 
@@ -62,7 +70,9 @@ describe('the invented page B5: known duplicates and known harmless repeats', ()
       }
     }
     const splice = findings[1]!;
-    expect(splice.locations[0]!.text).toBe('连续两个季度积分靠后的党员，由党支部书记谈心谈话，帮助查找原因、制定改进措施');
+    expect(splice.locations[0]!.text).toBe(
+      '连续两个季度积分靠后的党员，由党支部书记谈心谈话，帮助查找原因、制定改进措施',
+    );
     // Page order cannot tell the original from the splice: the later copy comes first.
     expect([splice.locations[0]!.start, splice.locations[1]!.start]).toEqual([75, 66]);
   });
@@ -90,16 +100,28 @@ describe('the invented page B5: known duplicates and known harmless repeats', ()
 describe('rules', () => {
   const lead = '本报讯（记者 陈立群 欧阳晓帆 通讯员 周晓帆 林嘉怡）';
   it('does not count the byline formula, stoplist phrases or short quoted names', () => {
-    const a = story('a', [para(`${lead}近日，某镇召开会议。`), para('会议要求深入学习贯彻习近平新时代中国特色社会主义思想，推动工作。')]);
-    const b = story('b', [para(`${lead}昨天，某街道举办培训。`), para('街道坚持深入学习贯彻习近平新时代中国特色社会主义思想，服务居民。')]);
+    const a = story('a', [
+      para(`${lead}近日，某镇召开会议。`),
+      para('会议要求深入学习贯彻习近平新时代中国特色社会主义思想，推动工作。'),
+    ]);
+    const b = story('b', [
+      para(`${lead}昨天，某街道举办培训。`),
+      para('街道坚持深入学习贯彻习近平新时代中国特色社会主义思想，服务居民。'),
+    ]);
     expect(checkPage([a, b])).toEqual([]);
     // Each shared stretch alone would reach the cross-story threshold.
     expect(normalizeForMatch(lead).codes.length).toBeGreaterThanOrEqual(20);
-    expect(normalizeForMatch('深入学习贯彻习近平新时代中国特色社会主义思想').codes.length).toBeGreaterThanOrEqual(20);
+    expect(
+      normalizeForMatch('深入学习贯彻习近平新时代中国特色社会主义思想').codes.length,
+    ).toBeGreaterThanOrEqual(20);
   });
 
   it('a subhead printed twice is a paragraph duplicate even below the run threshold', () => {
-    const s = story('s', [{ type: 'subhead', text: '党员中心户架起干群连心桥' }, para('正文一段。'), { type: 'subhead', text: '党员中心户架起干群连心桥' }]);
+    const s = story('s', [
+      { type: 'subhead', text: '党员中心户架起干群连心桥' },
+      para('正文一段。'),
+      { type: 'subhead', text: '党员中心户架起干群连心桥' },
+    ]);
     expect(checkStory(s).map(brief)).toEqual(['duplicate.paragraph error s:2 <- s:0 12']);
   });
 
@@ -114,7 +136,10 @@ describe('rules', () => {
 
   it('thresholds are settings', () => {
     const run = '党员志愿者每周上门走访独居老人两次帮助解决实际困难'; // 25
-    const s = story('s', [para(`镇里召开会议部署春耕工作，${run}。`), para(`街道组织青年突击队清理河道，${run}。`)]);
+    const s = story('s', [
+      para(`镇里召开会议部署春耕工作，${run}。`),
+      para(`街道组织青年突击队清理河道，${run}。`),
+    ]);
     expect(checkStory(s).map((f) => f.severity)).toEqual(['warning']);
     expect(checkStory(s, duplicateSettings({ runError: 25 })).map((f) => f.severity)).toEqual(['error']);
     expect(checkStory(s, duplicateSettings({ runWarning: 26, runError: 30 }))).toEqual([]);
@@ -132,7 +157,14 @@ describe('property: planted copies', () => {
 
   // 520 code points hold over 440 normalised characters (a mark is 1 in 11): room for 40 + 400.
   const planted = (c: fc.RecordValue<typeof cases>) =>
-    plant(randomChineseText(c.seed, 520), randomChineseText(c.seed + 1_000_003, 520), c.at % 40, c.length, c.where, c.noise);
+    plant(
+      randomChineseText(c.seed, 520),
+      randomChineseText(c.seed + 1_000_003, 520),
+      c.at % 40,
+      c.length,
+      c.where,
+      c.noise,
+    );
 
   it('within a story: found from 20 normalised characters (error from 30), never below, at the exact characters', () => {
     fc.assert(
@@ -167,9 +199,15 @@ describe('property: planted copies', () => {
           expect(findings).toEqual([]);
           return;
         }
-        expect(findings.map((f) => [f.rule, f.severity, f.locations[0]!.story, f.locations[0]!.start, f.locations[0]!.end])).toEqual([
-          ['duplicate.cross-story', 'warning', 'b', ...p.copySpan],
-        ]);
+        expect(
+          findings.map((f) => [
+            f.rule,
+            f.severity,
+            f.locations[0]!.story,
+            f.locations[0]!.start,
+            f.locations[0]!.end,
+          ]),
+        ).toEqual([['duplicate.cross-story', 'warning', 'b', ...p.copySpan]]);
       }),
       { numRuns: 200 },
     );

@@ -37,7 +37,10 @@ const MAX_GROUP = 64;
 type Counted = { run: Run; counted: number };
 
 /** Duplicates within one story. */
-export function checkStory(story: CheckedStory, settings: DuplicateSettings = DEFAULT_DUPLICATE_SETTINGS): Finding[] {
+export function checkStory(
+  story: CheckedStory,
+  settings: DuplicateSettings = DEFAULT_DUPLICATE_SETTINGS,
+): Finding[] {
   return checkPage([story], settings);
 }
 
@@ -56,7 +59,12 @@ export function checkPage(
   }
   const order = (f: Finding) => {
     const l = f.locations[0]!;
-    return [stories.findIndex((s) => s.key === l.story), l.paragraph ?? -1, l.field === 'caption' ? 1 : 0, l.start];
+    return [
+      stories.findIndex((s) => s.key === l.story),
+      l.paragraph ?? -1,
+      l.field === 'caption' ? 1 : 0,
+      l.start,
+    ];
   };
   return findings
     .map((f) => ({ f, o: order(f) }))
@@ -186,13 +194,20 @@ function judgePair(
           DUPLICATE_RULES.paragraph,
           'error',
           { chars: whole.counted, twinParagraph: a.paragraph },
-          [location(sb, b, whole.run.bStart, whole.run.bEnd), location(sa, a, whole.run.aStart, whole.run.aEnd)],
+          [
+            location(sb, b, whole.run.bStart, whole.run.bEnd),
+            location(sa, a, whole.run.aStart, whole.run.aEnd),
+          ],
         ),
       ];
     }
   }
 
-  if (!sameBlock && Math.min(la, lb) >= settings.nearMinChars && Math.min(la, lb) >= settings.nearSimilarity * Math.max(la, lb)) {
+  if (
+    !sameBlock &&
+    Math.min(la, lb) >= settings.nearMinChars &&
+    Math.min(la, lb) >= settings.nearSimilarity * Math.max(la, lb)
+  ) {
     const longer = Math.max(la, lb);
     // LCS ≥ s·longer  ⇔  edits = la + lb − 2·LCS ≤ la + lb − 2·s·longer: Myers stops beyond that.
     const maxEdits = Math.floor(la + lb - 2 * settings.nearSimilarity * longer);
@@ -215,7 +230,8 @@ function judgePair(
   const out: Finding[] = [];
   for (const { run, counted } of runs) {
     let severity: 'error' | 'warning' | null = null;
-    if (sameStory) severity = counted >= settings.runError ? 'error' : counted >= settings.runWarning ? 'warning' : null;
+    if (sameStory)
+      severity = counted >= settings.runError ? 'error' : counted >= settings.runWarning ? 'warning' : null;
     else severity = counted >= settings.crossStory ? 'warning' : null;
     if (!severity) continue;
     const rule = sameStory ? DUPLICATE_RULES.run : DUPLICATE_RULES.crossStory;

@@ -19,12 +19,15 @@ type Params = Record<string, string | number>;
 // Messages name the twin's story, never its paragraph number: locations[1] says where
 // it is (0-based, like every location), and the CLI and UI show it beside the message.
 const ENGLISH: Record<DuplicateRule, (p: Params) => string> = {
-  'duplicate.paragraph': (p) => `Paragraph printed twice: ${p.chars} characters repeat another paragraph of this story`,
+  'duplicate.paragraph': (p) =>
+    `Paragraph printed twice: ${p.chars} characters repeat another paragraph of this story`,
   'duplicate.run': (p) => `Repeated text: ${p.chars} characters also in another paragraph of this story`,
-  'duplicate.cross-story': (p) => `Text reused: ${p.chars} characters also in “${p.twinHeadline}” on this page`,
+  'duplicate.cross-story': (p) =>
+    `Text reused: ${p.chars} characters also in “${p.twinHeadline}” on this page`,
   'duplicate.near-paragraph': (p) =>
     `Nearly the same paragraph (${p.similarity}% alike) as one in ${p.twinHeadline ? `“${p.twinHeadline}”` : 'this story'}`,
-  'duplicate.archive': (p) => `Already published: ${p.chars} characters also in “${p.twinHeadline}” (${p.date})`,
+  'duplicate.archive': (p) =>
+    `Already published: ${p.chars} characters also in “${p.twinHeadline}” (${p.date})`,
 };
 
 export function duplicateFinding(

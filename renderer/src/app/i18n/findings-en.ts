@@ -46,14 +46,16 @@ export const findingsEn: { readonly [K in keyof typeof findingsZhCN]: string } =
   'findings.unignore': 'Un-ignore',
   'findings.showAll': 'Show all {count}',
 
-  'check.duplicate.paragraph': 'Paragraph printed twice: {chars} characters repeat another paragraph of this story',
+  'check.duplicate.paragraph':
+    'Paragraph printed twice: {chars} characters repeat another paragraph of this story',
   'check.duplicate.run': 'Repeated text: {chars} characters also in another paragraph of this story',
   'check.duplicate.cross-story': 'Text reused: {chars} characters also in “{twinHeadline}” on this page',
   'check.duplicate.near-paragraph': 'Nearly the same paragraph ({similarity}% alike)',
   'check.duplicate.archive': 'Already published: {chars} characters also in “{twinHeadline}” ({date})',
 
   'check.punct.halfwidth': 'Half-width “{mark}” in Chinese text: use “{wide}”',
-  'check.punct.straight-quote': 'Straight quotation mark {mark} in Chinese text: use “” (outside) and ‘’ (inside)',
+  'check.punct.straight-quote':
+    'Straight quotation mark {mark} in Chinese text: use “” (outside) and ‘’ (inside)',
   'check.punct.title-comma': 'No 、 between adjacent quoted items or titles',
   'check.punct.ellipsis': 'Wrong ellipsis “{found}”',
   'check.punct.span-dash': 'A span of time or place takes the connector “—”, not “{found}”',
@@ -66,28 +68,34 @@ export const findingsEn: { readonly [K in keyof typeof findingsZhCN]: string } =
   'check.punct.fixed-phrase': 'The fixed phrase is written “{right}”',
   'check.numbers.fullwidth': 'Full-width digits or letters “{found}”: write “{right}”',
   'check.numbers.unit-char': '“{found}”: 千/百/十 are not units with Arabic digits',
-  'check.numbers.adjacent-estimate': 'An estimate with two adjacent numbers takes Chinese numerals without 、: write “{right}”',
+  'check.numbers.adjacent-estimate':
+    'An estimate with two adjacent numbers takes Chinese numerals without 、: write “{right}”',
   'check.numbers.ji-arabic': '几 takes Chinese numerals, not Arabic digits',
   'check.numbers.range-unit': 'Both ends of the range take “{unit}”: write “{right}”',
-  'check.numbers.short-year': 'Shortened year “{found}”: write the year in full (e.g. 19{digits}年 or 20{digits}年)',
+  'check.numbers.short-year':
+    'Shortened year “{found}”: write the year in full (e.g. 19{digits}年 or 20{digits}年)',
   'check.numbers.contradictory-approx': 'Contradictory approximation “{found}” ({pair}): keep one of the two',
   'check.numbers.approx-yue': '“{found}”: 约 already says “about”, as do 余, 多 and 左右',
   'check.wording.term': '“{wrong}” is not the standard wording. {note}',
   'check.script.traditional': 'Traditional characters “{found}” in simplified text: write “{right}”',
-  'check.script.traditional-ambiguous': '“{found}” is usually traditional for “{right}” (right only in some words and names)',
+  'check.script.traditional-ambiguous':
+    '“{found}” is usually traditional for “{right}” (right only in some words and names)',
   'check.byline.dateline-brackets': 'The byline after the 电头 takes full-width brackets: （{inner}）',
   'check.byline.unknown-role': 'Byline role “{role}” is not one of the known roles ({known})',
   'check.byline.spacing': 'Role and name are spaced differently in other stories of this page',
   'check.captions.missing': 'Photo {photo} has no caption',
   'check.captions.missing-credit': 'Photo {photo} has no credit (…摄, …供图, 图 …)',
-  'check.captions.credit-form': 'The credit “{name}” already carries “{kind}”, which is printed once from the credit kind',
-  'check.captions.credit-in-caption': 'The caption ends with a credit (“{credit}”): put it in the photo’s credit field',
+  'check.captions.credit-form':
+    'The credit “{name}” already carries “{kind}”, which is printed once from the credit kind',
+  'check.captions.credit-in-caption':
+    'The caption ends with a credit (“{credit}”): put it in the photo’s credit field',
   'check.captions.end-stop': 'A caption ends with a full stop before the credit',
   'check.region.invalid': 'The region {code} {name} is not a GB/T 2260 division',
   'check.region.missing': 'The story has no region',
   'check.region.mention': '“{name}” is not in the story’s region ({region})',
   'check.figures.missing-in-body': 'The key figure “{figure}” does not appear in the body',
-  'check.figures.qualifier-differs': 'The key figure “{figure}” reads “{body}” in the body: the qualifier differs',
+  'check.figures.qualifier-differs':
+    'The key figure “{figure}” reads “{body}” in the body: the qualifier differs',
   'check.figures.contradicts-panel': 'The body says “{body}” but the key figure “{figure}” says otherwise',
   'check.jumps.unmatched-to': '{jump} has no matching jump line on page {page}',
   'check.jumps.unmatched-from': '{jump} has no matching jump line on page {page}',

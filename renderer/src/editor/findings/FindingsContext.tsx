@@ -3,7 +3,15 @@
  * FindingsStore per open story, fed with the draft, refreshed with the page after
  * each save. `openStory` lets a mark or the list go to a twin in another story.
  */
-import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 
 import type { FindingLocation } from '../../../../shared/checks/finding';
 import { StoryIdSchema, type StoryContent } from '../../../../shared/model';
@@ -22,7 +30,10 @@ const FindingsContext = createContext<FindingsApi | null>(null);
  * True when a twin outside the open story can be shown: another story of the page
  * (its title is known) or a story of the archive (an id that is no desk story's).
  */
-export function reachableElsewhere(location: FindingLocation, pageTitles: ReadonlyMap<string, unknown>): boolean {
+export function reachableElsewhere(
+  location: FindingLocation,
+  pageTitles: ReadonlyMap<string, unknown>,
+): boolean {
   return pageTitles.has(location.story) || !StoryIdSchema.safeParse(location.story).success;
 }
 
@@ -60,7 +71,8 @@ export function FindingsProvider({
 
 export function useFindingsApi(): FindingsApi {
   const api = useContext(FindingsContext);
-  if (!api) throw new Error('useFindingsApi: mount FindingsProvider around the story screen (StoryScreen.tsx)');
+  if (!api)
+    throw new Error('useFindingsApi: mount FindingsProvider around the story screen (StoryScreen.tsx)');
   return api;
 }
 

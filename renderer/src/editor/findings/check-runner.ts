@@ -135,7 +135,9 @@ class Hub {
       event.preventDefault();
       this.fail(event.message || 'the checks worker did not load');
     });
-    worker.addEventListener('messageerror', () => this.fail('a message from the checks worker could not be read'));
+    worker.addEventListener('messageerror', () =>
+      this.fail('a message from the checks worker could not be read'),
+    );
     if (terms) this.post({ type: 'terms', terms });
   }
 
@@ -158,12 +160,18 @@ class Hub {
     const runner = this.sessions.get(message.session);
     if (!runner) return;
     if (message.type === 'result') runner.receive(message.version, message.findings, message.stats);
-    else console.error(`[findings] the checks failed in the worker (version ${message.version}):`, message.message);
+    else
+      console.error(
+        `[findings] the checks failed in the worker (version ${message.version}):`,
+        message.message,
+      );
   }
 
   private fail(reason: string): void {
     if (hub !== this) return;
-    console.warn(`[findings] checks worker failed (${reason}); the checks run on the main thread from now on`);
+    console.warn(
+      `[findings] checks worker failed (${reason}); the checks run on the main thread from now on`,
+    );
     hub = 'failed';
     this.worker.terminate();
     for (const runner of this.sessions.values()) runner.fallBack();
@@ -183,11 +191,17 @@ function startHub(): Hub | null {
   }
   try {
     // Vite bundles the worker from this exact form (a module worker, its own file: CSP 'self').
-    const worker = new Worker(new URL('./checks.worker.ts', import.meta.url), { type: 'module', name: 'desk-checks' });
+    const worker = new Worker(new URL('./checks.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'desk-checks',
+    });
     hub = new Hub(worker);
     return hub;
   } catch (err) {
-    console.warn('[findings] the checks worker could not be started; the checks run on the main thread:', err);
+    console.warn(
+      '[findings] the checks worker could not be started; the checks run on the main thread:',
+      err,
+    );
     hub = 'failed';
     return null;
   }
@@ -226,7 +240,14 @@ class WorkerRunner implements CheckRunner {
     if (this.fallback) return this.fallback.check(request);
     const started = performance.now();
     const delta = this.mirror.delta(request.fields, request.blocks);
-    this.hub.post({ type: 'check', session: this.id, seq: ++this.seq, version: request.version, key: request.key, ...delta });
+    this.hub.post({
+      type: 'check',
+      session: this.id,
+      seq: ++this.seq,
+      version: request.version,
+      key: request.key,
+      ...delta,
+    });
     this.pending = request;
     this.sentAt = started;
     performance.measure('desk-findings-send', { start: started });

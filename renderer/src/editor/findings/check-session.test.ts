@@ -14,7 +14,11 @@ import {
   type CheckedFields,
 } from './check-session';
 
-const para = (text: string): SerializedNode => ({ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text }] });
+const para = (text: string): SerializedNode => ({
+  type: 'paragraph',
+  version: 1,
+  children: [{ type: 'text', version: 1, text }],
+});
 
 const FIELDS = {
   kind: 'news',
@@ -55,7 +59,10 @@ describe('bodySplice', () => {
       [[a, b, a], [a]],
       [[], [a, b]],
       [[a, b], []],
-      [[a, b, c, d], [d, c, b, a]],
+      [
+        [a, b, c, d],
+        [d, c, b, a],
+      ],
     ] as Array<[SerializedNode[], SerializedNode[]]>) {
       const splice = bodySplice(before, after);
       expect(splice && applySplice(before, splice)).toEqual(after);
@@ -102,7 +109,12 @@ describe('StoryMirror + CheckSession', () => {
 
     const direct = new StoryChecker().check({
       key: 's1',
-      content: { ...fields, body: bodyFromBlocks(blocks.map((n) => ({ type: 'paragraph', text: n.children![0]!.text as string }))) },
+      content: {
+        ...fields,
+        body: bodyFromBlocks(
+          blocks.map((n) => ({ type: 'paragraph', text: n.children![0]!.text as string })),
+        ),
+      },
     });
     const viaSession = session.checker.check(session.story(), session.others);
     expect(direct.length).toBeGreaterThan(0);

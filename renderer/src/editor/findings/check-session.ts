@@ -80,16 +80,16 @@ export type FromWorker =
   | { type: 'failed'; session: number; version: number; message: string };
 
 /** The splice turning `before` into `after`, comparing blocks by reference; null when they are the same. */
-export function bodySplice(before: readonly SerializedNode[], after: readonly SerializedNode[]): BodySplice | null {
+export function bodySplice(
+  before: readonly SerializedNode[],
+  after: readonly SerializedNode[],
+): BodySplice | null {
   const shorter = Math.min(before.length, after.length);
   let head = 0;
   while (head < shorter && before[head] === after[head]) head++;
   if (head === before.length && head === after.length) return null;
   let tail = 0;
-  while (
-    tail < shorter - head &&
-    before[before.length - 1 - tail] === after[after.length - 1 - tail]
-  ) {
+  while (tail < shorter - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) {
     tail++;
   }
   return { start: head, remove: before.length - head - tail, insert: after.slice(head, after.length - tail) };
@@ -204,7 +204,11 @@ export class CheckSession {
 }
 
 /** A story for the checks from its checked fields and its body's blocks (blocksOfBody reads only the children). */
-export function storyOf(key: string, fields: Partial<CheckedFields>, blocks: readonly SerializedNode[]): CopyStory {
+export function storyOf(
+  key: string,
+  fields: Partial<CheckedFields>,
+  blocks: readonly SerializedNode[],
+): CopyStory {
   const content = {
     kicker: '',
     headline: '',

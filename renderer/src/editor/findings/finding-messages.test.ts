@@ -18,12 +18,16 @@ describe('finding messages', () => {
     for (const rule of COPY_RULES) {
       const given = new Set(placeholders(rule.message));
       const used = placeholders(zhCN[`check.${rule.id}` as keyof typeof zhCN]);
-      expect(used.filter((p) => !given.has(p)), rule.id).toEqual([]);
+      expect(
+        used.filter((p) => !given.has(p)),
+        rule.id,
+      ).toEqual([]);
     }
   });
 
   it('names every family in both languages', () => {
-    for (const family of RULE_FAMILIES) expect(isMessageKey(`findings.family.${family.name}`), family.name).toBe(true);
+    for (const family of RULE_FAMILIES)
+      expect(isMessageKey(`findings.family.${family.name}`), family.name).toBe(true);
     expect(familyOf('duplicate.run')).toBe('duplicates');
   });
 

@@ -55,7 +55,8 @@ export function whereLabel(
         : location.field;
   if (location.story === storyId) return place;
   const title = titles.get(location.story);
-  if (title !== undefined) return i18n.t('findings.where.otherStory', { title: title || i18n.t('list.untitled'), place });
+  if (title !== undefined)
+    return i18n.t('findings.where.otherStory', { title: title || i18n.t('list.untitled'), place });
   if (finding?.rule === 'duplicate.archive') {
     return i18n.t('findings.where.archive', {
       title: String(finding.params.twinHeadline ?? location.story),

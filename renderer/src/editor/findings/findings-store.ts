@@ -235,14 +235,24 @@ export class FindingsStore {
     if (!draft || this.disposed) return;
     this.markChecking();
     const body = this.readBody ? this.readBody() : draft.body;
-    this.runner.check({ version: this.version, key: this.storyId, fields: draft, blocks: body.root.children });
+    this.runner.check({
+      version: this.version,
+      key: this.storyId,
+      fields: draft,
+      blocks: body.root.children,
+    });
   }
 
   /** The findings of a check: kept only when the text has not changed since it was asked for. */
   private checked(version: number, findings: Finding[], stats: CheckStats): void {
     if (this.disposed || version !== this.version) return;
     this.local = findings;
-    this.lastRun = { total: stats.total, longestSlice: stats.longestSlice, findings: findings.length, where: this.runner.where };
+    this.lastRun = {
+      total: stats.total,
+      longestSlice: stats.longestSlice,
+      findings: findings.length,
+      where: this.runner.where,
+    };
     const publishing = performance.now();
     this.publish('ready');
     performance.measure('desk-findings-publish', { start: publishing });
@@ -254,7 +264,10 @@ export class FindingsStore {
     if (!content || this.disposed || version === this.archivedVersion) return;
     try {
       const { kicker, headline, subheadline, body, photos } = content;
-      const found = await desk['checks.archive']({ id: this.storyId, content: { kicker, headline, subheadline, body, photos } });
+      const found = await desk['checks.archive']({
+        id: this.storyId,
+        content: { kicker, headline, subheadline, body, photos },
+      });
       if (this.disposed) return;
       this.archive = found;
       this.archivedVersion = version;

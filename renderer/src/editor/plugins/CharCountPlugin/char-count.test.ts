@@ -13,7 +13,6 @@ import { countText, type Counts } from '../../../../../shared/text/counts';
 import { editorWith } from '../../testing/editor-with';
 import { registerCharCount } from './CharCountPlugin';
 
-
 const wholeText = (editor: LexicalEditor) => editor.getEditorState().read(() => $getRoot().getTextContent());
 
 describe('live counts kept per block', () => {
@@ -38,7 +37,14 @@ describe('live counts kept per block', () => {
       { discrete: true },
     );
     editor.update(
-      () => $getRoot().append($createParagraphNode().append($createTextNode('一、'), $createLineBreakNode(), $createTextNode('abc def'))),
+      () =>
+        $getRoot().append(
+          $createParagraphNode().append(
+            $createTextNode('一、'),
+            $createLineBreakNode(),
+            $createTextNode('abc def'),
+          ),
+        ),
       { discrete: true },
     );
     settle();

@@ -45,7 +45,8 @@ describe('deferred counting', () => {
       d.request();
       now += 40;
       // Timers due by now fire (each sets at most one more).
-      for (let t = pending.findIndex((p) => p.at <= now); t >= 0; t = pending.findIndex((p) => p.at <= now)) pending.splice(t, 1)[0]!.fn();
+      for (let t = pending.findIndex((p) => p.at <= now); t >= 0; t = pending.findIndex((p) => p.at <= now))
+        pending.splice(t, 1)[0]!.fn();
     }
     // 50 keystrokes 40 ms apart: two seconds of non-stop typing, one run at maxWait, no timer left.
     expect(task).toHaveBeenCalledTimes(1);

@@ -24,7 +24,12 @@ export type Deferred = { request: () => void; flush: () => void; cancel: () => v
  * for the rest of it (issue 3, typing benchmark: every plugin that follows the
  * body asks on every keystroke).
  */
-export function deferred(task: () => void, delayMs: number, maxWaitMs: number, timers: Timers = realTimers): Deferred {
+export function deferred(
+  task: () => void,
+  delayMs: number,
+  maxWaitMs: number,
+  timers: Timers = realTimers,
+): Deferred {
   let handle: unknown = null;
   let firstRequest: number | null = null;
   let lastRequest = 0;

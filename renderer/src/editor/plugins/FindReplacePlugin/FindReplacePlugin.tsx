@@ -115,7 +115,13 @@ export function FindReplacePlugin({ readOnly }: { readOnly: boolean }) {
         : t('find.position', { current: state.current + 1, total: state.total });
 
   return (
-    <div className="find-bar" role="search" aria-label={t('find.label')} data-testid="find-bar" onKeyDown={onKeyDown}>
+    <div
+      className="find-bar"
+      role="search"
+      aria-label={t('find.label')}
+      data-testid="find-bar"
+      onKeyDown={onKeyDown}
+    >
       <div className="find-row">
         <input
           ref={queryRef}
@@ -129,10 +135,20 @@ export function FindReplacePlugin({ readOnly }: { readOnly: boolean }) {
         <span className="find-status" data-testid="find-status" aria-live="polite">
           {status}
         </span>
-        <button type="button" title={t('find.prevTip')} onClick={() => session.previous()} data-testid="find-prev">
+        <button
+          type="button"
+          title={t('find.prevTip')}
+          onClick={() => session.previous()}
+          data-testid="find-prev"
+        >
           {t('find.prev')}
         </button>
-        <button type="button" title={t('find.nextTip')} onClick={() => session.next()} data-testid="find-next">
+        <button
+          type="button"
+          title={t('find.nextTip')}
+          onClick={() => session.next()}
+          data-testid="find-next"
+        >
           {t('find.next')}
         </button>
         <label className="find-case">

@@ -91,7 +91,8 @@ function textDomOf(editor: LexicalEditor, key: string): Text | null {
   return walker.nextNode() as Text | null;
 }
 
-const highlightsSupported = () => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
+const highlightsSupported = () =>
+  typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
 
 export class FindSession {
   private state: FindState = {
@@ -149,7 +150,13 @@ export class FindSession {
     });
     // Ctrl+H with something to find goes straight to the replacement field.
     const focusTarget = replace && query !== '' ? 'replacement' : 'query';
-    this.set({ open: true, replace: replace || this.state.replace, query, focus: this.state.focus + 1, focusTarget });
+    this.set({
+      open: true,
+      replace: replace || this.state.replace,
+      query,
+      focus: this.state.focus + 1,
+      focusTarget,
+    });
     this.refresh(true);
   }
 

@@ -34,7 +34,9 @@ describe('find', () => {
 
   it('folds ASCII case unless asked not to', () => {
     expect(findMatches(['CPC and cpc'], 'cpc', { matchCase: false })).toHaveLength(2);
-    expect(findMatches(['CPC and cpc'], 'cpc', { matchCase: true })).toEqual([{ block: 0, start: 8, end: 11 }]);
+    expect(findMatches(['CPC and cpc'], 'cpc', { matchCase: true })).toEqual([
+      { block: 0, start: 8, end: 11 },
+    ]);
   });
 
   it('folds full and half width, with or without case, keeping the offsets of the text as it is', () => {
@@ -47,12 +49,23 @@ describe('find', () => {
     // "," finds the full-width "，" and the half-width ","; the match covers the text as written.
     const commas = findMatches([text], ',', { matchCase: true });
     expect(commas.map((m) => text.slice(m.start, m.end))).toEqual(['，', ',']);
-    expect(findMatches([text], '5%', { matchCase: true }).map((m) => text.slice(m.start, m.end))).toEqual(['5％']);
-    expect(findMatches([text], '(全年)', { matchCase: true }).map((m) => text.slice(m.start, m.end))).toEqual(['（全年）']);
+    expect(findMatches([text], '5%', { matchCase: true }).map((m) => text.slice(m.start, m.end))).toEqual([
+      '5％',
+    ]);
+    expect(findMatches([text], '(全年)', { matchCase: true }).map((m) => text.slice(m.start, m.end))).toEqual(
+      ['（全年）'],
+    );
     // Case folds on top of width: "GDP" finds "ｇｄｐ" unless case must match.
-    expect(findMatches([text], 'GDP', { matchCase: false }).map((m) => text.slice(m.start, m.end))).toEqual(['GDP', 'ｇｄｐ']);
-    expect(findMatches([text], 'GDP', { matchCase: true }).map((m) => text.slice(m.start, m.end))).toEqual(['GDP']);
-    expect(findMatches(['党建\u3000引领｡'], ' 引领。', { matchCase: true })).toEqual([{ block: 0, start: 2, end: 6 }]);
+    expect(findMatches([text], 'GDP', { matchCase: false }).map((m) => text.slice(m.start, m.end))).toEqual([
+      'GDP',
+      'ｇｄｐ',
+    ]);
+    expect(findMatches([text], 'GDP', { matchCase: true }).map((m) => text.slice(m.start, m.end))).toEqual([
+      'GDP',
+    ]);
+    expect(findMatches(['党建\u3000引领｡'], ' 引领。', { matchCase: true })).toEqual([
+      { block: 0, start: 2, end: 6 },
+    ]);
   });
 
   it('replaces a width-folded match as written', () => {
@@ -89,9 +102,15 @@ describe('replace', () => {
 
   it('can replace with the empty string and with text that contains the query', () => {
     const one: Piece[] = [{ key: 'x', text: '党员党员' }];
-    expect(applyEdits(one, planReplacements(one, findMatches(['党员党员'], '党员', { matchCase: true }), ''))[0]!.text).toBe('');
     expect(
-      applyEdits(one, planReplacements(one, findMatches(['党员党员'], '党员', { matchCase: true }), '老党员'))[0]!.text,
+      applyEdits(one, planReplacements(one, findMatches(['党员党员'], '党员', { matchCase: true }), ''))[0]!
+        .text,
+    ).toBe('');
+    expect(
+      applyEdits(
+        one,
+        planReplacements(one, findMatches(['党员党员'], '党员', { matchCase: true }), '老党员'),
+      )[0]!.text,
     ).toBe('老党员老党员');
   });
 });

@@ -100,7 +100,11 @@ export type Edit = { key: string; offset: number; remove: number; insert: string
  * replacement goes into the match's first text node, so it takes that node's
  * bold/italic.
  */
-export function planReplacements(pieces: readonly Piece[], matches: readonly Match[], replacement: string): Edit[] {
+export function planReplacements(
+  pieces: readonly Piece[],
+  matches: readonly Match[],
+  replacement: string,
+): Edit[] {
   const edits: Edit[] = [];
   const sorted = [...matches].sort((a, b) => b.start - a.start);
   for (const match of sorted) {

@@ -5,7 +5,6 @@ import { blocksOfBody } from '../../../../../shared/model';
 import { editorWith } from '../../testing/editor-with';
 import { LiveBody, replacedWholeState } from './live-body';
 
-
 const texts = (live: LiveBody) => blocksOfBody(live.read()).map((b) => (b.type === 'photo' ? '' : b.text));
 
 describe('LiveBody', () => {

@@ -13,8 +13,10 @@ import { BODY_VERSION, type LexicalState, type SerializedNode } from '../../../.
  * root, not the blocks it changed: then nothing kept about blocks can be trusted. (An
  * edit of the root alone looks the same; forgetting everything then costs one re-read.)
  */
-export const replacedWholeState = (dirtyElements: ReadonlyMap<NodeKey, boolean>, dirtyLeaves: ReadonlySet<NodeKey>) =>
-  dirtyLeaves.size === 0 && dirtyElements.size === 1 && dirtyElements.has('root');
+export const replacedWholeState = (
+  dirtyElements: ReadonlyMap<NodeKey, boolean>,
+  dirtyLeaves: ReadonlySet<NodeKey>,
+) => dirtyLeaves.size === 0 && dirtyElements.size === 1 && dirtyElements.has('root');
 
 export class LiveBody {
   private readonly blocks = new Map<NodeKey, SerializedNode>();

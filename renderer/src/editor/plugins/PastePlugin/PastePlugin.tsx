@@ -64,7 +64,10 @@ export const PASTED_IMAGES_COMMAND: LexicalCommand<{ images: PastedImage[] }> =
   createCommand('PASTED_IMAGES_COMMAND');
 
 /** Reads a DataTransfer into blocks; null when there is nothing for the body in it (e.g. files only). */
-export function readDataTransfer(data: DataTransfer, knownPhotoIds: ReadonlySet<string>): PasteContent | null {
+export function readDataTransfer(
+  data: DataTransfer,
+  knownPhotoIds: ReadonlySet<string>,
+): PasteContent | null {
   const lexical = data.getData(LEXICAL_MIME);
   if (lexical) {
     const blocks = blocksFromLexicalClipboard(lexical, knownPhotoIds);
@@ -91,7 +94,9 @@ function $nodeOf(block: PasteBlock): LexicalNode {
         ? $createQuoteNode()
         : $createParagraphNode();
   node.append(
-    ...block.runs.map((run) => ('br' in run ? $createLineBreakNode() : $createTextNode(run.text).setFormat(run.format))),
+    ...block.runs.map((run) =>
+      'br' in run ? $createLineBreakNode() : $createTextNode(run.text).setFormat(run.format),
+    ),
   );
   return node;
 }

@@ -73,7 +73,9 @@ describe('paste from a WeChat article', () => {
   });
 
   it('collects lazy-loaded images by data-src with their alt text', () => {
-    expect(images).toEqual([{ src: 'https://mmbiz.qpic.cn/mmbiz_jpg/example/640?wx_fmt=jpeg', alt: '小区议事会现场' }]);
+    expect(images).toEqual([
+      { src: 'https://mmbiz.qpic.cn/mmbiz_jpg/example/640?wx_fmt=jpeg', alt: '小区议事会现场' },
+    ]);
   });
 });
 
@@ -88,7 +90,12 @@ describe('hostile HTML', () => {
       <svg><text>矢量图里的字</text></svg>
       <p style="background:url(javascript:alert(1))">第三段<img src="javascript:alert(1)"><img src="blob:https://a/b"></p>
       <p>\u202e控制字符\u200b测试</p>`);
-    expect(show(blocks)).toEqual(['paragraph: 第一段', 'paragraph: 点这里和这里', 'paragraph: 第三段', 'paragraph: 控制字符测试']);
+    expect(show(blocks)).toEqual([
+      'paragraph: 第一段',
+      'paragraph: 点这里和这里',
+      'paragraph: 第三段',
+      'paragraph: 控制字符测试',
+    ]);
     expect(images).toEqual([]);
   });
 
@@ -100,9 +107,12 @@ describe('hostile HTML', () => {
   });
 
   it('does not treat Google Docs-style <b style="font-weight:normal"> as bold', () => {
-    expect(show(paste('<b style="font-weight:normal" id="docs-internal-guid-1"><p>普通段落，不是加粗。</p></b>').blocks)).toEqual([
-      'paragraph: 普通段落，不是加粗。',
-    ]);
+    expect(
+      show(
+        paste('<b style="font-weight:normal" id="docs-internal-guid-1"><p>普通段落，不是加粗。</p></b>')
+          .blocks,
+      ),
+    ).toEqual(['paragraph: 普通段落，不是加粗。']);
   });
 });
 
@@ -131,7 +141,10 @@ describe('block rules', () => {
   });
 
   it('keeps the lines of <pre> as paragraphs', () => {
-    expect(show(paste('<pre>第一行\n  第二行\n\n</pre>').blocks)).toEqual(['paragraph: 第一行', 'paragraph: 第二行']);
+    expect(show(paste('<pre>第一行\n  第二行\n\n</pre>').blocks)).toEqual([
+      'paragraph: 第一行',
+      'paragraph: 第二行',
+    ]);
   });
 });
 
@@ -150,7 +163,9 @@ describe('plain text', () => {
 
 describe('before parsing', () => {
   it('renames style attributes and elements so the page CSP never sees them', () => {
-    expect(neutraliseStyles('<p class=x style="font-weight:bold" title="style=a">a style=b</p><STYLE>p{}</STYLE>')).toBe(
+    expect(
+      neutraliseStyles('<p class=x style="font-weight:bold" title="style=a">a style=b</p><STYLE>p{}</STYLE>'),
+    ).toBe(
       '<p class=x data-desk-style="font-weight:bold" title="style=a">a style=b</p><desk-style>p{}</desk-style>',
     );
   });

@@ -28,7 +28,12 @@ describe('clipboard JSON from a Lexical editor', () => {
     const blocks = blocksFromLexicalNodes(
       [
         el('heading', [text('一、小标题', 1)], { tag: 'h1' }),
-        el('paragraph', [text('加粗', 1), text('倾斜下划线', 2 | 8, { style: 'color:red' }), { type: 'linebreak', version: 1 }, text('换行后')]),
+        el('paragraph', [
+          text('加粗', 1),
+          text('倾斜下划线', 2 | 8, { style: 'color:red' }),
+          { type: 'linebreak', version: 1 },
+          text('换行后'),
+        ]),
         el('quote', [text('引文')]),
         { type: 'photo', version: 1, photoId: 'p1' },
       ],
@@ -38,7 +43,12 @@ describe('clipboard JSON from a Lexical editor', () => {
       { kind: 'subhead', runs: [{ text: '一、小标题', format: 1 }] },
       {
         kind: 'paragraph',
-        runs: [{ text: '加粗', format: 1 }, { text: '倾斜下划线', format: 2 }, { br: true }, { text: '换行后', format: 0 }],
+        runs: [
+          { text: '加粗', format: 1 },
+          { text: '倾斜下划线', format: 2 },
+          { br: true },
+          { text: '换行后', format: 0 },
+        ],
       },
       { kind: 'quote', runs: [{ text: '引文', format: 0 }] },
       { kind: 'photo', photoId: 'p1' },
@@ -48,9 +58,15 @@ describe('clipboard JSON from a Lexical editor', () => {
   it('turns unknown elements into paragraphs of their text and drops unknown leaves', () => {
     const blocks = blocksFromLexicalNodes(
       [
-        el('list', [el('listitem', [text('第一项')]), el('listitem', [text('第二项')])], { listType: 'bullet' }),
+        el('list', [el('listitem', [text('第一项')]), el('listitem', [text('第二项')])], {
+          listType: 'bullet',
+        }),
         el('table', [el('tablerow', [el('tablecell', [el('paragraph', [text('单元格')])])])]),
-        el('paragraph', [text('见'), el('link', [text('链接文字')], { url: 'javascript:alert(1)' }), text('。')]),
+        el('paragraph', [
+          text('见'),
+          el('link', [text('链接文字')], { url: 'javascript:alert(1)' }),
+          text('。'),
+        ]),
         { type: 'image', version: 1, src: 'https://evil.example/x.png' },
         { type: 'equation', version: 1, equation: 'x^2' },
         { type: 'photo', version: 1, photoId: 'not-in-this-story' },
@@ -69,9 +85,18 @@ describe('clipboard JSON from a Lexical editor', () => {
 
   it('gathers bare inline nodes of a partial selection into one paragraph', () => {
     expect(
-      blocksFromLexicalNodes([text('半句', 1), el('link', [text('链接')], { url: 'https://a.cn' }), text('另半句')], photos),
+      blocksFromLexicalNodes(
+        [text('半句', 1), el('link', [text('链接')], { url: 'https://a.cn' }), text('另半句')],
+        photos,
+      ),
     ).toEqual([
-      { kind: 'paragraph', runs: [{ text: '半句', format: 1 }, { text: '链接另半句', format: 0 }] },
+      {
+        kind: 'paragraph',
+        runs: [
+          { text: '半句', format: 1 },
+          { text: '链接另半句', format: 0 },
+        ],
+      },
     ]);
   });
 
@@ -80,7 +105,16 @@ describe('clipboard JSON from a Lexical editor', () => {
     expect(blocksFromLexicalClipboard('{"namespace":"x"}', photos)).toBeNull();
     expect(
       blocksFromLexicalClipboard(
-        JSON.stringify({ nodes: [null, 3, 'x', { type: 7 }, el('paragraph', [{ text: 42 }, text('好')]), { __proto__: { type: 'paragraph' } }] }),
+        JSON.stringify({
+          nodes: [
+            null,
+            3,
+            'x',
+            { type: 7 },
+            el('paragraph', [{ text: 42 }, text('好')]),
+            { __proto__: { type: 'paragraph' } },
+          ],
+        }),
         photos,
       ),
     ).toEqual([{ kind: 'paragraph', runs: [{ text: '好', format: 0 }] }]);

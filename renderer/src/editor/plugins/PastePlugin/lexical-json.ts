@@ -34,7 +34,11 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const childrenOf = (n: Json): unknown[] => (Array.isArray(n.children) ? n.children : []);
 
-const BLOCK_TYPES: Record<string, TextBlockKind> = { paragraph: 'paragraph', heading: 'subhead', quote: 'quote' };
+const BLOCK_TYPES: Record<string, TextBlockKind> = {
+  paragraph: 'paragraph',
+  heading: 'subhead',
+  quote: 'quote',
+};
 
 /** Element types other editors use inside a paragraph; at block level they join their neighbours. */
 const INLINE_ELEMENTS = new Set(['link', 'autolink', 'mark']);
@@ -42,7 +46,12 @@ const INLINE_ELEMENTS = new Set(['link', 'autolink', 'mark']);
 /** Does this unknown node hold blocks (so it is a container), or only inline content? */
 function holdsBlocks(node: Json): boolean {
   return childrenOf(node).some(
-    (c) => isObject(c) && (typeof c.type !== 'string' || c.type in BLOCK_TYPES || c.type === 'photo' || Array.isArray(c.children)),
+    (c) =>
+      isObject(c) &&
+      (typeof c.type !== 'string' ||
+        c.type in BLOCK_TYPES ||
+        c.type === 'photo' ||
+        Array.isArray(c.children)),
   );
 }
 
@@ -112,7 +121,10 @@ export function blocksFromLexicalNodes(nodes: unknown, knownPhotoIds: ReadonlySe
 }
 
 /** Parses a clipboard string; null when it is not a Lexical payload at all. */
-export function blocksFromLexicalClipboard(json: string, knownPhotoIds: ReadonlySet<string>): PasteBlock[] | null {
+export function blocksFromLexicalClipboard(
+  json: string,
+  knownPhotoIds: ReadonlySet<string>,
+): PasteBlock[] | null {
   let payload: unknown;
   try {
     payload = JSON.parse(json);

@@ -27,7 +27,11 @@ describe('a paste capped to what a body may hold', () => {
   it('is the limit of the stored format', () => {
     const body = (n: number) => ({
       version: 1,
-      root: { type: 'root', version: 1, children: Array.from({ length: n }, () => ({ type: 'paragraph', version: 1 })) },
+      root: {
+        type: 'root',
+        version: 1,
+        children: Array.from({ length: n }, () => ({ type: 'paragraph', version: 1 })),
+      },
     });
     expect(LexicalStateSchema.safeParse(body(MAX_BODY_BLOCKS)).success).toBe(true);
     expect(LexicalStateSchema.safeParse(body(MAX_BODY_BLOCKS + 1)).success).toBe(false);

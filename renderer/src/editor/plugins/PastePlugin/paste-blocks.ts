@@ -15,9 +15,7 @@ export type Run = { text: string; format: number } | { br: true };
 
 export type TextBlockKind = 'paragraph' | 'subhead' | 'quote';
 
-export type PasteBlock =
-  | { kind: TextBlockKind; runs: Run[] }
-  | { kind: 'photo'; photoId: string };
+export type PasteBlock = { kind: TextBlockKind; runs: Run[] } | { kind: 'photo'; photoId: string };
 
 /** A remote or local image found in pasted HTML; never inserted, only offered for import. */
 export type PastedImage = { src: string; alt: string };
@@ -150,10 +148,16 @@ export type PasteCap = { total: number; kept: number; lastKept: string };
  * every block for nothing; it is cut at a block boundary instead, and `cap`
  * says what was kept, so the reporter can paste the rest into another story.
  */
-export function capToBody(blocks: readonly PasteBlock[], bodyBlocks: number): { blocks: readonly PasteBlock[]; cap: PasteCap | null } {
+export function capToBody(
+  blocks: readonly PasteBlock[],
+  bodyBlocks: number,
+): { blocks: readonly PasteBlock[]; cap: PasteCap | null } {
   const room = Math.max(0, MAX_BODY_BLOCKS - bodyBlocks);
   if (blocks.length <= room) return { blocks, cap: null };
   const kept = blocks.slice(0, room);
   const last = kept[kept.length - 1];
-  return { blocks: kept, cap: { total: blocks.length, kept: kept.length, lastKept: last ? blockText(last) : '' } };
+  return {
+    blocks: kept,
+    cap: { total: blocks.length, kept: kept.length, lastKept: last ? blockText(last) : '' },
+  };
 }

@@ -18,28 +18,76 @@ export const testTree: HtmlTree<TestNode> = {
   children: (n) => (n.kind === 'element' ? n.children : []),
 };
 
-const VOID = new Set(['br', 'img', 'meta', 'link', 'hr', 'input', 'col', 'area', 'base', 'wbr', 'source', 'v:imagedata']);
+const VOID = new Set([
+  'br',
+  'img',
+  'meta',
+  'link',
+  'hr',
+  'input',
+  'col',
+  'area',
+  'base',
+  'wbr',
+  'source',
+  'v:imagedata',
+]);
 const RAW = new Set(['script', 'style', 'textarea', 'title', 'xml']);
-const CLOSES_P = new Set(['p', 'div', 'section', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'pre']);
-const ENTITIES: Record<string, string> = { nbsp: '\u00a0', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', mdash: '—', hellip: '…' };
+const CLOSES_P = new Set([
+  'p',
+  'div',
+  'section',
+  'blockquote',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'table',
+  'pre',
+]);
+const ENTITIES: Record<string, string> = {
+  nbsp: '\u00a0',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  ldquo: '“',
+  rdquo: '”',
+  mdash: '—',
+  hellip: '…',
+};
 
 const OPEN_TAG = /<([a-zA-Z][\w:-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>/y;
 
 function decode(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    if (e[0] === '#')
+      return String.fromCodePoint(
+        e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10),
+      );
     return ENTITIES[e.toLowerCase()] ?? whole;
   });
 }
 
-export function element(tag: string, attrs: Record<string, string> = {}, children: TestNode[] = []): TestNode {
+export function element(
+  tag: string,
+  attrs: Record<string, string> = {},
+  children: TestNode[] = [],
+): TestNode {
   return { kind: 'element', tag, attrs, children };
 }
 
 /** Parses `html` and returns its <body> (or a synthetic one). */
 export function parseTestHtml(html: string): TestNode {
   const root = element('#root');
-  const stack: Array<Extract<TestNode, { kind: 'element' }>> = [root as Extract<TestNode, { kind: 'element' }>];
+  const stack: Array<Extract<TestNode, { kind: 'element' }>> = [
+    root as Extract<TestNode, { kind: 'element' }>,
+  ];
   const top = () => stack[stack.length - 1]!;
   let i = 0;
   while (i < html.length) {
@@ -55,7 +103,10 @@ export function parseTestHtml(html: string): TestNode {
     }
     if (html.startsWith('</', i)) {
       const end = html.indexOf('>', i);
-      const tag = html.slice(i + 2, end).trim().toLowerCase();
+      const tag = html
+        .slice(i + 2, end)
+        .trim()
+        .toLowerCase();
       i = end + 1;
       const at = stack.map((e) => e.tag).lastIndexOf(tag);
       if (at > 0) stack.length = at;

@@ -112,11 +112,17 @@ export function ToolbarPlugin({ readOnly }: { readOnly: boolean }) {
         )}
       </div>
       <div className="toolbar-group">
-        {button('format-bold', t('toolbar.bold'), 'Ctrl+B', () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'), {
-          on: state.bold,
-          disabled: readOnly,
-          className: 'tool-bold',
-        })}
+        {button(
+          'format-bold',
+          t('toolbar.bold'),
+          'Ctrl+B',
+          () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'),
+          {
+            on: state.bold,
+            disabled: readOnly,
+            className: 'tool-bold',
+          },
+        )}
         {button(
           'format-italic',
           t('toolbar.italic'),
@@ -129,12 +135,20 @@ export function ToolbarPlugin({ readOnly }: { readOnly: boolean }) {
         {button('undo', t('toolbar.undo'), 'Ctrl+Z', () => editor.dispatchCommand(UNDO_COMMAND, undefined), {
           disabled: readOnly || !canUndo,
         })}
-        {button('redo', t('toolbar.redo'), 'Ctrl+Y / Ctrl+Shift+Z', () => editor.dispatchCommand(REDO_COMMAND, undefined), {
-          disabled: readOnly || !canRedo,
-        })}
+        {button(
+          'redo',
+          t('toolbar.redo'),
+          'Ctrl+Y / Ctrl+Shift+Z',
+          () => editor.dispatchCommand(REDO_COMMAND, undefined),
+          {
+            disabled: readOnly || !canRedo,
+          },
+        )}
       </div>
       <div className="toolbar-group toolbar-end">
-        {button('open-find', t('toolbar.find'), 'Ctrl+F', () => editor.dispatchCommand(OPEN_FIND_COMMAND, { replace: false }))}
+        {button('open-find', t('toolbar.find'), 'Ctrl+F', () =>
+          editor.dispatchCommand(OPEN_FIND_COMMAND, { replace: false }),
+        )}
         {!readOnly &&
           button('open-replace', t('toolbar.replace'), 'Ctrl+H', () =>
             editor.dispatchCommand(OPEN_FIND_COMMAND, { replace: true }),
