@@ -18,6 +18,7 @@ export function unitFailures(report, root) {
       .filter((t) => t.status === 'failed')
       .map((t) => ({
         title: `${file.name.replace(`${root}/`, '')} › ${t.fullName}`,
+        flaky: false,
         why: why(t.failureMessages?.[0]),
       })),
   );
@@ -38,6 +39,7 @@ export function e2eFailures(report, root) {
           : '';
         out.push({
           title: `${spec.file}:${spec.line} › ${spec.title} (${last.status})`,
+          flaky: t.status === 'flaky',
           why: why(error?.message, at),
         });
       }

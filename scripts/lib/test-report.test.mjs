@@ -59,6 +59,7 @@ describe('failed tests under the summary', () => {
     expect(e2eFailures(report, ROOT)).toEqual([
       {
         title: 'copy-findings.spec.ts:18 › an ignore survives a reload (failed)',
+        flaky: false,
         why: [
           'Error: expect(locator).toHaveAttribute(expected)',
           'Expected: "saved"',
@@ -93,7 +94,7 @@ describe('failed tests under the summary', () => {
       ],
     };
     expect(e2eFailures(report, ROOT)).toEqual([
-      { title: 'a.spec.ts:3 › retried (timedOut)', why: ['Test timeout of 90000ms exceeded.'] },
+      { title: 'a.spec.ts:3 › retried (timedOut)', flaky: true, why: ['Test timeout of 90000ms exceeded.'] },
     ]);
   });
 
@@ -116,6 +117,7 @@ describe('failed tests under the summary', () => {
     expect(unitFailures(report, ROOT)).toEqual([
       {
         title: 'shared/checks/numbers.test.ts › numbers flags １２３',
+        flaky: false,
         why: ['AssertionError: expected 0 to be 1'],
       },
     ]);
