@@ -41,6 +41,16 @@ async function paste(page: Page, data: Record<string, string>): Promise<number> 
   }, data);
 }
 
+/** A key event as the DevTools protocol sends it (Input.dispatchKeyEvent). */
+type KeyEvent = {
+  type: 'rawKeyDown' | 'char' | 'keyUp';
+  key: string;
+  code: string;
+  windowsVirtualKeyCode: number;
+  modifiers?: number;
+  text?: string;
+};
+
 /** Tag names under the editable root, with the attributes they carry. */
 async function bodyMarkup(page: Page) {
   return page.evaluate(() => {
@@ -343,4 +353,59 @@ test('each block paints on its own; a long body skips the layout of off-screen b
   await page.keyboard.insertText('一段');
   await expect(editable.locator(':scope > *')).toHaveCount(1);
   expect(await visibility(0)).toBe('visible');
+});
+
+test('keys act where the caret is now, even when they come before the page reports its move', async ({
+  page,
+  desk,
+}) => {
+  const body = await newStory(page, desk.url);
+  const blocks = () => body.locator(':scope > p').allTextContents();
+  await page.keyboard.type('第一段文字。');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('第二段文字。');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('第三段文字。');
+  await expect.poll(blocks).toEqual(['第一段文字。', '第二段文字。', '第三段文字。']);
+  const cdp = await page.context().newCDPSession(page);
+
+  /**
+   * Clicks into the first paragraph, then sends `keys` while the page is busy, all at
+   * once, as from a fast typist on a loaded machine: the keys are handled before the
+   * browser's selectionchange for Ctrl+End.
+   */
+  const atOnce = async (keys: KeyEvent[]) => {
+    await body.locator(':scope > p').first().click();
+    await expect
+      .poll(() => page.evaluate(() => getSelection()?.anchorNode?.textContent ?? ''))
+      .toBe('第一段文字。');
+    await page.evaluate(() => {
+      setTimeout(() => {
+        const until = performance.now() + 300;
+        while (performance.now() < until);
+      }, 0);
+    });
+    await Promise.all(keys.map((k) => cdp.send('Input.dispatchKeyEvent', k)));
+  };
+  const CTRL = { modifiers: 2 };
+  const ctrlEnd: KeyEvent[] = [
+    { type: 'rawKeyDown', key: 'Control', code: 'ControlLeft', windowsVirtualKeyCode: 17, ...CTRL },
+    { type: 'rawKeyDown', key: 'End', code: 'End', windowsVirtualKeyCode: 35, ...CTRL },
+    { type: 'keyUp', key: 'End', code: 'End', windowsVirtualKeyCode: 35, ...CTRL },
+    { type: 'keyUp', key: 'Control', code: 'ControlLeft', windowsVirtualKeyCode: 17 },
+  ];
+  const press = (key: string, code: number, text?: string): KeyEvent[] => [
+    { type: 'rawKeyDown', key, code: key, windowsVirtualKeyCode: code },
+    ...(text ? [{ type: 'char' as const, key, code: key, text, windowsVirtualKeyCode: code }] : []),
+    { type: 'keyUp', key, code: key, windowsVirtualKeyCode: code },
+  ];
+
+  // Ctrl+End, Enter: a new paragraph at the end, not the first one split where it was clicked.
+  await atOnce([...ctrlEnd, ...press('Enter', 13, '\r')]);
+  await page.keyboard.insertText('第四段。');
+  await expect.poll(blocks).toEqual(['第一段文字。', '第二段文字。', '第三段文字。', '第四段。']);
+
+  // Ctrl+End, Backspace: the last character goes, not one in the first paragraph.
+  await atOnce([...ctrlEnd, ...press('Backspace', 8)]);
+  await expect.poll(blocks).toEqual(['第一段文字。', '第二段文字。', '第三段文字。', '第四段']);
 });

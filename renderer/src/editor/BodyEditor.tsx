@@ -21,6 +21,7 @@ import { FIND_SCOPE_ATTRIBUTE, FindReplacePlugin } from './plugins/FindReplacePl
 import { PastePlugin } from './plugins/PastePlugin/PastePlugin';
 import { FiguresPlugin } from './plugins/figures/FiguresPlugin';
 import { PhotoPlugin } from './plugins/PhotoPlugin/PhotoPlugin';
+import { SelectionSyncPlugin } from './plugins/SelectionSyncPlugin/SelectionSyncPlugin';
 import { TextFormatPlugin } from './plugins/TextFormatPlugin/TextFormatPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin/ToolbarPlugin';
 
@@ -55,6 +56,7 @@ export const BodyEditor = memo(function BodyEditor({
           ErrorBoundary={LexicalErrorBoundary}
         />
       </div>
+      <SelectionSyncPlugin />
       <HistoryPlugin />
       <BlockFormatPlugin />
       <TextFormatPlugin />
