@@ -16,8 +16,11 @@ test('pick 贵阳 白云区 among two, keep it through a restart, find 玉龙 by
   const id = await row.getAttribute('data-story-id');
   expect(id).toBeTruthy();
 
-  // Start from no region, so what is found after the restart is what was picked here.
+  // Start from no region, so what is found after the restart is what was picked here. The
+  // panel shows the story's region from its first render: wait for the story, then look.
   const panel = page.getByTestId('panel-region');
+  await expect(page.locator(`[data-testid="story-screen"][data-story-id="${id}"]`)).toBeVisible();
+  await expect(panel).toBeVisible();
   if (await panel.getByTestId('region-selected').isVisible()) await panel.getByTestId('region-clear').click();
   await expect(panel.getByTestId('region-selected')).toHaveCount(0);
 
