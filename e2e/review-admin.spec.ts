@@ -8,7 +8,7 @@
  */
 import type { Page, TestInfo } from '@playwright/test';
 
-import type { Story } from '../shared/model';
+import { contentOf, type Story } from '../shared/model';
 import { bodyFromBlocks } from '../shared/model/body';
 import { expect, test } from './utils/fixtures';
 import { deskAs, selectInBody } from './utils/review-pages';
@@ -24,24 +24,12 @@ async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
 async function reporterStory(api: SessionApi, headline: string, paragraphs: string[]): Promise<Story> {
   await api('session.setUser', { userId: 'zhang-ming' });
   const created = await api<Story>('stories.create', { page: 'B6' });
-  const { kind, kicker, subheadline, dateline, region, photos, figures, jumps, page, slot, ignored } =
-    created;
   return api<Story>('stories.save', {
     id: created.id,
     baseRev: created.rev,
     content: {
-      kind,
-      kicker,
+      ...contentOf(created),
       headline,
-      subheadline,
-      dateline,
-      region,
-      photos,
-      figures,
-      jumps,
-      page,
-      slot,
-      ignored,
       byline: { credits: [{ kind: 'person', role: '记者', names: ['张明'] }], position: 'lead' },
       body: bodyFromBlocks(paragraphs.map((text) => ({ type: 'paragraph' as const, text }))),
     },

@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 
-import type { Story } from '../shared/model';
+import { contentOf, type Story } from '../shared/model';
 import type { AuditEntry } from '../shared/review/audit';
 import { bodyFromBlocks } from '../shared/model/body';
 import { expect, test } from './utils/fixtures';
@@ -41,7 +41,7 @@ test('a story goes through 三审, is returned with a passage comment, fixed, an
     id,
     baseRev: created.rev,
     content: {
-      ...pickContent(created),
+      ...contentOf(created),
       headline: '枫林村：党员议事会议出文明新风',
       byline: { credits: [{ kind: 'person', role: '记者', names: ['张明'] }], position: 'lead' },
       body: bodyFromBlocks([
@@ -150,40 +150,5 @@ test('a story goes through 三审, is returned with a passage comment, fixed, an
   expect(csv.split('\r\n')).toHaveLength(trail.length + 2);
   expect(await setup<AuditEntry[]>('review.audit', { page: 'B6' })).toHaveLength(trail.length);
 });
-
-function pickContent(story: Story) {
-  const {
-    kind,
-    kicker,
-    headline,
-    subheadline,
-    dateline,
-    byline,
-    region,
-    body,
-    photos,
-    figures,
-    jumps,
-    page,
-    slot,
-    ignored,
-  } = story;
-  return {
-    kind,
-    kicker,
-    headline,
-    subheadline,
-    dateline,
-    byline,
-    region,
-    body,
-    photos,
-    figures,
-    jumps,
-    page,
-    slot,
-    ignored,
-  };
-}
 
 /** Selects `text` inside body block `block` of the open story, as a mouse would. */
