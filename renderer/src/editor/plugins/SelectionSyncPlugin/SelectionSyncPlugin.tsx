@@ -8,8 +8,8 @@
  * the caret from the page for `beforeinput`, but keeps its own for a keydown.
  *
  * So before any keydown handler runs (the start of the critical queue), the
- * editor's selection is read again from the page when the two differ. It costs a
- * read of the page's selection per key and changes nothing when they agree.
+ * editor's selection is read again from the page when the two differ. When they
+ * agree, as while typing, it costs a few property reads and changes nothing.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import {
@@ -24,6 +24,7 @@ import {
   getDOMSelection,
   KEY_DOWN_COMMAND,
   type LexicalEditor,
+  type PointType,
   type RangeSelection,
 } from 'lexical';
 import { useEffect } from 'react';
@@ -46,18 +47,32 @@ function $carryFormat(next: RangeSelection, previous: RangeSelection | null): vo
   }
 }
 
+/** Whether the page's selection end (`node`, `offset`) is the editor's text point. */
+function atTextPoint(editor: LexicalEditor, point: PointType, node: Node, offset: number): boolean {
+  return (
+    point.type === 'text' && point.offset === offset && editor.getElementByKey(point.key)?.firstChild === node
+  );
+}
+
 /** Before a keydown's handlers: the editor's selection becomes the page's, where they differ. */
 export function $syncSelectionFromPage(editor: LexicalEditor): void {
   const root = editor.getRootElement();
   const page = getDOMSelection(root?.ownerDocument.defaultView ?? null);
   const { anchorNode, focusNode } = page ?? {};
   if (!root || !page || !anchorNode || !focusNode) return;
-  if (!root.contains(anchorNode) || !root.contains(focusNode)) return;
-  // A field inside a block (a decorator's input) keeps its own caret.
-  if ($isSelectionCapturedInDecoratorInput(anchorNode)) return;
   const current = $getSelection();
   // A photo selected as a whole is not a caret in the page to follow.
   if (current !== null && !$isRangeSelection(current)) return;
+  // The usual case, typing: both ends already where the editor has them (a few property reads).
+  if (
+    current &&
+    atTextPoint(editor, current.anchor, anchorNode, page.anchorOffset) &&
+    atTextPoint(editor, current.focus, focusNode, page.focusOffset)
+  )
+    return;
+  if (!root.contains(anchorNode) || !root.contains(focusNode)) return;
+  // A field inside a block (a decorator's input) keeps its own caret.
+  if ($isSelectionCapturedInDecoratorInput(anchorNode)) return;
   const fromPage = $createRangeSelectionFromDom(page, editor);
   if (!fromPage) return;
   // The same place: nothing to do (the format may differ, a toggled format with nothing typed yet).
