@@ -7,7 +7,8 @@ function why(message, at) {
   const lines = stripVTControlCharacters(String(message ?? ''))
     .split('\n')
     .map((l) => l.trimEnd())
-    .filter((l) => l.trim() && !/^\s*at /.test(l))
+    // Not the stack, nor the code frame (its `at` line below says where).
+    .filter((l) => l.trim() && !/^\s*at /.test(l) && !/^\s*(>\s*)?\d*\s*\|/.test(l))
     .slice(0, 9);
   return at ? [...lines, `at ${at}`] : lines;
 }

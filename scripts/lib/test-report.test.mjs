@@ -29,7 +29,7 @@ describe('failed tests under the summary', () => {
                           status: 'failed',
                           errors: [
                             {
-                              message: `Error: ${red('expect(locator).toHaveAttribute(expected)')}\n\nExpected: "saved"\nReceived: "unsaved"\n    at /src/desk/e2e/copy-findings.spec.ts:66:3`,
+                              message: `Error: ${red('expect(locator).toHaveAttribute(expected)')}\n\nExpected: "saved"\nReceived: "unsaved"\n\n  65 |   await reload();\n> 66 |   await expect(state).toHaveAttribute('data-state', 'saved');\n     |                       ^\n    at /src/desk/e2e/copy-findings.spec.ts:66:3`,
                               location: { file: `${ROOT}/e2e/copy-findings.spec.ts`, line: 66, column: 3 },
                             },
                           ],
