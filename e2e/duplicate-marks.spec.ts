@@ -62,9 +62,8 @@ test('a paragraph typed twice is marked, the mark names its twin and a click goe
   await typeAtEnd(page, first!);
   const finding = page.locator('[data-testid="finding"][data-rule="duplicate.paragraph"]');
   await expect(finding).toBeVisible();
-  const shown = Date.now() - typed;
-  console.log(`duplicate mark shown ${shown} ms after the paste`);
-  expect(shown).toBeLessThan(1500);
+  // A figure to read, not a pass mark: CI never fails on a timing (the check's speed is `npm run bench`).
+  console.log(`duplicate mark shown ${Date.now() - typed} ms after the paste`);
   await expect(finding).toHaveAttribute('data-severity', 'error');
   // Both copies are marked; the document itself has only the new paragraph (no mark nodes).
   expect((await highlightSizes(page)).error).toBe(2);
