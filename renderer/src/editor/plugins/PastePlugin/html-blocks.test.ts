@@ -149,13 +149,12 @@ describe('block rules', () => {
 });
 
 describe('plain text', () => {
-  it('makes one paragraph per non-empty line, in linear time', () => {
+  // Its speed on such a text is `npm run desk -- bench paste`; a test never fails on a timing.
+  it('makes one paragraph per non-empty line of a 200,000-character text, indents dropped', () => {
     const line = '基层党组织建设持续加强，党员先锋模范作用充分发挥。';
     const text = Array.from({ length: 8000 }, () => `\u3000\u3000${line}`).join('\r\n\r\n');
     expect(text.length).toBeGreaterThan(200_000);
-    const started = performance.now();
     const blocks = blocksFromPlainText(text);
-    expect(performance.now() - started).toBeLessThan(200);
     expect(blocks).toHaveLength(8000);
     expect(show(blocks.slice(0, 1))).toEqual([`paragraph: ${line}`]);
   });
