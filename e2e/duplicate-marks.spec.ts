@@ -80,6 +80,11 @@ test('a paragraph typed twice is marked, the mark names its twin and a click goe
   // The mark under the pointer and its row in the list light up together.
   await expect(finding).toHaveClass(/\bactive\b/);
   expect(await page.evaluate(() => CSS.highlights.get('desk-finding-active')?.size ?? 0)).toBe(2);
+  // Straight from the mark to its row: the row stays lit (it is entered before the body is left).
+  await finding.getByTestId('finding-reveal').hover();
+  await expect(finding).toHaveClass(/\bactive\b/);
+  await page.mouse.move(later.x, later.y);
+  await expect(tip).toBeVisible();
 
   // Click: the twin (the first paragraph, without the marks at its ends) is selected.
   const twin = first!.replace(/^“/, '').replace(/。$/, '');

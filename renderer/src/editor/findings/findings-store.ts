@@ -118,6 +118,8 @@ export class FindingsStore {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private archiveTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
+  /** Counts setActive calls (see clearActive). */
+  private activeTicket = 0;
   /** The last check (ms; total from asking to the answer), for the e2e timing probe. */
   lastRun = { total: 0, longestSlice: 0, findings: 0, where: 'worker' as 'worker' | 'main' };
 
@@ -206,8 +208,24 @@ export class FindingsStore {
     }
   }
 
-  setActive(id: string | null): void {
+  /**
+   * Makes a finding the active one (its mark and its row light up), or none. The
+   * answer is a ticket for `clearActive`: the mark under the pointer and the row
+   * under it are two places that set the same finding active.
+   */
+  setActive(id: string | null): number {
+    this.activeTicket++;
     if (this.state.activeId !== id) this.set({ activeId: id });
+    return this.activeTicket;
+  }
+
+  /**
+   * Clears what the call that gave `ticket` made active, unless something set the
+   * active finding since: the pointer moving straight from a mark to its row in the
+   * list enters the row (React's mouseenter) before it leaves the body.
+   */
+  clearActive(ticket: number): void {
+    if (ticket === this.activeTicket) this.setActive(null);
   }
 
   dispose(): void {

@@ -363,8 +363,9 @@ export function registerFindings(
 
   let hoverFrame = 0;
   let lastMove: MouseEvent | null = null;
-  /** The finding this body made active by hovering its mark. */
+  /** The finding this body made active by hovering its mark, and the store's ticket for it. */
   let hovered: string | null = null;
+  let hoverTicket = 0;
   const onMove = (event: MouseEvent) => {
     lastMove = event;
     if (hoverFrame) return;
@@ -374,16 +375,17 @@ export function registerFindings(
       const mark = markAt(marks, lastMove.clientX, lastMove.clientY);
       hooks.onHover(mark, lastMove.clientX);
       hovered = mark?.shown.id ?? null;
-      store.setActive(hovered);
+      hoverTicket = store.setActive(hovered);
     });
   };
-  // Leaving the body clears only what hovering a mark set: React's mouseenter of a
-  // findings row can come before the body's mouseleave when the pointer jumps straight
-  // there, and the row's finding stays active.
+  // Leaving the body clears only what hovering a mark set, and only if nothing set the
+  // active finding since: React's mouseenter of a findings row comes before the body's
+  // mouseleave when the pointer jumps straight there, and the row's finding (often the
+  // same one) stays active.
   const onLeave = () => {
     lastMove = null;
     hooks.onHover(null, 0);
-    if (hovered !== null && store.getState().activeId === hovered) store.setActive(null);
+    if (hovered !== null) store.clearActive(hoverTicket);
     hovered = null;
   };
   const onClick = (event: MouseEvent) => {
