@@ -1,5 +1,6 @@
 // What a failed test said, in a few lines: `npm test` repeats it under its
 // summary so that the tail of a CI log says what broke and where.
+import { relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 
 /** The first lines of an error message, without colours. */
@@ -18,7 +19,7 @@ export function unitFailures(report, root) {
     (file.assertionResults ?? [])
       .filter((t) => t.status === 'failed')
       .map((t) => ({
-        title: `${file.name.replace(`${root}/`, '')} › ${t.fullName}`,
+        title: `${relative(root, file.name)} › ${t.fullName}`,
         flaky: false,
         why: why(t.failureMessages?.[0]),
       })),
@@ -35,9 +36,7 @@ export function e2eFailures(report, root) {
         const last = t.results?.find((r) => r.status !== 'passed') ?? t.results?.at(-1);
         if (!last) continue;
         const error = last.errors?.[0] ?? last.error;
-        const at = error?.location
-          ? `${error.location.file.replace(`${root}/`, '')}:${error.location.line}`
-          : '';
+        const at = error?.location ? `${relative(root, error.location.file)}:${error.location.line}` : '';
         out.push({
           title: `${spec.file}:${spec.line} › ${spec.title} (${last.status})`,
           flaky: t.status === 'flaky',

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { e2eFailures, unitFailures } from './test-report.mjs';
 
-const ROOT = '/src/desk';
+// As scripts/lib/build.mjs gives it: with a trailing slash.
+const ROOT = '/src/desk/';
 const red = (s) => `\u001b[31m${s}\u001b[39m`;
 
 describe('failed tests under the summary', () => {
@@ -30,7 +31,7 @@ describe('failed tests under the summary', () => {
                           errors: [
                             {
                               message: `Error: ${red('expect(locator).toHaveAttribute(expected)')}\n\nExpected: "saved"\nReceived: "unsaved"\n\n  65 |   await reload();\n> 66 |   await expect(state).toHaveAttribute('data-state', 'saved');\n     |                       ^\n    at /src/desk/e2e/copy-findings.spec.ts:66:3`,
-                              location: { file: `${ROOT}/e2e/copy-findings.spec.ts`, line: 66, column: 3 },
+                              location: { file: `${ROOT}e2e/copy-findings.spec.ts`, line: 66, column: 3 },
                             },
                           ],
                         },
@@ -102,7 +103,7 @@ describe('failed tests under the summary', () => {
     const report = {
       testResults: [
         {
-          name: `${ROOT}/shared/checks/numbers.test.ts`,
+          name: `${ROOT}shared/checks/numbers.test.ts`,
           assertionResults: [
             { fullName: 'numbers keeps 6.1万', status: 'passed', failureMessages: [] },
             {
