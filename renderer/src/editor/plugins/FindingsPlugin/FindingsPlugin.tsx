@@ -363,8 +363,7 @@ export function registerFindings(
 
   let hoverFrame = 0;
   let lastMove: MouseEvent | null = null;
-  /** The finding this body made active by hovering its mark, and the store's ticket for it. */
-  let hovered: string | null = null;
+  /** The store's ticket for what hovering a mark here last made active (see clearActive). */
   let hoverTicket = 0;
   const onMove = (event: MouseEvent) => {
     lastMove = event;
@@ -374,8 +373,7 @@ export function registerFindings(
       if (!lastMove) return;
       const mark = markAt(marks, lastMove.clientX, lastMove.clientY);
       hooks.onHover(mark, lastMove.clientX);
-      hovered = mark?.shown.id ?? null;
-      hoverTicket = store.setActive(hovered);
+      hoverTicket = store.setActive(mark?.shown.id ?? null);
     });
   };
   // Leaving the body clears only what hovering a mark set, and only if nothing set the
@@ -385,8 +383,7 @@ export function registerFindings(
   const onLeave = () => {
     lastMove = null;
     hooks.onHover(null, 0);
-    if (hovered !== null) store.clearActive(hoverTicket);
-    hovered = null;
+    store.clearActive(hoverTicket);
   };
   const onClick = (event: MouseEvent) => {
     if (event.altKey || event.button !== 0 || event.detail > 1) return;
