@@ -50,8 +50,10 @@ export const IMPORT_NOTE_CODES = [
   'credit-without-caption',
   /** Page text: a region label above a headline, resolved to one division: the story's region. */
   'region-label',
-  /** Page text: a region label that names several divisions (or none the list has): choose one. */
+  /** Page text: a region label that names several divisions: choose one. */
   'region-unresolved',
+  /** Page text: a region label read without the region list (it names no division yet). */
+  'region-unlisted',
   /** Page text: a slogan box (公益广告), kept as a box and not archived as a story. */
   'box',
   /** Page text: Markdown-like emphasis "**…**" taken away. */

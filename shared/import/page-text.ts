@@ -621,6 +621,18 @@ class PageReader {
           },
         ),
       );
+    } else if (fits.length === 0) {
+      this.notes.push(
+        note(
+          'region-unlisted',
+          label.label,
+          `"${label.label}" above the headline is a region label; no region list`,
+          {
+            label: label.label,
+            headline: shorten(s.headline, 20),
+          },
+        ),
+      );
     } else {
       this.notes.push(
         note(
