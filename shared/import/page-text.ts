@@ -274,8 +274,8 @@ class PageReader {
         i += box - 1;
         continue;
       }
-      const label = mark ? null : readRegionLabel(t, this.regions);
-      if (label && i + 1 < lines.length && this.isHeadish(i + 1)) {
+      const label = mark || !this.isHeadish(i + 1) ? null : readRegionLabel(t, this.regions);
+      if (label) {
         const head = Math.max(1, this.headGroupAt(i + 1));
         const story = this.start(line.n);
         story.regionLabel = label.label;
