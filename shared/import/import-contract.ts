@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { ArchivedStoryView, ArchivedSummary, SearchHit } from '../archive-search';
 import { PageNameSchema, type Story } from '../model';
 import type { ImportNote } from './import-note';
-import type { PageSplit } from './page-text';
+import { PAGE_LINE_MARKS, type PageSplit } from './page-text';
 
 type Method<I extends z.ZodType, O> = { input: I; output?: O };
 function method<O>() {
@@ -21,6 +21,18 @@ const fileBytes = {
   /** Base64 of the file's bytes (at most 40 MB decoded). */
   data: z.string().max(56_000_000),
 };
+const lineNumber = z.number().int().min(1).max(1_000_000);
+/** An editor's corrections of a page's split (page-text.ts PageCorrection), by line of the page text. */
+const CorrectionsSchema = z
+  .array(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('merge'), line: lineNumber }),
+      z.object({ kind: z.literal('split'), line: lineNumber }),
+      z.object({ kind: z.literal('mark'), line: lineNumber, as: z.enum(PAGE_LINE_MARKS) }),
+    ]),
+  )
+  .max(2000)
+  .optional();
 const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
 
 /** stories.import: the new draft and what the reporter should check. */
@@ -55,10 +67,10 @@ export const importContract = {
   ),
   /** One archived story, read-only. */
   'archive.get': method<ArchivedStoryView>()(z.object({ id: z.string().min(1).max(400) })),
-  /** A past page's text split into stories, for confirmation; nothing is written. */
-  'archive.splitPage': method<PageSplitResult>()(z.object(fileBytes)),
-  /** Archives a past page's stories (as archive.splitPage shows them). */
+  /** A past page's text split into stories (with the editor's corrections), for confirmation; nothing is written. */
+  'archive.splitPage': method<PageSplitResult>()(z.object({ ...fileBytes, corrections: CorrectionsSchema })),
+  /** Archives a past page's stories as archive.splitPage shows them with the same corrections (boxes are not stories). */
   'archive.importPage': method<{ added: number; skipped: number }>()(
-    z.object({ ...fileBytes, page: PageNameSchema, date: DateSchema }),
+    z.object({ ...fileBytes, page: PageNameSchema, date: DateSchema, corrections: CorrectionsSchema }),
   ),
 } as const;

@@ -44,6 +44,22 @@ export const IMPORT_NOTE_CODES = [
   'orphan',
   /** More photos or jumps than a story holds: the rest kept as text. */
   'over-limit',
+  /** Page text: a story without a headline, titled by its first words. */
+  'story-untitled',
+  /** Page text: a photo credit line with no caption line before it. */
+  'credit-without-caption',
+  /** Page text: a region label above a headline, resolved to one division: the story's region. */
+  'region-label',
+  /** Page text: a region label that names several divisions: choose one. */
+  'region-unresolved',
+  /** Page text: a region label read without the region list (it names no division yet). */
+  'region-unlisted',
+  /** Page text: a slogan box (公益广告), kept as a box and not archived as a story. */
+  'box',
+  /** Page text: Markdown-like emphasis "**…**" taken away. */
+  'emphasis-removed',
+  /** Page text: a correction that names no line it could change (the text changed?). */
+  'correction-unused',
 ] as const;
 export type ImportNoteCode = (typeof IMPORT_NOTE_CODES)[number];
 

@@ -11,7 +11,7 @@ import { bylineText } from '../../../shared/model';
 import { ArchiveStore, archiveDirOf } from '../../desk/archive/archive-store';
 import { ArchiveSearch } from '../../desk/archive/search-service';
 import { importStory, readStoryFile } from '../../desk/import-story';
-import { pageArchiveEntries, readPageFile, splitPageText } from '../../desk/import/page-import';
+import { pageArchiveEntries, pageRegions, readPageFile, splitPageText } from '../../desk/import/page-import';
 import { DeskStore } from '../../desk/storage/desk-store';
 import { defaultUser, openDeskServices } from '../../desk/services';
 import { UsageError, dataDirOf } from '../usage';
@@ -61,6 +61,10 @@ function printSplit(path: string, split: PageSplit, encoding: string): void {
     console.log(
       `  ${String(i + 1).padStart(2)}. ${s.headline}  [lines ${s.firstLine}–${s.lastLine}, ${s.blocks.length} blocks, ${chars} chars]`,
     );
+    if (s.regionLabel)
+      console.log(
+        `      地区 ${s.regionLabel}${s.region ? ` → ${s.region.path.join('')} (${s.region.code})` : ''}`,
+      );
     if (s.kicker) console.log(`      引题 ${s.kicker}`);
     if (s.subheadline) console.log(`      副题 ${s.subheadline}`);
     const byline = bylineText(s.byline, s.dateline);
@@ -72,8 +76,12 @@ function printSplit(path: string, split: PageSplit, encoding: string): void {
     for (const j of s.jumps) console.log(`      转版 ${j.direction === 'to' ? '下转' : '上接'}${j.page}版`);
     for (const j of s.joins) console.log(`      joined at line ${j.line}: …${j.end}|${j.start}…`);
   });
+  for (const b of split.boxes)
+    console.log(
+      `  box [lines ${b.firstLine}–${b.lastLine}] ${b.lines.map((l) => l.text).join(' / ')} (not archived)`,
+    );
   printNotes(
-    split.notes.filter((n) => n.code !== 'joined' && n.code !== 'caption-attached'),
+    split.notes.filter((n) => n.code !== 'joined' && n.code !== 'caption-attached' && n.code !== 'box'),
     '  ',
   );
 }
@@ -87,9 +95,10 @@ async function runPageImport(
   if (!DATE.test(date)) throw new UsageError('--date YYYY-MM-DD is the date the page was published');
   if (!page) throw new UsageError('--page B6 names the page');
   const splits = [];
+  const regions = await pageRegions();
   for (const path of paths) {
     const file = await readPageFile(resolve(path));
-    const split = splitPageText(file.text);
+    const split = splitPageText(file.text, { regions });
     if (values.json) console.log(JSON.stringify({ file: path, encoding: file.encoding, ...split }));
     else printSplit(path, split, file.encoding);
     splits.push(split);

@@ -7,7 +7,7 @@ import type { ArchiveCalendar, importContract } from '../../../shared/import/imp
 import type { ArchiveSearch } from '../archive/search-service';
 import { importStory, readStoryBytes } from '../import-story';
 import type { DeskStore } from '../storage/desk-store';
-import { decodePage, pageArchiveEntries, splitPageText } from './page-import';
+import { decodePage, pageArchiveEntries, pageRegions, splitPageText } from './page-import';
 
 type ImportHandlers = Pick<DeskHandlers, keyof typeof importContract>;
 
@@ -64,13 +64,15 @@ export function importHandlers(opts: {
     },
     'archive.search': async ({ query, limit }) => (await archive()).search(query, limit ?? 20),
     'archive.get': async ({ id }) => (await archive()).get(id),
-    'archive.splitPage': async ({ name, data }) => {
+    'archive.splitPage': async ({ name, data, corrections }) => {
       const page = decodePage(name, bytesOf(name, data));
-      return { ...splitPageText(page.text), encoding: page.encoding };
+      const split = splitPageText(page.text, { regions: await pageRegions(), corrections });
+      return { ...split, encoding: page.encoding };
     },
-    'archive.importPage': async ({ name, data, page, date }) => {
+    'archive.importPage': async ({ name, data, page, date, corrections }) => {
       const file = decodePage(name, bytesOf(name, data));
-      const entries = pageArchiveEntries(splitPageText(file.text), date, page);
+      const split = splitPageText(file.text, { regions: await pageRegions(), corrections });
+      const entries = pageArchiveEntries(split, date, page);
       const search = await archive();
       const known = new Set(search.list({ date, page, limit: 5000 }).items.map((s) => s.id));
       const fresh = entries.filter((e) => !known.has(e.id));

@@ -10,7 +10,21 @@ import { archiveStoryId } from '../../../shared/archive-search';
 import type { ArchiveEntry } from '../../../shared/checks/duplicates';
 import { splitPageText, type PageSplit, type PageStory } from '../../../shared/import';
 import { photoCreditText } from '../../../shared/format';
+import type { RegionIndex } from '../../../shared/geo/regions';
+import { regionIndex } from '../regions';
 import { decodeTextFile, type TextEncodingName } from './text-encoding';
+
+/**
+ * The region list for a page's region labels; a page is still split without it
+ * (its labels then name no division, and the notes say so).
+ */
+export async function pageRegions(): Promise<RegionIndex | null> {
+  try {
+    return await regionIndex();
+  } catch {
+    return null;
+  }
+}
 
 export type PageFile = { text: string; encoding: TextEncodingName };
 
@@ -47,7 +61,7 @@ const slug = (headline: string) =>
     .slice(0, 16)
     .join('') || 'story';
 
-/** The archive entries of a split page: body blocks, then captions with their credits. */
+/** The archive entries of a split page's stories (its slogan boxes are not stories): body blocks, then captions with their credits. */
 export function pageArchiveEntries(split: PageSplit, date: string, page: string): ArchiveEntry[] {
   return split.stories.map((story, i) => ({
     id: archiveStoryId(date, page, `${String(i + 1).padStart(2, '0')}-${slug(story.headline)}`),
@@ -60,7 +74,9 @@ export function pageArchiveEntries(split: PageSplit, date: string, page: string)
 export function storyBlocks(story: PageStory): string[] {
   return [
     ...story.blocks.map((b) => b.text),
-    ...story.captions.map((c) => [c.caption, photoCreditText(c)].filter(Boolean).join(' ')),
+    ...story.captions.map((c) =>
+      [c.caption, c.creditName ? photoCreditText(c) : ''].filter(Boolean).join(' '),
+    ),
   ];
 }
 

@@ -66,4 +66,54 @@ export const archiveEn: { readonly [K in keyof typeof archiveZhCN]: string } = {
   'pageImport.join': 'line {line} joined to the line before: “…{end}” + “{start}…”',
   'pageImport.notes': 'To check ({count})',
   'pageImport.done': '{added} archived; {skipped} were in the archive already and were not added again.',
+  'pageImport.region': 'Region',
+  'pageImport.regionUnresolved': '“{label}” (which division is not certain)',
+  'pageImport.mergeUp': 'Merge into the story above',
+  'pageImport.mergeUpTitle':
+    'This is part of the story above: its headline becomes a subhead and its text follows that story',
+  'pageImport.linesToggle': 'Check and correct line by line ({count} lines)',
+  'pageImport.lineNumber': 'line {line}',
+  'pageImport.markAs': 'Mark line {line} as',
+  'pageImport.markKeep': 'Mark as…',
+  'pageImport.splitHere': 'Split here',
+  'pageImport.splitHereTitle': 'Start a new story at line {line}',
+  'pageImport.role.region': 'Region label',
+  'pageImport.role.kicker': 'Kicker',
+  'pageImport.role.headline': 'Headline',
+  'pageImport.role.subheadline': 'Subheadline',
+  'pageImport.role.byline': 'Byline',
+  'pageImport.role.lead': 'Lead with dateline',
+  'pageImport.role.paragraph': 'Paragraph',
+  'pageImport.role.subhead': 'Subhead',
+  'pageImport.role.caption': 'Caption',
+  'pageImport.role.credit': 'Photo credit',
+  'pageImport.role.jump': 'Jump line',
+  'pageImport.role.box': 'Slogan box',
+  'pageImport.boxes': 'Slogan boxes (public-service panels, not archived as stories)',
+  'pageImport.box': 'lines {first}–{last}',
+  'pageImport.corrections': 'Corrections made ({count})',
+  'pageImport.correction.merge': 'the story from line {line} merged into the one above',
+  'pageImport.correction.split': 'split at line {line}',
+  'pageImport.correction.mark': 'line {line} marked as {role}',
+  'pageImport.undo': 'Undo',
+  'pageImport.updating': 'Splitting again with the corrections…',
+  'pageImport.kept':
+    'The {count} correction(s) of this file’s split are kept and apply again on the next preview.',
+  'pageImport.keptCleared':
+    'Another file was chosen: the earlier corrections were cleared (they name lines of the old file).',
+  'importNote.story-untitled':
+    'The story from line {line} has no headline: titled “{headline}” by its first words for now; check it.',
+  'importNote.credit-without-caption':
+    'A photo credit line with no caption before it was added to the photos of “{headline}”.',
+  'importNote.region-label':
+    '“{label}” above the headline is a region label: the region of “{headline}” is {region}.',
+  'importNote.region-unresolved':
+    '“{label}” above the headline is a region label, but which division it names is not certain (perhaps: {names}); choose the region of “{headline}”.',
+  'importNote.box':
+    'Lines {first}–{last} are a slogan box ({count} lines): kept as a box, not archived as a story.',
+  'importNote.emphasis-removed': '{count} Markdown-like emphasis mark(s) (**…**) were taken away.',
+  'importNote.correction-unused':
+    'A correction (line {line}) names no line of this text it could change: it had no effect.',
+  'importNote.region-unlisted':
+    '“{label}” above the headline is a region label; the region list could not be loaded, so choose the region of “{headline}”.',
 };
