@@ -1,8 +1,8 @@
 /**
  * A draft against the archive of published stories: `duplicate.archive` warnings
  * naming the archived story and its date (issue 4). Only the draft's harmless
- * characters are known (harmless.ts needs a story's headline and quotes); they are
- * trimmed and not counted, as within a page. A stretch of the draft found in several
+ * characters are known (harmless.ts needs a story's headline and quotes); they judge
+ * whether a run is harmless and trim formulas off its ends, as within a page. A stretch of the draft found in several
  * archived stories is one finding with a twin location for each (up to MAX_TWINS),
  * the earliest published first.
  */
@@ -45,6 +45,7 @@ export function checkAgainstArchive(
         { aStart: r.draftStart, aEnd: r.draftEnd, bStart: r.draftStart, bEnd: r.draftEnd },
         block.harmless,
         none,
+        settings.harmlessMaxChars,
       );
       if (!trimmed || trimmed.counted < settings.archive) continue;
       const { aStart, aEnd } = trimmed.run;

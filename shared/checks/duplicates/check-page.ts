@@ -5,17 +5,23 @@
  * with k = KGRAM and w = t − k + 1 where t is the lowest reporting threshold (20 by
  * default), so every shared run of t or more normalised characters is found. Each
  * fingerprint shared by two places is verified and extended to a maximal run
- * (runs.ts); harmless characters (harmless.ts) are trimmed and not counted. Then,
- * per pair of blocks:
+ * (runs.ts); the harmless rules (harmless.ts) decide whether it is a harmless repeat,
+ * otherwise it counts at its full length. Then, per pair of blocks, ONE finding per
+ * pair of places at the highest severity any rule gives it:
  *
  * - same story, one block covered by one run to ≥ paragraphCoverage (and at least
  *   paragraphMinChars long): `duplicate.paragraph`, error — "repeated whole or nearly
  *   whole" (nearly: the copy lost its start or end, e.g. at a column break);
  * - otherwise, blocks of similar length whose similarity (LCS / longer length, on
- *   normalised text) is ≥ nearSimilarity: `duplicate.near-paragraph`, warning, with a
- *   character diff of the original texts (small edits, changed numbers, punctuation);
+ *   normalised text) is ≥ nearSimilarity: `duplicate.near-paragraph` with a character
+ *   diff of the original texts (small edits, changed numbers, punctuation): a warning,
+ *   an error when the two (same story) share a run of runError or more;
  * - otherwise each run: same story ≥ runError → `duplicate.run` error, ≥ runWarning →
  *   warning; two stories ≥ crossStory → `duplicate.cross-story` warning.
+ *
+ * A caption and a body block are never paragraph duplicates: a caption echoes the
+ * paragraph it illustrates. Between them only a run of runError or more is reported,
+ * as a warning.
  *
  * A pair reported as a paragraph or near-paragraph duplicate gets no separate run
  * findings. Each finding is reported once: locations[0] is the later copy (in page
@@ -109,7 +115,7 @@ function findPairs(blocks: TextBlock[], settings: DuplicateSettings): Map<number
     const id = `${ai}:${bi}:${run.aStart}:${run.aEnd}:${run.bStart}`;
     if (seen.has(id)) return;
     seen.add(id);
-    const trimmed = trimAndCount(run, blocks[ai]!.harmless, blocks[bi]!.harmless);
+    const trimmed = trimAndCount(run, blocks[ai]!.harmless, blocks[bi]!.harmless, settings.harmlessMaxChars);
     if (!trimmed) return;
     const key = ai * n + bi;
     const list = pairs.get(key);
@@ -179,9 +185,17 @@ function judgePair(
   const la = a.norm.codes.length;
   const lb = b.norm.codes.length;
   const twinHeadline = sameStory ? '' : sa.content.headline;
+  // A caption beside the body: only long runs, and never an error.
+  const captionEcho = (a.kind === 'caption') !== (b.kind === 'caption');
+  const runSeverity = (counted: number): 'error' | 'warning' | null => {
+    if (captionEcho) return counted >= settings.runError ? 'warning' : null;
+    if (!sameStory) return counted >= settings.crossStory ? 'warning' : null;
+    return counted >= settings.runError ? 'error' : counted >= settings.runWarning ? 'warning' : null;
+  };
 
-  if (sameStory && !sameBlock) {
-    const shorter = Math.min(la, lb);
+  const shorter = Math.min(la, lb);
+  const longer = Math.max(la, lb);
+  if (sameStory && !sameBlock && !captionEcho) {
     const whole = runs.find(
       ({ run, counted }) =>
         shorter >= settings.paragraphMinChars &&
@@ -203,23 +217,28 @@ function judgePair(
     }
   }
 
-  if (
-    !sameBlock &&
-    Math.min(la, lb) >= settings.nearMinChars &&
-    Math.min(la, lb) >= settings.nearSimilarity * Math.max(la, lb)
-  ) {
-    const longer = Math.max(la, lb);
-    // LCS ≥ s·longer  ⇔  edits = la + lb − 2·LCS ≤ la + lb − 2·s·longer: Myers stops beyond that.
-    const maxEdits = Math.floor(la + lb - 2 * settings.nearSimilarity * longer);
-    const lcs = lcsLength(a.norm.codes, b.norm.codes, maxEdits);
+  if (!sameBlock && !captionEcho && shorter >= settings.nearMinChars) {
+    // Similar blocks (LCS / longer ≥ nearSimilarity), or a paragraph printed twice and then
+    // edited: its shared runs together cover the shorter copy (a sentence added to the other).
+    let lcs = -1;
+    if (shorter >= settings.nearSimilarity * longer) {
+      // LCS ≥ s·longer  ⇔  edits = la + lb − 2·LCS ≤ la + lb − 2·s·longer: Myers stops beyond that.
+      const maxEdits = Math.floor(la + lb - 2 * settings.nearSimilarity * longer);
+      lcs = lcsLength(a.norm.codes, b.norm.codes, maxEdits);
+    }
+    const edited = lcs < 0 && coveredShare(runs, la <= lb) >= settings.paragraphCoverage * shorter;
     const counted = runs.reduce((sum, r) => sum + r.counted, 0);
-    if (lcs >= 0 && counted >= settings.paragraphMinChars) {
+    if ((lcs >= 0 || edited) && counted >= settings.paragraphMinChars) {
+      if (lcs < 0) lcs = lcsLength(a.norm.codes, b.norm.codes);
       const similarity = Math.floor((100 * lcs) / longer);
+      // The highest severity any rule gives the pair: a long shared run keeps it an error.
+      const severity = runs.some((r) => runSeverity(r.counted) === 'error') ? 'error' : 'warning';
+      const longest = runs.reduce((max, r) => Math.max(max, r.counted), 0);
       return [
         duplicateFinding(
           DUPLICATE_RULES.nearParagraph,
-          'warning',
-          { similarity, twinParagraph: a.paragraph, twinHeadline },
+          severity,
+          { similarity, chars: longest, twinParagraph: a.paragraph, twinHeadline },
           [wholeLocation(sb, b), wholeLocation(sa, a)],
           diffChars(a.text, b.text) ?? undefined,
         ),
@@ -229,10 +248,7 @@ function judgePair(
 
   const out: Finding[] = [];
   for (const { run, counted } of runs) {
-    let severity: 'error' | 'warning' | null = null;
-    if (sameStory)
-      severity = counted >= settings.runError ? 'error' : counted >= settings.runWarning ? 'warning' : null;
-    else severity = counted >= settings.crossStory ? 'warning' : null;
+    const severity = runSeverity(counted);
     if (!severity) continue;
     const rule = sameStory ? DUPLICATE_RULES.run : DUPLICATE_RULES.crossStory;
     out.push(
@@ -243,4 +259,19 @@ function judgePair(
     );
   }
   return out;
+}
+
+/** Normalised characters of block A (or B) that the runs cover together. */
+function coveredShare(runs: readonly Counted[], sideA: boolean): number {
+  const spans = runs
+    .map(({ run }) => (sideA ? [run.aStart, run.aEnd] : [run.bStart, run.bEnd]) as [number, number])
+    .sort((x, y) => x[0] - y[0]);
+  let covered = 0;
+  let reach = 0;
+  for (const [from, to] of spans) {
+    if (to <= reach) continue;
+    covered += to - Math.max(from, reach);
+    reach = to;
+  }
+  return covered;
 }

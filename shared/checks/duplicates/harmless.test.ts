@@ -16,7 +16,7 @@ function marked(text: string, headline = ''): string {
   const norm = normalizeForMatch(text);
   const echoes = echoGrams([headline], DEFAULT_DUPLICATE_SETTINGS.echoMinChars);
   const mask = harmlessMask(text, norm, DEFAULT_DUPLICATE_SETTINGS, echoes);
-  return normalizedString({ ...norm, codes: norm.codes.filter((_, i) => mask[i] === 1) });
+  return normalizedString({ ...norm, codes: norm.codes.filter((_, i) => mask[i] !== 0) });
 }
 
 describe('formula spans', () => {

@@ -1,9 +1,12 @@
 /**
  * Harmless repeats (domain §9: what editors do NOT want flagged). Each rule marks
- * normalised characters of a text block as harmless; a matched run only counts the
- * characters that are harmless on NEITHER side, and harmless characters at a run's
- * edges are trimmed off. These are rules about the form of the text, plus a stoplist
- * of set phrases, never a list of particular sentences:
+ * normalised characters of a text block as harmless. The marks decide whether a matched
+ * run is harmless, not how long it is (runs.ts): a run with at most harmlessMaxChars
+ * characters outside the marks on both sides (a slogan plus a word or two) is a harmless
+ * repeat; any other run is a copy and counts at its full length, quoted names included.
+ * Formula characters (datelines, bylines, jump lines) at a run's edges are trimmed off:
+ * they are the page's furniture, not part of a copied sentence. These are rules about
+ * the form of the text, plus a stoplist of set phrases, never a list of particular sentences:
  *
  * 1. dateline/byline formula at the start of a block: 本报讯（记者 … 通讯员 …）,
  *    本报北京3月5日电, 新华社…电, an organisation line "■…", an end byline "（刘丙楠）",
@@ -32,6 +35,10 @@ const CLOSES_BRACKET = 1;
 const HAS_JUMP = 2;
 const HAS_QUOTE = 4;
 
+/** Mask values: a formula character (trimmed off a run's edges) or another harmless one. */
+export const FORMULA = 1;
+export const HARMLESS = 2;
+
 /** Which of the rules' markers `text` has: a closing bracket at the end, 上接/下转, an opening quote. */
 function markersIn(text: string): number {
   let marks = 0;
@@ -52,12 +59,15 @@ function markersIn(text: string): number {
   return marks;
 }
 
-/** Code-point spans [start, end) of `text` covered by the formula and quote rules (1 and 2). */
-export function formulaSpans(text: string, quoteMaxChars: number): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  const add = (from: number, to: number) => {
+/**
+ * Code-point spans [start, end) of `text` covered by the formula and quote rules (1 and 2),
+ * each with its mask value (FORMULA, or HARMLESS for a quoted name).
+ */
+export function formulaSpans(text: string, quoteMaxChars: number): Array<[number, number, number]> {
+  const spans: Array<[number, number, number]> = [];
+  const add = (from: number, to: number, kind = FORMULA) => {
     // Regex indices are UTF-16; convert to code points.
-    spans.push([cp(text, from), cp(text, to)]);
+    spans.push([cp(text, from), cp(text, to), kind]);
   };
   const start = BYLINE_START.exec(text);
   if (start) add(0, start[0].length);
@@ -76,7 +86,7 @@ export function formulaSpans(text: string, quoteMaxChars: number): Array<[number
     const inner = m[0].slice(1, -1);
     if (SENTENCE_END.test(inner)) continue;
     if (normalizeForMatch(inner).codes.length > quoteMaxChars) continue;
-    add(m.index, m.index + m[0].length);
+    add(m.index, m.index + m[0].length, HARMLESS);
   }
   return spans;
 }
@@ -126,7 +136,7 @@ export class StopMatcher {
         if (i + phrase.length > codes.length) continue;
         let j = 0;
         while (j < phrase.length && codes[i + j] === phrase[j]) j++;
-        if (j === phrase.length) mask.fill(1, i, i + phrase.length);
+        if (j === phrase.length) for (let m = i; m < i + phrase.length; m++) mask[m] ||= HARMLESS;
       }
     }
   }
@@ -183,11 +193,14 @@ export function markEchoes(codes: Int32Array, grams: EchoGrams, n: number, mask:
     const code = codes[i]!;
     inLines = chars[(code >>> 5) & 31]! & (1 << (code & 31)) ? inLines + 1 : 0;
     if (rolling.push(code) && inLines >= n && grams.hashes.has(rolling.hash & 0x3fffffff))
-      mask.fill(1, i - n + 1, i + 1);
+      for (let j = i - n + 1; j <= i; j++) mask[j] ||= HARMLESS;
   }
 }
 
-/** The harmless mask of one block (into `mask`, zeroed, when given): 1 for each normalised character a rule covers. */
+/**
+ * The harmless mask of one block (into `mask`, zeroed, when given): FORMULA or HARMLESS for
+ * each normalised character a rule covers, 0 for the others.
+ */
 export function harmlessMask(
   text: string,
   norm: NormalizedText,
@@ -198,9 +211,9 @@ export function harmlessMask(
   const spans = formulaSpans(text, settings.quoteMaxChars);
   if (spans.length) {
     // origin[] is increasing: walk it once per span.
-    for (const [from, to] of spans) {
+    for (const [from, to, kind] of spans) {
       let i = lowerBound(norm.origin, from);
-      while (i < norm.origin.length && norm.origin[i]! < to) mask[i++] = 1;
+      while (i < norm.origin.length && norm.origin[i]! < to) mask[i++] ||= kind;
     }
   }
   stopMatcherFor(settings).mark(norm.codes, mask);

@@ -4,6 +4,7 @@
  * right as far as the normalised texts agree, giving the MAXIMAL run; several hits of
  * one run give the same maximal run and are merged.
  */
+import { FORMULA } from './harmless';
 
 /** A run shared by block A at [aStart, aEnd) and block B at [bStart, bEnd), normalised offsets. */
 export type Run = { aStart: number; aEnd: number; bStart: number; bEnd: number };
@@ -40,23 +41,33 @@ export function extendHit(a: Int32Array, pa: number, b: Int32Array, pb: number, 
 }
 
 /**
- * Trims characters harmless on either side off both ends of a diagonal run and counts
- * the characters in between that are harmless on neither side. Null when nothing is left.
+ * Judges a diagonal run by the harmless marks of both sides (harmless.ts): formula
+ * characters (FORMULA) at its ends are trimmed off; then, if at most `harmlessMaxChars`
+ * of its characters are marked on neither side (a slogan or set phrase with a word or
+ * two around it), the run is a harmless repeat and null is returned. Any other run is a
+ * copy and counts at its FULL length: a quoted name inside a copied sentence is part of
+ * the copy.
  */
-export function trimAndCount(run: Run, ha: Uint8Array, hb: Uint8Array): { run: Run; counted: number } | null {
+export function trimAndCount(
+  run: Run,
+  ha: Uint8Array,
+  hb: Uint8Array,
+  harmlessMaxChars: number,
+): { run: Run; counted: number } | null {
   let { aStart, bStart, aEnd, bEnd } = run;
-  while (aStart < aEnd && (ha[aStart] || hb[bStart])) {
+  while (aStart < aEnd && (ha[aStart]! & FORMULA || hb[bStart]! & FORMULA)) {
     aStart++;
     bStart++;
   }
-  while (aEnd > aStart && (ha[aEnd - 1] || hb[bEnd - 1])) {
+  while (aEnd > aStart && (ha[aEnd - 1]! & FORMULA || hb[bEnd - 1]! & FORMULA)) {
     aEnd--;
     bEnd--;
   }
   if (aEnd <= aStart) return null;
-  let counted = 0;
-  for (let i = 0; i < aEnd - aStart; i++) if (!ha[aStart + i] && !hb[bStart + i]) counted++;
-  return { run: { aStart, aEnd, bStart, bEnd }, counted };
+  let outside = 0;
+  for (let i = 0; i < aEnd - aStart; i++) if (!ha[aStart + i] && !hb[bStart + i]) outside++;
+  if (outside <= harmlessMaxChars) return null;
+  return { run: { aStart, aEnd, bStart, bEnd }, counted: aEnd - aStart };
 }
 
 /** Unions runs of one pair of blocks that overlap on both sides (hits on nearby diagonals). */

@@ -1,8 +1,10 @@
 /**
  * Thresholds of the duplicate check (issue 4: "thresholds have these defaults and are
  * settings the paper can change"). Lengths count NORMALISED characters (see
- * shared/text/normalize.ts: punctuation, spaces and line breaks do not count), and
- * only characters that no harmless-repeat rule covers (harmless.ts).
+ * shared/text/normalize.ts: punctuation, spaces and line breaks do not count). The
+ * harmless-repeat rules (harmless.ts) decide whether a run is harmless, never how long
+ * it is: a run counts at its full length unless at most `harmlessMaxChars` of its
+ * characters lie outside quoted names, stoplist phrases, formulas and echoes.
  */
 import { z } from 'zod';
 
@@ -27,6 +29,11 @@ export const DuplicateSettingsSchema = z.object({
   quoteMaxChars: z.number().int().min(0).max(200),
   /** Body text sharing a run this long with the story's headline (or a caption with a subhead) is an echo. */
   echoMinChars: z.number().int().min(2).max(50),
+  /**
+   * A shared run is a harmless repeat (a slogan or a set phrase recurring, with a word or two
+   * around it) when at most this many of its characters lie outside what the harmless rules cover.
+   */
+  harmlessMaxChars: z.number().int().min(0).max(100),
   /** The paper's own phrases to add to the built-in stoplist (stoplist.ts). */
   stoplist: z.array(z.string().min(2).max(100)).max(5000),
 });
@@ -43,6 +50,7 @@ export const DEFAULT_DUPLICATE_SETTINGS: DuplicateSettings = Object.freeze({
   nearMinChars: 20,
   quoteMaxChars: 24,
   echoMinChars: 4,
+  harmlessMaxChars: 8,
   stoplist: [],
 });
 
