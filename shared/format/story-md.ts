@@ -292,10 +292,11 @@ const ROLES_BY_LENGTH = [...BYLINE_ROLES].sort((a, b) => b.length - a.length);
 function readByline(node: FmNode | undefined, where: Lines): Byline {
   if (!node || (node.t === 'scalar' && !node.text?.trim())) return { credits: [], position: 'lead' };
   if (node.t === 'scalar') {
-    const credits = creditsOfText(node.text ?? '', node.line);
+    const printed = bylineAsPrinted(node.text ?? '');
+    const credits = creditsOfText(printed.text, node.line);
     credits.forEach((_, i) => where.set(['byline', 'credits', i], node.line));
-    const org = (node.text ?? '').trim().startsWith('■');
-    return { credits, position: org ? 'top' : 'lead' };
+    const org = printed.text.startsWith('■');
+    return { credits, position: printed.position ?? (org ? 'top' : 'lead') };
   }
   const keys = entries(node, 'byline', ['position', 'credits']);
   const position = text(keys.get('position')?.value, 'byline position').trim() || 'lead';
@@ -330,7 +331,29 @@ function readCredit(node: FmNode): Credit {
   };
 }
 
-/** "本报记者 祁晓燕 通讯员 李璞 王敏", "记者张三", "■中共某某县委组织部". */
+/** 电头 forms a byline may be written after: 本报讯, 本报北京3月5日电, 新华社北京3月5日电. */
+const LEAD_DATELINE =
+  /^(?:本报讯|本报[\p{Script=Han}\d]{1,12}?电|[\p{Script=Han}]{1,8}[社网][\p{Script=Han}\d]{1,12}?电)/u;
+
+/**
+ * A byline typed as the page prints it: "（马孝）" is an end byline, "本报讯(赵鹏 王运红)"
+ * a lead byline (the 电头 itself is the dateline field's). The brackets are form, not
+ * credits; the inside is read by creditsOfText.
+ */
+function bylineAsPrinted(input: string): { text: string; position?: Byline['position'] } {
+  const trimmed = input.trim();
+  const lead = LEAD_DATELINE.exec(trimmed);
+  const rest = lead ? trimmed.slice(lead[0].length).trim() : trimmed;
+  const bracketed = /^[（(]([^（）()]*)[）)]$/u.exec(rest);
+  if (bracketed) return { text: (bracketed[1] as string).trim(), position: lead ? 'lead' : 'end' };
+  return { text: lead ? rest : trimmed };
+}
+
+/**
+ * "本报记者 祁晓燕 通讯员 李璞 王敏", "记者张三", "■中共某某县委组织部"; names before any
+ * role ("马孝", "赵鹏 王运红") are a credit without a role, as printed pages credit
+ * correspondents (the copy rules say so, as information).
+ */
 export function creditsOfText(input: string, line: number): Credit[] {
   const trimmed = input.trim();
   if (trimmed.startsWith('■')) {
@@ -352,10 +375,7 @@ export function creditsOfText(input: string, line: number): Credit[] {
     } else if (credits.length > 0) {
       credits[credits.length - 1]?.names.push(word);
     } else {
-      throw new StoryFormatError(
-        line,
-        `byline: "${word}" has no role; write "记者 ${word}" (roles: ${BYLINE_ROLES.join(', ')}), or "■${word}" for an organisation`,
-      );
+      credits.push({ kind: 'person', role: '', names: [word] });
     }
   }
   const empty = credits.find((c) => c.names.length === 0);
@@ -420,12 +440,23 @@ function readJump(node: FmNode, index: number, where: Lines): JumpLine {
 
 function readFrontPhoto(node: FmNode, index: number, where: Lines, options: ParseStoryOptions): Photo {
   where.set(['photos', index], node.line);
-  const keys = entries(node, 'a photo', ['id', 'file', 'caption', 'credit', 'creditName', 'creditKind']);
+  const keys = entries(node, 'a photo', [
+    'id',
+    'file',
+    'caption',
+    'credit',
+    'creditName',
+    'creditKind',
+    'creditPrinted',
+  ]);
   let creditName = text(keys.get('creditName')?.value, 'creditName');
   let creditKind = text(keys.get('creditKind')?.value, 'creditKind') || '摄';
+  let creditPrinted: string | undefined = keys.has('creditPrinted')
+    ? text(keys.get('creditPrinted')?.value, 'creditPrinted')
+    : undefined;
   const credit = keys.get('credit');
   if (credit) {
-    ({ creditName, creditKind } = parsePhotoCredit(text(credit.value, 'credit'), credit.line));
+    ({ creditName, creditKind, creditPrinted } = parsePhotoCredit(text(credit.value, 'credit'), credit.line));
   }
   if (!(PHOTO_CREDIT_KINDS as readonly string[]).includes(creditKind)) {
     throw new StoryFormatError(node.line, `photo creditKind "${creditKind}" is not one of 摄, 供图, 图`);
@@ -436,6 +467,7 @@ function readFrontPhoto(node: FmNode, index: number, where: Lines, options: Pars
     caption: text(keys.get('caption')?.value, 'caption'),
     creditName,
     creditKind: creditKind as Photo['creditKind'],
+    ...(creditPrinted !== undefined ? { creditPrinted } : {}),
   };
 }
 
@@ -539,7 +571,10 @@ function readPhotoLine(
   const src = /^[^\s)"]*/u.exec(rest)?.[0] ?? '';
   if (!src) throw new StoryFormatError(n, 'the photo has no file: ![caption](file "credit")');
   rest = rest.slice(src.length).trimStart();
-  let credit: Pick<Photo, 'creditName' | 'creditKind'> = { creditName: '', creditKind: '摄' };
+  let credit: Pick<Photo, 'creditName' | 'creditKind' | 'creditPrinted'> = {
+    creditName: '',
+    creditKind: '摄',
+  };
   if (rest.startsWith('"')) {
     const end = findUnescaped(rest, '"', 1);
     if (end < 0) throw new StoryFormatError(n, 'the photo credit has no closing quote');
@@ -705,6 +740,7 @@ function frontObject(c: StoryContent, inlinePhotos: boolean): Record<string, unk
       caption: p.caption,
       creditName: p.creditName,
       creditKind: p.creditKind,
+      ...(p.creditPrinted !== undefined ? { creditPrinted: p.creditPrinted } : {}),
     }));
   }
   if (c.ignored.length > 0) {
