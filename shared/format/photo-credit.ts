@@ -54,6 +54,8 @@ function parsePlainCredit(raw: string, line: number, whole: string): PhotoCredit
   throw new StoryFormatError(
     line,
     `photo credit "${whole}" is not "<name> 摄", "<organisation>供图" or "图 <name>" (brackets around it are read too)`,
+    'badCredit',
+    { value: whole },
   );
 }
 
