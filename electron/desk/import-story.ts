@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, resolve } from 'node:path';
 
 import { DeskError } from '../../shared/api';
-import { parseStoryMarkdown } from '../../shared/format';
+import { parseStoryMarkdown, StoryFormatError } from '../../shared/format';
 import { note, recogniseStory, textToBlocks, type ImportNote } from '../../shared/import';
 import { StoryContentSchema, newStory, type Story, type StoryContent } from '../../shared/model';
 import { readDocxFile } from './import/docx-read';
@@ -114,6 +114,7 @@ export async function readStoryBytes(
     };
   } catch (err) {
     if (err instanceof DeskError) throw err;
+    if (err instanceof StoryFormatError) throw storyFormatError(path, err);
     throw new DeskError(
       'invalid-input',
       'error.storyFormat',
@@ -121,6 +122,23 @@ export async function readStoryBytes(
       `${path}: ${(err as Error).message}`,
     );
   }
+}
+
+/** Every problem of a story file in one error, each with its line and its i18n key. */
+export function storyFormatError(path: string, err: StoryFormatError): DeskError {
+  const problems = err.problems.map((p) => ({
+    line: p.line,
+    key: p.key ? `storyFormat.${p.key}` : 'storyFormat.other',
+    params: { ...p.params, detail: p.detail },
+    detail: p.detail,
+  }));
+  return new DeskError(
+    'invalid-input',
+    'error.storyFormat',
+    { file: path, count: problems.length },
+    `${path}: ${err.message}`,
+    problems,
+  );
 }
 
 function blocksEmpty(content: StoryContent): boolean {

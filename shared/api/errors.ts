@@ -6,32 +6,59 @@
 export type DeskErrorCode =
   'invalid-input' | 'not-found' | 'conflict' | 'locked' | 'damaged' | 'unsupported' | 'internal';
 
+/** One of several problems an error lists (every problem of a story file, with its line). */
+export type DeskProblem = {
+  /** 1-based line in the file, or null for the file as a whole. */
+  line: number | null;
+  /** i18n key of the problem ("storyFormat.unknownKey"); the renderer falls back to `detail`. */
+  key: string;
+  params: Record<string, string | number>;
+  /** English text, for logs and the CLI. */
+  detail: string;
+};
+
 export type DeskErrorShape = {
   code: DeskErrorCode;
   key: string;
   params: Record<string, string | number>;
   detail: string;
+  problems?: DeskProblem[];
 };
 
 export class DeskError extends Error {
   readonly code: DeskErrorCode;
   readonly key: string;
   readonly params: Record<string, string | number>;
+  readonly problems: DeskProblem[];
 
-  constructor(code: DeskErrorCode, key: string, params: Record<string, string | number>, detail: string) {
+  constructor(
+    code: DeskErrorCode,
+    key: string,
+    params: Record<string, string | number>,
+    detail: string,
+    problems: DeskProblem[] = [],
+  ) {
     super(detail);
     this.name = 'DeskError';
     this.code = code;
     this.key = key;
     this.params = params;
+    this.problems = problems;
   }
 
   toJSON(): DeskErrorShape {
-    return { code: this.code, key: this.key, params: this.params, detail: this.message };
+    const shape: DeskErrorShape = {
+      code: this.code,
+      key: this.key,
+      params: this.params,
+      detail: this.message,
+    };
+    if (this.problems.length > 0) shape.problems = this.problems;
+    return shape;
   }
 
   static from(shape: DeskErrorShape): DeskError {
-    return new DeskError(shape.code, shape.key, shape.params, shape.detail);
+    return new DeskError(shape.code, shape.key, shape.params, shape.detail, shape.problems ?? []);
   }
 }
 

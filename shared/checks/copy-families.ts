@@ -1,7 +1,7 @@
 /** The rules of each copy family, one list per family (the registry is copy-rules.ts). */
 import { bylineSpacingRule } from './byline/spacing';
 import { datelineBracketsRule } from './byline/dateline-brackets';
-import { unknownRoleRule } from './byline/roles';
+import { noRoleRule, unknownRoleRule } from './byline/roles';
 import {
   captionEndStopRule,
   creditFormRule,
@@ -57,7 +57,12 @@ export const numbers: readonly CopyRule[] = [
 ];
 export const wording: readonly CopyRule[] = [termRule];
 export const script: readonly CopyRule[] = [traditionalRule, traditionalAmbiguousRule];
-export const byline: readonly CopyRule[] = [datelineBracketsRule, unknownRoleRule, bylineSpacingRule];
+export const byline: readonly CopyRule[] = [
+  datelineBracketsRule,
+  unknownRoleRule,
+  noRoleRule,
+  bylineSpacingRule,
+];
 export const captions: readonly CopyRule[] = [
   missingCaptionRule,
   missingCreditRule,

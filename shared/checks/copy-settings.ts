@@ -4,6 +4,7 @@
  */
 import { BYLINE_ROLES } from '../model/story';
 import type { Counts } from '../text/counts';
+import type { Severity } from './finding';
 
 export type SlotBudget = { min?: number; max?: number };
 
@@ -19,6 +20,8 @@ export type CopySettings = {
   byline: {
     /** Known roles; any other role in a byline is reported as information. */
     roles: readonly string[];
+    /** How a credit with names but no role is reported (printed pages do it; info by default). */
+    noRoleSeverity: Severity;
   };
   length: {
     /** Which of the three counts (domain §7) length rules compare. */
@@ -33,7 +36,7 @@ export type CopySettings = {
 export const DEFAULT_COPY_SETTINGS: CopySettings = {
   numbers: { approxWithYue: true },
   script: { allow: '' },
-  byline: { roles: BYLINE_ROLES },
+  byline: { roles: BYLINE_ROLES, noRoleSeverity: 'info' },
   length: { count: 'wordStyle', newsLongChars: 1000, budgets: {} },
 };
 

@@ -13,7 +13,16 @@ import type { TermBank } from './wording/term-bank';
 
 /** What a piece of text is: the rules that apply depend on it (a headline never takes 1.-numbering). */
 export type TextKind =
-  'kicker' | 'headline' | 'subheadline' | 'dateline' | 'paragraph' | 'subhead' | 'quote' | 'caption';
+  | 'kicker'
+  | 'headline'
+  | 'subheadline'
+  | 'dateline'
+  | 'paragraph'
+  | 'subhead'
+  | 'quote'
+  | 'caption'
+  /** A photo credit kept in the form the file printed it ("(某某 摄)"): punctuation rules judge it. */
+  | 'credit';
 
 export const HEAD_KINDS: readonly TextKind[] = ['kicker', 'headline', 'subheadline'];
 export const BODY_KINDS: readonly TextKind[] = ['paragraph', 'subhead', 'quote'];
@@ -204,6 +213,8 @@ export function storyUnits(story: CopyStory): TextUnit[] {
       const photo = content.photos.find((p) => p.id === block.photoId);
       if (photo?.caption)
         units.push({ story: key, field: 'caption', paragraph, kind: 'caption', text: photo.caption });
+      if (photo?.creditPrinted)
+        units.push({ story: key, field: 'credit', paragraph, kind: 'credit', text: photo.creditPrinted });
     } else if (block.text) {
       units.push({ story: key, field: 'body', paragraph, kind: block.type, text: block.text });
     }
@@ -211,6 +222,9 @@ export function storyUnits(story: CopyStory): TextUnit[] {
   for (const photo of content.photos) {
     if (!placed.has(photo.id) && photo.caption) {
       units.push({ story: key, field: 'caption', kind: 'caption', text: photo.caption });
+    }
+    if (!placed.has(photo.id) && photo.creditPrinted) {
+      units.push({ story: key, field: 'credit', kind: 'credit', text: photo.creditPrinted });
     }
   }
   return units;

@@ -31,7 +31,12 @@ export function parseFrontMatter(source: string, firstLine: number): FmNode {
   const at = (offset: number | undefined) => lines.linePos(offset ?? 0).line + firstLine - 1;
   const problem = doc.errors[0];
   if (problem) {
-    throw new StoryFormatError(at(problem.pos[0]), `front matter is not valid YAML: ${problem.message}`);
+    throw new StoryFormatError(
+      at(problem.pos[0]),
+      `front matter is not valid YAML: ${problem.message}`,
+      'yaml',
+      { message: problem.message },
+    );
   }
   const convert = (node: unknown, line: number): FmNode => {
     if (node === null || node === undefined) return { t: 'scalar', line, text: null };
@@ -83,6 +88,8 @@ export function entries(node: FmNode, what: string, known: readonly string[]): M
       throw new StoryFormatError(
         entry.line,
         `${what}: unknown key "${entry.key}" (known: ${known.join(', ')})`,
+        'unknownKey',
+        { key: entry.key, known: known.join(', ') },
       );
     }
     out.set(entry.key, entry);

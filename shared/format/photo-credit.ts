@@ -6,7 +6,10 @@ import type { Photo } from '../model';
 import { StoryFormatError } from './story-format-error';
 import { escapeText, unescapeText } from './story-text-escape';
 
-export type PhotoCredit = Pick<Photo, 'creditName' | 'creditKind'>;
+export type PhotoCredit = Pick<Photo, 'creditName' | 'creditKind' | 'creditPrinted'>;
+
+/** A credit printed in brackets, full- or half-width: "（刘建华 摄）", "(刘建华 摄)". */
+const BRACKETED = /^[（(][ \u3000]*(.*?)[ \u3000]*[）)]$/u;
 
 /** The printed credit; no escaping. */
 export function photoCreditText(credit: PhotoCredit): string {
@@ -24,9 +27,19 @@ export function photoCreditText(credit: PhotoCredit): string {
  * Reads a credit in its escaped form (as it stands between the quotes of a photo
  * line). The kind is decided on the raw text, so an escaped character never counts
  * as a marker: "<name>供图", then "<name> 摄" (space optional), then "图 <name>"
- * (space or "/" optional).
+ * (space or "/" optional). A credit in brackets, "（刘建华 摄）" or "(刘建华 摄)", is read
+ * without them and keeps its printed form in `creditPrinted`, for the copy rules.
  */
 export function parsePhotoCredit(raw: string, line: number): PhotoCredit {
+  const bracketed = BRACKETED.exec(raw);
+  if (bracketed) {
+    const inner = parsePlainCredit(bracketed[1] as string, line, raw);
+    return { ...inner, creditPrinted: unescapeText(raw, line) };
+  }
+  return parsePlainCredit(raw, line, raw);
+}
+
+function parsePlainCredit(raw: string, line: number, whole: string): PhotoCredit {
   if (raw.endsWith('供图')) {
     return { creditKind: '供图', creditName: unescapeText(stripOne(raw.slice(0, -2), 'end'), line) };
   }
@@ -40,7 +53,9 @@ export function parsePhotoCredit(raw: string, line: number): PhotoCredit {
   }
   throw new StoryFormatError(
     line,
-    `photo credit "${raw}" is not "<name> 摄", "<organisation>供图" or "图 <name>"`,
+    `photo credit "${whole}" is not "<name> 摄", "<organisation>供图" or "图 <name>" (brackets around it are read too)`,
+    'badCredit',
+    { value: whole },
   );
 }
 
@@ -57,6 +72,10 @@ function stripOne(text: string, side: 'start' | 'end'): string {
  * written as code-point escapes, which no marker test can match.
  */
 export function writePhotoCredit(credit: PhotoCredit, special: string): string {
+  if (credit.creditPrinted !== undefined) {
+    const printed = escapeText(credit.creditPrinted, special);
+    if (sameCredit(printed, credit)) return printed;
+  }
   const plain = formatWith(escapeText(credit.creditName, special), credit.creditKind);
   if (sameCredit(plain, credit)) return plain;
   const chars = Array.from(credit.creditName);
@@ -79,7 +98,11 @@ function formatWith(name: string, kind: PhotoCredit['creditKind']): string {
 function sameCredit(raw: string, credit: PhotoCredit): boolean {
   try {
     const back = parsePhotoCredit(raw, 0);
-    return back.creditKind === credit.creditKind && back.creditName === credit.creditName;
+    return (
+      back.creditKind === credit.creditKind &&
+      back.creditName === credit.creditName &&
+      back.creditPrinted === credit.creditPrinted
+    );
   } catch {
     return false;
   }

@@ -191,7 +191,6 @@ describe('parseStoryMarkdown errors name the line and the problem', () => {
       '---\nheadline: x\nregion: "520113"\n---\n',
       /^line 3: region 520113 needs its names/,
     ],
-    ['byline without role', '---\nheadline: x\nbyline: 张三\n---\n', /^line 3: byline: "张三" has no role/],
     [
       'role without name',
       '---\nheadline: x\nbyline: 记者 张三 通讯员\n---\n',

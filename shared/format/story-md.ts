@@ -83,7 +83,7 @@ import {
   type Region,
   type StoryContent,
 } from '../model';
-import { entries, list, parseFrontMatter, text, type FmNode } from './front-matter';
+import { entries, list, parseFrontMatter, text, type FmEntry, type FmNode } from './front-matter';
 import { parsePhotoCredit, writePhotoCredit } from './photo-credit';
 import { StoryFormatError } from './story-format-error';
 import { escapeText, findUnescaped, unescapeText } from './story-text-escape';
@@ -139,6 +139,26 @@ class Lines {
 
 // ---------------------------------------------------------------- reading
 
+/**
+ * The problems found so far: each part of a file is read on its own, so one mistake
+ * does not hide the next (issue 19: a file's problems are listed all at once).
+ */
+class Problems {
+  readonly found: StoryFormatError[] = [];
+  attempt<T>(read: () => T, fallback: T): T {
+    try {
+      return read();
+    } catch (err) {
+      if (!(err instanceof StoryFormatError)) throw err;
+      this.found.push(err);
+      return fallback;
+    }
+  }
+  throwIfAny(): void {
+    if (this.found.length > 0) throw StoryFormatError.all(this.found);
+  }
+}
+
 export function parseStoryMarkdown(input: string, options: ParseStoryOptions = {}): StoryContent {
   const lines = normalizeNewlines(input).split('\n');
   if (lines[0]?.trim() !== '---') {
@@ -151,71 +171,114 @@ export function parseStoryMarkdown(input: string, options: ParseStoryOptions = {
   if (end < 0) throw new StoryFormatError(1, 'the front matter has no closing "---" line');
 
   const where = new Lines();
-  const front = parseFrontMatter(lines.slice(1, end).join('\n'), 2);
-  const content = readFront(
-    front.t === 'scalar' && front.text === null ? emptyMap(2) : front,
-    where,
-    options,
+  const problems = new Problems();
+  const parsed = problems.attempt(() => parseFrontMatter(lines.slice(1, end).join('\n'), 2), null);
+  const front = parsed === null || (parsed.t === 'scalar' && parsed.text === null) ? emptyMap(2) : parsed;
+  const content = readFront(front, where, options, problems, parsed !== null);
+  problems.attempt(
+    () =>
+      checkUnique(
+        content.figures.map((f) => f.id),
+        'figure',
+        (i) => where.find(['figures', i]),
+      ),
+    undefined,
   );
-  checkUnique(
-    content.figures.map((f) => f.id),
-    'figure',
-    (i) => where.find(['figures', i]),
+  problems.attempt(
+    () =>
+      checkUnique(
+        content.jumps.map((j) => j.id),
+        'jump',
+        (i) => where.find(['jumps', i]),
+      ),
+    undefined,
   );
-  checkUnique(
-    content.jumps.map((j) => j.id),
-    'jump',
-    (i) => where.find(['jumps', i]),
-  );
-  const body = readBody(lines, end + 1, content.photos, where, options);
+  const body = readBody(lines, end + 1, content.photos, where, options, problems);
   content.body = bodyFromBlocks(body);
+  problems.throwIfAny();
 
   const checked = StoryContentSchema.safeParse(content);
   if (!checked.success) {
-    const issue = checked.error.issues[0];
-    const path = issue?.path ?? [];
-    throw new StoryFormatError(
-      where.find(path),
-      `${path.join('.') || 'story'}: ${issue?.message ?? 'invalid'}`,
-    );
+    for (const issue of checked.error.issues.slice(0, 20)) {
+      const path = issue.path;
+      problems.found.push(
+        new StoryFormatError(where.find(path), `${path.join('.') || 'story'}: ${issue.message}`, 'invalid', {
+          field: path.join('.') || 'story',
+          message: issue.message,
+        }),
+      );
+    }
+    problems.throwIfAny();
   }
-  return checked.data;
+  return checked.data as StoryContent;
 }
 
 function emptyMap(line: number): FmNode {
   return { t: 'map', line, entries: [] };
 }
 
-function readFront(front: FmNode, where: Lines, options: ParseStoryOptions): StoryContent {
-  const keys = entries(front, 'front matter', FRONT_KEYS);
+function readFront(
+  front: FmNode,
+  where: Lines,
+  options: ParseStoryOptions,
+  problems: Problems,
+  parsed: boolean,
+): StoryContent {
+  const keys = new Map<string, FmEntry>();
+  if (front.t !== 'map') {
+    problems.attempt(() => entries(front, 'front matter', FRONT_KEYS), null);
+  } else {
+    // Each key on its own: an unknown key is one problem, the known ones are still read.
+    for (const entry of front.entries) {
+      const known = problems.attempt(
+        () => entries({ ...front, entries: [entry] }, 'front matter', FRONT_KEYS),
+        null,
+      );
+      if (known) keys.set(entry.key, entry);
+    }
+  }
   for (const [key, entry] of keys) where.set([key], entry.line);
   const field = (key: (typeof FRONT_KEYS)[number]) => keys.get(key)?.value;
+  const read = <T>(fn: () => T, fallback: T): T => problems.attempt(fn, fallback);
 
   const headline = keys.get('headline');
-  if (!headline) throw new StoryFormatError(front.line, 'the front matter has no headline (headline: …)');
-
-  const kind = text(field('kind'), 'kind') || '消息';
-  if (!(STORY_KINDS as readonly string[]).includes(kind)) {
-    throw new StoryFormatError(
-      keys.get('kind')?.line ?? null,
-      `kind "${kind}" is not one of ${STORY_KINDS.join(', ')}`,
+  if (!headline && parsed && front.t === 'map' && !front.entries.some((e) => e.key === 'headline')) {
+    problems.found.push(
+      new StoryFormatError(front.line, 'the front matter has no headline (headline: …)', 'noHeadline'),
     );
   }
+  const kind = read(() => {
+    const k = text(field('kind'), 'kind') || '消息';
+    if (!(STORY_KINDS as readonly string[]).includes(k)) {
+      throw new StoryFormatError(
+        keys.get('kind')?.line ?? null,
+        `kind "${k}" is not one of ${STORY_KINDS.join(', ')}`,
+        'badKind',
+        { value: k, known: STORY_KINDS.join('、') },
+      );
+    }
+    return k;
+  }, '消息');
+  const each = <T>(key: (typeof FRONT_KEYS)[number], fn: (node: FmNode, i: number) => T): T[] =>
+    list(field(key)).flatMap((node, i) => {
+      const got = read<T[]>(() => [fn(node, i)], []);
+      return got;
+    });
   return {
     kind: kind as StoryContent['kind'],
-    kicker: text(field('kicker'), 'kicker'),
-    headline: text(headline.value, 'headline'),
-    subheadline: text(field('subheadline'), 'subheadline'),
-    dateline: text(field('dateline'), 'dateline'),
-    byline: readByline(field('byline'), where),
-    region: readRegion(field('region')),
+    kicker: read(() => text(field('kicker'), 'kicker'), ''),
+    headline: read(() => text(headline?.value, 'headline'), ''),
+    subheadline: read(() => text(field('subheadline'), 'subheadline'), ''),
+    dateline: read(() => text(field('dateline'), 'dateline'), ''),
+    byline: read(() => readByline(field('byline'), where), { credits: [], position: 'lead' }),
+    region: read(() => readRegion(field('region')), null),
     body: bodyFromBlocks([]),
-    photos: list(field('photos')).map((node, i) => readFrontPhoto(node, i, where, options)),
-    figures: list(field('figures')).map((node, i) => readFigure(node, i, where)),
-    jumps: list(field('jumps')).map((node, i) => readJump(node, i, where)),
-    page: readPage(field('page')),
-    slot: readSlot(field('slot')),
-    ignored: list(field('ignored')).map((node, i) => readIgnored(node, i, where)),
+    photos: each('photos', (node, i) => readFrontPhoto(node, i, where, options)),
+    figures: each('figures', (node, i) => readFigure(node, i, where)),
+    jumps: each('jumps', (node, i) => readJump(node, i, where)),
+    page: read(() => readPage(field('page')), null),
+    slot: read(() => readSlot(field('slot')), null),
+    ignored: each('ignored', (node, i) => readIgnored(node, i, where)),
   };
 }
 
@@ -237,7 +300,9 @@ function readPage(node: FmNode | undefined): string | null {
   const page = text(node, 'page').trim();
   if (!page) return null;
   if (!PAGE_NAME.test(page))
-    throw new StoryFormatError(node?.line ?? null, `page "${page}" must look like B6`);
+    throw new StoryFormatError(node?.line ?? null, `page "${page}" must look like B6`, 'badPage', {
+      value: page,
+    });
   return page;
 }
 
@@ -245,7 +310,14 @@ function readSlot(node: FmNode | undefined): number | null {
   const slot = text(node, 'slot').trim();
   if (!slot) return null;
   if (!/^\d{1,2}$/.test(slot) || Number(slot) < 1) {
-    throw new StoryFormatError(node?.line ?? null, `slot "${slot}" must be a number from 1 to 99`);
+    throw new StoryFormatError(
+      node?.line ?? null,
+      `slot "${slot}" must be a number from 1 to 99`,
+      'badSlot',
+      {
+        value: slot,
+      },
+    );
   }
   return Number(slot);
 }
@@ -275,12 +347,16 @@ function readRegion(node: FmNode | undefined): Region | null {
     throw new StoryFormatError(
       line,
       `region code "${code}" must be a GB/T 2260 code of six digits, like "520113"`,
+      'badRegionCode',
+      { value: code },
     );
   }
   if (path.length === 0 || path.some((name) => !name)) {
     throw new StoryFormatError(
       line,
       `region ${code} needs its names too, e.g. "${code} 贵州省 贵阳市 白云区"`,
+      'regionNames',
+      { code },
     );
   }
   return { code, path };
@@ -292,10 +368,11 @@ const ROLES_BY_LENGTH = [...BYLINE_ROLES].sort((a, b) => b.length - a.length);
 function readByline(node: FmNode | undefined, where: Lines): Byline {
   if (!node || (node.t === 'scalar' && !node.text?.trim())) return { credits: [], position: 'lead' };
   if (node.t === 'scalar') {
-    const credits = creditsOfText(node.text ?? '', node.line);
+    const printed = bylineAsPrinted(node.text ?? '');
+    const credits = creditsOfText(printed.text, node.line);
     credits.forEach((_, i) => where.set(['byline', 'credits', i], node.line));
-    const org = (node.text ?? '').trim().startsWith('■');
-    return { credits, position: org ? 'top' : 'lead' };
+    const org = printed.text.startsWith('■');
+    return { credits, position: printed.position ?? (org ? 'top' : 'lead') };
   }
   const keys = entries(node, 'byline', ['position', 'credits']);
   const position = text(keys.get('position')?.value, 'byline position').trim() || 'lead';
@@ -330,7 +407,29 @@ function readCredit(node: FmNode): Credit {
   };
 }
 
-/** "本报记者 祁晓燕 通讯员 李璞 王敏", "记者张三", "■中共某某县委组织部". */
+/** 电头 forms a byline may be written after: 本报讯, 本报北京3月5日电, 新华社北京3月5日电. */
+const LEAD_DATELINE =
+  /^(?:本报讯|本报[\p{Script=Han}\d]{1,12}?电|[\p{Script=Han}]{1,8}[社网][\p{Script=Han}\d]{1,12}?电)/u;
+
+/**
+ * A byline typed as the page prints it: "（马孝）" is an end byline, "本报讯(赵鹏 王运红)"
+ * a lead byline (the 电头 itself is the dateline field's). The brackets are form, not
+ * credits; the inside is read by creditsOfText.
+ */
+function bylineAsPrinted(input: string): { text: string; position?: Byline['position'] } {
+  const trimmed = input.trim();
+  const lead = LEAD_DATELINE.exec(trimmed);
+  const rest = lead ? trimmed.slice(lead[0].length).trim() : trimmed;
+  const bracketed = /^[（(]([^（）()]*)[）)]$/u.exec(rest);
+  if (bracketed) return { text: (bracketed[1] as string).trim(), position: lead ? 'lead' : 'end' };
+  return { text: lead ? rest : trimmed };
+}
+
+/**
+ * "本报记者 祁晓燕 通讯员 李璞 王敏", "记者张三", "■中共某某县委组织部"; names before any
+ * role ("马孝", "赵鹏 王运红") are a credit without a role, as printed pages credit
+ * correspondents (the copy rules say so, as information).
+ */
 export function creditsOfText(input: string, line: number): Credit[] {
   const trimmed = input.trim();
   if (trimmed.startsWith('■')) {
@@ -352,14 +451,15 @@ export function creditsOfText(input: string, line: number): Credit[] {
     } else if (credits.length > 0) {
       credits[credits.length - 1]?.names.push(word);
     } else {
-      throw new StoryFormatError(
-        line,
-        `byline: "${word}" has no role; write "记者 ${word}" (roles: ${BYLINE_ROLES.join(', ')}), or "■${word}" for an organisation`,
-      );
+      credits.push({ kind: 'person', role: '', names: [word] });
     }
   }
   const empty = credits.find((c) => c.names.length === 0);
-  if (empty) throw new StoryFormatError(line, `byline: "${empty.role}" is not followed by a name`);
+  if (empty) {
+    throw new StoryFormatError(line, `byline: "${empty.role}" is not followed by a name`, 'roleWithoutName', {
+      role: empty.role,
+    });
+  }
   return credits;
 }
 
@@ -371,6 +471,8 @@ function readFigure(node: FmNode, index: number, where: Lines): KeyFigure {
     throw new StoryFormatError(
       keys.get('qualifier')?.line ?? node.line,
       `figure qualifier "${qualifier}" is not one of 余, 多, 约, 近 (or empty)`,
+      'badQualifier',
+      { value: qualifier },
     );
   }
   return {
@@ -391,7 +493,12 @@ function readJump(node: FmNode, index: number, where: Lines): JumpLine {
   if (node.t === 'scalar') {
     const m = JUMP_TEXT.exec((node.text ?? '').trim());
     if (!m)
-      throw new StoryFormatError(node.line, `jump "${node.text ?? ''}" must read like 下转B7版 or 上接B5版`);
+      throw new StoryFormatError(
+        node.line,
+        `jump "${node.text ?? ''}" must read like 下转B7版 or 上接B5版`,
+        'badJump',
+        { value: node.text ?? '' },
+      );
     const direction = m[1] === '上接' || m[1] === 'from' ? 'from' : 'to';
     return { id: defaultId, direction, page: m[2] as string };
   }
@@ -420,12 +527,23 @@ function readJump(node: FmNode, index: number, where: Lines): JumpLine {
 
 function readFrontPhoto(node: FmNode, index: number, where: Lines, options: ParseStoryOptions): Photo {
   where.set(['photos', index], node.line);
-  const keys = entries(node, 'a photo', ['id', 'file', 'caption', 'credit', 'creditName', 'creditKind']);
+  const keys = entries(node, 'a photo', [
+    'id',
+    'file',
+    'caption',
+    'credit',
+    'creditName',
+    'creditKind',
+    'creditPrinted',
+  ]);
   let creditName = text(keys.get('creditName')?.value, 'creditName');
   let creditKind = text(keys.get('creditKind')?.value, 'creditKind') || '摄';
+  let creditPrinted: string | undefined = keys.has('creditPrinted')
+    ? text(keys.get('creditPrinted')?.value, 'creditPrinted')
+    : undefined;
   const credit = keys.get('credit');
   if (credit) {
-    ({ creditName, creditKind } = parsePhotoCredit(text(credit.value, 'credit'), credit.line));
+    ({ creditName, creditKind, creditPrinted } = parsePhotoCredit(text(credit.value, 'credit'), credit.line));
   }
   if (!(PHOTO_CREDIT_KINDS as readonly string[]).includes(creditKind)) {
     throw new StoryFormatError(node.line, `photo creditKind "${creditKind}" is not one of 摄, 供图, 图`);
@@ -436,6 +554,7 @@ function readFrontPhoto(node: FmNode, index: number, where: Lines, options: Pars
     caption: text(keys.get('caption')?.value, 'caption'),
     creditName,
     creditKind: creditKind as Photo['creditKind'],
+    ...(creditPrinted !== undefined ? { creditPrinted } : {}),
   };
 }
 
@@ -445,13 +564,45 @@ function readBody(
   photos: Photo[],
   where: Lines,
   options: ParseStoryOptions,
+  problems: Problems,
 ): BodyBlock[] {
   const blocks: BodyBlock[] = [];
   const refs: Array<{ id: string; line: number }> = [];
   for (let i = start; i < lines.length; i++) {
+    problems.attempt(() => readBodyLine(lines, i, blocks, refs, photos, where, options), undefined);
+  }
+  problems.attempt(
+    () =>
+      checkUnique(
+        photos.map((p) => p.id),
+        'photo',
+        (i) => where.find(['photos', i]),
+      ),
+    undefined,
+  );
+  for (const ref of refs) {
+    if (!photos.some((p) => p.id === ref.id)) {
+      problems.found.push(
+        new StoryFormatError(ref.line, `no photo has the id "${ref.id}"`, 'noPhotoId', { id: ref.id }),
+      );
+    }
+  }
+  return blocks;
+}
+
+function readBodyLine(
+  lines: readonly string[],
+  i: number,
+  blocks: BodyBlock[],
+  refs: Array<{ id: string; line: number }>,
+  photos: Photo[],
+  where: Lines,
+  options: ParseStoryOptions,
+): void {
+  {
     const line = (lines[i] as string).trim();
     const n = i + 1;
-    if (!line) continue;
+    if (!line) return;
     if (blocks.length === 0) where.set(['body'], n);
     let m: RegExpExecArray | null;
     if ((m = /^#{2,6}(?=\s|$)/.exec(line))) {
@@ -477,17 +628,6 @@ function readBody(
       blocks.push({ type: 'paragraph', text: line === '\\' ? '' : unescapeText(line, n) });
     }
   }
-  checkUnique(
-    photos.map((p) => p.id),
-    'photo',
-    (i) => where.find(['photos', i]),
-  );
-  for (const ref of refs) {
-    if (!photos.some((p) => p.id === ref.id)) {
-      throw new StoryFormatError(ref.line, `no photo has the id "${ref.id}"`);
-    }
-  }
-  return blocks;
 }
 
 /**
@@ -539,7 +679,10 @@ function readPhotoLine(
   const src = /^[^\s)"]*/u.exec(rest)?.[0] ?? '';
   if (!src) throw new StoryFormatError(n, 'the photo has no file: ![caption](file "credit")');
   rest = rest.slice(src.length).trimStart();
-  let credit: Pick<Photo, 'creditName' | 'creditKind'> = { creditName: '', creditKind: '摄' };
+  let credit: Pick<Photo, 'creditName' | 'creditKind' | 'creditPrinted'> = {
+    creditName: '',
+    creditKind: '摄',
+  };
   if (rest.startsWith('"')) {
     const end = findUnescaped(rest, '"', 1);
     if (end < 0) throw new StoryFormatError(n, 'the photo credit has no closing quote');
@@ -568,6 +711,8 @@ function resolveFile(src: string, line: number, options: ParseStoryOptions): str
     throw new StoryFormatError(
       line,
       `photo file "${src}" is not a stored photo name (16 to 64 hex digits, then .jpg, .png or .webp); import the photo first`,
+      'photoFile',
+      { value: src },
     );
   }
   return name;
@@ -705,6 +850,7 @@ function frontObject(c: StoryContent, inlinePhotos: boolean): Record<string, unk
       caption: p.caption,
       creditName: p.creditName,
       creditKind: p.creditKind,
+      ...(p.creditPrinted !== undefined ? { creditPrinted: p.creditPrinted } : {}),
     }));
   }
   if (c.ignored.length > 0) {

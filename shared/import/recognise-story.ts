@@ -75,6 +75,8 @@ export function recogniseStory(
   while (i < blocks.length && head.length < 6) {
     const b = blocks[i]!;
     if (b.kind !== 'text' || !isHeadLike(b)) break;
+    // A line of names alone after a plain headline is the byline (曾某某, 宋某 梁某), not a head line.
+    if (head.length > 0 && b.style === 'normal' && readBylineLine(b.text, true)?.noRole) break;
     // Subheads (heading 2) start the body once a headline was seen and the next block is body text.
     if (
       b.style === 'heading2' &&
@@ -185,6 +187,7 @@ export function recogniseStory(
       caption,
       creditName: credit?.creditName ?? '',
       creditKind: credit?.creditKind ?? '摄',
+      ...(credit?.creditPrinted ? { creditPrinted: credit.creditPrinted } : {}),
     });
     body.push({ type: 'photo', photoId: id });
     return true;
@@ -233,7 +236,12 @@ export function recogniseStory(
       const lead = readLead(t);
       if (lead) {
         dateline = lead.dateline;
-        if (lead.credits.length) {
+        // The lead repeating the names printed under the headline credits them once.
+        const printedAbove = new Set(credits.flatMap((c) => (c.kind === 'person' ? c.names : [c.name])));
+        const leadNames = lead.credits.flatMap((c) => (c.kind === 'person' ? c.names : [c.name]));
+        if (lead.credits.length && leadNames.every((name) => printedAbove.has(name))) {
+          position = 'lead';
+        } else if (lead.credits.length) {
           credits.push(...lead.credits);
           position = 'lead';
           if (lead.noRole)

@@ -131,10 +131,23 @@ export function readJump(text: string): { direction: 'from' | 'to'; page: string
   return { direction: m[1] === '上接' || m[1] === '接上' ? 'from' : 'to', page: m[2] as string };
 }
 
-export type CaptionCredit = Pick<Photo, 'creditName' | 'creditKind'>;
+export type CaptionCredit = Pick<Photo, 'creditName' | 'creditKind' | 'creditPrinted'>;
 
-/** A line that is only a photo credit: "孙凯芳 摄", "某某县委组织部供图", "■本报记者 张三 摄". */
+/**
+ * A line that is only a photo credit: "孙凯芳 摄", "某某县委组织部供图", "■本报记者 张三 摄",
+ * or one of these in brackets, "（孙凯芳 摄）" / "(孙凯芳 摄)": read without them, the
+ * printed form kept (the copy rules judge its brackets).
+ */
 export function readCreditLine(text: string): CaptionCredit | null {
+  const bracketed = /^[（(][ \u3000]*([^（）()]+?)[ \u3000]*[）)]$/u.exec(text.trim());
+  if (bracketed) {
+    const inner = readPlainCreditLine(bracketed[1] as string);
+    return inner ? { ...inner, creditPrinted: text.trim() } : null;
+  }
+  return readPlainCreditLine(text);
+}
+
+function readPlainCreditLine(text: string): CaptionCredit | null {
   const t = text.trim().replace(/^■/u, '').trim();
   if (t.length > 40 || /[。，；！？]/u.test(t)) return null;
   let m = /^(.{1,36}?)[ \u3000]*摄$/u.exec(t);

@@ -57,6 +57,12 @@ export const PhotoSchema = z.object({
   caption: z.string().max(2000),
   creditName: z.string().max(80),
   creditKind: z.enum(PHOTO_CREDIT_KINDS),
+  /**
+   * The credit exactly as the file printed it, when that is not the plain form: a
+   * bracketed "（刘建华 摄）" or "(刘建华 摄)". Name and kind are read from it; the copy
+   * rules judge the printed form (half-width brackets are a punctuation error).
+   */
+  creditPrinted: z.string().max(100).optional(),
 });
 export type Photo = z.infer<typeof PhotoSchema>;
 

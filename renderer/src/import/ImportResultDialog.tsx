@@ -1,4 +1,5 @@
 /** Per imported file: the new story (with a way to open it) and what to check, or why nothing was written. */
+import { DeskError } from '../../../shared/api';
 import { Dialog } from '../app/Dialog';
 import { describeError } from '../app/describe-error';
 import { useI18n } from '../app/i18n/i18n';
@@ -111,9 +112,33 @@ export function ImportResultDialog({ results, onOpen, onClose }: Props) {
 function FileError({ error }: { error: unknown }) {
   const i18n = useI18n();
   const text = describeError(error, i18n);
+  const problems = error instanceof DeskError ? error.problems : [];
   return (
     <div className="import-error" role="alert" data-testid="import-error">
-      <p>{text.message}</p>
+      {problems.length > 0 ? (
+        <>
+          <p>
+            {i18n.t('error.storyProblems', {
+              file: error instanceof DeskError ? String(error.params.file ?? '') : '',
+              count: problems.length,
+            })}
+          </p>
+          <ol className="import-problems">
+            {problems.map((p, i) => (
+              <li key={i} data-testid="import-problem" data-line={p.line ?? ''}>
+                <span className="import-problem-line">
+                  {p.line === null
+                    ? i18n.t('storyFormat.whole')
+                    : i18n.t('storyFormat.line', { line: p.line })}
+                </span>{' '}
+                <span>{i18n.tKey(p.key, p.params) ?? p.detail}</span>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : (
+        <p>{text.message}</p>
+      )}
       <p className="import-error-safe">{i18n.t('import.nothingWritten')}</p>
       <p className="import-error-detail">{i18n.t('error.detail', { detail: text.detail })}</p>
     </div>

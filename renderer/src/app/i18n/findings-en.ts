@@ -82,6 +82,7 @@ export const findingsEn: { readonly [K in keyof typeof findingsZhCN]: string } =
     '“{found}” is usually traditional for “{right}” (right only in some words and names)',
   'check.byline.dateline-brackets': 'The byline after the 电头 takes full-width brackets: （{inner}）',
   'check.byline.unknown-role': 'Byline role “{role}” is not one of the known roles ({known})',
+  'check.byline.no-role': 'The byline names {names} without a role (记者, 通讯员 …)',
   'check.byline.spacing': 'Role and name are spaced differently in other stories of this page',
   'check.captions.missing': 'Photo {photo} has no caption',
   'check.captions.missing-credit': 'Photo {photo} has no credit (…摄, …供图, 图 …)',

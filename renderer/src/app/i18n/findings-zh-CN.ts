@@ -80,6 +80,7 @@ export const findingsZhCN = {
   'check.script.traditional-ambiguous': '“{found}”通常是“{right}”的繁体（个别词语、人名中可用）',
   'check.byline.dateline-brackets': '电头后的署名用全角括号：（{inner}）',
   'check.byline.unknown-role': '署名身份“{role}”不在常用身份中（{known}）',
+  'check.byline.no-role': '署名“{names}”没有写身份（记者、通讯员……）',
   'check.byline.spacing': '本版其他稿件身份与姓名之间的空格写法不同',
   'check.captions.missing': '图片{photo}没有图片说明',
   'check.captions.missing-credit': '图片{photo}没有署名（……摄、……供图、图 ……）',
