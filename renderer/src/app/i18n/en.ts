@@ -73,6 +73,12 @@ export const en: Messages = {
   'error.storyFormat': 'The story file has the wrong format: {file}',
   'error.unknownMethod':
     'The desk service does not know this operation ({method}); update both to the same version.',
+  'error.inputTooDeep':
+    'The content is nested deeper than {limit} levels (a story body has three: body, paragraph, text); nothing was saved.',
+  'error.inputTooLarge': 'The content holds more than {limit} values; nothing was saved.',
+  'error.inputKey': 'The content has a key that is not allowed (“{key}”); nothing was saved.',
+  'error.diskFull':
+    'Not saved: the disk is full. The text is still in the editor; the save is retried once there is space again.',
   'error.internal': 'The desk service hit an internal error.',
   'error.network': 'Cannot reach the desk service; check that Dangjian Desk is still running.',
   'error.http': 'The desk service sent an answer that could not be read (HTTP {status}).',

@@ -72,6 +72,11 @@ export const zhCN = {
   'error.fileUnreadable': '无法读取文件：{file}',
   'error.storyFormat': '稿件文件格式不对：{file}',
   'error.unknownMethod': '采编服务不认识这个操作（{method}），请升级到同一版本。',
+  'error.inputTooDeep':
+    '提交的内容嵌套超过 {limit} 层（稿件正文只有三层：正文、段落、文字），没有保存任何改动。',
+  'error.inputTooLarge': '提交的内容超过 {limit} 个数据项，没有保存任何改动。',
+  'error.inputKey': '提交的内容含有不允许的键“{key}”，没有保存任何改动。',
+  'error.diskFull': '未保存：磁盘已满。文字仍在编辑器里，腾出磁盘空间后会自动重试保存。',
   'error.internal': '采编服务出现内部错误。',
   'error.network': '连接不上采编服务，请检查采编台是否仍在运行。',
   'error.http': '采编服务返回了无法识别的答复（HTTP {status}）。',
