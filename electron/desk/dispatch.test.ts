@@ -94,7 +94,7 @@ describe('the dispatch gate', () => {
       '{"version":1,"root":{"type":"root","version":1,"children":[{"type":"paragraph","version":1,"children":[],"__proto__":{"polluted":true}}]}}',
     ) as unknown;
     const ctor = bodyFromBlocks([{ type: 'quote', text: '引' }]);
-    (ctor.root.children[0] as Record<string, unknown>).constructor = { prototype: {} };
+    Object.defineProperty(ctor.root.children[0]!, 'constructor', { value: {}, enumerable: true });
     const answers = await Promise.all([save(extra), save(proto), save(ctor)]);
     expect(
       answers.map((a) => (a.ok ? 'stored' : `${a.error.key} ${a.error.params.issues ?? a.error.params.key}`)),
