@@ -44,6 +44,8 @@ export const IMPORT_NOTE_CODES = [
   'orphan',
   /** More photos or jumps than a story holds: the rest kept as text. */
   'over-limit',
+  /** DOCX parts whose names lead out of the file (.., absolute, backslash): never read. */
+  'zip-entry-skipped',
 ] as const;
 export type ImportNoteCode = (typeof IMPORT_NOTE_CODES)[number];
 

@@ -35,6 +35,7 @@ export {
   DEFAULT_ZIP_LIMITS,
   ZipError,
   readZipEntry,
+  unsafeZipName,
   zipEntries,
   type ZipEntry,
   type ZipLimits,
