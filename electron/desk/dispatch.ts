@@ -33,8 +33,22 @@ export async function dispatch(
   }
 }
 
+/** Errno codes of a disk (or quota) that is full: nothing was written, the caller may retry later. */
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);
+
 function internalError(method: string, err: unknown): DeskErrorShape {
   const detail = err instanceof Error ? err.message : String(err);
+  const errno = (err as NodeJS.ErrnoException | null)?.code;
+  if (typeof errno === 'string' && DISK_FULL.has(errno)) {
+    // Issue 16: "未保存：磁盘已满", not an internal error; the durable write left the old file whole.
+    console.warn(`[desk] ${method}: disk full (${detail})`);
+    return {
+      code: 'internal',
+      key: 'error.diskFull',
+      params: { method },
+      detail: `${method}: the disk is full; nothing was written (${detail})`,
+    };
+  }
   console.error(`[desk] ${method} failed:`, err);
   return { code: 'internal', key: 'error.internal', params: { method }, detail };
 }

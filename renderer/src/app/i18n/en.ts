@@ -181,6 +181,7 @@ export const en: Messages = {
   'save.saving': 'Saving…',
   'save.unsaved': 'Unsaved changes',
   'save.error': 'Save failed; changes are kept in the editor',
+  'save.diskFull': 'Not saved: the disk is full',
   'save.invalid': 'Not saved: fix the fields marked red',
   'save.conflict': 'Version conflict; latest version loaded',
 
