@@ -41,3 +41,4 @@ export {
   type ZipLimits,
 } from './zip-reader';
 export { XmlError, decodeEntities, tokenizeXml, type XmlToken } from './xml-lite';
+export { MAX_LINE_CHARS, overlongLine } from './line-limit';

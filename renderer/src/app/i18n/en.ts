@@ -71,6 +71,8 @@ export const en: Messages = {
   'error.fileType': 'This kind of file is not supported: {file}',
   'error.fileUnreadable': 'The file cannot be read: {file}',
   'error.storyFormat': 'The story file has the wrong format: {file}',
+  'error.lineTooLong':
+    'Line {line} of {file} has {length} characters, more than the {limit} a paragraph may have; nothing was imported. Split it into paragraphs first.',
   'error.unknownMethod':
     'The desk service does not know this operation ({method}); update both to the same version.',
   'error.inputTooDeep':

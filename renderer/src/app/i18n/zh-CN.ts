@@ -71,6 +71,8 @@ export const zhCN = {
   'error.fileType': '不支持这种文件：{file}',
   'error.fileUnreadable': '无法读取文件：{file}',
   'error.storyFormat': '稿件文件格式不对：{file}',
+  'error.lineTooLong':
+    '{file} 的第 {line} 行有 {length} 个字符，超过一段最多 {limit} 个字符的上限，没有导入任何内容。请先把它分成段落。',
   'error.unknownMethod': '采编服务不认识这个操作（{method}），请升级到同一版本。',
   'error.inputTooDeep':
     '提交的内容嵌套超过 {limit} 层（稿件正文只有三层：正文、段落、文字），没有保存任何改动。',
