@@ -45,7 +45,7 @@ describe('a text with one very long line', () => {
       text: '',
       status: null,
       page: null,
-      sort: 'updated',
+      sort: 'updated-desc',
       trash: false,
     });
     expect(list.items).toHaveLength(0);

@@ -222,6 +222,8 @@ export const en: Messages = {
   'paste.imagesLeftOut':
     'The pasted content had {count} images; they were not put into the body. Import them in the Photos panel.',
   'paste.dismiss': 'OK',
+  'paste.lineTooLong':
+    'The pasted text has a paragraph of {length} characters, more than the {max} a paragraph may have; nothing was pasted and the body is unchanged. Split it into paragraphs and paste again.',
   'paste.capped':
     'The pasted text had {total} paragraphs and a body holds at most {max}: only the first {kept} were pasted (up to “{last}”); the other {dropped} were left out. Paste the rest into another story.',
   'paste.bodyFull':

@@ -217,6 +217,8 @@ export const zhCN = {
 
   'paste.imagesLeftOut': '粘贴的内容里有 {count} 张图片，没有放进正文。请在“图片”栏导入。',
   'paste.dismiss': '知道了',
+  'paste.lineTooLong':
+    '粘贴的内容中有一段 {length} 个字符，超过一段最多 {max} 个字符的上限，没有粘贴，正文未改动。请分段后再粘贴。',
   'paste.capped':
     '粘贴的内容有 {total} 段，正文最多 {max} 段：只粘贴了前 {kept} 段（到“{last}”为止），其余 {dropped} 段没有粘贴。请把其余部分粘贴到另一篇稿件。',
   'paste.bodyFull':
