@@ -24,6 +24,10 @@ export const test = base.extend<Fixtures>({
       get url() {
         return current.url;
       },
+      get baseUrl() {
+        return current.baseUrl;
+      },
+      newUrl: () => current.newUrl(),
       dataDir,
       get process() {
         return current.process;

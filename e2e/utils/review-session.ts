@@ -4,17 +4,17 @@
  * (issue 6). Rejects with the desk's error shape so a spec can assert the key.
  */
 import type { DeskErrorShape } from '../../shared/api';
+import { apiHeaders, openDesk } from './desk-api';
 
 export type SessionApi = <T = unknown>(method: string, input?: unknown) => Promise<T>;
 
-export async function sessionApi(baseUrl: string, session: string): Promise<SessionApi> {
-  const html = await (await fetch(baseUrl)).text();
-  const token = /name="desk-token" content="([^"]+)"/.exec(html)?.[1];
-  if (!token) throw new Error('the served page carries no desk token');
+/** `openUrl`: a fresh one-time address of the desk (`desk.url`). */
+export async function sessionApi(openUrl: string, session: string): Promise<SessionApi> {
+  const desk = await openDesk(openUrl);
   return async <T>(method: string, input: unknown = {}) => {
-    const res = await fetch(new URL(`api/${method}`, baseUrl), {
+    const res = await fetch(new URL(`api/${method}`, desk.base), {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Desk-Token': token, 'X-Desk-Session': session },
+      headers: apiHeaders(desk, session),
       body: JSON.stringify(input),
     });
     const reply = (await res.json()) as { ok: boolean; result?: T; error?: DeskErrorShape };

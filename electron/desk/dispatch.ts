@@ -1,12 +1,15 @@
 /**
  * The one gate every transport goes through: checks the method name against the
- * contract, validates the input with the method's schema, runs the service and
- * turns any failure into a DeskErrorShape. It never throws, so a transport can
- * always answer.
+ * contract, measures the input against the depth and size limits (before any
+ * schema walks it: a deep value would overflow the stack), validates it with the
+ * method's schema, runs the service and turns any failure into a DeskErrorShape.
+ * It never throws, so a transport can always answer (issue 16: a 10,000-deep body
+ * was a bare 500 on HTTP and a rejected promise on IPC).
  */
 import {
   DeskError,
   deskContract,
+  inputLimitError,
   invalidInput,
   isDeskMethod,
   type DeskErrorShape,
@@ -23,6 +26,39 @@ export async function dispatch(
   rawInput: unknown,
   session?: string,
 ): Promise<DispatchResult> {
+  try {
+    return await gate(handlers, method, rawInput, session);
+  } catch (err) {
+    return { ok: false, error: internalError(method, err) };
+  }
+}
+
+/** Errno codes of a disk (or quota) that is full: nothing was written, the caller may retry later. */
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);
+
+function internalError(method: string, err: unknown): DeskErrorShape {
+  const detail = err instanceof Error ? err.message : String(err);
+  const errno = (err as NodeJS.ErrnoException | null)?.code;
+  if (typeof errno === 'string' && DISK_FULL.has(errno)) {
+    // Issue 16: "未保存：磁盘已满", not an internal error; the durable write left the old file whole.
+    console.warn(`[desk] ${method}: disk full (${detail})`);
+    return {
+      code: 'internal',
+      key: 'error.diskFull',
+      params: { method },
+      detail: `${method}: the disk is full; nothing was written (${detail})`,
+    };
+  }
+  console.error(`[desk] ${method} failed:`, err);
+  return { code: 'internal', key: 'error.internal', params: { method }, detail };
+}
+
+async function gate(
+  handlers: DeskHandlers,
+  method: string,
+  rawInput: unknown,
+  session?: string,
+): Promise<DispatchResult> {
   if (!isDeskMethod(method)) {
     const error = new DeskError(
       'invalid-input',
@@ -32,6 +68,8 @@ export async function dispatch(
     );
     return { ok: false, error: error.toJSON() };
   }
+  const beyond = inputLimitError(method, rawInput);
+  if (beyond) return { ok: false, error: beyond.toJSON() };
   const parsed = deskContract[method].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     const issues = parsed.error.issues
@@ -46,8 +84,6 @@ export async function dispatch(
     return { ok: true, result: result ?? null };
   } catch (err) {
     if (err instanceof DeskError) return { ok: false, error: err.toJSON() };
-    const detail = err instanceof Error ? err.message : String(err);
-    console.error(`[desk] ${method} failed:`, err);
-    return { ok: false, error: { code: 'internal', key: 'error.internal', params: { method }, detail } };
+    return { ok: false, error: internalError(method, err) };
   }
 }

@@ -9,7 +9,14 @@ import { basename, dirname, extname, isAbsolute, resolve } from 'node:path';
 
 import { DeskError } from '../../shared/api';
 import { parseStoryMarkdown, StoryFormatError } from '../../shared/format';
-import { note, recogniseStory, textToBlocks, type ImportNote } from '../../shared/import';
+import {
+  MAX_LINE_CHARS,
+  note,
+  overlongLine,
+  recogniseStory,
+  textToBlocks,
+  type ImportNote,
+} from '../../shared/import';
 import { StoryContentSchema, newStory, type Story, type StoryContent } from '../../shared/model';
 import { readDocxFile } from './import/docx-read';
 import { decodeTextFile, isCompoundFile, type TextEncodingName } from './import/text-encoding';
@@ -82,6 +89,7 @@ export async function readStoryBytes(
     );
   }
   const decoded = decodeTextFile(bytes);
+  refuseOverlong(path, decoded.text);
   const notes: ImportNote[] = [];
   if (decoded.encoding !== 'utf-8') {
     notes.push(
@@ -146,8 +154,21 @@ function blocksEmpty(content: StoryContent): boolean {
   return children.length <= 1 && JSON.stringify(children).indexOf('"text":"') < 0;
 }
 
+/** Refuses a text with a line beyond MAX_LINE_CHARS before any recogniser sees it (issue 16). */
+function refuseOverlong(path: string, text: string): void {
+  const long = overlongLine(text);
+  if (!long) return;
+  throw new DeskError(
+    'invalid-input',
+    'error.lineTooLong',
+    { file: path, line: long.line, length: long.length, limit: MAX_LINE_CHARS },
+    `${path}: line ${long.line} has ${long.length} characters, more than the ${MAX_LINE_CHARS} a paragraph may have; nothing was imported. Split it into paragraphs.`,
+  );
+}
+
 async function readDocxStory(path: string, bytes: Uint8Array): Promise<StoryFileContent> {
   const read = await readDocxFile(path, bytes);
+  refuseOverlong(path, read.blocks.map((b) => (b.kind === 'text' ? b.text : '')).join('\n'));
   const photoBytes = new Map<string, Uint8Array>();
   const notes = [...read.notes];
   const photoFile = (ref: string): string | null => {

@@ -4,6 +4,8 @@
  * response carries, and the one check that a requested path stays inside its
  * folder.
  */
+import { constants } from 'node:fs';
+import { lstat, open, type FileHandle } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 
 import { CONTENT_SECURITY_POLICY } from './content-security';
@@ -61,4 +63,33 @@ export function fileInside(root: string, pathname: string): string | null {
   const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
   const file = resolve(base, relative);
   return file.startsWith(base + sep) ? file : null;
+}
+
+/** An opened regular file and its size; the caller reads it (a stream closes the handle at its end). */
+export type RegularFile = { handle: FileHandle; size: number };
+
+/**
+ * Opens `file` for reading only if it is a regular file reached without following a
+ * symbolic link (issue 16: a link placed in photos/ under a valid name must not serve
+ * /etc/hostname). O_NOFOLLOW refuses a link as the last component; where the platform
+ * has no O_NOFOLLOW (Windows), lstat refuses it first. The type check runs on the
+ * opened handle, so a file swapped after the check is still the one served.
+ * Null for anything else (missing, a link, a folder, a device, a FIFO).
+ */
+export async function openRegularFile(file: string): Promise<RegularFile | null> {
+  const noFollow = constants.O_NOFOLLOW ?? 0;
+  if (!noFollow) {
+    const info = await lstat(file).catch(() => null);
+    if (!info?.isFile()) return null;
+  }
+  // O_NONBLOCK: opening a FIFO planted under a photo name must not hang the server.
+  const flags = constants.O_RDONLY | noFollow | (constants.O_NONBLOCK ?? 0);
+  const handle = await open(file, flags).catch(() => null);
+  if (!handle) return null;
+  const info = await handle.stat().catch(() => null);
+  if (!info?.isFile()) {
+    await handle.close().catch(() => {});
+    return null;
+  }
+  return { handle, size: info.size };
 }

@@ -1,21 +1,34 @@
 /**
  * The loopback HTTP transport: the same desk API as the Electron IPC binding,
  * as `POST /api/<method>`, plus the built renderer and the stored photos. It
- * listens on 127.0.0.1 only, checks the Host header (against DNS rebinding) and
- * requires a random per-launch token on every API call (against other local
- * pages and processes). The token reaches our own page in a meta tag of the
- * served index.html and, for <img> requests, in a SameSite=Strict cookie.
+ * listens on 127.0.0.1 only and checks the Host header (against DNS rebinding).
+ *
+ * Who may use it (issue 16, docs/security.md): only the person who started the
+ * desk. `desk serve` prints a one-time address (`/?open=<secret>`, as Jupyter
+ * does); the host trades it, once, for an HttpOnly SameSite=Strict cookie and
+ * redirects to `/`. Without that cookie `/` answers a page saying how to open the
+ * desk, and photos and the API are refused. Our page then gets the per-launch API
+ * token in a meta tag; every API call needs the cookie, the token header, a
+ * same-origin `Origin`/`Sec-Fetch-Site` (when the client sends them) and exactly
+ * `application/json`. Another local process (of any user) sees the port, never
+ * the secret: it is printed to the terminal of the person who started the desk.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
 
 import { dispatch } from '../desk/dispatch';
 import { cleanSessionId } from '../desk/review/session-context';
-import { IMMUTABLE_CACHE, SECURITY_HEADERS, contentTypeOf, fileInside } from '../desk/static-files';
+import {
+  IMMUTABLE_CACHE,
+  SECURITY_HEADERS,
+  contentTypeOf,
+  fileInside,
+  openRegularFile,
+} from '../desk/static-files';
+import { openDeskPage } from './open-desk-page';
 import type { DeskServices } from '../desk/services';
 
 export type HostOptions = {
@@ -27,7 +40,18 @@ export type HostOptions = {
   token?: string;
 };
 
-export type Host = { url: string; port: number; token: string; close(): Promise<void> };
+export type Host = {
+  /** The host's address without a secret: opening it without the cookie shows how to open the desk. */
+  url: string;
+  port: number;
+  token: string;
+  /** A new one-time address (`<url>?open=<secret>`) for one more browser; each works once. */
+  openUrl(): string;
+  close(): Promise<void>;
+};
+
+/** Unused one-time secrets kept; older ones stop working (a person asks for one when they need it). */
+const MAX_OPEN_SECRETS = 64;
 
 const MAX_BODY = 64 * 1024 * 1024;
 const NO_STORE = { 'Cache-Control': 'no-store' };
@@ -47,13 +71,20 @@ function sameToken(a: string | undefined, b: string): boolean {
   return timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
-function cookieToken(req: IncomingMessage): string | undefined {
+function cookieValue(req: IncomingMessage, name: string): string | undefined {
   const header = req.headers.cookie ?? '';
   for (const part of header.split(';')) {
     const [k, v] = part.trim().split('=');
-    if (k === 'desk_token') return v;
+    if (k === name) return v;
   }
   return undefined;
+}
+
+/** Exactly `application/json`, with at most a UTF-8 charset: not any type that merely starts with it. */
+export function isJsonContentType(header: string | undefined): boolean {
+  const [type, ...params] = (header ?? '').split(';').map((p) => p.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return params.every((p) => p === 'charset=utf-8' || p === 'charset="utf-8"') && params.length <= 1;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -69,10 +100,67 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 export async function startHost(opts: HostOptions): Promise<Host> {
   const token = opts.token ?? randomBytes(24).toString('hex');
+  /** The cookie value a one-time address is traded for; per launch, so a restart needs a new address. */
+  const browserKey = randomBytes(24).toString('hex');
+  const openSecrets = new Set<string>();
   const root = normalize(opts.rendererDir);
   let port = 0;
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  // Cookies are per host name, not per port: the port in the name keeps two desks on one machine apart.
+  const cookieName = () => `desk_key_${port}`;
+  const hasBrowserKey = (req: IncomingMessage) => sameToken(cookieValue(req, cookieName()), browserKey);
+
+  function openUrl(): string {
+    const secret = randomBytes(24).toString('hex');
+    openSecrets.add(secret);
+    if (openSecrets.size > MAX_OPEN_SECRETS) openSecrets.delete(openSecrets.values().next().value!);
+    return `http://127.0.0.1:${port}/?open=${secret}`;
+  }
+
+  /** Trades a one-time secret (once) for the browser cookie; true when the secret was good. */
+  function takeSecret(secret: string): boolean {
+    for (const known of openSecrets) {
+      if (sameToken(secret, known)) {
+        openSecrets.delete(known);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Why a browser's API request comes from somewhere else than our own page, or null. */
+  function foreignRequest(req: IncomingMessage): string | null {
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins().has(origin)) return `origin ${origin}`;
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin') return `Sec-Fetch-Site ${String(site)}`;
+    return null;
+  }
+
+  function sendOpenPage(res: ServerResponse, used: boolean) {
+    res.writeHead(401, { ...SECURITY_HEADERS, ...NO_STORE, 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(openDeskPage(used));
+  }
+
+  async function serveRoot(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const secret = url.searchParams.get('open');
+    if (secret !== null) {
+      const good = takeSecret(secret);
+      if (!good && !hasBrowserKey(req)) return sendOpenPage(res, true);
+      // Off the address bar at once: a reload or a bookmark then rests on the cookie, not on the secret.
+      res.writeHead(303, {
+        ...SECURITY_HEADERS,
+        ...NO_STORE,
+        Location: '/',
+        ...(good ? { 'Set-Cookie': `${cookieName()}=${browserKey}; HttpOnly; SameSite=Strict; Path=/` } : {}),
+      });
+      return res.end();
+    }
+    if (!hasBrowserKey(req)) return sendOpenPage(res, false);
+    return serveIndex(res);
+  }
 
   async function serveIndex(res: ServerResponse) {
     // Read each time: a rebuild of the renderer while the host runs renames the assets.
@@ -82,22 +170,22 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       ...SECURITY_HEADERS,
       ...NO_STORE,
       'Content-Type': 'text/html; charset=utf-8',
-      'Set-Cookie': `desk_token=${token}; HttpOnly; SameSite=Strict; Path=/`,
     });
     res.end(html);
   }
 
   async function serveFile(res: ServerResponse, file: string, cache = false) {
     const type = contentTypeOf(file);
-    const info = await stat(file).catch(() => null);
-    if (!type || !info?.isFile()) return send(res, 404, 'not found');
+    // Regular files only, never through a symbolic link (issue 16: a link in photos/ must not serve /etc).
+    const opened = type ? await openRegularFile(file) : null;
+    if (!type || !opened) return send(res, 404, 'not found');
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': type,
-      'Content-Length': info.size,
+      'Content-Length': opened.size,
       'Cache-Control': cache ? IMMUTABLE_CACHE : 'no-store',
     });
-    createReadStream(file).pipe(res);
+    opened.handle.createReadStream().pipe(res);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -107,10 +195,12 @@ export async function startHost(opts: HostOptions): Promise<Host> {
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'POST only');
-      if (!sameToken(req.headers['x-desk-token'] as string | undefined, token)) {
+      const foreign = foreignRequest(req);
+      if (foreign) return send(res, 403, `refused: the request comes from another site (${foreign})`);
+      if (!hasBrowserKey(req) || !sameToken(req.headers['x-desk-token'] as string | undefined, token)) {
         return send(res, 403, 'missing or wrong desk token');
       }
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      if (!isJsonContentType(req.headers['content-type'])) {
         return send(res, 415, 'application/json only');
       }
       let input: unknown;
@@ -129,7 +219,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET only');
 
     if (url.pathname.startsWith('/photos/')) {
-      if (!sameToken(cookieToken(req), token)) return send(res, 403, 'missing or wrong desk token');
+      if (!hasBrowserKey(req)) return send(res, 403, 'missing or wrong desk token');
       let file: string;
       try {
         file = opts.services.photoPath(url.pathname.slice('/photos/'.length));
@@ -139,7 +229,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       return serveFile(res, file, true);
     }
 
-    if (url.pathname === '/' || url.pathname === '/index.html') return serveIndex(res);
+    if (url.pathname === '/' || url.pathname === '/index.html') return serveRoot(req, res, url);
     const file = fileInside(root, url.pathname);
     if (!file) return send(res, 404, 'not found');
     return serveFile(res, file, url.pathname.startsWith('/assets/'));
@@ -163,6 +253,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     url: `http://127.0.0.1:${port}/`,
     port,
     token,
+    openUrl,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -4,10 +4,12 @@
  * checklist item 18) and without reading the bytes over IPC. The CSP allows this
  * scheme for images only (`img-src … desk-photo:`).
  */
+import { Readable } from 'node:stream';
+
 import { protocol } from 'electron';
 
-import { IMMUTABLE_CACHE, contentTypeOf } from '../desk/static-files';
-import { fail, fileResponse } from './file-response';
+import { IMMUTABLE_CACHE, contentTypeOf, openRegularFile } from '../desk/static-files';
+import { fail } from './file-response';
 export const PHOTO_SCHEME = 'desk-photo';
 const PHOTO_HOST = 'photos';
 
@@ -49,10 +51,22 @@ export function handlePhotoProtocol(photoPath: () => ((file: string) => string) 
     } catch {
       return fail(404);
     }
-    return fileResponse(file, {
-      'Content-Type': contentTypeOf(name) ?? 'application/octet-stream',
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': IMMUTABLE_CACHE,
+    // Regular files only, never through a symbolic link (issue 16), as the loopback host.
+    const opened = await openRegularFile(file);
+    if (!opened) return fail(404);
+    const body =
+      request.method === 'HEAD'
+        ? null
+        : (Readable.toWeb(opened.handle.createReadStream()) as ReadableStream<Uint8Array>);
+    if (!body) await opened.handle.close();
+    return new Response(body, {
+      status: 200,
+      headers: {
+        'Content-Type': contentTypeOf(name) ?? 'application/octet-stream',
+        'Content-Length': String(opened.size),
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': IMMUTABLE_CACHE,
+      },
     });
   });
 }

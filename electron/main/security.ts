@@ -6,6 +6,7 @@
 import { app, shell, type Session, type WebContents } from 'electron';
 
 import { CONTENT_SECURITY_POLICY } from '../desk/content-security';
+import { guardDownloads } from './downloads';
 import { devServerOrigin, isOwnRendererUrl } from './renderer-origin';
 
 /**
@@ -77,6 +78,9 @@ export function hardenSession(ses: Session): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
+
+  // Issue 16: no download the desk did not start (a page or a crafted link cannot save files).
+  guardDownloads(ses);
 }
 
 /**

@@ -119,7 +119,8 @@ export const deskContract = {
   'pages.preflight': method<PreflightReport<Finding>>()(pageRef),
   /**
    * Writes the layout package (ICML, DOCX, text, images, manifest, proof.pdf, preflight.json)
-   * into `out` (default: the data folder's exports/). Refused while errors are open unless
+   * into `out`, a folder inside the data folder's exports/ (the default; any other folder is
+   * refused, issue 16). Refused while errors are open unless
    * `force` with a `reason` (an editor's override, recorded); never for unapproved stories.
    */
   'pages.export': method<PageExportResult>()(

@@ -18,6 +18,11 @@ import {
 
 import { StoryFormatError } from './story-format-error';
 
+/** Explicit tags a story file may carry: YAML's own core types, nothing that names a program type. */
+const CORE_TAGS = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`),
+);
+
 export type FmNode =
   | { t: 'scalar'; line: number; text: string | null }
   | { t: 'seq'; line: number; items: FmNode[] }
@@ -42,6 +47,12 @@ export function parseFrontMatter(source: string, firstLine: number): FmNode {
     if (node === null || node === undefined) return { t: 'scalar', line, text: null };
     const own = (node as YamlNode).range ? at((node as YamlNode).range?.[0]) : line;
     if (isAlias(node)) throw new StoryFormatError(own, 'YAML aliases (*name) are not used in story files');
+    // Issue 16: `!!js/function` and the like became text silently; refused like aliases, naming the line.
+    const tag = (node as { tag?: string }).tag;
+    if (tag !== undefined && !CORE_TAGS.has(tag)) {
+      const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+      throw new StoryFormatError(own, `YAML tags such as ${shown} are not used in story files`);
+    }
     if (isScalar(node)) {
       const v = node.value;
       if (v === null || v === undefined) return { t: 'scalar', line: own, text: null };

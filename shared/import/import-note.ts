@@ -60,6 +60,8 @@ export const IMPORT_NOTE_CODES = [
   'emphasis-removed',
   /** Page text: a correction that names no line it could change (the text changed?). */
   'correction-unused',
+  /** DOCX parts whose names lead out of the file (.., absolute, backslash): never read. */
+  'zip-entry-skipped',
 ] as const;
 export type ImportNoteCode = (typeof IMPORT_NOTE_CODES)[number];
 

@@ -35,8 +35,10 @@ export {
   DEFAULT_ZIP_LIMITS,
   ZipError,
   readZipEntry,
+  unsafeZipName,
   zipEntries,
   type ZipEntry,
   type ZipLimits,
 } from './zip-reader';
 export { XmlError, decodeEntities, tokenizeXml, type XmlToken } from './xml-lite';
+export { MAX_LINE_CHARS, overlongLine } from './line-limit';

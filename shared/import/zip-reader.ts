@@ -48,6 +48,21 @@ const u16 = (b: Uint8Array, o: number) => b[o]! | (b[o + 1]! << 8);
 const u32 = (b: Uint8Array, o: number) =>
   (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
 
+/**
+ * Whether an entry's name could point outside the container if a tool unpacked it:
+ * a `..` part, an absolute path or drive letter, or a backslash. Such entries are
+ * never read; the importer says it skipped them (issue 16).
+ */
+export function unsafeZipName(name: string): boolean {
+  return (
+    name.includes('\\') ||
+    name.startsWith('/') ||
+    /^[A-Za-z]:/.test(name) ||
+    name.includes('\0') ||
+    name.split('/').includes('..')
+  );
+}
+
 /** The entries of the central directory (no data is inflated). */
 export function zipEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
   if (bytes.length < 22 || u32(bytes, 0) !== 0x04034b50) {

@@ -6,3 +6,4 @@ export * from './new-story';
 export * from './prefs';
 export * from './query';
 export * from './page';
+export * from './body-nodes';

@@ -28,7 +28,7 @@ async function coldStart(dataDir: string, demo: boolean, runs: number) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
       const page = await context.newPage();
       const t0 = performance.now();
-      await page.goto(host.url);
+      await page.goto(host.openUrl()); // each fresh context needs its own one-time address
       await page.getByTestId('story-row').first().waitFor();
       // Interactive: a search narrows the list.
       await page.getByTestId('story-search').fill('第1篇');

@@ -141,7 +141,7 @@ async function openPage(browser: Browser): Promise<{ page: Page; cdp: CDPSession
 
 /** The app with one story open (clicked in the list), its body loaded. */
 async function openInApp(page: Page, host: Host, story: Story): Promise<void> {
-  await page.goto(host.url);
+  await page.goto(host.openUrl());
   await page.getByTestId('story-row').filter({ hasText: story.headline }).first().click();
   await page.locator(`[data-testid="story-screen"][data-story-id="${story.id}"]`).waitFor();
   await page.getByTestId('body-editor').waitFor();

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 
 import { startHost } from '../../host/server';
 import { resourcesDir } from '../../desk/resources';
@@ -51,8 +52,16 @@ export async function runServe(values: Record<string, unknown>): Promise<number>
   }
   const services = await openDeskServices({ dataDir, transport: 'http', demo: values['no-demo'] !== true });
   const host = await listen(services, dir, values.port === undefined ? null : intOption(values, 'port', 0));
+  // The one-time address is the only way in (issue 16): printed here, to the person who started the desk.
+  const first = host.openUrl();
   console.log(`党建采编台 is serving at ${host.url}  (data: ${dataDir}; press Ctrl+C to stop)`);
-  if (values.open === true) openInBrowser(host.url);
+  console.log(`Open the desk (this address works once): ${first}`);
+  console.log('For another browser, press Enter here: a new one-time address is printed.');
+  if (values.open === true) openInBrowser(first);
+  const printNewUrl = () => console.log(`New one-time address: ${host.openUrl()}`);
+  // Enter on the terminal, or SIGUSR1 for a desk started in the background.
+  createInterface({ input: process.stdin }).on('line', printNewUrl);
+  if (process.platform !== 'win32') process.on('SIGUSR1', printNewUrl);
 
   let closing = false;
   const stop = async () => {

@@ -69,7 +69,7 @@ describe('export of a clean approved page', () => {
   });
 
   it('writes the package exactly as the architecture page shows it, with a zip', async () => {
-    const out = join(dir, 'out');
+    const out = join(dir, 'exports', 'out');
     const result = await services.handlers['pages.export']({ name: PAGE, date: DATE, out, zip: true });
     expect(result.folder).toBe(join(out, 'B6-2026-11-22'));
     const files = await listFiles(result.folder);
@@ -98,7 +98,7 @@ describe('export of a clean approved page', () => {
   });
 
   it('writes a manifest valid against resources/schemas/manifest.schema.json, images byte for byte', async () => {
-    const folder = join(dir, 'out', 'B6-2026-11-22');
+    const folder = join(dir, 'exports', 'out', 'B6-2026-11-22');
     const manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8'));
     expect(validateJson(SCHEMA, manifest)).toEqual([]);
     expect(ManifestSchema.parse(manifest).stories).toHaveLength(5);
@@ -133,7 +133,7 @@ describe('export of a clean approved page', () => {
   it.runIf(has('pdftotext'))(
     'makes a proof PDF with the page text in slot order; its first page is saved as a PNG',
     async () => {
-      const folder = join(dir, 'out', 'B6-2026-11-22');
+      const folder = join(dir, 'exports', 'out', 'B6-2026-11-22');
       const pdfPath = join(folder, 'proof.pdf');
       // -raw: the text in the order the PDF holds it (pdftotext's own column guessing joins
       // neighbouring columns' lines once the CJK faces are CID TrueType with their real widths).
@@ -202,7 +202,7 @@ describe('the export gate', () => {
     await open(plantError);
     const report = await services.handlers['pages.preflight']({ name: PAGE, date: DATE });
     expect(report.openErrors).toBeGreaterThan(0);
-    const out = join(dir, 'out');
+    const out = join(dir, 'exports', 'out');
     await expect(services.handlers['pages.export']({ name: PAGE, date: DATE, out })).rejects.toMatchObject({
       key: 'error.exportBlocked',
     });
@@ -245,7 +245,7 @@ describe('the export gate', () => {
       services.handlers['pages.export']({
         name: PAGE,
         date: DATE,
-        out: join(dir, 'out'),
+        out: join(dir, 'exports', 'out'),
         force: true,
         reason: '照登',
       }),
@@ -265,7 +265,7 @@ describe('the export gate', () => {
       services.handlers['pages.export']({
         name: PAGE,
         date: DATE,
-        out: join(dir, 'out'),
+        out: join(dir, 'exports', 'out'),
         force: true,
         reason: '照登',
       }),

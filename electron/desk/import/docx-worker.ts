@@ -5,13 +5,24 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 
-import { readDocx, readZipEntry, zipEntries, ZipError, type ZipLimits } from '../../../shared/import';
+import {
+  note,
+  readDocx,
+  readZipEntry,
+  unsafeZipName,
+  zipEntries,
+  ZipError,
+  type ZipLimits,
+} from '../../../shared/import';
 import { XmlError } from '../../../shared/import/xml-lite';
 
 type In = { bytes: Uint8Array; limits: ZipLimits };
 
 function run({ bytes, limits }: In) {
-  const entries = zipEntries(bytes, limits);
+  const all = zipEntries(bytes, limits);
+  // Names with "..", an absolute path or a backslash are never read (issue 16): skipped, and said.
+  const skipped = all.filter((e) => unsafeZipName(e.name)).map((e) => e.name);
+  const entries = all.filter((e) => !unsafeZipName(e.name));
   const budget = { left: limits.maxTotalBytes };
   const byName = new Map(entries.map((e) => [e.name, e]));
   const text = (name: string): string | undefined => {
@@ -37,7 +48,18 @@ function run({ bytes, limits }: In) {
     const entry = byName.get(target);
     if (entry) images.push({ ref: target, bytes: readZipEntry(bytes, entry, budget, limits) });
   }
-  return { blocks: read.blocks, notes: read.notes, images };
+  const notes = skipped.length
+    ? [
+        ...read.notes,
+        note(
+          'zip-entry-skipped',
+          skipped.join(', '),
+          `${skipped.length} part(s) of the file with a name that leads out of it (.., an absolute path or a backslash) were skipped: ${skipped.slice(0, 5).join(', ')}`,
+          { count: skipped.length, names: skipped.slice(0, 5).join('、') },
+        ),
+      ]
+    : read.notes;
+  return { blocks: read.blocks, notes, images };
 }
 
 const port = parentPort;

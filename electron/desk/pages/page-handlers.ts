@@ -3,7 +3,7 @@
  * plans (PageStore), the archive and the export. services.ts spreads these into its
  * handlers; the CLI's `desk export` calls the same functions.
  */
-import { realpath, stat } from 'node:fs/promises';
+import { mkdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 import type { DeskHandlers } from '../../../shared/api';
@@ -204,6 +204,31 @@ export function pageService(deps: PageDeps) {
     };
   }
 
+  /**
+   * The `out` of a `pages.export` request (any transport): only the data folder's exports/
+   * or a folder inside it (issue 16: a request must not write a package where it likes;
+   * the CLI, run by the person, passes its --out to exportTo directly). Relative to exports/.
+   */
+  async function requestedOut(out: string | undefined): Promise<string | undefined> {
+    if (out === undefined) return undefined;
+    const exportsDir = join(deps.dataDir, 'exports');
+    const wanted = resolve(exportsDir, out);
+    const refuse = () =>
+      new DeskError(
+        'invalid-input',
+        'error.exportOutside',
+        { folder: out },
+        `${out} is outside the data folder's exports/; nothing was exported.`,
+      );
+    if (!isInside(exportsDir, wanted)) throw refuse();
+    // A link inside exports/ must not lead out of it either.
+    await mkdir(exportsDir, { recursive: true });
+    const realExports = await realpath(exportsDir);
+    const realWanted = await realpath(wanted).catch(() => null);
+    if (realWanted !== null && !isInside(realExports, realWanted)) throw refuse();
+    return wanted;
+  }
+
   /** Opens a package folder, only one under exports/ or one this desk exported to. */
   async function openFolder(folder: string): Promise<{ opened: boolean; folder: string }> {
     const refuse = () =>
@@ -272,7 +297,7 @@ export function pageService(deps: PageDeps) {
       if (report.hardBlocks.length === 0) deps.renderPdf?.()?.warm?.();
       return report;
     },
-    'pages.export': async (input) => exportTo(input),
+    'pages.export': async (input) => exportTo({ ...input, out: await requestedOut(input.out) }),
     'pages.exportProgress': async ({ name, date }) =>
       running.get(pageKey(name, date)) ?? { running: false, startedAt: null, steps: [] },
     'pages.openFolder': async ({ folder }) => openFolder(folder),

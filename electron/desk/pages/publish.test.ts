@@ -64,7 +64,11 @@ describe('pages.publish', () => {
 
   it('archives the exported page once, sends its stories to layout and records it', async () => {
     const pages = service();
-    const exported = await pages.handlers['pages.export']({ name: PAGE, date: DATE, out: join(dir, 'out') });
+    const exported = await pages.handlers['pages.export']({
+      name: PAGE,
+      date: DATE,
+      out: join(dir, 'exports', 'out'),
+    });
     const plan = await pages.handlers['pages.get']({ name: PAGE, date: DATE });
     expect(plan.exported).toMatchObject({ by: '赵终审', folder: exported.folder, overrideReason: null });
 

@@ -77,6 +77,7 @@ const SAVE_LABEL = {
   saving: 'save.saving',
   unsaved: 'save.unsaved',
   error: 'save.error',
+  'disk-full': 'save.diskFull',
   invalid: 'save.invalid',
   conflict: 'save.conflict',
 } as const satisfies Record<SaveState, string>;

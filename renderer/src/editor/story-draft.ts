@@ -26,7 +26,11 @@ import {
   type StoryContent,
 } from '../../../shared/model';
 
-export type SaveState = 'saved' | 'saving' | 'unsaved' | 'error' | 'invalid' | 'conflict';
+/** `disk-full`: the last save failed for want of disk space (issue 16); retried like `error`. */
+export type SaveState = 'saved' | 'saving' | 'unsaved' | 'error' | 'disk-full' | 'invalid' | 'conflict';
+
+/** A failed save stays visible as failed (not plain 'unsaved') until a save succeeds. */
+const keepsFailure = (save: SaveState) => save === 'error' || save === 'disk-full' || save === 'saving';
 
 export type DraftIssue = { path: string; message: string };
 
@@ -182,7 +186,7 @@ export class StoryDraftController {
     if (!this.state.draft || this.state.story?.deletedAt) return;
     body.stale = true;
     this.editSeq++;
-    const save = this.state.save === 'error' || this.state.save === 'saving' ? this.state.save : 'unsaved';
+    const save = keepsFailure(this.state.save) ? this.state.save : 'unsaved';
     // Only the first keystroke after a save changes anything a listener sees.
     if (save !== this.state.save) this.set({ save });
     this.schedule(this.autosaveMs);
@@ -210,7 +214,7 @@ export class StoryDraftController {
     this.set({
       draft: next,
       issues,
-      save: this.state.save === 'error' || this.state.save === 'saving' ? this.state.save : 'unsaved',
+      save: keepsFailure(this.state.save) ? this.state.save : 'unsaved',
     });
     this.schedule(this.autosaveMs);
   }
@@ -280,7 +284,7 @@ export class StoryDraftController {
         await this.reloadAfterConflict();
         return false;
       }
-      this.set({ save: 'error' });
+      this.set({ save: isDiskFull(err) ? 'disk-full' : 'error' });
       this.deps.onError(err, () => void this.saveNow());
       const delay = RETRY_MS[Math.min(this.failures, RETRY_MS.length - 1)] ?? 60_000;
       this.failures++;
@@ -345,4 +349,9 @@ export class StoryDraftController {
     }
     this.disposed = true;
   }
+}
+
+/** The desk's answer to a save on a full disk (error.diskFull, from ENOSPC/EDQUOT in the gate). */
+function isDiskFull(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { key?: unknown }).key === 'error.diskFull';
 }

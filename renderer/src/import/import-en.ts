@@ -66,6 +66,8 @@ export const importEn: { readonly [K in keyof typeof importZhCN]: string } = {
   'importNote.caption-without-photo':
     'A caption or photo credit has no photo to go with: kept as a paragraph.',
   'importNote.photo-without-caption': 'A photo has no caption: write one.',
+  'importNote.zip-entry-skipped':
+    '{count} part(s) of the file have a name that leads outside it (.., an absolute path or a backslash); skipped, not read: {names}',
   'importNote.image-rejected':
     'The embedded image “{name}” is not a JPEG, PNG or WebP by its content: left out.',
   'importNote.table-flattened': '{count} table(s) became paragraphs (one per row, cells separated by “；”).',

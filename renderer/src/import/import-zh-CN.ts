@@ -58,6 +58,8 @@ export const importZhCN = {
   'importNote.byline-unrecognised': '一处像署名的文字未能识别，已作为正文保留。',
   'importNote.caption-without-photo': '图片说明或摄影署名找不到对应的图片，已作为段落保留。',
   'importNote.photo-without-caption': '有一张图片没有说明，请补写。',
+  'importNote.zip-entry-skipped':
+    '文件里有 {count} 个部件的名称指向文件之外（含 ..、绝对路径或反斜杠），已跳过，没有读取：{names}',
   'importNote.image-rejected': '嵌入的图片“{name}”按内容看不是 JPEG、PNG 或 WebP，未导入。',
   'importNote.table-flattened': '{count} 个表格已拆成段落（每行一段，单元格之间用“；”）。',
   'importNote.links-removed': '{count} 处链接：保留了文字，去掉了网址。',

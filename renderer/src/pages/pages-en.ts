@@ -150,6 +150,8 @@ export const pagesEn: { readonly [K in keyof typeof pagesZhCN]: string } = {
   'error.exportPhotoMissing': 'The photo {photo} is not in the data folder.',
   'error.exportRunning': 'Page {page} is being exported already; wait for it to finish.',
   'error.exportPath': 'Refused to write {path}: it is not inside the export folder.',
+  'error.exportOutside':
+    "{folder} is outside the data folder's exports/ folder; nothing was exported. Export to exports/ (the default).",
   'error.folderNotExport': '{folder} is not an export package of this desk; it was not opened.',
   'error.openFolderFailed': 'The system could not open {folder}.',
   'error.publishNotExported': 'Page {page} ({date}) has not been exported yet; export it, then publish.',

@@ -142,6 +142,7 @@ export const pagesZhCN = {
   'error.exportPhotoMissing': '数据文件夹里找不到图片 {photo}。',
   'error.exportRunning': '{page} 版正在导出，请等它完成。',
   'error.exportPath': '拒绝写出 {path}：它不在导出文件夹之内。',
+  'error.exportOutside': '{folder} 不在数据文件夹的 exports/ 之内，没有导出。请导出到 exports/（默认位置）。',
   'error.folderNotExport': '{folder} 不是本采编台的付排包文件夹，没有打开。',
   'error.openFolderFailed': '系统未能打开文件夹 {folder}。',
   'error.publishNotExported': '{page} 版（{date}）还没有导出，先导出再发布。',

@@ -71,8 +71,16 @@ export const en: Messages = {
   'error.fileType': 'This kind of file is not supported: {file}',
   'error.fileUnreadable': 'The file cannot be read: {file}',
   'error.storyFormat': 'The story file has the wrong format: {file}',
+  'error.lineTooLong':
+    'Line {line} of {file} has {length} characters, more than the {limit} a paragraph may have; nothing was imported. Split it into paragraphs first.',
   'error.unknownMethod':
     'The desk service does not know this operation ({method}); update both to the same version.',
+  'error.inputTooDeep':
+    'The content is nested deeper than {limit} levels (a story body has three: body, paragraph, text); nothing was saved.',
+  'error.inputTooLarge': 'The content holds more than {limit} values; nothing was saved.',
+  'error.inputKey': 'The content has a key that is not allowed (“{key}”); nothing was saved.',
+  'error.diskFull':
+    'Not saved: the disk is full. The text is still in the editor; the save is retried once there is space again.',
   'error.internal': 'The desk service hit an internal error.',
   'error.network': 'Cannot reach the desk service; check that Dangjian Desk is still running.',
   'error.http': 'The desk service sent an answer that could not be read (HTTP {status}).',
@@ -175,6 +183,7 @@ export const en: Messages = {
   'save.saving': 'Saving…',
   'save.unsaved': 'Unsaved changes',
   'save.error': 'Save failed; changes are kept in the editor',
+  'save.diskFull': 'Not saved: the disk is full',
   'save.invalid': 'Not saved: fix the fields marked red',
   'save.conflict': 'Version conflict; latest version loaded',
 
@@ -213,6 +222,8 @@ export const en: Messages = {
   'paste.imagesLeftOut':
     'The pasted content had {count} images; they were not put into the body. Import them in the Photos panel.',
   'paste.dismiss': 'OK',
+  'paste.lineTooLong':
+    'The pasted text has a paragraph of {length} characters, more than the {max} a paragraph may have; nothing was pasted and the body is unchanged. Split it into paragraphs and paste again.',
   'paste.capped':
     'The pasted text had {total} paragraphs and a body holds at most {max}: only the first {kept} were pasted (up to “{last}”); the other {dropped} were left out. Paste the rest into another story.',
   'paste.bodyFull':

@@ -71,7 +71,14 @@ export const zhCN = {
   'error.fileType': '不支持这种文件：{file}',
   'error.fileUnreadable': '无法读取文件：{file}',
   'error.storyFormat': '稿件文件格式不对：{file}',
+  'error.lineTooLong':
+    '{file} 的第 {line} 行有 {length} 个字符，超过一段最多 {limit} 个字符的上限，没有导入任何内容。请先把它分成段落。',
   'error.unknownMethod': '采编服务不认识这个操作（{method}），请升级到同一版本。',
+  'error.inputTooDeep':
+    '提交的内容嵌套超过 {limit} 层（稿件正文只有三层：正文、段落、文字），没有保存任何改动。',
+  'error.inputTooLarge': '提交的内容超过 {limit} 个数据项，没有保存任何改动。',
+  'error.inputKey': '提交的内容含有不允许的键“{key}”，没有保存任何改动。',
+  'error.diskFull': '未保存：磁盘已满。文字仍在编辑器里，腾出磁盘空间后会自动重试保存。',
   'error.internal': '采编服务出现内部错误。',
   'error.network': '连接不上采编服务，请检查采编台是否仍在运行。',
   'error.http': '采编服务返回了无法识别的答复（HTTP {status}）。',
@@ -173,6 +180,7 @@ export const zhCN = {
   'save.saving': '正在保存……',
   'save.unsaved': '有未保存的修改',
   'save.error': '保存失败，修改仍在编辑器中',
+  'save.diskFull': '未保存：磁盘已满',
   'save.invalid': '未保存：请修正标红的内容',
   'save.conflict': '版本冲突，已载入最新版本',
 
@@ -209,6 +217,8 @@ export const zhCN = {
 
   'paste.imagesLeftOut': '粘贴的内容里有 {count} 张图片，没有放进正文。请在“图片”栏导入。',
   'paste.dismiss': '知道了',
+  'paste.lineTooLong':
+    '粘贴的内容中有一段 {length} 个字符，超过一段最多 {max} 个字符的上限，没有粘贴，正文未改动。请分段后再粘贴。',
   'paste.capped':
     '粘贴的内容有 {total} 段，正文最多 {max} 段：只粘贴了前 {kept} 段（到“{last}”为止），其余 {dropped} 段没有粘贴。请把其余部分粘贴到另一篇稿件。',
   'paste.bodyFull':

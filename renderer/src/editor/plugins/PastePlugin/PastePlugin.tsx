@@ -42,10 +42,12 @@ import { $createPhotoNode } from '../../nodes/PhotoNode';
 import { PhotosContext } from '../../photos-context';
 import { blocksFromHtmlTree, domTree, neutraliseStyles } from './html-blocks';
 import { blocksFromLexicalClipboard, LEXICAL_MIME } from './lexical-json';
+import { MAX_LINE_CHARS } from '../../../../../shared/import/line-limit';
 import {
   blocksFromPlainText,
   capToBody,
   MAX_BODY_BLOCKS,
+  overlongBlock,
   type PasteBlock,
   type PasteCap,
   type PasteContent,
@@ -125,10 +127,17 @@ export function registerPaste(
   knownPhotoIds: () => ReadonlySet<string>,
   onImagesLeftOut: (count: number) => void,
   onCapped: (cap: PasteCap) => void = () => {},
+  onTooLong: (length: number) => void = () => {},
 ): () => void {
   const $insert = (data: DataTransfer): boolean => {
     const content = readDataTransfer(data, knownPhotoIds());
     if (!content) return false;
+    // Issue 16: a paragraph beyond the limit is refused whole (nothing inserted), and said.
+    const long = overlongBlock(content.blocks);
+    if (long) {
+      queueMicrotask(() => onTooLong(long.length));
+      return true;
+    }
     const { blocks, cap } = capToBody(content.blocks, $getRoot().getChildrenSize());
     if (!$insertPasteBlocks(blocks)) return false;
     if (cap) queueMicrotask(() => onCapped(cap));
@@ -204,12 +213,13 @@ export function PastePlugin() {
   const photoIds = useRef<ReadonlySet<string>>(new Set());
   const [leftOut, setLeftOut] = useState(0);
   const [cap, setCap] = useState<PasteCap | null>(null);
+  const [tooLong, setTooLong] = useState(0);
 
   useEffect(() => {
     photoIds.current = new Set(photos.map((p) => p.id));
   }, [photos]);
 
-  useEffect(() => registerPaste(editor, () => photoIds.current, setLeftOut, setCap), [editor]);
+  useEffect(() => registerPaste(editor, () => photoIds.current, setLeftOut, setCap, setTooLong), [editor]);
 
   const fmt = (n: number) => n.toLocaleString('en-US');
   return (
@@ -228,6 +238,14 @@ export function PastePlugin() {
               : t('paste.bodyFull', { total: fmt(cap.total), max: fmt(MAX_BODY_BLOCKS) })}
           </span>
           <button type="button" onClick={() => setCap(null)}>
+            {t('paste.dismiss')}
+          </button>
+        </div>
+      )}
+      {tooLong > 0 && (
+        <div className="paste-notice" role="alert" data-testid="paste-too-long-notice">
+          <span>{t('paste.lineTooLong', { length: fmt(tooLong), max: fmt(MAX_LINE_CHARS) })}</span>
+          <button type="button" onClick={() => setTooLong(0)}>
             {t('paste.dismiss')}
           </button>
         </div>

@@ -30,7 +30,7 @@ describe('a paste capped to what a body may hold', () => {
       root: {
         type: 'root',
         version: 1,
-        children: Array.from({ length: n }, () => ({ type: 'paragraph', version: 1 })),
+        children: Array.from({ length: n }, () => ({ type: 'paragraph', version: 1, children: [] })),
       },
     });
     expect(LexicalStateSchema.safeParse(body(MAX_BODY_BLOCKS)).success).toBe(true);

@@ -6,6 +6,8 @@
  * unknown node. Pure: no DOM, no editor.
  */
 
+import { MAX_LINE_CHARS } from '../../../../../shared/import/line-limit';
+
 /** Lexical's TextNode format bits that the body keeps (IS_BOLD, IS_ITALIC). */
 export const BOLD = 1;
 export const ITALIC = 2;
@@ -133,6 +135,22 @@ export function blocksFromPlainText(text: string): PasteBlock[] {
     if (trimmed !== '') blocks.push({ kind: 'paragraph', runs: [{ text: trimmed, format: 0 }] });
   }
   return blocks;
+}
+
+/**
+ * The first pasted block longer than a paragraph may be (MAX_LINE_CHARS, the
+ * importers' limit, issue 16), or null. Such a paste is refused whole, before
+ * any node is built: a 30 MB line would make a body no check or save can handle.
+ */
+export function overlongBlock(blocks: readonly PasteBlock[]): { block: number; length: number } | null {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (block.kind === 'photo') continue;
+    let length = 0;
+    for (const run of block.runs) if (!('br' in run)) length += run.text.length;
+    if (length > MAX_LINE_CHARS) return { block: i + 1, length };
+  }
+  return null;
 }
 
 /** The most top-level blocks a body may have: the stored format's limit (LexicalStateSchema, shared/model/body.ts). */

@@ -1,0 +1,73 @@
+/**
+ * The IPC transport keeps the gate's rule (issue 16): whatever a trusted window
+ * sends, the handler resolves with the error shape; it never rejects. Electron's
+ * ipcMain is replaced by a recorder (the runtime is not installed for unit tests);
+ * the wrapper, the sender check and the gate are ours and real.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+
+type Handler = (event: unknown, input: unknown) => Promise<unknown>;
+const handlers = new Map<string, Handler>();
+
+vi.mock('electron', () => ({
+  app: { isPackaged: true },
+  ipcMain: {
+    handle: (channel: string, fn: Handler) => handlers.set(channel, fn),
+    removeHandler: (channel: string) => handlers.delete(channel),
+  },
+}));
+
+const { openDeskServices } = await import('../desk/services');
+const { bindDeskIpc } = await import('./ipc');
+const { trustWebContents } = await import('./trusted-ipc-sender');
+
+let dir: string;
+let services: Awaited<ReturnType<typeof openDeskServices>>;
+let unbind: () => void;
+
+/** A message from the desk's own window: trusted webContents, top-level frame, app://desk/. */
+const sender = { id: 7, mainFrame: { frameToken: 'main' }, once: () => {} };
+const event = {
+  sender,
+  senderFrame: { detached: false, parent: null, frameToken: 'main', url: 'app://desk/index.html' },
+};
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'desk-ipc-'));
+  services = await openDeskServices({ dataDir: dir, transport: 'electron', demo: false });
+  unbind = bindDeskIpc(services.handlers);
+  trustWebContents(sender as never);
+});
+afterAll(async () => {
+  unbind();
+  await services.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+it('resolves a 10,000-deep body with the depth limit error, never a rejected promise', async () => {
+  const created = (await handlers.get('desk:stories.create')!(event, { page: null })) as {
+    ok: true;
+    result: { id: string; rev: number };
+  };
+  let node: unknown = { type: 'text', version: 1, text: '深' };
+  for (let i = 0; i < 10_000; i++) node = { type: 'paragraph', version: 1, children: [node] };
+  const body = { version: 1, root: { type: 'root', version: 1, children: [node] } };
+  const answer = handlers.get('desk:stories.save')!(event, {
+    id: created.result.id,
+    baseRev: created.result.rev,
+    content: { body },
+  });
+  await expect(answer).resolves.toMatchObject({ ok: false, error: { key: 'error.inputTooDeep' } });
+});
+
+it('resolves a refused sender with the error shape too', async () => {
+  const stranger = { ...event, sender: { ...sender, id: 99 } };
+  await expect(handlers.get('desk:stories.list')!(stranger, {})).resolves.toMatchObject({
+    ok: false,
+    error: { key: 'error.untrustedSender' },
+  });
+});
