@@ -85,6 +85,19 @@ export const en: Messages = {
   'error.network': 'Cannot reach the desk service; check that Dangjian Desk is still running.',
   'error.http': 'The desk service sent an answer that could not be read (HTTP {status}).',
   'error.unknown': 'An unknown error occurred.',
+  'error.signInRefused': 'Wrong account name or password; nothing was changed.',
+  'error.signInTooMany': 'Too many failed sign-ins; try again later.',
+  'error.accountLocked':
+    'This account is locked after repeated wrong passwords; ask an administrator to reset the password.',
+  'error.sessionEnded': 'The session has ended or expired; sign in again.',
+  'error.accountName':
+    'An account name is lowercase letters, digits, “-”, “_” or “.” (got “{id}”); no account was created.',
+  'error.accountExists': 'The account {id} already exists; nothing was changed.',
+  'error.adminExists':
+    'The newsroom already has an administrator, who resets passwords; nothing was changed.',
+  'error.passwordLength': 'A password has 10 to 200 characters; the old one still holds.',
+  'error.adminOnly': 'Only an administrator resets passwords; nothing was changed.',
+  'error.accountMissing': 'There is no account {id}; nothing was changed.',
   'error.detail': 'Technical detail: {detail}',
 
   'safe.editorKept': 'Your changes are still in the editor and are not lost; saving will be retried.',

@@ -1,0 +1,219 @@
+/**
+ * The newsroom store's schema, as versioned migrations the server applies itself at start
+ * (issue 17). The pending migrations run in one transaction, each recording its version in
+ * `schema_migrations`; applying twice changes nothing; a database migrated by a newer build
+ * is refused rather than written by code that does not know its tables.
+ *
+ * Migrations are append-only: a shipped one is never edited, a change is a new version.
+ */
+import type pg from 'pg';
+
+export type Migration = { version: number; name: string; sql: string };
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'people, accounts, sessions, stories, locks, signatures, comments, audit',
+    sql: `
+create table people (
+  id text primary key check (id ~ '^[a-z0-9][a-z0-9._-]{0,63}$'),
+  name text not null check (length(name) between 1 and 80),
+  roles text[] not null default '{}',
+  disabled boolean not null default false,
+  created_at timestamptz not null default now()
+);
+
+-- One sign-in account per person. password_hash is "scrypt$N$r$p$salt$hash" (base64url), so the
+-- parameters travel with each hash and can be raised later without invalidating the old ones.
+create table accounts (
+  person_id text primary key references people(id),
+  password_hash text not null,
+  must_change boolean not null default false,
+  failed_attempts integer not null default 0 check (failed_attempts >= 0),
+  locked_at timestamptz,
+  password_changed_at timestamptz not null default now()
+);
+
+-- Every login attempt, for the rate limits per account and per address (and for the admin).
+create table login_attempts (
+  id bigserial primary key,
+  login text not null,
+  address text not null,
+  ok boolean not null,
+  at timestamptz not null default now()
+);
+create index login_attempts_login_at on login_attempts (login, at);
+create index login_attempts_address_at on login_attempts (address, at);
+
+-- Sessions: only the SHA-256 of the random token is stored; the token itself lives on the desktop.
+create table sessions (
+  id bigserial primary key,
+  token_hash bytea not null unique,
+  person_id text not null references people(id),
+  address text not null,
+  created_at timestamptz not null default now(),
+  last_seen_at timestamptz not null default now(),
+  expires_at timestamptz not null,
+  ended_at timestamptz
+);
+create index sessions_person on sessions (person_id);
+
+-- Each person's Ed25519 public keys (the private key never leaves that person's desktop).
+create table person_keys (
+  id bigserial primary key,
+  person_id text not null references people(id),
+  public_key text not null,
+  created_at timestamptz not null default now(),
+  retired_at timestamptz
+);
+
+create table stories (
+  id text primary key,
+  owner_id text not null references people(id),
+  revision integer not null default 0 check (revision >= 0),
+  status text not null default 'draft',
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  deleted_at timestamptz
+);
+
+-- Every saved revision, kept: signatures and the audit name a revision and its content hash.
+create table story_revisions (
+  story_id text not null references stories(id),
+  revision integer not null check (revision >= 1),
+  content jsonb not null,
+  content_hash text not null,
+  saved_by text not null references people(id),
+  saved_at timestamptz not null default now(),
+  primary key (story_id, revision)
+);
+
+-- One writer per story: the lock belongs to a session; a take-over is recorded in the audit.
+-- heartbeat_at lets the server release the lock of a vanished session after a timeout. A later
+-- offline check-out is a lock with kind 'checkout' and a longer lease on the same row.
+create table locks (
+  story_id text primary key references stories(id),
+  session_id bigint not null references sessions(id),
+  person_id text not null references people(id),
+  kind text not null default 'edit' check (kind in ('edit', 'checkout')),
+  acquired_at timestamptz not null default now(),
+  heartbeat_at timestamptz not null default now(),
+  base_revision integer not null
+);
+
+-- Sign-offs: at most one per story, revision and level (the database, not the client, decides
+-- which of two simultaneous signatures counts).
+create table signatures (
+  id bigserial primary key,
+  story_id text not null references stories(id),
+  revision integer not null,
+  level text not null check (level in ('first', 'second', 'final')),
+  decision text not null check (decision in ('approve', 'return')),
+  person_id text not null references people(id),
+  signed_at timestamptz not null default now(),
+  payload text not null,
+  signature text,
+  foreign key (story_id, revision) references story_revisions (story_id, revision)
+);
+create unique index signatures_one_per_level on signatures (story_id, revision, level);
+
+create table comments (
+  id bigserial primary key,
+  story_id text not null references stories(id),
+  revision integer not null,
+  person_id text not null references people(id),
+  anchor jsonb,
+  body text not null check (length(body) between 1 and 4000),
+  created_at timestamptz not null default now(),
+  resolved_at timestamptz,
+  resolved_by text references people(id)
+);
+create index comments_story on comments (story_id);
+
+-- The audit trail: append-only and hash-chained. hash = SHA-256 over the row's canonical form,
+-- which includes prev_hash (the hash of the row before; 64 zeros for the first).
+create table audit (
+  seq bigint primary key check (seq >= 1),
+  at timestamptz not null,
+  actor_id text,
+  action text not null,
+  story_id text,
+  detail jsonb not null default '{}',
+  prev_hash text not null check (prev_hash ~ '^[0-9a-f]{64}$'),
+  hash text not null unique check (hash ~ '^[0-9a-f]{64}$')
+);
+
+create function audit_append_only() returns trigger language plpgsql as $fn$
+begin
+  raise exception 'the audit trail is append-only (% refused)', tg_op using errcode = 'P0001';
+end
+$fn$;
+create trigger audit_no_update before update or delete on audit
+  for each row execute function audit_append_only();
+create trigger audit_no_truncate before truncate on audit
+  for each statement execute function audit_append_only();
+`,
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** A database this build cannot safely use (newer schema than the code, or a damaged record). */
+export class SchemaError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SchemaError';
+  }
+}
+
+// Serialises two servers starting on one database at once (pg_advisory_xact_lock key).
+const MIGRATION_LOCK = 0x6465736b; // "desk"
+
+/**
+ * Brings the database to this build's schema. Returns the versions it applied (none when it was
+ * already current). Refuses a database that records a version this build does not know.
+ */
+export async function migrate(
+  client: pg.ClientBase,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number[]> {
+  const known = new Set(migrations.map((m) => m.version));
+  const applied: number[] = [];
+  await client.query('begin');
+  try {
+    await client.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query(`create table if not exists schema_migrations (
+      version integer primary key,
+      name text not null,
+      applied_at timestamptz not null default now()
+    )`);
+    const { rows } = await client.query<{ version: number }>(
+      'select version from schema_migrations order by version',
+    );
+    const done = new Set(rows.map((r) => r.version));
+    const latest = Math.max(0, ...known);
+    const unknown = rows.map((r) => r.version).filter((v) => !known.has(v));
+    if (unknown.length > 0) {
+      const newest = Math.max(...unknown);
+      throw new SchemaError(
+        newest > latest
+          ? `the database's schema is version ${newest}, newer than this server (version ${latest}): upgrade the server; nothing was changed`
+          : `the database records schema version ${newest}, which this server does not know: nothing was changed`,
+      );
+    }
+    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (done.has(m.version)) continue;
+      await client.query(m.sql);
+      await client.query('insert into schema_migrations (version, name) values ($1, $2)', [
+        m.version,
+        m.name,
+      ]);
+      applied.push(m.version);
+    }
+    await client.query('commit');
+  } catch (err) {
+    await client.query('rollback');
+    throw err;
+  }
+  return applied;
+}
