@@ -17,6 +17,11 @@ describe('import notes in the reader’s language', () => {
           headline: '标题',
           name: 'a.png',
           encoding: 'gb18030',
+          label: '白云区',
+          region: '贵州省贵阳市白云区',
+          names: '甲；乙',
+          first: 3,
+          last: 5,
         });
         const text = noteMessage(i18n, n);
         expect(text, `${locale} ${code}`).not.toBe(`detail of ${code}`);
