@@ -11,6 +11,7 @@ import type { Page } from '@playwright/test';
 
 import { buildDocx } from '../shared/import/fixtures/docx-fixture';
 import { expect, test } from './utils/fixtures';
+import { splitPastPage } from './utils/page-import';
 
 /** GBK bytes of `text` (Node has a GBK decoder, not an encoder: invert it for the characters used). */
 function gbk(text: string): Buffer {
@@ -175,16 +176,8 @@ const RED_STATION = '青溪街道：“红色驿站”让新就业群体有了�
 const REPEATED =
   '青溪街道在辖区设立12个“红色驿站”，为快递员、外卖骑手等新就业群体提供歇脚、充电、饮水和热饭等暖心服务。';
 
-async function importPastPage(page: Page) {
-  await page.getByTestId('archive-import-page').click();
-  const dialog = page.getByTestId('page-import');
-  await dialog.getByTestId('page-import-page').fill('b7');
-  await dialog.getByTestId('page-import-date').fill('2025-06-18');
-  await dialog
-    .getByTestId('page-import-file')
-    .setInputFiles({ name: 'B7-2025-06-18.txt', mimeType: 'text/plain', buffer: Buffer.from(PAST_PAGE) });
-  await dialog.getByTestId('page-import-split').click();
-  return dialog;
+function importPastPage(page: Page) {
+  return splitPastPage(page, { page: 'b7', date: '2025-06-18', name: 'B7-2025-06-18.txt', text: PAST_PAGE });
 }
 
 test('a past page is split for confirmation, archived, browsed, searched and opened read-only', async ({

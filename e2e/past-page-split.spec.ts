@@ -11,18 +11,12 @@ import type { Locator, Page } from '@playwright/test';
 
 import { PAGE_PHOTOS_BOX, PAGE_REGIONS, PAGE_TO_CORRECT } from '../shared/import/fixtures/past-pages';
 import { expect, test } from './utils/fixtures';
+import { splitPastPage } from './utils/page-import';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(name) });
 
 async function splitPage(page: Page, name: string, text: string, date: string): Promise<Locator> {
-  await page.getByTestId('archive-import-page').click();
-  const dialog = page.getByTestId('page-import');
-  await dialog.getByTestId('page-import-page').fill('B5');
-  await dialog.getByTestId('page-import-date').fill(date);
-  await dialog
-    .getByTestId('page-import-file')
-    .setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
-  await dialog.getByTestId('page-import-split').click();
+  const dialog = await splitPastPage(page, { page: 'B5', date, name, text });
   await expect(dialog.getByTestId('page-split')).toBeVisible();
   return dialog;
 }
