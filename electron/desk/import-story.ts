@@ -17,12 +17,14 @@ import {
   textToBlocks,
   type ImportNote,
 } from '../../shared/import';
-import { StoryContentSchema, newStory, type Story, type StoryContent } from '../../shared/model';
+import { regionByName } from '../../shared/geo/region-by-name';
+import { StoryContentSchema, newStory, type Region, type Story, type StoryContent } from '../../shared/model';
 import { readDocxFile } from './import/docx-read';
 import { decodeTextFile, isCompoundFile, type TextEncodingName } from './import/text-encoding';
 import type { DeskStore } from './storage/desk-store';
 import { sniffPhotoType } from './storage/photo-type';
 import { newStoryId } from './ids';
+import { regionIndex } from './regions';
 
 /** A story read from a file, with the photos it names (files beside it, or bytes from inside a .docx). */
 export type StoryFileContent = {
@@ -98,15 +100,28 @@ export async function readStoryBytes(
       }),
     );
   }
+  const regions = ext === '.md' ? await storyRegions(decoded.text) : null;
   try {
     if (
       ext === '.md' &&
       (!options.looseMarkdown || /^\s*---\s*(\n|$)/.test(decoded.text.replace(/\r\n?/g, '\n')))
     ) {
+      let content: StoryContent;
+      try {
+        content = parseStoryMarkdown(decoded.text, {
+          photoFile: placeholder,
+          ...(regions ? { resolveRegion: regions.resolve } : {}),
+        });
+      } catch (err) {
+        // A file refused for other problems lists its region's problem with them (all at once).
+        if (err instanceof StoryFormatError && regions?.problems.length)
+          throw StoryFormatError.all([err, ...regions.problems]);
+        throw err;
+      }
       return {
-        content: parseStoryMarkdown(decoded.text, { photoFile: placeholder }),
+        content,
         photoSources,
-        notes,
+        notes: [...notes, ...(regions?.notes ?? [])],
         encoding: decoded.encoding,
       };
     }
@@ -130,6 +145,80 @@ export async function readStoryBytes(
       `${path}: ${(err as Error).message}`,
     );
   }
+}
+
+/**
+ * The region list for a .md whose front matter has a region (none otherwise: the list
+ * is read only when needed). A region that names no division, or several, leaves the
+ * story without one: a note says so (with the choices, for the import dialog to ask),
+ * and the same problem stands beside the others if the file is refused for them.
+ */
+async function storyRegions(text: string): Promise<{
+  resolve: (written: string, line: number) => Region | null;
+  notes: ImportNote[];
+  problems: StoryFormatError[];
+} | null> {
+  if (!/^region\s*:/mu.test(text)) return null;
+  // Without the list (resources unreadable) a region must be written with its code and names.
+  const index = await regionIndex().catch(() => null);
+  if (!index) return null;
+  const notes: ImportNote[] = [];
+  const problems: StoryFormatError[] = [];
+  const resolve = (written: string, line: number): Region | null => {
+    const code = /^\d{6}$/u.test(written) ? index.lookup(written) : undefined;
+    if (code) return { code: code.code, path: code.path };
+    const found =
+      code === undefined && !/^\d/u.test(written) ? regionByName(index, written) : { kind: 'none' as const };
+    if (found.kind === 'one') return found.region;
+    if (found.kind === 'none') {
+      notes.push(
+        note(
+          'region-unknown',
+          written,
+          `line ${line}: region "${written}" is not a GB/T 2260 division; imported without a region (write its full name or six-digit code)`,
+          { line, value: written },
+        ),
+      );
+      problems.push(
+        new StoryFormatError(
+          line,
+          `region "${written}" is not a GB/T 2260 division: write its full name or its six-digit code`,
+          'regionUnknown',
+          { value: written },
+        ),
+      );
+      return null;
+    }
+    const names = found.choices.map((r) => `${r.code} ${r.path.join('')}`).join('; ');
+    notes.push({
+      ...note(
+        'region-ambiguous',
+        written,
+        `line ${line}: region "${written}" names ${found.choices.length} divisions (${names}); imported without a region: choose one, or write its code`,
+        {
+          line,
+          value: written,
+          count: found.choices.length,
+          names: found.choices.map((r) => r.path.join('')).join('、'),
+        },
+      ),
+      choices: found.choices,
+    });
+    problems.push(
+      new StoryFormatError(
+        line,
+        `region "${written}" names ${found.choices.length} divisions (${names}): add its province and city, or write the code`,
+        'regionAmbiguous',
+        {
+          value: written,
+          count: found.choices.length,
+          choices: found.choices.map((r) => `${r.path.join('')}（${r.code}）`).join('；'),
+        },
+      ),
+    );
+    return null;
+  };
+  return { resolve, notes, problems };
 }
 
 /** Every problem of a story file in one error, each with its line and its i18n key. */

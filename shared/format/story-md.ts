@@ -48,7 +48,9 @@
  * - `byline: "记者 张三 通讯员 李四"` (role and name may touch: "记者张三"), or
  *   `byline: "■中共某某县委组织部"` for an organisation (position top); in the map
  *   form, `credits` may be such a string and each credit may be one too;
- * - `region: "520113 贵州省 贵阳市 白云区"` (code, then the names province→county);
+ * - `region: "520113 贵州省 贵阳市 白云区"` (code, then the names province→county); where the
+ *   reader is given the region list (ParseStoryOptions.resolveRegion), also a name alone
+ *   (`region: 播州区`, `region: 贵阳 白云区`), a full name or a bare code;
  * - `jumps: [下转B7版, 上接B5版]`, or `{ to: B7 }` / `{ from: B5 }`;
  * - figures, jumps and photos may leave out `id` (`figure-<n>`, `jump-<n>`,
  *   `photo-<n>`), figures also `qualifier` and `asOf`.
@@ -97,6 +99,14 @@ export type ParseStoryOptions = {
    * the last path segment, which must already be a stored name (hex + extension).
    */
   photoFile?: (src: string, line: number) => string;
+  /**
+   * Resolves a region written as a name or a bare code (`region: 播州区`, `region: 贵阳 白云区`,
+   * `region: 贵州省遵义市播州区`, `region: 520113`) through the GB/T 2260 list, as the region
+   * picker searches it. Null leaves the story without a region: the resolver notes why
+   * (no such division, or several of that name to choose from) and the file is still read.
+   * Without it a region is written as its code and names (`520113 贵州省 贵阳市 白云区`).
+   */
+  resolveRegion?: (written: string, line: number) => Region | null;
 };
 
 const FRONT_KEYS = [
@@ -271,7 +281,7 @@ function readFront(
     subheadline: read(() => text(field('subheadline'), 'subheadline'), ''),
     dateline: read(() => text(field('dateline'), 'dateline'), ''),
     byline: read(() => readByline(field('byline'), where), { credits: [], position: 'lead' }),
-    region: read(() => readRegion(field('region')), null),
+    region: read(() => readRegion(field('region'), options), null),
     body: bodyFromBlocks([]),
     photos: each('photos', (node, i) => readFrontPhoto(node, i, where, options)),
     figures: each('figures', (node, i) => readFigure(node, i, where)),
@@ -322,7 +332,7 @@ function readSlot(node: FmNode | undefined): number | null {
   return Number(slot);
 }
 
-function readRegion(node: FmNode | undefined): Region | null {
+function readRegion(node: FmNode | undefined, options: ParseStoryOptions): Region | null {
   if (!node) return null;
   let code: string;
   let path: string[];
@@ -330,6 +340,8 @@ function readRegion(node: FmNode | undefined): Region | null {
   if (node.t === 'scalar') {
     const words = (node.text ?? '').split(/[\s/]+/u).filter(Boolean);
     if (words.length === 0) return null;
+    const byName = !/^\d{6}$/u.test(words[0] as string) || words.length === 1;
+    if (options.resolveRegion && byName) return options.resolveRegion(words.join(' '), node.line);
     [code = '', ...path] = words;
   } else {
     const keys = entries(node, 'region', ['code', 'path']);

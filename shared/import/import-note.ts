@@ -3,6 +3,8 @@
  * (issue 8: never silently dropped). The text always stays in the story; a note
  * says where it went and why.
  */
+import type { Region } from '../model';
+
 export const IMPORT_NOTE_CODES = [
   /** The file's text encoding, and whether it was detected or declared (info). */
   'encoding',
@@ -54,6 +56,10 @@ export const IMPORT_NOTE_CODES = [
   'region-unresolved',
   /** Page text: a region label read without the region list (it names no division yet). */
   'region-unlisted',
+  /** Story file: the front matter's region names no GB/T 2260 division: imported without a region. */
+  'region-unknown',
+  /** Story file: the front matter's region names several divisions (`choices`): choose one. */
+  'region-ambiguous',
   /** Page text: a slogan box (公益广告), kept as a box and not archived as a story. */
   'box',
   /** Page text: Markdown-like emphasis "**…**" taken away. */
@@ -73,6 +79,8 @@ export type ImportNote = {
   params: Record<string, string | number>;
   /** The same in English, for the CLI and logs. */
   detail: string;
+  /** For region-ambiguous: the divisions of that name, each with its path (province → county), to choose from. */
+  choices?: Region[];
 };
 
 export function note(

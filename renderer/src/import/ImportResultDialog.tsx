@@ -5,6 +5,7 @@ import { describeError } from '../app/describe-error';
 import { useI18n } from '../app/i18n/i18n';
 import type { ImportedFile } from './import-files';
 import { encodingName, noteMessage } from './note-text';
+import { RegionChoice } from './RegionChoice';
 
 type Props = {
   results: readonly ImportedFile[];
@@ -91,6 +92,13 @@ export function ImportResultDialog({ results, onOpen, onClose }: Props) {
                             <span>{message}</span>
                             {n.text && !message.includes(n.text) && (
                               <q className="import-note-text">{n.text}</q>
+                            )}
+                            {n.code === 'region-ambiguous' && n.choices && n.choices.length > 0 && (
+                              <RegionChoice
+                                storyId={r.storyId}
+                                value={String(n.params.value ?? n.text)}
+                                choices={n.choices}
+                              />
                             )}
                           </li>
                         );

@@ -82,6 +82,15 @@ export const importEn: { readonly [K in keyof typeof importZhCN]: string } = {
   'importNote.caption-attached': 'Caption attached to “{headline}”: check it belongs there.',
   'importNote.orphan': 'Text that belongs to no story: kept on its own.',
   'importNote.over-limit': 'More photos or jump lines than a story holds: the rest kept as text.',
+  'importNote.region-unknown':
+    'The region “{value}” on line {line} is not a GB/T 2260 division; the story has no region yet: choose it in the story, or write the full name or six-digit code in the file.',
+  'importNote.region-ambiguous':
+    'The region “{value}” on line {line} names {count} divisions; the story has no region yet. Choose which one:',
+  'import.regionPick': 'Choose',
+  'import.regionPicked': 'Region set to {region} ({code}).',
+  'import.regionPickFailed':
+    'The region could not be saved: {message}. The story itself was imported; choose the region in the editor.',
+  'import.regionChoicesLabel': 'Divisions named “{value}”',
 
   'error.docxNotWord': '“{file}” is not a Word document (.docx); nothing was imported.',
   'error.docxDamaged':

@@ -20,6 +20,7 @@ describe('import notes in the reader’s language', () => {
           label: '白云区',
           region: '贵州省贵阳市白云区',
           names: '甲；乙',
+          value: '白云区',
           first: 3,
           last: 5,
         });

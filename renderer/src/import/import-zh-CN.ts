@@ -71,6 +71,14 @@ export const importZhCN = {
   'importNote.caption-attached': '图片说明已归入“{headline}”，请确认归属。',
   'importNote.orphan': '这段文字不属于任何稿件，已单独保留。',
   'importNote.over-limit': '超出一篇稿件可容纳的图片或转版数，其余作为文字保留。',
+  'importNote.region-unknown':
+    '第 {line} 行的地区“{value}”不是 GB/T 2260 里的行政区，稿件暂无地区：请在稿件里选定，或在文件里写全名或六位代码。',
+  'importNote.region-ambiguous':
+    '第 {line} 行的地区“{value}”有 {count} 处同名，稿件暂无地区。请选定是哪一个：',
+  'import.regionPick': '选定',
+  'import.regionPicked': '地区已定为 {region}（{code}）。',
+  'import.regionPickFailed': '未能写入地区：{message}。稿件本身已导入，可在编辑器里选定地区。',
+  'import.regionChoicesLabel': '“{value}”的同名行政区',
 
   'error.docxNotWord': '“{file}”不是 Word 文档（.docx），没有导入任何内容。',
   'error.docxDamaged':
