@@ -2,8 +2,10 @@
  * The archive on disk: published (and imported past) stories and their fingerprint
  * index, in the data folder's `archive/` (or any folder given):
  *
- *   manifest.json  { format, params, columns: { ids, titles, dates, lengths } }: the commit point
- *                  (older manifests list `stories: [{ id, title, date, length }]`: still read)
+ *   manifest.json  { format, params, columns: { ids, titles, dates, lengths }, details }: the commit point
+ *                  (older manifests list `stories: [{ id, title, date, length }]`: still read).
+ *                  `details` (issue 19) holds each story's region and byline as archived, one per
+ *                  story or null; manifests written before it have none (their stories show none).
  *   texts.u16      every archived story's blocks (ArchiveIndex.textUnits), UTF-16LE, append-only
  *   index.bin      ArchiveIndex.toBytes(): the winnowed fingerprints of the first stories
  *   search.bin     the search index (search-service.ts), also of the first stories
@@ -41,7 +43,14 @@ import {
 } from '../../../shared/checks/duplicates';
 import type { TextPager } from '../../../shared/checks/duplicates/archive-index';
 import type { Finding } from '../../../shared/checks/finding';
-import { blocksOfBody, type StoryContent } from '../../../shared/model';
+import {
+  blocksOfBody,
+  BylineSchema,
+  RegionSchema,
+  type Byline,
+  type Region,
+  type StoryContent,
+} from '../../../shared/model';
 import { DeskError } from '../../../shared/api';
 import { readJsonFile, writeFileDurable } from '../storage/durable-file';
 import { SerialQueue } from '../storage/serial-queue';
@@ -75,6 +84,23 @@ function isStoryColumns(value: unknown): value is StoryColumns {
   return true;
 }
 
+/** What the archive keeps of a story besides its text: its region and byline as resolved when it was archived. */
+export type ArchiveDetails = { region: Region | null; byline: Byline; dateline: string };
+/** A story to archive, with its details when they are known (a published story, a past page's story). */
+export type ArchiveRecord = ArchiveEntry & { details?: ArchiveDetails };
+
+const DetailsSchema = z.object({
+  region: RegionSchema.nullable(),
+  byline: BylineSchema,
+  dateline: z.string(),
+});
+
+/** One story's details from a manifest; null when absent or unreadable (never a reason to refuse the archive). */
+function detailsOf(value: unknown): ArchiveDetails | null {
+  const read = DetailsSchema.safeParse(value);
+  return read.success ? (read.data as ArchiveDetails) : null;
+}
+
 const ManifestSchema = z
   .object({
     format: z.number().int(),
@@ -96,6 +122,8 @@ const ManifestSchema = z
       .optional(),
     /** Free-form provenance (the --archive folder's file signature). */
     source: z.string().optional(),
+    /** Each story's ArchiveDetails (or null), in archive order; checked one by one (detailsOf). */
+    details: z.array(z.unknown()).optional(),
   })
   .refine((m) => m.columns !== undefined || m.stories !== undefined, 'no story list');
 
@@ -247,6 +275,8 @@ export class ArchiveStore {
   #indexCovers = { stories: 0, textLength: 0 };
   /** One add (or flush) at a time: an add's truncate-append-manifest must not interleave with another's. */
   readonly #queue = new SerialQueue();
+  /** Each story's details, in the index's story order (null: archived without them, or before they were kept). */
+  #details: Array<ArchiveDetails | null> = [];
 
   private constructor(
     dir: string,
@@ -264,6 +294,19 @@ export class ArchiveStore {
 
   get index(): ArchiveIndex {
     return this.#index;
+  }
+
+  /** The region and byline of the i-th archived story as archived (null when the archive did not keep them). */
+  details(i: number): ArchiveDetails | null {
+    return this.#details[i] ?? null;
+  }
+
+  /** Lines #details up with the index's stories: those known by id, null for the others. */
+  #alignDetails(from: number, records: ReadonlyMap<string, ArchiveDetails | null>): void {
+    const stories = this.#index.stories;
+    this.#details.length = Math.min(this.#details.length, from);
+    for (let i = this.#details.length; i < stories.length; i++)
+      this.#details.push(records.get(stories[i]!.id) ?? null);
   }
 
   /** Resolves once texts.u16 has been read whole (checks work before: they read what they need at once). */
@@ -315,6 +358,7 @@ export class ArchiveStore {
       stories = stories.slice(0, kept);
     }
     const textLength = stories.reduce((sum, s) => sum + s.length, 0);
+    const details = stories.map((_, i) => detailsOf(manifest.details?.[i]));
     // A fresh buffer the index keeps as its text: filled by the pager (no copy, no decode).
     const text = new Uint16Array(textLength);
     let pager: FileTextPager | null = null;
@@ -338,6 +382,7 @@ export class ArchiveStore {
             ...(caughtUp ? { caughtUp } : {}),
           };
           const store = new ArchiveStore(dir, index, status, manifest.source);
+          store.#details = details;
           store.#indexCovers = covered;
           if (textLength - covered.textLength > INDEX_STEP) await store.#writeIndex();
           store.#textLoaded = pager?.start() ?? Promise.resolve();
@@ -361,6 +406,7 @@ export class ArchiveStore {
       { stories: stories.length, rebuilt: true, reason },
       manifest.source,
     );
+    store.#details = details;
     await store.#writeManifest();
     await store.#writeIndex();
     return store;
@@ -369,24 +415,32 @@ export class ArchiveStore {
   /** Replaces whatever is in `dir` by an archive of `entries` (used for --archive folders). */
   static async create(
     dir: string,
-    entries: Iterable<ArchiveEntry>,
+    entries: Iterable<ArchiveRecord>,
     options: { params?: ArchiveParams; source?: string } = {},
   ): Promise<ArchiveStore> {
+    const all = [...entries];
     return ArchiveStore.save(
       dir,
-      ArchiveIndex.build(entries, options.params ?? DEFAULT_ARCHIVE_PARAMS),
+      ArchiveIndex.build(all, options.params ?? DEFAULT_ARCHIVE_PARAMS),
       options.source,
+      recordDetails(all),
     );
   }
 
   /** Writes a built index and its texts to `dir`, replacing what was there. */
-  static async save(dir: string, index: ArchiveIndex, source?: string): Promise<ArchiveStore> {
+  static async save(
+    dir: string,
+    index: ArchiveIndex,
+    source?: string,
+    details: ReadonlyMap<string, ArchiveDetails | null> = new Map(),
+  ): Promise<ArchiveStore> {
     const store = new ArchiveStore(
       dir,
       index,
       { stories: index.storyCount, rebuilt: true, reason: 'created' },
       source,
     );
+    store.#alignDetails(0, details);
     try {
       await mkdir(dir, { recursive: true });
       await rm(join(dir, ARCHIVE_FILES.manifest), { force: true });
@@ -415,6 +469,7 @@ export class ArchiveStore {
         dates: stories.map((st) => st.date),
         lengths: stories.map((st) => st.length),
       },
+      ...(this.#details.some((d) => d !== null) ? { details: this.#details } : {}),
       ...(this.source ? { source: this.source } : {}),
     } satisfies z.input<typeof ManifestSchema>;
     await writeFileDurable(join(this.dir, ARCHIVE_FILES.manifest), JSON.stringify(manifest));
@@ -435,12 +490,14 @@ export class ArchiveStore {
    * rewritten only every INDEX_STEP characters (or on `flush`). Pass many stories at
    * once where there are many: one add is one append and one manifest write.
    */
-  add(entries: readonly ArchiveEntry[]): Promise<void> {
+  add(entries: readonly ArchiveRecord[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
     return this.#queue.run(async () => {
       const before = this.#index.textLength;
+      const count = this.#index.storyCount;
       if (!this.#persistent) {
         this.#index.add(entries);
+        this.#alignDetails(count, recordDetails(entries));
         return;
       }
       await mkdir(this.dir, { recursive: true });
@@ -450,6 +507,7 @@ export class ArchiveStore {
         // unless another ArchiveStore on this folder committed them (then nothing is cut).
         if ((await handle.stat()).size > before * 2) await this.#refuseIfChangedElsewhere();
         this.#index.add(entries);
+        this.#alignDetails(count, recordDetails(entries));
         await handle.truncate(before * 2);
         const added = unitBytes(this.#index.textUnits.subarray(before));
         await handle.write(added, 0, added.length, before * 2);
@@ -510,12 +568,23 @@ export function archiveDirOf(dataDir: string): string {
   return join(dataDir, 'archive');
 }
 
-/** What the archive keeps of a story: body blocks' texts in order ('' for a photo), headline, date. */
+/** The details of records by id (null for a record archived without them). */
+function recordDetails(records: readonly ArchiveRecord[]): Map<string, ArchiveDetails | null> {
+  return new Map(records.map((r) => [r.id, r.details ?? null]));
+}
+
+/**
+ * What the archive keeps of a story: body blocks' texts in order ('' for a photo),
+ * headline, date, and its region and byline as they stand when it is archived.
+ */
 export function archiveEntryOf(
   id: string,
-  content: Pick<StoryContent, 'headline' | 'body'>,
+  content: Pick<StoryContent, 'headline' | 'body'> &
+    Partial<Pick<StoryContent, 'region' | 'byline' | 'dateline'>>,
   date: string,
-): ArchiveEntry {
+): ArchiveRecord {
   const blocks = blocksOfBody(content.body).map((b) => (b.type === 'photo' ? '' : b.text));
-  return { id, title: content.headline, date, blocks };
+  const { region = null, byline, dateline = '' } = content;
+  const entry = { id, title: content.headline, date, blocks };
+  return byline ? { ...entry, details: { region, byline, dateline } } : entry;
 }

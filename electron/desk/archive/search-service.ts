@@ -21,10 +21,10 @@ import {
   type SearchDocMeta,
   type SearchHit,
 } from '../../../shared/archive-search';
-import type { ArchiveEntry } from '../../../shared/checks/duplicates';
 import { DeskError } from '../../../shared/api';
+import { bylineText } from '../../../shared/model';
 import { writeFileDurable } from '../storage/durable-file';
-import { ARCHIVE_FILES, readFileBytes, type ArchiveStore } from './archive-store';
+import { ARCHIVE_FILES, readFileBytes, type ArchiveRecord, type ArchiveStore } from './archive-store';
 
 /** search.bin is rewritten once the stories it does not cover hold this many characters. */
 export const SEARCH_STEP = 1_000_000;
@@ -166,7 +166,7 @@ export class ArchiveSearch {
   }
 
   /** Archives entries and makes them searchable (search.bin rewritten every SEARCH_STEP characters). */
-  async add(entries: readonly ArchiveEntry[]): Promise<void> {
+  async add(entries: readonly ArchiveRecord[]): Promise<void> {
     await this.#store.add(entries);
     if (!this.#loading) return; // not loaded yet: the first search catches up from search.bin
     await this.index();
@@ -225,6 +225,7 @@ export class ArchiveSearch {
       );
     const s = stories[i]!;
     const blocks = this.#store.index.storyText(i).split('\u2029').slice(0, -1);
+    const details = this.#store.details(i);
     return {
       id: s.id,
       title: s.title,
@@ -232,6 +233,9 @@ export class ArchiveSearch {
       page: archiveIdParts(s.id).page,
       length: s.length,
       blocks,
+      region: details?.region ?? null,
+      byline: details ? bylineText(details.byline, details.dateline) : null,
+      credits: details ? details.byline.credits : null,
     };
   }
 }

@@ -7,10 +7,10 @@ import { readFile } from 'node:fs/promises';
 
 import { DeskError } from '../../../shared/api';
 import { archiveStoryId } from '../../../shared/archive-search';
-import type { ArchiveEntry } from '../../../shared/checks/duplicates';
 import { splitPageText, type PageSplit, type PageStory } from '../../../shared/import';
 import { photoCreditText } from '../../../shared/format';
 import type { RegionIndex } from '../../../shared/geo/regions';
+import type { ArchiveRecord } from '../archive/archive-store';
 import { regionIndex } from '../regions';
 import { decodeTextFile, type TextEncodingName } from './text-encoding';
 
@@ -62,12 +62,13 @@ const slug = (headline: string) =>
     .join('') || 'story';
 
 /** The archive entries of a split page's stories (its slogan boxes are not stories): body blocks, then captions with their credits. */
-export function pageArchiveEntries(split: PageSplit, date: string, page: string): ArchiveEntry[] {
+export function pageArchiveEntries(split: PageSplit, date: string, page: string): ArchiveRecord[] {
   return split.stories.map((story, i) => ({
     id: archiveStoryId(date, page, `${String(i + 1).padStart(2, '0')}-${slug(story.headline)}`),
     title: story.headline,
     date,
     blocks: storyBlocks(story),
+    details: { region: story.region, byline: story.byline, dateline: story.dateline },
   }));
 }
 

@@ -2,7 +2,8 @@
  * One archived story, read-only: title, date and page, its paragraphs (and the
  * captions the archive keeps after them). Opened from a duplicate finding, the
  * twin's characters are marked and scrolled to; opened from a search, the query's
- * places are.
+ * places are. Its region and byline are shown as they were archived (a story
+ * archived before the archive kept them says so).
  */
 import { useEffect, useRef, useState } from 'react';
 
@@ -100,6 +101,7 @@ export function ArchiveReader({ id, reveal, query }: Props) {
           <span>{t('archive.chars', { count: s.length })}</span>
           <span className="archive-readonly">{t('archive.readOnly')}</span>
         </p>
+        <ArchivedDetails story={s} />
         {reveal && <p className="archive-reveal-note">{t('archive.fromFinding')}</p>}
       </header>
       <div className="archive-reader-body">
@@ -128,5 +130,29 @@ export function ArchiveReader({ id, reveal, query }: Props) {
         })}
       </div>
     </article>
+  );
+}
+
+/** The region and byline the story was archived with. */
+function ArchivedDetails({ story }: { story: ArchivedStoryView }) {
+  const { t } = useI18n();
+  if (story.byline === null && story.region === null) {
+    return (
+      <p className="archive-reader-details" data-testid="archive-reader-details" data-kept="false">
+        {t('archive.detailsNotKept')}
+      </p>
+    );
+  }
+  return (
+    <dl className="archive-reader-details" data-testid="archive-reader-details" data-kept="true">
+      <dt>{t('archive.region')}</dt>
+      <dd data-testid="archive-reader-region" data-code={story.region?.code ?? ''}>
+        {story.region
+          ? t('archive.regionValue', { path: story.region.path.join(' '), code: story.region.code })
+          : t('archive.regionNone')}
+      </dd>
+      <dt>{t('archive.byline')}</dt>
+      <dd data-testid="archive-reader-byline">{story.byline || t('archive.bylineNone')}</dd>
+    </dl>
   );
 }
