@@ -1,15 +1,14 @@
+import { useState } from 'react';
+
 import { BYLINE_POSITIONS, BYLINE_ROLES, bylineText, type Byline, type Credit } from '../../../shared/model';
 import { useI18n } from '../app/i18n/i18n';
 import { useInvalid } from '../editor/field-issues';
+import { useFindingsAt } from '../editor/findings/FindingsContext';
+import { findingMessage } from '../editor/findings/finding-text';
+import { CUSTOM_ROLE, NO_ROLE, pickRole, roleChoice } from './byline-role';
 import { Field, moveItem, Panel } from './Field';
 import type { PanelProps } from './panel-props';
 import { SplitInput } from './SplitInput';
-
-const CUSTOM = '__custom';
-
-function isKnownRole(role: string): role is (typeof BYLINE_ROLES)[number] {
-  return (BYLINE_ROLES as readonly string[]).includes(role);
-}
 
 type CreditProps = {
   credit: Credit;
@@ -21,11 +20,16 @@ type CreditProps = {
 };
 
 function CreditRow({ credit, index, readOnly, onChange, onRemove, onMoveUp }: CreditProps) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const base = `byline.credits.${index}`;
   const roleInvalid = useInvalid(`${base}.role`);
   const namesInvalid = useInvalid(`${base}.names`);
   const orgInvalid = useInvalid(`${base}.name`);
+  const [typingCustom, setTypingCustom] = useState(false);
+  const choice = credit.kind === 'person' ? roleChoice(credit.role, typingCustom) : null;
+  // The byline findings of this credit (byline.no-role, byline.unknown-role), beside it.
+  const findings = useFindingsAt('byline', index).filter((f) => f.finding.rule.startsWith('byline.'));
 
   return (
     <li className="credit" data-testid="byline-credit">
@@ -34,19 +38,25 @@ function CreditRow({ credit, index, readOnly, onChange, onRemove, onMoveUp }: Cr
           <Field label={t('byline.role')}>
             <select
               data-testid="byline-role"
-              value={isKnownRole(credit.role) ? credit.role : CUSTOM}
+              data-choice={choice === NO_ROLE ? 'none' : choice === CUSTOM_ROLE ? 'custom' : 'known'}
+              value={choice ?? NO_ROLE}
               disabled={readOnly}
-              onChange={(e) => onChange({ ...credit, role: e.target.value === CUSTOM ? '' : e.target.value })}
+              onChange={(e) => {
+                const next = pickRole(e.target.value, credit.role);
+                setTypingCustom(next.typingCustom);
+                if (next.role !== credit.role) onChange({ ...credit, role: next.role });
+              }}
             >
               {BYLINE_ROLES.map((role) => (
                 <option key={role} value={role}>
                   {t(`byline.role.${role}`)}
                 </option>
               ))}
-              <option value={CUSTOM}>{t('byline.customOption')}</option>
+              <option value={CUSTOM_ROLE}>{t('byline.customOption')}</option>
+              <option value={NO_ROLE}>{t('byline.noRoleOption')}</option>
             </select>
           </Field>
-          {!isKnownRole(credit.role) && (
+          {choice === CUSTOM_ROLE && (
             <Field label={t('byline.customRole')}>
               <input
                 data-testid="byline-custom-role"
@@ -83,6 +93,17 @@ function CreditRow({ credit, index, readOnly, onChange, onRemove, onMoveUp }: Cr
           />
         </Field>
       )}
+      {findings.map((f) => (
+        <p
+          key={f.id}
+          className={`credit-finding sev-${f.finding.severity}`}
+          data-testid="byline-credit-finding"
+          data-rule={f.finding.rule}
+          data-severity={f.finding.severity}
+        >
+          {findingMessage(i18n, f.finding)}
+        </p>
+      ))}
       <div className="item-actions">
         {index > 0 && (
           <button type="button" className="link" disabled={readOnly} onClick={onMoveUp}>

@@ -265,6 +265,7 @@ export const en: Messages = {
   'byline.role': 'Role',
   'byline.customRole': 'Custom role',
   'byline.customOption': 'Other…',
+  'byline.noRoleOption': 'No role given',
   'byline.names': 'Names (separate with spaces)',
   'byline.org': 'Organisation',
   'byline.remove': 'Remove',

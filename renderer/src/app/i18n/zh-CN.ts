@@ -257,6 +257,7 @@ export const zhCN = {
   'byline.role': '身份',
   'byline.customRole': '自定义身份',
   'byline.customOption': '其他……',
+  'byline.noRoleOption': '未注明',
   'byline.names': '姓名（多人用空格分隔）',
   'byline.org': '单位名称',
   'byline.remove': '移除',

@@ -15,7 +15,7 @@ import {
 
 import type { FindingLocation } from '../../../../shared/checks/finding';
 import { StoryIdSchema, type StoryContent } from '../../../../shared/model';
-import { FindingsStore, type FindingsState } from './findings-store';
+import { FindingsStore, type FindingsState, type ShownFinding } from './findings-store';
 import { requestReveal } from './pending-reveal';
 
 export type FindingsApi = {
@@ -79,4 +79,16 @@ export function useFindingsApi(): FindingsApi {
 export function useFindings(): FindingsState {
   const { store } = useFindingsApi();
   return useSyncExternalStore(store.subscribe, store.getState);
+}
+
+/** The open findings of one field (and block, or credit of the byline), for a panel to show beside it. */
+export function useFindingsAt(field: string, paragraph?: number): ShownFinding[] {
+  const { open } = useFindings();
+  return useMemo(
+    () =>
+      open.filter(
+        (f) => f.here.field === field && (paragraph === undefined || f.here.paragraph === paragraph),
+      ),
+    [open, field, paragraph],
+  );
 }
