@@ -73,6 +73,53 @@ const RETRY_MS = [5_000, 10_000, 30_000, 60_000];
 /** Drafts of stories that were closed before they could be saved, by story id. */
 export const unsavedDrafts = new Map<string, { baseRev: number; content: StoryContent }>();
 
+/** The drafts open in this window, by story id (at most one screen edits a story at a time). */
+const openDrafts = new Map<string, StoryDraftController>();
+
+/** Resolves once the draft has loaded (true) or failed to (false). */
+function settled(open: StoryDraftController): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const settle = () => {
+      const { status } = open.getState();
+      if (status === 'loading') return false;
+      resolve(status === 'ready');
+      return true;
+    };
+    if (settle()) return;
+    const stop = open.subscribe(() => {
+      if (settle()) stop();
+    });
+  });
+}
+
+/**
+ * A change made outside the editor to a story that may be open in it (the import
+ * result's region pick, issue 19 §5): the open draft takes it as an edit and saves it
+ * like any other, so the editor never works on a revision behind the stored one.
+ * Null when the story is not open here (the caller saves it, then calls
+ * savedElsewhere); otherwise whether the draft is saved with the change.
+ */
+export async function changeOpenStory(id: string, patch: Partial<StoryContent>): Promise<boolean | null> {
+  const open = openDrafts.get(id);
+  if (!open) return null;
+  const ready = await settled(open);
+  if (openDrafts.get(id) !== open) return null;
+  if (!ready) return false;
+  open.update(patch);
+  return open.saveNow();
+}
+
+/**
+ * A story saved outside the editor (revision `rev`): a draft of it that opened
+ * meanwhile with an older revision and no edits of its own loads the new one.
+ */
+export async function savedElsewhere(id: string, rev: number): Promise<void> {
+  const open = openDrafts.get(id);
+  if (!open || !(await settled(open))) return;
+  const story = open.getState().story;
+  if (openDrafts.get(id) === open && story && story.rev < rev && !open.dirty) await open.load();
+}
+
 function sameContent(a: StoryContent, b: StoryContent): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -125,6 +172,7 @@ export class StoryDraftController {
   /** Opens the story; called again after dispose (React's StrictMode remounts effects). */
   start(): void {
     this.disposed = false;
+    openDrafts.set(this.id, this);
     void this.load();
   }
 
@@ -348,6 +396,7 @@ export class StoryDraftController {
       unsavedDrafts.set(this.id, { baseRev: this.state.story.rev, content: this.state.draft });
     }
     this.disposed = true;
+    if (openDrafts.get(this.id) === this) openDrafts.delete(this.id);
   }
 }
 

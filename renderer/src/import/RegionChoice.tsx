@@ -2,13 +2,15 @@
  * The import asking which division a story's region is (issue 19 §5): the front
  * matter named a place several GB/T 2260 divisions share (`region: 白云区`), so the
  * story was imported without a region. Each choice shows its parents; picking one
- * saves it as the story's region (a normal save, over the imported revision).
+ * saves it as the story's region: through the editor when the story is open there
+ * (changeOpenStory), else a normal save over the imported revision.
  */
 import { useState } from 'react';
 
 import { contentOf, type Region } from '../../../shared/model';
 import { describeError } from '../app/describe-error';
 import { useI18n } from '../app/i18n/i18n';
+import { changeOpenStory, savedElsewhere } from '../editor/story-draft';
 import { desk } from '../platform/desk-client';
 
 type Props = { storyId: string; value: string; choices: readonly Region[] };
@@ -27,12 +29,18 @@ export function RegionChoice({ storyId, value, choices }: Props) {
   const pick = async (region: Region) => {
     setState({ step: 'saving', code: region.code });
     try {
-      const story = await desk['stories.get']({ id: storyId });
-      await desk['stories.save']({
-        id: storyId,
-        baseRev: story.rev,
-        content: { ...contentOf(story), region },
-      });
+      // Open in the editor (the import opens the first story): the editor saves it as an edit.
+      const edited = await changeOpenStory(storyId, { region });
+      if (edited === false) throw new Error(t('import.regionNotSaved'));
+      if (edited === null) {
+        const story = await desk['stories.get']({ id: storyId });
+        const saved = await desk['stories.save']({
+          id: storyId,
+          baseRev: story.rev,
+          content: { ...contentOf(story), region },
+        });
+        await savedElsewhere(storyId, saved.rev);
+      }
       setState({ step: 'done', region });
     } catch (err) {
       setState({ step: 'failed', message: describeError(err, i18n).message });

@@ -86,6 +86,7 @@ export const importEn: { readonly [K in keyof typeof importZhCN]: string } = {
     'The region “{value}” on line {line} is not a GB/T 2260 division; the story has no region yet: choose it in the story, or write the full name or six-digit code in the file.',
   'importNote.region-ambiguous':
     'The region “{value}” on line {line} names {count} divisions; the story has no region yet. Choose which one:',
+  'import.regionNotSaved': 'the story open in the editor could not be saved',
   'import.regionPick': 'Choose',
   'import.regionPicked': 'Region set to {region} ({code}).',
   'import.regionPickFailed':

@@ -75,6 +75,7 @@ export const importZhCN = {
     '第 {line} 行的地区“{value}”不是 GB/T 2260 里的行政区，稿件暂无地区：请在稿件里选定，或在文件里写全名或六位代码。',
   'importNote.region-ambiguous':
     '第 {line} 行的地区“{value}”有 {count} 处同名，稿件暂无地区。请选定是哪一个：',
+  'import.regionNotSaved': '编辑器里的这篇稿件没能保存',
   'import.regionPick': '选定',
   'import.regionPicked': '地区已定为 {region}（{code}）。',
   'import.regionPickFailed': '未能写入地区：{message}。稿件本身已导入，可在编辑器里选定地区。',
