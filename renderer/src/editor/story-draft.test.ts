@@ -8,7 +8,13 @@ import {
   type Story,
   type StoryContent,
 } from '../../../shared/model';
-import { StoryDraftController, unsavedDrafts, type DraftDeps } from './story-draft';
+import {
+  changeOpenStory,
+  savedElsewhere,
+  StoryDraftController,
+  unsavedDrafts,
+  type DraftDeps,
+} from './story-draft';
 
 const ID = 'story-0001';
 
@@ -269,5 +275,37 @@ describe('the story draft', () => {
       expect(bodyPlainText(desk.stored.body)).toBe('不能丢的正文，后来又加的');
       expect(controller.getState().save).toBe('saved');
     });
+  });
+});
+
+describe('a change made outside the editor (the import result’s region pick)', () => {
+  const region = { code: '520113', path: ['贵州省', '贵阳市', '白云区'] };
+
+  it('goes through the open draft, saved as an edit over its revision', async () => {
+    const { desk, controller } = setup();
+    controller.start();
+    const edited = changeOpenStory(ID, { region });
+    await vi.runAllTimersAsync();
+    expect(await edited).toBe(true);
+    expect(desk.stored.rev).toBe(2);
+    expect(desk.stored.region).toEqual(region);
+    expect(controller.getState().story?.rev).toBe(2);
+    expect(controller.getState().draft?.region).toEqual(region);
+    controller.dispose();
+  });
+
+  it('is left to the caller when the story is not open; a draft that opened meanwhile loads the new revision', async () => {
+    const { desk, controller } = setup();
+    expect(await changeOpenStory(ID, { region })).toBeNull();
+    controller.start();
+    await vi.runAllTimersAsync();
+    desk.bumpElsewhere({ region }); // the caller's own save
+    const refreshed = savedElsewhere(ID, desk.stored.rev);
+    await vi.runAllTimersAsync();
+    await refreshed;
+    expect(controller.getState().story?.rev).toBe(2);
+    expect(controller.getState().draft?.region).toEqual(region);
+    controller.dispose();
+    expect(await changeOpenStory(ID, { region })).toBeNull();
   });
 });
