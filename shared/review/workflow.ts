@@ -13,6 +13,7 @@
  * created the story (createdBy is their id or name). Editors who merely edited
  * the text are not authors: edit-after-sign is part of their job.
  */
+import { DeskError } from '../api/errors';
 import type { Story, StoryStatus } from '../model/story';
 import { LEVEL_ROLE, LEVEL_ZH, hasRole, isEditor, type UserProfile } from './roles';
 import { REVIEW_LEVELS, type ReviewLevel, type Signature } from './schemas';
@@ -60,6 +61,11 @@ export type TransitionInput = {
    */
   level?: ReviewLevel;
 };
+
+/** A refusal as the error every transport sends (the desktop's and the newsroom server's alike). */
+export function refusalError(refusal: Refusal): DeskError {
+  return new DeskError('invalid-input', refusal.key, refusal.params, refusal.message);
+}
 
 /** The level a story in this status waits for, or null. */
 export function awaitingLevel(status: StoryStatus): ReviewLevel | null {
