@@ -102,6 +102,14 @@ describe.skipIf(skip !== null)('review on the newsroom store (PostgreSQL)', () =
       'final:zhao-qiang@1',
     ]);
 
+    // Layout is the workflow's too: not a reporter; an editor sends it, unsigned, audited.
+    expect(
+      (await rejection(r.review.layout(reporter.who, { storyId: 'story-round-1', revision: rev }))).key,
+    ).toBe('review.refused.cannotLayout');
+    expect((await r.review.layout(a.who, { storyId: 'story-round-1', revision: rev })).status).toBe(
+      'laid-out',
+    );
+
     const rows = await r.pool.query<{ level: string; payload: string; signature: string; key_id: string }>(
       `select level, payload, signature, key_id from signatures where story_id = $1 order by id`,
       ['story-round-1'],
@@ -116,6 +124,7 @@ describe.skipIf(skip !== null)('review on the newsroom store (PostgreSQL)', () =
       'sign',
       'sign',
       'sign',
+      'layout',
     ]);
     expect(audit.rows.find((x) => x.action === 'submit')!.detail.note).toBe('请重点看第三段数字');
     const note = await r.pool.query('select body from comments where story_id = $1', ['story-round-1']);
@@ -265,6 +274,10 @@ describe.skipIf(skip !== null)('review on the newsroom store (PostgreSQL)', () =
     ]);
     const count = await r.pool.query<{ n: string }>('select count(*) as n from signatures');
     expect(Number(count.rows[0]!.n)).toBe(1);
+    // Challenges are forgotten a day after they expire; the signatures keep what was answered.
+    expect(await r.review.pruneChallenges()).toBe(0);
+    r.clock.t += 24 * 3600_000 + 10 * 60_000;
+    expect(await r.review.pruneChallenges()).toBe(3);
   });
 
   it('a signed return clears the standing sign-offs, keeps them on record, and the story goes round again', async () => {
@@ -380,6 +393,7 @@ describe.skipIf(skip !== null)('review on the newsroom store (PostgreSQL)', () =
     await r.review.submit(reporter.who, { storyId: 'story-race-01', revision: rev });
     const url = cluster.url(`r${n}`);
     const desks = editors.map((d) => ({ d, pool: new pg.Pool({ connectionString: url, max: 1 }) }));
+    for (const x of desks) x.pool.on('error', () => undefined);
     pools.push(...desks.map((x) => x.pool));
     const answers = await Promise.all(
       desks.map(async ({ d, pool }) => {

@@ -9,6 +9,7 @@ import {
   loadPersonKey,
   reencryptPersonKey,
   savePersonKey,
+  signChallenge,
   signKeyRegistration,
   signSignoff,
   unlockPersonKey,
@@ -125,6 +126,25 @@ describe('a person’s signing key', () => {
     await writeFile(path, '{"format":"dangjian-desk/person-key"');
     await expect(loadPersonKey(path)).rejects.toMatchObject({ code: 'damaged' });
     expect(await readFile(path, 'utf8')).toBe('{"format":"dangjian-desk/person-key"');
+  });
+});
+
+describe('the desktop’s answer to a sign challenge', () => {
+  it('signs only a canonical sign-off of the story, revision and text on screen', async () => {
+    const { stored, unlocked } = await generatePersonKey('screen-password', FAST);
+    const content = { headline: '基层党建', body: [1, 2] };
+    const text = signoffText(payload());
+    const shown = { storyId: 'story-0001', revision: 3, content };
+    expect(verifyText(stored.publicKey, text, signChallenge(unlocked, text, shown))).toBe(true);
+    expect(() =>
+      signChallenge(unlocked, text, { ...shown, content: { ...content, headline: '改过' } }),
+    ).toThrow(expect.objectContaining({ key: 'error.signoffNotShown', code: 'conflict' }));
+    expect(() => signChallenge(unlocked, text, { ...shown, revision: 4 })).toThrow(
+      expect.objectContaining({ key: 'error.signoffNotShown' }),
+    );
+    expect(() => signChallenge(unlocked, JSON.stringify({ ...payload(), extra: 1 }), shown)).toThrow(
+      expect.objectContaining({ key: 'error.signoffMalformed' }),
+    );
   });
 });
 

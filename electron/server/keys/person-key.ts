@@ -30,7 +30,7 @@ import { DeskError } from '../../../shared/api';
 import { readJsonFile, writeFileDurable } from '../../desk/storage/durable-file';
 import { DEFAULT_SCRYPT, scrypt, scryptParamsOk, type ScryptParams } from '../accounts/passwords';
 import { canonicalJson } from '../store/canonical-json';
-import { keyRegistrationText, signoffText, type SignoffPayload } from './signoff';
+import { contentHash, keyRegistrationText, parseSignoff, signoffText, type SignoffPayload } from './signoff';
 
 export const KEY_FORMAT = 'dangjian-desk/person-key' as const;
 
@@ -169,6 +169,39 @@ function signText(key: UnlockedKey, text: string): string {
 /** The signature (base64) of a sign-off payload, over its canonical text. */
 export function signSignoff(key: UnlockedKey, payload: SignoffPayload): string {
   return signText(key, signoffText(payload));
+}
+
+/**
+ * The desktop's answer to the server's sign challenge: the signature of `text`, made only when it
+ * is a canonical sign-off of the story and revision the person has open and its content hash is
+ * the hash of the text they read (`shown.content`, as the server sent it). A payload for any other
+ * text is refused, so a server (or anyone between) cannot have a person sign what they did not see.
+ */
+export function signChallenge(
+  key: UnlockedKey,
+  text: string,
+  shown: { storyId: string; revision: number; content: unknown },
+): string {
+  const payload = parseSignoff(text);
+  if (!payload)
+    throw new DeskError(
+      'invalid-input',
+      'error.signoffMalformed',
+      {},
+      'The newsroom asked to sign something that is not a sign-off in canonical form; nothing was signed.',
+    );
+  if (
+    payload.storyId !== shown.storyId ||
+    payload.revision !== shown.revision ||
+    payload.contentHash !== contentHash(shown.content)
+  )
+    throw new DeskError(
+      'conflict',
+      'error.signoffNotShown',
+      { id: shown.storyId, rev: shown.revision },
+      `The sign-off the newsroom sent is for another text than revision ${shown.revision} of story ${shown.storyId} on this screen; nothing was signed. Reload the story and read it again.`,
+    );
+  return signText(key, text);
 }
 
 /** The proof that goes with registering the public key at the server. */

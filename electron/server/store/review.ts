@@ -234,19 +234,35 @@ export class NewsroomReview {
   }
 
   /** Submits the revision the person read (a draft or a returned story), with an optional note to the editors. */
-  async submit(
+  submit(
     who: SessionPerson,
     input: { storyId: string; revision: number; note?: string },
   ): Promise<ReviewResult> {
-    const at = this.#now();
     const note = input.note?.trim() ?? '';
     if (note.length > 4000)
-      throw new DeskError(
-        'invalid-input',
-        'error.invalidInput',
-        { method: 'review.submit', issues: 'note: at most 4000 characters' },
-        'A note to the editors has at most 4000 characters; the story was not submitted.',
+      return Promise.reject(
+        new DeskError(
+          'invalid-input',
+          'error.invalidInput',
+          { method: 'review.submit', issues: 'note: at most 4000 characters' },
+          'A note to the editors has at most 4000 characters; the story was not submitted.',
+        ),
       );
+    return this.#unsigned(who, input, 'submit', note);
+  }
+
+  /** Sends an approved story to layout (any editor or the admin, as the workflow says); not a signature. */
+  layout(who: SessionPerson, input: { storyId: string; revision: number }): Promise<ReviewResult> {
+    return this.#unsigned(who, input, 'layout', '');
+  }
+
+  #unsigned(
+    who: SessionPerson,
+    input: { storyId: string; revision: number },
+    action: 'submit' | 'layout',
+    note: string,
+  ): Promise<ReviewResult> {
+    const at = this.#now();
     return this.#tx(async (c) => {
       const st = await loadReview(c, input.storyId, { lock: true });
       if (st.revision !== input.revision) throw conflict(st.storyId, input.revision, st.revision);
@@ -254,12 +270,13 @@ export class NewsroomReview {
         state: { status: st.status, signatures: st.signatures },
         facts: st.facts,
         actor: who.person,
-        action: 'submit',
+        action,
         rev: st.revision,
         at: at.toISOString(),
       });
       if (!outcome.ok) throw refusalError(outcome.refusal);
-      await clearSignatures(c, st.storyId, REVIEW_LEVELS, at);
+      // A submitted story starts its round with no sign-off standing (a return cleared them already).
+      if (action === 'submit') await clearSignatures(c, st.storyId, REVIEW_LEVELS, at);
       await c.query('update stories set status = $2 where id = $1', [st.storyId, outcome.state.status]);
       if (note)
         await c.query(
@@ -268,14 +285,14 @@ export class NewsroomReview {
         );
       const entry = await appendAudit(c, {
         actorId: who.person.id,
-        action: 'submit',
+        action,
         storyId: st.storyId,
         detail: {
           revision: st.revision,
           contentHash: st.contentHash,
           from: st.status,
           to: outcome.state.status,
-          note,
+          ...(action === 'submit' ? { note } : {}),
         },
       });
       return {
@@ -287,6 +304,14 @@ export class NewsroomReview {
         auditSeq: entry.seq,
       };
     });
+  }
+
+  /** Forgets sign challenges that expired more than a day ago (answered ones are in the signatures). */
+  async pruneChallenges(): Promise<number> {
+    const { rowCount } = await this.#pool.query('delete from sign_challenges where expires_at < $1', [
+      new Date(this.#now().getTime() - 24 * 3600_000),
+    ]);
+    return rowCount ?? 0;
   }
 
   /**
