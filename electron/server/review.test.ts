@@ -296,6 +296,11 @@ describe.skipIf(skip !== null)('review on the newsroom store (PostgreSQL)', () =
     await r.review.submit(reporter.who, { storyId: 'story-return', revision: rev });
     await r.review.sign(a.who, signed(a, await at(a, 'sign')));
 
+    // Through review.act as the newsroom routes it: a return needs its signed answer.
+    const unsigned = await rejection(
+      r.review.act(b.who, { id: 'story-return', action: 'return', baseRev: rev, comment: '请核实' }),
+    );
+    expect(unsigned.key).toBe('review.refused.signatureRequired');
     const ch = await at(b, 'return');
     expect(ch.payload).toMatchObject({ level: 'second', decision: 'return' });
     const blank = await rejection(r.review.returnStory(b.who, { ...signed(b, ch), reason: '  ' }));
@@ -304,7 +309,13 @@ describe.skipIf(skip !== null)('review on the newsroom store (PostgreSQL)', () =
     expect((await rejection(r.review.sign(b.who, signed(b, ch)))).key).toBe(
       'review.refused.challengeExpired',
     );
-    const back = await r.review.returnStory(b.who, { ...signed(b, ch), reason: '第二段的数据请核实来源' });
+    const back = await r.review.act(b.who, {
+      id: 'story-return',
+      action: 'return',
+      baseRev: rev,
+      comment: '第二段的数据请核实来源',
+      signoff: signed(b, ch),
+    });
     expect(back).toMatchObject({
       status: 'returned',
       signatures: [],
@@ -316,7 +327,7 @@ describe.skipIf(skip !== null)('review on the newsroom store (PostgreSQL)', () =
     expect(comment.rows).toEqual([{ body: '第二段的数据请核实来源', returned_at: 'second' }]);
 
     // Submitted again without a change of text: 初审 is signed again on the same revision.
-    await r.review.submit(reporter.who, { storyId: 'story-return', revision: rev });
+    await r.review.act(reporter.who, { id: 'story-return', action: 'submit', baseRev: rev });
     const again = await r.review.sign(b.who, signed(b, await at(b, 'sign')));
     expect(again.signatures).toMatchObject([{ level: 'first', userId: 'wang-fang', rev }]);
     const all = await r.pool.query<{ level: string; decision: string; person_id: string; cleared: boolean }>(

@@ -72,6 +72,15 @@ export type Challenge = {
   expiresAt: Date;
 };
 
+export type NewsroomActInput = {
+  id: string;
+  action: 'submit' | 'sign' | 'return' | 'layout';
+  baseRev: number;
+  /** A submit's note to the editors, a return's reason. */
+  comment?: string;
+  signoff?: { nonce: string; signature: string };
+};
+
 export type ReviewResult = {
   storyId: string;
   revision: number;
@@ -304,6 +313,28 @@ export class NewsroomReview {
         auditSeq: entry.seq,
       };
     });
+  }
+
+  /**
+   * `review.act` as the newsroom binding routes it: the desktop contract's input, plus the signed
+   * answer to a challenge for a sign-off or a return (`signoff`). `baseRev` is the revision read.
+   */
+  act(who: SessionPerson, input: NewsroomActInput): Promise<ReviewResult> {
+    const base = { storyId: input.id, revision: input.baseRev };
+    if (input.action === 'submit') return this.submit(who, { ...base, note: input.comment });
+    if (input.action === 'layout') return this.layout(who, base);
+    if (!input.signoff)
+      return Promise.reject(
+        new DeskError(
+          'invalid-input',
+          'review.refused.signatureRequired',
+          {},
+          'In the newsroom a sign-off or a return is signed with your key: ask for the sign-off request first (review.challenge). Nothing was recorded.',
+        ),
+      );
+    return input.action === 'sign'
+      ? this.sign(who, input.signoff)
+      : this.returnStory(who, { ...input.signoff, reason: input.comment ?? '' });
   }
 
   /** Forgets sign challenges that expired more than a day ago (answered ones are in the signatures). */
