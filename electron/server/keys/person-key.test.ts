@@ -10,6 +10,7 @@ import {
   reencryptPersonKey,
   savePersonKey,
   signChallenge,
+  SigningKeyFile,
   signKeyRegistration,
   signSignoff,
   unlockPersonKey,
@@ -126,6 +127,28 @@ describe('a person’s signing key', () => {
     await writeFile(path, '{"format":"dangjian-desk/person-key"');
     await expect(loadPersonKey(path)).rejects.toMatchObject({ code: 'damaged' });
     expect(await readFile(path, 'utf8')).toBe('{"format":"dangjian-desk/person-key"');
+  });
+});
+
+describe('the signing key file of a desktop', () => {
+  it('is made once, unlocked with the password, and follows a password change', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'desk-keyfile-'));
+    dirs.push(dir);
+    const file = new SigningKeyFile(join(dir, 'li-hua.key.json'), FAST);
+    await expect(file.unlock('first-password')).rejects.toMatchObject({ key: 'error.keyMissing' });
+    const made = await file.create('first-password');
+    await expect(file.create('first-password')).rejects.toMatchObject({ key: 'error.keyExists' });
+    expect((await file.unlock('first-password')).publicKey).toBe(made.publicKey);
+    await expect(file.changePassword('wrong-password', 'second-password')).rejects.toMatchObject({
+      key: 'error.keyPassword',
+    });
+    expect((await file.unlock('first-password')).publicKey).toBe(made.publicKey);
+    await file.changePassword('first-password', 'second-password');
+    await expect(file.unlock('first-password')).rejects.toMatchObject({ key: 'error.keyPassword' });
+    const key = await file.unlock('second-password');
+    expect(key.publicKey).toBe(made.publicKey);
+    expect(verifyText(made.publicKey, signoffText(payload()), signSignoff(key, payload()))).toBe(true);
+    expect((await stat(file.path)).mode & 0o777).toBe(0o600);
   });
 });
 

@@ -22,7 +22,7 @@ import {
   sign,
   type KeyObject,
 } from 'node:crypto';
-import { chmod } from 'node:fs/promises';
+import { chmod, stat } from 'node:fs/promises';
 
 import { z } from 'zod';
 
@@ -218,4 +218,56 @@ export async function savePersonKey(path: string, stored: StoredKey): Promise<vo
 /** The encrypted key kept at `path`, or null when there is none; a damaged file is reported, never replaced. */
 export async function loadPersonKey(path: string): Promise<StoredKey | null> {
   return readJsonFile(path, StoredKeySchema);
+}
+
+/**
+ * The signing key file of one person on one desktop (where it lives is the connect flow's choice):
+ * made once, unlocked with the password, re-encrypted when the password changes. An existing key
+ * is never overwritten by a new one: a new key is a deliberate replacement (and a new registration).
+ */
+export class SigningKeyFile {
+  readonly path: string;
+  readonly #params: ScryptParams;
+
+  constructor(path: string, params: ScryptParams = DEFAULT_SCRYPT) {
+    this.path = path;
+    this.#params = params;
+  }
+
+  async exists(): Promise<boolean> {
+    return (await stat(this.path).catch(() => null)) !== null;
+  }
+
+  /** Makes and saves the person's key pair; refused when this desktop already keeps one. */
+  async create(password: string): Promise<UnlockedKey> {
+    if (await this.exists())
+      throw new DeskError(
+        'conflict',
+        'error.keyExists',
+        {},
+        'This computer already keeps a signing key for this person; it was not replaced. Unlock it with your password.',
+      );
+    const { stored, unlocked } = await generatePersonKey(password, this.#params);
+    await savePersonKey(this.path, stored);
+    return unlocked;
+  }
+
+  async unlock(password: string): Promise<UnlockedKey> {
+    const stored = await loadPersonKey(this.path);
+    if (!stored)
+      throw new DeskError(
+        'not-found',
+        'error.keyMissing',
+        {},
+        'This computer keeps no signing key for this person yet; set up signing first. Nothing was signed.',
+      );
+    return unlockPersonKey(stored, password);
+  }
+
+  /** After the account's password changed: the same key, encrypted under the new password, saved atomically. */
+  async changePassword(oldPassword: string, newPassword: string): Promise<void> {
+    const stored = await loadPersonKey(this.path);
+    if (!stored) return;
+    await savePersonKey(this.path, await reencryptPersonKey(stored, oldPassword, newPassword, this.#params));
+  }
 }
