@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 import { DeskError } from '../../shared/api';
 import { runArchive } from './commands/archive';
+import { runAudit } from './commands/audit';
 import { runBench } from './commands/bench';
 import { runCheck } from './commands/check';
 import { runExport } from './commands/export';
@@ -79,6 +80,13 @@ const COMMANDS: Record<string, Command> = {
       reason: { type: 'string' },
     },
     run: runExport,
+  },
+  audit: {
+    summary:
+      "verify the newsroom's audit trail and every signature against the stored revision (exit 1 on a mismatch)",
+    usage: 'desk audit verify --db postgres://… [--head SEQ:HASH] [--json]',
+    options: { db: { type: 'string' }, head: { type: 'string' }, json: { type: 'boolean' } },
+    run: runAudit,
   },
   bench: {
     summary: 'run the benchmarks and print figures against their baselines',

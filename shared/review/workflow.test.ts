@@ -201,6 +201,52 @@ describe('sign', () => {
   });
 });
 
+describe('the level the actor meant (a signed sign-off names it)', () => {
+  const meant = (
+    status: StoryStatus,
+    signatures: Signature[],
+    actor: UserProfile,
+    action: ReviewAction,
+    level: ReviewLevel,
+  ) =>
+    transition({
+      state: { status, signatures },
+      facts,
+      actor,
+      action,
+      rev: 7,
+      at: 't',
+      comment: '请核实',
+      level,
+    });
+  it('applies when the story still waits at that level', () => {
+    expect(meant('submitted', [], editorB, 'sign', 'first').ok).toBe(true);
+    expect(meant('first-passed', SIGNED.first, editorB, 'return', 'second').ok).toBe(true);
+  });
+  it('refuses a signature at a level someone has just signed, instead of signing the next level', () => {
+    // 王芳 holds 复审 too: without the level she meant she would sign 复审 by accident.
+    const r = refused(meant('first-passed', SIGNED.first, editorB, 'sign', 'first'));
+    expect(r).toEqual({
+      key: 'review.refused.alreadySigned',
+      params: { level: 'first', name: '李华' },
+      message:
+        '初审 of this story has just been signed by 李华; nobody signs one level twice. Nothing was changed.',
+    });
+    expect(refused(meant('first-passed', SIGNED.first, editorB, 'return', 'first')).key).toBe(
+      'review.refused.alreadySigned',
+    );
+  });
+  it('refuses when the story moved otherwise (returned and submitted again, signed later levels)', () => {
+    const r = refused(meant('submitted', [], editorC, 'sign', 'second'));
+    expect(r).toEqual({
+      key: 'review.refused.levelMoved',
+      params: { level: 'second', status: 'submitted' },
+      message:
+        'The story no longer waits at 复审 (it is "submitted" now); reload it and look again. Nothing was changed.',
+    });
+  });
+});
+
 describe('return', () => {
   it.each([
     ['submitted', SIGNED.none, editorA, 'first'],

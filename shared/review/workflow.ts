@@ -13,6 +13,7 @@
  * created the story (createdBy is their id or name). Editors who merely edited
  * the text are not authors: edit-after-sign is part of their job.
  */
+import { DeskError } from '../api/errors';
 import type { Story, StoryStatus } from '../model/story';
 import { LEVEL_ROLE, LEVEL_ZH, hasRole, isEditor, type UserProfile } from './roles';
 import { REVIEW_LEVELS, type ReviewLevel, type Signature } from './schemas';
@@ -53,7 +54,18 @@ export type TransitionInput = {
   at: string;
   /** Required for 'return'. */
   comment?: string;
+  /**
+   * The level the actor saw and means to sign or return at (a signed sign-off names it, issue 17).
+   * When the story no longer waits at that level (someone signed it a moment before), the action is
+   * refused instead of applying at the next level. Absent: the level the story waits for.
+   */
+  level?: ReviewLevel;
 };
+
+/** A refusal as the error every transport sends (the desktop's and the newsroom server's alike). */
+export function refusalError(refusal: Refusal): DeskError {
+  return new DeskError('invalid-input', refusal.key, refusal.params, refusal.message);
+}
 
 /** The level a story in this status waits for, or null. */
 export function awaitingLevel(status: StoryStatus): ReviewLevel | null {
@@ -149,6 +161,8 @@ export function transition(input: TransitionInput): Outcome {
           `A story that is "${from}" waits for no signature: it must be submitted first, and an approved story is already signed at every level.`,
         );
       }
+      const moved = levelMoved(input, level, signatures);
+      if (moved) return moved;
       const roleRefusal = needsRole(actor, level, 'sign');
       if (roleRefusal) return roleRefusal;
       if (isOwnStory(actor, facts)) {
@@ -181,6 +195,8 @@ export function transition(input: TransitionInput): Outcome {
           `A story that is "${from}" is not under review, so it cannot be returned.`,
         );
       }
+      const moved = levelMoved(input, level, signatures);
+      if (moved) return moved;
       const roleRefusal = needsRole(actor, level, 'return');
       if (roleRefusal) return roleRefusal;
       if (!input.comment || !/\S/.test(input.comment)) {
@@ -253,6 +269,29 @@ function edit({ state, actor }: TransitionInput): Outcome {
     state: { status: to, signatures: kept },
     event: ev('edit-after-sign', from, to, level, cleared),
   };
+}
+
+/** The refusal when the actor meant another level than the one the story waits at now. */
+function levelMoved(
+  input: TransitionInput,
+  level: ReviewLevel,
+  signatures: readonly Signature[],
+): Outcome | null {
+  const meant = input.level;
+  if (meant === undefined || meant === level) return null;
+  const signed = signatures.find((s) => s.level === meant);
+  if (signed) {
+    return refuse(
+      'review.refused.alreadySigned',
+      { level: meant, name: signed.name },
+      `${LEVEL_ZH[meant]} of this story has just been signed by ${signed.name}; nobody signs one level twice. Nothing was changed.`,
+    );
+  }
+  return refuse(
+    'review.refused.levelMoved',
+    { level: meant, status: input.state.status },
+    `The story no longer waits at ${LEVEL_ZH[meant]} (it is "${input.state.status}" now); reload it and look again. Nothing was changed.`,
+  );
 }
 
 function needsRole(actor: UserProfile, level: ReviewLevel, verb: 'sign' | 'return'): Outcome | null {

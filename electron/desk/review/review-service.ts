@@ -23,6 +23,7 @@ import {
   awaitingLevel,
   factsOf,
   isOwnStory,
+  refusalError,
   transition,
   type Refusal,
   type ReviewEvent,
@@ -451,9 +452,7 @@ function newComment(
   };
 }
 
-export function refusalError(refusal: Refusal): DeskError {
-  return new DeskError('invalid-input', refusal.key, refusal.params, refusal.message);
-}
+export { refusalError };
 
 function lockedError(id: string, holder: LockHolder): DeskError {
   return new DeskError(

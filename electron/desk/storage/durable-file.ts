@@ -73,10 +73,14 @@ export async function fsyncDir(dir: string): Promise<void> {
  * content survives a crash or power cut, and at no moment can a reader (or a crash)
  * see a partly written file: it sees the old version or the new one.
  */
-export async function writeFileDurable(path: string, bytes: Uint8Array | string): Promise<void> {
+export async function writeFileDurable(
+  path: string,
+  bytes: Uint8Array | string,
+  mode = 0o644,
+): Promise<void> {
   const temp = tempPathFor(path);
   // 'wx' (O_EXCL): never write through a file someone else created under our name.
-  const handle = await open(temp, 'wx', 0o644);
+  const handle = await open(temp, 'wx', mode);
   try {
     await handle.writeFile(bytes);
     await handle.sync();

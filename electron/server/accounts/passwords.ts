@@ -14,7 +14,8 @@ const SALT_BYTES = 16;
 // scrypt needs 128 × N × r bytes; refuse a stored hash asking for more than 256 MiB.
 const MAX_MEMORY = 256 * 1024 * 1024;
 
-function scrypt(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+/** scrypt of the NFC form of the password (also derives the key that encrypts a person's signing key). */
+export function scrypt(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
   const memory = 128 * params.N * params.r;
   const options: ScryptOptions = { N: params.N, r: params.r, p: params.p, maxmem: memory * 2 + 1024 * 1024 };
   return new Promise((resolve, reject) =>
@@ -32,12 +33,17 @@ export async function hashPassword(password: string, params: ScryptParams = DEFA
   );
 }
 
+/** True for parameters this build accepts from a stored record (a power-of-two N, at most 256 MiB, p ≤ 16). */
+export function scryptParamsOk({ N, r, p }: ScryptParams): boolean {
+  if (![N, r, p].every((x) => Number.isInteger(x) && x > 0)) return false;
+  return (N & (N - 1)) === 0 && 128 * N * r <= MAX_MEMORY && p <= 16;
+}
+
 function parse(stored: string): { params: ScryptParams; salt: Buffer; key: Buffer } | null {
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return null;
   const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
-  if (![N, r, p].every((x) => Number.isInteger(x) && x > 0)) return null;
-  if ((N & (N - 1)) !== 0 || 128 * N * r > MAX_MEMORY || p > 16) return null;
+  if (!scryptParamsOk({ N, r, p })) return null;
   const salt = Buffer.from(parts[4]!, 'base64url');
   const key = Buffer.from(parts[5]!, 'base64url');
   if (salt.length < 8 || key.length !== KEY_BYTES) return null;

@@ -154,6 +154,49 @@ create trigger audit_no_truncate before truncate on audit
   for each statement execute function audit_append_only();
 `,
   },
+  {
+    version: 2,
+    name: 'signing keys, sign challenges, signatures that verify, standing sign-offs',
+    sql: `
+-- A person's keys over time: at most one active (revoked_at null), a public key registered once.
+alter table person_keys rename column retired_at to revoked_at;
+alter table person_keys add column revoked_by text references people(id);
+create unique index person_keys_one_active on person_keys (person_id) where revoked_at is null;
+create unique index person_keys_public_key on person_keys (public_key);
+
+-- What the server asked a person to sign: the canonical payload with the server's timestamp and a
+-- single-use nonce, for one session, one story, one key; answered once, before expires_at.
+create table sign_challenges (
+  nonce text primary key,
+  session_id bigint not null references sessions(id),
+  person_id text not null references people(id),
+  story_id text not null references stories(id),
+  key_id bigint not null references person_keys(id),
+  payload text not null,
+  issued_at timestamptz not null,
+  expires_at timestamptz not null,
+  used_at timestamptz
+);
+create index sign_challenges_expires on sign_challenges (expires_at);
+
+-- Every sign-off and return is signed with the key it names and answers one challenge. A return,
+-- or an edit after sign-off, clears the standing approvals (cleared_at) without deleting them, so
+-- the record keeps every signature; at most one approval stands per story and level. This replaces
+-- the per-revision index of v1, which refused signing a level again after a return when the text
+-- had not changed.
+alter table signatures add column key_id bigint not null references person_keys(id);
+alter table signatures add column nonce text not null unique;
+alter table signatures add column cleared_at timestamptz;
+alter table signatures alter column signature set not null;
+drop index signatures_one_per_level;
+create unique index signatures_one_standing on signatures (story_id, level)
+  where decision = 'approve' and cleared_at is null;
+create index signatures_story on signatures (story_id);
+
+-- A return's reason is a comment on the story, marked with the level that returned it.
+alter table comments add column returned_at text check (returned_at in ('first', 'second', 'final'));
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
