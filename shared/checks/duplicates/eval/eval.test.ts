@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+
+import { bodyFromBlocks, type BodyBlock, type StoryContent } from '../../../model';
+import { DEFAULT_DUPLICATE_SETTINGS } from '../settings';
+import {
+  evaluateDuplicates,
+  formatEvalReport,
+  pageSeed,
+  storyFormatCheck,
+  type CheckedFinding,
+  type EvalReport,
+} from './evaluate';
+import { generatePage, PLANT_KINDS } from './generator';
+import { referenceCheck } from './reference';
+
+const S = DEFAULT_DUPLICATE_SETTINGS;
+const explain = (r: EvalReport) => formatEvalReport(r).join('\n');
+
+describe('the duplicate check on generated pages (property: check = reference = planted copies)', () => {
+  for (const seed of [1, 7, 15, 20261207]) {
+    it(`meets the goal on 20 pages of seed ${seed}`, async () => {
+      const report = await evaluateDuplicates({ pages: 20, seed }, storyFormatCheck);
+      expect(report.goalMet, explain(report)).toBe(true);
+      expect(report.total.found, explain(report)).toBeGreaterThan(20);
+      expect(report.total.silent, explain(report)).toBeGreaterThan(0);
+    });
+  }
+
+  it('meets the goal on 20 pages of a random seed (printed on failure)', async () => {
+    const seed = Math.floor(Math.random() * 2 ** 32);
+    const report = await evaluateDuplicates({ pages: 20, seed }, storyFormatCheck);
+    expect(
+      report.goalMet,
+      `seed ${seed}: rerun with npm run desk -- eval duplicates --seed ${seed}\n${explain(report)}`,
+    ).toBe(true);
+  });
+
+  it('plants every class, with and without quoted names, above and under the thresholds', async () => {
+    const report = await evaluateDuplicates({ pages: 200, seed: 3 }, () => []);
+    for (const kind of PLANT_KINDS) expect(report.classes[kind]!.planted, kind).toBeGreaterThan(0);
+    const plants = Array.from({ length: 200 }, (_, i) => generatePage(pageSeed(3, i), S).plants).flat();
+    const chars = (kind: string, expected: string | null, quoted: boolean) =>
+      plants
+        .filter((p) => p.kind === kind && p.expected === expected && p.quoted === quoted)
+        .map((p) => p.chars);
+    expect(chars('run-in-story', 'error', true).length).toBeGreaterThan(0);
+    expect(chars('run-in-story', 'warning', true).length).toBeGreaterThan(0);
+    expect(chars('run-cross-story', 'warning', true).length).toBeGreaterThan(0);
+    expect(chars('caption-echo', 'warning', false).length).toBeGreaterThan(0);
+    expect(chars('caption-echo', null, false).length).toBeGreaterThan(0);
+    expect(Math.min(...chars('run-in-story', null, false))).toBeLessThan(S.runWarning);
+    expect(Math.max(...chars('run-in-story', 'error', false))).toBeGreaterThanOrEqual(300);
+    // Harmless: a long slogan with a word or two around it, ≥ the noise threshold and not reported.
+    expect(Math.max(...chars('slogan-words', null, true))).toBeGreaterThanOrEqual(S.runWarning);
+    expect(plants.some((p) => p.punctuation)).toBe(true);
+    for (const edit of ['exact', 'drop', 'add', 'number'])
+      expect(
+        plants.some((p) => p.kind === 'paragraph-twice' && p.edit === edit),
+        edit,
+      ).toBe(true);
+  });
+
+  it('fails a check that misses copies or lowers their severity', async () => {
+    const nothing = await evaluateDuplicates({ pages: 5, seed: 11 }, () => []);
+    expect(nothing.goalMet).toBe(false);
+    expect(nothing.total.missed).toBe(nothing.total.planted - nothing.total.silent);
+    const lowered = await evaluateDuplicates({ pages: 5, seed: 11 }, (page) =>
+      storyFormatCheck(page).map((f): CheckedFinding => ({ ...f, severity: 'warning' })),
+    );
+    expect(lowered.goalMet).toBe(false);
+    expect(lowered.total.missed).toBeGreaterThan(0);
+    expect(lowered.reference.disagreements).toBeGreaterThan(0);
+  });
+
+  it('builds pages whose own text shares nothing: without plants the check and the reference report nothing', () => {
+    for (let i = 0; i < 30; i++) {
+      const page = generatePage(pageSeed(99, i), S, { plants: false });
+      expect(page.plants).toEqual([]);
+      expect(referenceCheck(page.stories, S)).toEqual([]);
+      expect(storyFormatCheck(page)).toEqual([]);
+    }
+  });
+
+  it('reproduces a page from its seed', () => {
+    expect(generatePage(42, S)).toEqual(generatePage(42, S));
+    expect(generatePage(42, S)).not.toEqual(generatePage(43, S));
+  });
+});
+
+describe('the exhaustive reference', () => {
+  const story = (blocks: BodyBlock[], photos: StoryContent['photos'] = [], headline = '标题') => ({
+    kicker: '',
+    headline,
+    subheadline: '',
+    photos,
+    body: bodyFromBlocks(blocks),
+  });
+  const para = (text: string): BodyBlock => ({ type: 'paragraph', text });
+
+  it('counts a copied run holding a quoted name at its full length (issue 15 §1)', () => {
+    const copy = '村党支部牵头组建的“红色代办”服务队每周入户走访';
+    const found = referenceCheck(
+      [story([para(`${copy}，已经坚持了两年。`), para(`今年春天起，${copy}，收集意见建议。`)])],
+      S,
+    );
+    expect(found.map((f) => [f.rule, f.severity, f.chars])).toEqual([['run', 'warning', 22]]);
+  });
+
+  it('lets a slogan recur in different sentences', () => {
+    const found = referenceCheck(
+      [
+        story([
+          para('街道推出“党员示范带头共建美好家园行动”清单。'),
+          para('乡里把“党员示范带头共建美好家园行动”纳入考核。'),
+        ]),
+      ],
+      S,
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('judges an edited paragraph copy sharing a long run as an error, and a caption echo as at most a warning', () => {
+    const p =
+      '镇里把闲置的粮站改成了党群活动室，周末常有孩子来这里写作业。老党员周国庆每天清晨骑着三轮车沿河巡查，十多年从没间断过。社区在楼道口设置了意见箱，每周五由支部委员开箱整理。';
+    // A sentence added between the second and the third: the first two (56 characters) are still shared.
+    const [first, second, third] = p.split('。') as [string, string, string];
+    const edited = `${first}。${second}。新修的水渠通水那天，村民们在渠边放起了鞭炮。${third}。`;
+    expect(referenceCheck([story([para(p), para(edited)])], S).map((f) => [f.rule, f.severity])).toEqual([
+      ['near-paragraph', 'error'],
+    ]);
+    const photo = {
+      id: 'photo-1',
+      file: '0123456789abcdef.jpg',
+      caption: '图为镇里把闲置的粮站改成了党群活动室。',
+      creditName: '周文',
+      creditKind: '摄' as const,
+    };
+    expect(referenceCheck([story([para(p), { type: 'photo', photoId: 'photo-1' }], [photo])], S)).toEqual([]);
+    const long = { ...photo, caption: `图为${p.slice(0, 34)}。` };
+    expect(
+      referenceCheck([story([para(p), { type: 'photo', photoId: 'photo-1' }], [long])], S).map((f) => [
+        f.rule,
+        f.severity,
+      ]),
+    ).toEqual([['caption', 'warning']]);
+  });
+});
