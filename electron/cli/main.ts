@@ -8,6 +8,7 @@ import { DeskError } from '../../shared/api';
 import { runArchive } from './commands/archive';
 import { runBench } from './commands/bench';
 import { runCheck } from './commands/check';
+import { runEval } from './commands/eval';
 import { runExport } from './commands/export';
 import { runImport } from './commands/import';
 import { runList } from './commands/list';
@@ -79,6 +80,13 @@ const COMMANDS: Record<string, Command> = {
       reason: { type: 'string' },
     },
     run: runExport,
+  },
+  eval: {
+    summary:
+      'measure the duplicate check on generated pages with planted copies, beside an exhaustive reference (exit 1 when the goal is not met)',
+    usage: 'desk eval duplicates [--pages N] [--seed S] [--json]',
+    options: { pages: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } },
+    run: runEval,
   },
   bench: {
     summary: 'run the benchmarks and print figures against their baselines',
