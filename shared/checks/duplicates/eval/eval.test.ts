@@ -53,6 +53,8 @@ describe('the duplicate check on generated pages (property: check = reference = 
     // Harmless: a long slogan with a word or two around it, ≥ the noise threshold and not reported.
     expect(Math.max(...chars('slogan-words', null, true))).toBeGreaterThanOrEqual(S.runWarning);
     expect(plants.some((p) => p.punctuation)).toBe(true);
+    expect(chars('subhead-twice', 'error', false).length).toBeGreaterThan(0);
+    expect(chars('subhead-twice', null, false).length).toBeGreaterThan(0);
     for (const edit of ['exact', 'drop', 'add', 'number'])
       expect(
         plants.some((p) => p.kind === 'paragraph-twice' && p.edit === edit),
@@ -104,6 +106,16 @@ describe('the exhaustive reference', () => {
       S,
     );
     expect(found.map((f) => [f.rule, f.severity, f.chars])).toEqual([['run', 'warning', 22]]);
+  });
+
+  it('reports a subhead of 10 or more characters printed twice in a story, and not a shorter one', () => {
+    const sub = (text: string): BodyBlock => ({ type: 'subhead', text });
+    const body = '夜校开课那天，五十多岁的王大姐第一个来到教室坐在前排。';
+    const twice = (text: string) => referenceCheck([story([sub(text), para(body), sub(text)])], S);
+    expect(twice('织密网格 把温暖送进千门万户').map((f) => [f.rule, f.severity])).toEqual([
+      ['paragraph', 'error'],
+    ]);
+    expect(twice('小事里见初心')).toEqual([]);
   });
 
   it('lets a slogan recur in different sentences', () => {

@@ -10,7 +10,9 @@
  * - `run-in-story`: a run of 12–400 characters spliced into another paragraph of the story;
  * - `run-cross-story`: a run shared between two stories of the page;
  * - `caption-echo`: a caption repeating words of the story's body;
- * - `slogan-words`: a long quoted name with a word or two around it, copied: a harmless repeat.
+ * - `slogan-words`: a long quoted name with a word or two around it, copied: a harmless repeat;
+ * - `subhead-twice`: a subhead printed again further down the story (an error from
+ *   paragraphMinChars characters; a shorter one is never reported).
  *
  * Runs are planted with and without a quoted name inside and with their punctuation width
  * changed (，→, 。→.). A copy whose expected severity is null is one that must NOT be
@@ -29,6 +31,7 @@ export const PLANT_KINDS = [
   'run-cross-story',
   'caption-echo',
   'slogan-words',
+  'subhead-twice',
 ] as const;
 export type PlantKind = (typeof PLANT_KINDS)[number];
 
@@ -79,6 +82,13 @@ type Pending = {
 };
 
 const PUNCT_SWAP: Record<string, string> = { '，': ',', '。': '.', '：': ':', '；': ';' };
+
+/** Punctuation to its half-width twin and digits to full width: what a retyped copy changes. */
+function changeWidths(text: string): string {
+  return text
+    .replace(/[，。：；]/gu, (c) => PUNCT_SWAP[c]!)
+    .replace(/[0-9]/gu, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+}
 
 /** A page from `seed`; `plants: false` gives the page without any planted copy. */
 export function generatePage(
@@ -190,7 +200,7 @@ export function generatePage(
     const { origin } = normalise(from.text);
     const cps = Array.from(from.text);
     let copy = cps.slice(origin[a]!, origin[a + len - 1]! + 1).join('');
-    if (punctuation) copy = copy.replace(/[，。：；]/gu, (c) => PUNCT_SWAP[c]!);
+    if (punctuation) copy = changeWidths(copy);
     const target = Array.from(to.text);
     const points: number[] = [];
     const lead = /^本报讯（[^）]*）/u.exec(to.text);
@@ -289,7 +299,7 @@ export function generatePage(
       }
       const punctuation = rnd() < 0.3;
       let text = sentences.join('。') + '。';
-      if (punctuation) text = text.replace(/[，。：；]/gu, (c) => PUNCT_SWAP[c]!);
+      if (punctuation) text = changeWidths(text);
       const pieces = sharedEnds(normalise(from.text).chars, normalise(text).chars);
       if (pieces.some((p) => p > 0 && p < settings.runWarning)) continue;
       const to: Block = { kind: 'paragraph', text, sentences, source: false, used: true };
@@ -309,14 +319,34 @@ export function generatePage(
     }
   };
 
+  const plantSubhead = () => {
+    const holding = stories.filter((st) => st.blocks.some((b) => b.kind === 'subhead'));
+    if (holding.length === 0) return;
+    const story = pick(holding);
+    const from = story.blocks.find((b) => b.kind === 'subhead')!;
+    if (pending.some((p) => p.from === from)) return;
+    const to: Block = { kind: 'subhead', text: from.text, sentences: [], source: false, used: true };
+    story.blocks.splice(int(story.blocks.indexOf(from) + 2, story.blocks.length), 0, to);
+    pending.push({
+      kind: 'subhead-twice',
+      quoted: false,
+      punctuation: false,
+      edit: '',
+      from,
+      to,
+      at: [0, 0, 0],
+    });
+  };
+
   const plants = options.plants === false ? 0 : int(3, 6);
   for (let i = 0; i < plants; i++) {
     const r = rnd();
     if (r < 0.22) plantParagraph();
     else if (r < 0.55) plantRun('run-in-story');
     else if (r < 0.8) plantRun('run-cross-story');
-    else if (r < 0.9) plantRun('caption-echo');
-    else plantRun('slogan-words');
+    else if (r < 0.88) plantRun('caption-echo');
+    else if (r < 0.94) plantRun('slogan-words');
+    else plantSubhead();
   }
 
   const contents = stories.map((story, si) => contentOfStory(story, si));
@@ -330,6 +360,10 @@ export function generatePage(
     const x = refOf(p.from);
     const y = refOf(p.to);
     const base = { id, kind: p.kind, quoted: p.quoted, punctuation: p.punctuation, edit: p.edit };
+    if (p.kind === 'subhead-twice') {
+      const expected = x.chars.length >= settings.paragraphMinChars ? 'error' : null;
+      return { ...base, chars: x.chars.length, expected, places: [wholePlace(x), wholePlace(y)] };
+    }
     if (p.kind === 'paragraph-twice') {
       const [head, tail] = sharedEnds(x.chars, y.chars);
       const longest = Math.max(head, tail);

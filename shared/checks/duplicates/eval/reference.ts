@@ -11,7 +11,9 @@
  *   quoted names (“…” 《…》 「…」 『…』 up to quoteMaxChars, no sentence end inside),
  *   stoplist phrases and echoes of the headline (for a caption: also of a subhead), on
  *   both sides; dateline/byline formula characters at a run's ends are not part of it;
- * - nothing under the noise threshold (min(runWarning, crossStory)) is ever reported;
+ * - nothing under the noise threshold (min(runWarning, crossStory)) is ever reported, except a
+ *   block shorter than it printed twice whole (a subhead: a paragraph printed twice from
+ *   paragraphMinChars characters);
  * - one finding per pair of places at the highest severity any rule gives it: a caption
  *   beside the body only a warning for a run ≥ runError; within a story, one run covering
  *   ≥ paragraphCoverage of the shorter block is an error (paragraph printed twice);
@@ -248,9 +250,15 @@ export function referenceCheck(
     for (let yi = xi; yi < blocks.length; yi++) {
       const x = blocks[xi]!;
       const y = blocks[yi]!;
-      const runs = maximalRuns(x, y, noise)
+      // A block shorter than the noise threshold printed twice (a subhead) is compared whole.
+      const twice =
+        x !== y &&
+        x.chars.length < noise &&
+        x.chars.length === y.chars.length &&
+        x.chars.every((c, i) => c === y.chars[i]);
+      const runs = (twice ? [{ a: 0, b: 0, len: x.chars.length }] : maximalRuns(x, y, noise))
         .map((r) => judgeRun(x, y, r, settings))
-        .filter((r): r is RefRun => r !== null && r.len >= noise);
+        .filter((r): r is RefRun => r !== null && (twice || r.len >= noise));
       if (runs.length === 0) continue;
       findings.push(...judgePair(x, y, runs, settings));
     }

@@ -223,7 +223,7 @@ export const HEADLINES: readonly string[] = [
   '振兴路上党员先行',
 ];
 
-/** Subheads (never repeating a sentence's words). */
+/** Subheads (never repeating a sentence's words): short ones, and some of 10 or more characters. */
 export const SUBHEADS: readonly string[] = [
   '把服务送到门口',
   '让阵地活起来',
@@ -231,4 +231,8 @@ export const SUBHEADS: readonly string[] = [
   '产业有了带头人',
   '干部作风实起来',
   '小事里见初心',
+  '织密网格 把温暖送进千门万户',
+  '建强阵地 让红色课堂常开常新',
+  '选好路子 富民产业越做越旺',
+  '转变作风 为民办事不打折扣',
 ];
