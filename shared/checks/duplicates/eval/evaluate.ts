@@ -7,8 +7,9 @@
  * Per class of planted copy: found (reported at its expected severity), missed (not
  * reported, or at another severity), too-short flagged (a copy that must not be reported:
  * under the noise threshold or harmless, but reported at warning or above); and false
- * alarms: findings on no planted copy. The goal: every planted copy at its severity, no
- * false alarm, no under-threshold copy flagged, and the reference agreeing with the check.
+ * alarms: findings on no planted copy; copies reported by more than one finding. The goal:
+ * every planted copy at its severity, once, no false alarm, no under-threshold copy flagged,
+ * and the reference agreeing with the check.
  */
 import { parseStoryMarkdown, writeStoryMarkdown } from '../../../format/story-md';
 import { blocksOfBody, type StoryContent } from '../../../model';
@@ -41,6 +42,8 @@ export type EvalReport = {
   classes: Record<string, ClassScore>;
   total: ClassScore;
   falseAlarms: number;
+  /** Planted copies reported by more than one finding. */
+  repeated: number;
   reference: { found: number; missed: number; falseAlarms: number; disagreements: number };
   problems: Problem[];
   goalMet: boolean;
@@ -112,6 +115,14 @@ function scorePage(
       if (top(refHits)) problem('reference flags a silent copy', label(plant));
       continue;
     }
+    // One finding per pair of places (issue 15 §2): a second one on the same copy is one too many.
+    if (hits.length > 1) {
+      report.repeated++;
+      problem(
+        'reported more than once',
+        `${label(plant)}: ${hits.map((f) => `${f.severity} ${f.rule}`).join(', ')}`,
+      );
+    }
     if (top(hits) === plant.expected) score.found++;
     else {
       score.missed++;
@@ -164,6 +175,7 @@ export async function evaluateDuplicates(
     classes: Object.fromEntries(PLANT_KINDS.map((k) => [k, empty()])),
     total: empty(),
     falseAlarms: 0,
+    repeated: 0,
     reference: { found: 0, missed: 0, falseAlarms: 0, disagreements: 0 },
     problems: [],
     goalMet: false,
@@ -179,6 +191,7 @@ export async function evaluateDuplicates(
     report.total.missed === 0 &&
     report.total.tooShortFlagged === 0 &&
     report.falseAlarms === 0 &&
+    report.repeated === 0 &&
     report.reference.missed === 0 &&
     report.reference.falseAlarms === 0 &&
     report.reference.disagreements === 0;
@@ -194,12 +207,12 @@ export function pageSeed(seed: number, i: number): number {
 export function formatEvalReport(report: EvalReport): string[] {
   const lines = [`duplicate check on ${report.pages} generated pages, seed ${report.seed}`];
   const row = (name: string, s: ClassScore) =>
-    `  ${name.padEnd(16)} planted ${String(s.planted).padStart(4)}  found ${String(s.found).padStart(4)}  ` +
+    `  ${name.padEnd(18)} planted ${String(s.planted).padStart(4)}  found ${String(s.found).padStart(4)}  ` +
     `missed ${String(s.missed).padStart(3)}  must-not-flag ${String(s.silent).padStart(3)}  ` +
     `too-short flagged ${String(s.tooShortFlagged).padStart(3)}`;
   for (const [name, score] of Object.entries(report.classes)) lines.push(row(name, score));
   lines.push(row('all', report.total));
-  lines.push(`  false alarms ${report.falseAlarms}`);
+  lines.push(`  false alarms ${report.falseAlarms}; copies reported more than once ${report.repeated}`);
   const r = report.reference;
   lines.push(
     `  reference: found ${r.found}, missed ${r.missed}, false alarms ${r.falseAlarms}; ` +

@@ -8,6 +8,7 @@
  * - `paragraph-twice`: a paragraph printed twice, the copy then edited (a sentence dropped
  *   or added, a number changed, punctuation width changed, or left as it is);
  * - `run-in-story`: a run of 12–400 characters spliced into another paragraph of the story;
+ * - `run-same-paragraph`: a run repeated inside its own paragraph;
  * - `run-cross-story`: a run shared between two stories of the page;
  * - `caption-echo`: a caption repeating words of the story's body;
  * - `slogan-words`: a long quoted name with a word or two around it, copied: a harmless repeat;
@@ -28,6 +29,7 @@ import { HEADLINES, LONG_SLOGANS, NAMES, SENTENCES, SLOGANS, SUBHEADS } from './
 export const PLANT_KINDS = [
   'paragraph-twice',
   'run-in-story',
+  'run-same-paragraph',
   'run-cross-story',
   'caption-echo',
   'slogan-words',
@@ -195,22 +197,29 @@ export function generatePage(
     return candidates.length ? pick(candidates) : null;
   };
 
-  /** Copies normalised [a, a+len) of `from` into `to` at a sentence boundary; returns the copy's normalised start. */
-  const splice = (from: Block, a: number, len: number, to: Block, punctuation: boolean): number => {
+  /**
+   * Copies normalised [a, a+len) of `from` into `to` after a sentence end or a comma (never
+   * inside the copied stretch itself); returns the normalised starts of the original and of the copy.
+   */
+  const splice = (from: Block, a: number, len: number, to: Block, punctuation: boolean): [number, number] => {
     const { origin } = normalise(from.text);
     const cps = Array.from(from.text);
-    let copy = cps.slice(origin[a]!, origin[a + len - 1]! + 1).join('');
+    const first = origin[a]!;
+    const last = origin[a + len - 1]!;
+    let copy = cps.slice(first, last + 1).join('');
     if (punctuation) copy = changeWidths(copy);
     const target = Array.from(to.text);
     const points: number[] = [];
     const lead = /^本报讯（[^）]*）/u.exec(to.text);
     if (!lead) points.push(0);
     target.forEach((c, i) => {
-      if (c === '。' && (i + 1 < target.length || /。$/u.test(to.text))) points.push(i + 1);
+      if (c === '。' || (c === '，' && rnd() < 0.3)) points.push(i + 1);
     });
-    const at = pick(points);
+    const allowed = to === from ? points.filter((at) => at <= first || at > last) : points;
+    const at = pick(allowed.length ? allowed : [target.length]);
     to.text = [...target.slice(0, at), copy, '。', ...target.slice(at)].join('');
-    return normalise(target.slice(0, at).join('')).chars.length;
+    const b = normalise(target.slice(0, at).join('')).chars.length;
+    return [to === from && b <= a ? a + len : a, b];
   };
 
   const band = (): [number, number] => {
@@ -268,15 +277,16 @@ export function generatePage(
       return;
     }
     const cross = kind === 'run-cross-story' || (kind === 'slogan-words' && rnd() < 0.5);
-    const targets = free(
-      (b, si) => b !== from && (cross ? si !== story : si === story) && lengthOf(b) >= 0.2 * len,
-    );
+    const targets =
+      kind === 'run-same-paragraph'
+        ? [from]
+        : free((b, si) => b !== from && (cross ? si !== story : si === story) && lengthOf(b) >= 0.2 * len);
     if (targets.length === 0) return;
     const to = pick(targets);
-    const b = splice(from, a, len, to, punctuation);
+    const [source, b] = splice(from, a, len, to, punctuation);
     from.used = true;
     to.used = true;
-    pending.push({ kind, quoted, punctuation, edit: '', from, to, at: [a, b, len] });
+    pending.push({ kind, quoted, punctuation, edit: '', from, to, at: [source, b, len] });
   };
 
   const plantParagraph = () => {
@@ -342,7 +352,8 @@ export function generatePage(
   for (let i = 0; i < plants; i++) {
     const r = rnd();
     if (r < 0.22) plantParagraph();
-    else if (r < 0.55) plantRun('run-in-story');
+    else if (r < 0.47) plantRun('run-in-story');
+    else if (r < 0.55) plantRun('run-same-paragraph');
     else if (r < 0.8) plantRun('run-cross-story');
     else if (r < 0.88) plantRun('caption-echo');
     else if (r < 0.94) plantRun('slogan-words');
@@ -381,6 +392,7 @@ export function generatePage(
     }
     while (a + len < x.chars.length && b + len < y.chars.length && x.chars[a + len] === y.chars[b + len])
       len++;
+    if (x === y) len = Math.min(len, Math.abs(b - a)); // two copies in one block do not overlap
     let outside = 0;
     for (let i = 0; i < len; i++) if (!x.marks[a + i] && !y.marks[b + i]) outside++;
     const harmless = outside <= settings.harmlessMaxChars;
