@@ -70,7 +70,7 @@ type Block = {
   used: boolean;
   credit?: string;
 };
-type Story = { headline: string; byline: string[]; blocks: Block[] };
+type Story = { headline: string; byline: string[]; role: string; blocks: Block[] };
 
 type Pending = {
   kind: PlantKind;
@@ -140,7 +140,12 @@ export function generatePage(
       let text = sentences.join('。') + '。';
       let source = true;
       if (p === 0 && rnd() < 0.7) {
-        text = (rnd() < 0.5 ? `本报讯（记者 ${byline.join(' ')}）` : `本报讯（${byline.join(' ')}）`) + text;
+        // The forms printed pages use: with the role, names alone, half-width brackets.
+        const form = rnd();
+        const names = byline.join(' ');
+        text =
+          (form < 0.4 ? `本报讯（记者 ${names}）` : form < 0.8 ? `本报讯（${names}）` : `本报讯(${names})`) +
+          text;
         source = false;
       }
       if (p === paragraphs - 1 && rnd() < 0.3) {
@@ -163,7 +168,12 @@ export function generatePage(
           credit: pick(NAMES),
         });
     }
-    stories.push({ headline: heads.pop() ?? `第${s + 1}篇`, byline, blocks });
+    stories.push({
+      headline: heads.pop() ?? `第${s + 1}篇`,
+      byline,
+      role: rnd() < 0.5 ? '记者' : '',
+      blocks,
+    });
   }
 
   const pending: Pending[] = [];
@@ -464,14 +474,18 @@ function contentOfStory(story: Story, index: number): StoryContent {
       file: `${(index * 100 + photos.length + 1).toString(16).padStart(16, '0')}.jpg`,
       caption: b.text,
       creditName: b.credit ?? '',
-      creditKind: '摄',
+      creditKind: index % 2 ? '摄' : '供图',
     });
     return { type: 'photo', photoId: id };
   });
   return contentOf(
     newStory(`eval-${index + 1}`, '2026-01-01T00:00:00.000Z', 'eval', {
       headline: story.headline,
-      byline: { credits: [{ kind: 'person', role: '记者', names: story.byline }], position: 'lead' },
+      // A byline with its role, or names alone as printed pages credit them.
+      byline: {
+        credits: [{ kind: 'person', role: story.role, names: story.byline }],
+        position: story.role ? 'lead' : 'top',
+      },
       body: bodyFromBlocks(body),
       photos,
     }),
