@@ -32,6 +32,9 @@ export type ClassScore = {
   /** Copies that must not be reported (under the noise threshold or harmless). */
   silent: number;
   tooShortFlagged: number;
+  /** Planted copies holding a quoted name, and how many of them were judged right. */
+  quoted: number;
+  quotedRight: number;
 };
 
 export type Problem = { seed: number; what: string; detail: string };
@@ -106,6 +109,11 @@ function scorePage(
         : xs.some((f) => f.severity === 'warning')
           ? 'warning'
           : null;
+    const right = top(hits) === plant.expected;
+    if (plant.quoted) {
+      score.quoted++;
+      if (right) score.quotedRight++;
+    }
     if (plant.expected === null) {
       score.silent++;
       if (top(hits)) {
@@ -168,7 +176,15 @@ export async function evaluateDuplicates(
   check: PageCheck,
 ): Promise<EvalReport> {
   const settings = options.settings ?? DEFAULT_DUPLICATE_SETTINGS;
-  const empty = (): ClassScore => ({ planted: 0, found: 0, missed: 0, silent: 0, tooShortFlagged: 0 });
+  const empty = (): ClassScore => ({
+    planted: 0,
+    found: 0,
+    missed: 0,
+    silent: 0,
+    tooShortFlagged: 0,
+    quoted: 0,
+    quotedRight: 0,
+  });
   const report: EvalReport = {
     seed: options.seed,
     pages: options.pages,
@@ -209,7 +225,8 @@ export function formatEvalReport(report: EvalReport): string[] {
   const row = (name: string, s: ClassScore) =>
     `  ${name.padEnd(18)} planted ${String(s.planted).padStart(4)}  found ${String(s.found).padStart(4)}  ` +
     `missed ${String(s.missed).padStart(3)}  must-not-flag ${String(s.silent).padStart(3)}  ` +
-    `too-short flagged ${String(s.tooShortFlagged).padStart(3)}`;
+    `too-short flagged ${String(s.tooShortFlagged).padStart(3)}  ` +
+    `quoted right ${s.quotedRight}/${s.quoted}`;
   for (const [name, score] of Object.entries(report.classes)) lines.push(row(name, score));
   lines.push(row('all', report.total));
   lines.push(`  false alarms ${report.falseAlarms}; copies reported more than once ${report.repeated}`);
