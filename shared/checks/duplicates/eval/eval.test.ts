@@ -74,6 +74,35 @@ describe('the duplicate check on generated pages (property: check = reference = 
     expect(lowered.reference.disagreements).toBeGreaterThan(0);
   });
 
+  it('counts a finding on no planted copy as a false alarm, and a silent copy reported as too-short flagged', async () => {
+    const noisy = await evaluateDuplicates({ pages: 5, seed: 11 }, (page) => {
+      const found = storyFormatCheck(page);
+      const silent = page.plants.filter((p) => p.expected === null);
+      return [
+        ...found,
+        // A warning between two places nothing was planted in…
+        {
+          severity: 'warning',
+          rule: 'duplicate.run',
+          places: [
+            { story: 0, field: 'body', paragraph: 0, start: 0, end: 1 },
+            { story: 0, field: 'body', paragraph: 0, start: 1, end: 2 },
+          ],
+        },
+        // …and each copy that must stay silent reported.
+        ...silent.map((p): CheckedFinding => ({
+          severity: 'warning',
+          rule: 'duplicate.run',
+          places: p.places,
+        })),
+      ];
+    });
+    expect(noisy.goalMet).toBe(false);
+    expect(noisy.falseAlarms).toBeGreaterThanOrEqual(5);
+    expect(noisy.total.tooShortFlagged).toBe(noisy.total.silent);
+    expect(noisy.total.silent).toBeGreaterThan(0);
+  });
+
   it('builds pages whose own text shares nothing: without plants the check and the reference report nothing', () => {
     for (let i = 0; i < 30; i++) {
       const page = generatePage(pageSeed(99, i), S, { plants: false });
