@@ -15,7 +15,9 @@ import { bodyFromBlocks, type BodyBlock } from '../../../model';
 import type { Finding, FindingLocation } from '../../finding';
 import { ruleFamily } from '../../rule-families';
 import type { CheckedStory } from '../text-blocks';
+import { normalise } from './reference';
 import expected from './samples/expected-duplicates.json';
+import { HEADLINES, LONG_SLOGANS, SENTENCES, SUBHEADS } from './sentences';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
 const SAMPLES = join(ROOT, '..', 'shared', 'samples');
@@ -54,6 +56,21 @@ if (!existsSync(SAMPLES)) {
   it.skip(`the sample printed pages: ${SAMPLES} is absent (clone the repository beside shared/ to run these)`, () => {});
 } else {
   describe('the duplicate check on the sample printed pages', () => {
+    it('the evaluation pool holds none of their text (no 8 normalised characters in common)', () => {
+      const pages = expected.pages.map((p) =>
+        normalise(readFileSync(join(SAMPLES, p.file), 'utf8')).chars.join(''),
+      );
+      const shared: string[] = [];
+      for (const line of [...SENTENCES, ...HEADLINES, ...SUBHEADS, ...LONG_SLOGANS]) {
+        const chars = normalise(line.replace(/「Q」|N/gu, '\u2460')).chars;
+        for (let i = 0; i + 8 <= chars.length; i++) {
+          const gram = chars.slice(i, i + 8).join('');
+          if (pages.some((page) => page.includes(gram))) shared.push(`${gram}: ${line}`);
+        }
+      }
+      expect(shared).toEqual([]);
+    });
+
     for (const page of expected.pages) {
       it(`${page.file}: every duplicate found by reading is reported at its severity, nothing else at warning or above`, () => {
         const text = readFileSync(join(SAMPLES, page.file), 'utf8');
