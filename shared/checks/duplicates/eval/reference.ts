@@ -14,6 +14,7 @@
  * - nothing under the noise threshold (min(runWarning, crossStory)) is ever reported, except a
  *   block shorter than it printed twice whole (a subhead: a paragraph printed twice from
  *   paragraphMinChars characters);
+ * - runs of one pair that overlap on both sides merge (a repeat inside a repeat);
  * - one finding per pair of places at the highest severity any rule gives it: a caption
  *   beside the body only a warning for a run ≥ runError; within a story, one run covering
  *   ≥ paragraphCoverage of the shorter block is an error (paragraph printed twice);
@@ -217,6 +218,33 @@ function judgeRun(x: RefBlock, y: RefBlock, run: RefRun, settings: DuplicateSett
   return outside <= settings.harmlessMaxChars ? null : { a, b, len };
 }
 
+/**
+ * Runs of one pair that overlap on both sides (a repeat inside a repeat, seen on nearby
+ * diagonals) are one copy: their spans united, their length the longest of them.
+ */
+function mergeOverlapping(runs: readonly RefRun[]): Array<RefRun & { aEnd: number; bEnd: number }> {
+  let groups = runs.map((r) => ({ a: r.a, b: r.b, len: r.len, aEnd: r.a + r.len, bEnd: r.b + r.len }));
+  for (let changed = true; changed;) {
+    changed = false;
+    const out: typeof groups = [];
+    for (const g of groups) {
+      const into = out.find((o) => g.a < o.aEnd && o.a < g.aEnd && g.b < o.bEnd && o.b < g.bEnd);
+      if (!into) {
+        out.push({ ...g });
+        continue;
+      }
+      changed = true;
+      into.a = Math.min(into.a, g.a);
+      into.b = Math.min(into.b, g.b);
+      into.aEnd = Math.max(into.aEnd, g.aEnd);
+      into.bEnd = Math.max(into.bEnd, g.bEnd);
+      into.len = Math.max(into.len, g.len);
+    }
+    groups = out;
+  }
+  return groups;
+}
+
 function lcs(a: readonly string[], b: readonly string[]): number {
   let prev = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
@@ -260,13 +288,15 @@ export function referenceCheck(
         .map((r) => judgeRun(x, y, r, settings))
         .filter((r): r is RefRun => r !== null && (twice || r.len >= noise));
       if (runs.length === 0) continue;
-      findings.push(...judgePair(x, y, runs, settings));
+      findings.push(...judgePair(x, y, mergeOverlapping(runs), settings));
     }
   }
   return findings;
 }
 
-function judgePair(x: RefBlock, y: RefBlock, runs: RefRun[], s: DuplicateSettings): ReferenceFinding[] {
+type Merged = RefRun & { aEnd: number; bEnd: number };
+
+function judgePair(x: RefBlock, y: RefBlock, runs: Merged[], s: DuplicateSettings): ReferenceFinding[] {
   const whole = (rule: ReferenceFinding['rule'], severity: ReferenceFinding['severity'], chars: number) => [
     {
       rule,
@@ -284,7 +314,7 @@ function judgePair(x: RefBlock, y: RefBlock, runs: RefRun[], s: DuplicateSetting
               rule,
               severity,
               chars: r.len,
-              places: [place(x, r.a, r.a + r.len), place(y, r.b, r.b + r.len)] as [EvalPlace, EvalPlace],
+              places: [place(x, r.a, r.aEnd), place(y, r.b, r.bEnd)] as [EvalPlace, EvalPlace],
             },
           ]
         : [];
@@ -307,7 +337,8 @@ function judgePair(x: RefBlock, y: RefBlock, runs: RefRun[], s: DuplicateSetting
         shorter >= s.nearSimilarity * longer && lcs(x.chars, y.chars) >= s.nearSimilarity * longer;
       const side = x.chars.length <= y.chars.length ? 'a' : 'b';
       const covered = new Set<number>();
-      for (const r of runs) for (let i = 0; i < r.len; i++) covered.add((side === 'a' ? r.a : r.b) + i);
+      for (const r of runs)
+        for (let i = side === 'a' ? r.a : r.b; i < (side === 'a' ? r.aEnd : r.bEnd); i++) covered.add(i);
       if (alike || covered.size >= s.paragraphCoverage * shorter)
         return whole('near-paragraph', sameStory && longest >= s.runError ? 'error' : 'warning', longest);
     }
