@@ -9,6 +9,7 @@ import { runArchive } from './commands/archive';
 import { runAudit } from './commands/audit';
 import { runBench } from './commands/bench';
 import { runCheck } from './commands/check';
+import { runEval } from './commands/eval';
 import { runExport } from './commands/export';
 import { runImport } from './commands/import';
 import { runList } from './commands/list';
@@ -87,6 +88,13 @@ const COMMANDS: Record<string, Command> = {
     usage: 'desk audit verify --db postgres://… [--head SEQ:HASH] [--json]',
     options: { db: { type: 'string' }, head: { type: 'string' }, json: { type: 'boolean' } },
     run: runAudit,
+  },
+  eval: {
+    summary:
+      'measure the duplicate check on generated pages with planted copies, beside an exhaustive reference (exit 1 when the goal is not met)',
+    usage: 'desk eval duplicates [--pages N] [--seed S] [--json]',
+    options: { pages: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } },
+    run: runEval,
   },
   bench: {
     summary: 'run the benchmarks and print figures against their baselines',

@@ -62,6 +62,24 @@ function families(values: Record<string, unknown>): RuleFamily[] {
     });
 }
 
+/** The findings of the chosen families for one page's stories (in page order). */
+function checkStories(stories: readonly CheckedStory[], chosen: readonly RuleFamily[]): Finding[] {
+  return chosen.flatMap((family) => family.checkPage(stories));
+}
+
+/**
+ * The findings `desk check FILE...` gives one page of story files (without an archive):
+ * each file read by the story reader, the page checked by the chosen families.
+ */
+export async function checkPageFiles(
+  files: readonly string[],
+  chosen: readonly RuleFamily[] = RULE_FAMILIES,
+): Promise<Finding[]> {
+  const stories: CheckedStory[] = [];
+  for (const file of files) stories.push({ key: file, content: await readStoryContent(file) });
+  return checkStories(stories, chosen);
+}
+
 export async function runCheck(values: Record<string, unknown>, paths: string[]): Promise<number> {
   if (paths.length === 0) throw new UsageError('name at least one story file or page folder');
   const chosen = families(values);
@@ -96,10 +114,13 @@ export async function runCheck(values: Record<string, unknown>, paths: string[])
   }
 
   const findings: Finding[] = [];
-  for (const page of pages) {
-    const pageStories = page.files.map((f) => stories.get(f)!);
-    for (const family of chosen) findings.push(...family.checkPage(pageStories));
-  }
+  for (const page of pages)
+    findings.push(
+      ...checkStories(
+        page.files.map((f) => stories.get(f)!),
+        chosen,
+      ),
+    );
   if (chosen.some((f) => f.name === 'duplicates')) {
     for (const story of stories.values()) {
       for (const { store, root } of archives) {

@@ -280,6 +280,24 @@ describe('one finding per pair of places, at the highest severity', () => {
   });
 });
 
+describe('runs under the noise threshold never decide a verdict', () => {
+  it('an edited copy is judged by its runs of 20 or more, not by a shorter one winnowing happened to find', () => {
+    // The second paragraph is the first with a sentence dropped; then a clause was pasted into the
+    // first, cutting its last sentence's shared stretch to 18 characters. Whether winnowing finds
+    // those 18 (below the guarantee threshold) is chance: counting them made the pair "covered" and
+    // one near-paragraph error; without them the pair is two runs, 21 (warning) and 54 (error).
+    const first =
+      '国企党委与山区小学结对，捐建了一间科技活动室。一到雨季，护林员就得每天巡山两次，防止山体滑坡。村里的光棍汉老赵在帮扶下盖起了新房，还娶了媳妇。党小组长拿着花名册挨个打电话，提醒大家按时交党费。在“邻里守望”的带动下，原来是木头搭的，汛期一到就得封闭。新修的水渠通水那天，村民们在渠边放起了鞭炮全村的卫生评比连续三个月保持全镇第一。';
+    const copy =
+      '国企党委与山区小学结对，捐建了一间科技活动室。村里的光棍汉老赵在帮扶下盖起了新房，还娶了媳妇。党小组长拿着花名册挨个打电话，提醒大家按时交党费。在“邻里守望”的带动下，全村的卫生评比连续三个月保持全镇第一。';
+    const found = checkStory(story('s', [para(first), para('中间一段。'), para(copy)]));
+    expect(found.map((f) => [f.rule, f.severity, f.params.chars])).toEqual([
+      ['duplicate.run', 'warning', 21],
+      ['duplicate.run', 'error', 54],
+    ]);
+  });
+});
+
 describe('property: planted copies', () => {
   const cases = fc.record({
     seed: fc.integer(),

@@ -23,6 +23,10 @@
  * paragraph it illustrates. Between them only a run of runError or more is reported,
  * as a warning.
  *
+ * Only runs of t or more (the guarantee threshold: every one is found) take part in a
+ * verdict, and a block shorter than t printed twice whole: a shorter run is found only when
+ * winnowing happens to pick one of its k-grams, so counting it would make the verdict chance.
+ *
  * A pair reported as a paragraph or near-paragraph duplicate gets no separate run
  * findings. Each finding is reported once: locations[0] is the later copy (in page
  * order), locations[1] the earlier one, its twin.
@@ -106,7 +110,7 @@ function findPairs(blocks: TextBlock[], settings: DuplicateSettings): Map<number
   const n = blocks.length;
   const pairs = new Map<number, Counted[]>();
   const seen = new Set<string>();
-  const add = (ai: number, bi: number, run: Run) => {
+  const add = (ai: number, bi: number, run: Run, whole = false) => {
     // Keep page order: block a before block b, and within one block the earlier copy first.
     if (ai > bi) {
       [ai, bi] = [bi, ai];
@@ -116,12 +120,26 @@ function findPairs(blocks: TextBlock[], settings: DuplicateSettings): Map<number
     if (seen.has(id)) return;
     seen.add(id);
     const trimmed = trimAndCount(run, blocks[ai]!.harmless, blocks[bi]!.harmless, settings.harmlessMaxChars);
-    if (!trimmed) return;
+    // A run under the guarantee threshold is found only when winnowing happens to pick one of its
+    // k-grams: it never counts towards a verdict (a block shorter than t compared whole does).
+    if (!trimmed || (trimmed.counted < t && !whole)) return;
     const key = ai * n + bi;
     const list = pairs.get(key);
     if (list) list.push(trimmed);
     else pairs.set(key, [trimmed]);
   };
+
+  // Whole blocks shorter than the guarantee threshold (a subhead printed twice): exact matches,
+  // first, so the hits of the same run below do not shadow it.
+  const whole = new Map<string, number>();
+  blocks.forEach((block, bi) => {
+    const len = block.norm.codes.length;
+    if (len < settings.paragraphMinChars || len >= t) return;
+    const text = block.norm.codes.join(',');
+    const earlier = whole.get(text);
+    if (earlier === undefined) whole.set(text, bi);
+    else add(earlier, bi, { aStart: 0, aEnd: len, bStart: 0, bEnd: len }, true);
+  });
 
   for (const first of head.values()) {
     if (next[first]! < 0) continue;
@@ -138,17 +156,6 @@ function findPairs(blocks: TextBlock[], settings: DuplicateSettings): Map<number
       }
     }
   }
-
-  // Whole blocks shorter than the guarantee threshold (a subhead printed twice): exact matches.
-  const whole = new Map<string, number>();
-  blocks.forEach((block, bi) => {
-    const len = block.norm.codes.length;
-    if (len < settings.paragraphMinChars || len >= t) return;
-    const text = block.norm.codes.join(',');
-    const earlier = whole.get(text);
-    if (earlier === undefined) whole.set(text, bi);
-    else add(earlier, bi, { aStart: 0, aEnd: len, bStart: 0, bEnd: len });
-  });
 
   for (const [key, runs] of pairs) pairs.set(key, mergeRuns(runs));
   return pairs;

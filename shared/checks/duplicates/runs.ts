@@ -70,29 +70,36 @@ export function trimAndCount(
   return { run: { aStart, aEnd, bStart, bEnd }, counted: aEnd - aStart };
 }
 
-/** Unions runs of one pair of blocks that overlap on both sides (hits on nearby diagonals). */
+/**
+ * Unions runs of one pair of blocks that overlap on both sides (hits on nearby diagonals, a
+ * repeat inside a copied stretch): each run joins ANY run it overlaps so, not only the one
+ * before it in order, until no two overlap; a union keeps the longest count of its runs.
+ */
 export function mergeRuns<T extends { run: Run; counted: number }>(runs: T[]): T[] {
-  const sorted = [...runs].sort((x, y) => x.run.aStart - y.run.aStart || x.run.bStart - y.run.bStart);
-  const out: T[] = [];
-  for (const item of sorted) {
-    const last = out[out.length - 1];
-    if (
-      last &&
-      item.run.aStart < last.run.aEnd &&
-      item.run.bStart < last.run.bEnd &&
-      last.run.bStart < item.run.bEnd
-    ) {
-      const r = last.run;
+  const overlap = (x: Run, y: Run) =>
+    x.aStart < y.aEnd && y.aStart < x.aEnd && x.bStart < y.bEnd && y.bStart < x.bEnd;
+  let out = [...runs].sort((x, y) => x.run.aStart - y.run.aStart || x.run.bStart - y.run.bStart);
+  for (let changed = out.length > 1; changed;) {
+    changed = false;
+    const next: T[] = [];
+    for (const item of out) {
+      const at = next.findIndex((g) => overlap(g.run, item.run));
+      if (at < 0) {
+        next.push(item);
+        continue;
+      }
+      const g = next[at]!;
+      const r = g.run;
       const merged: Run = {
         aStart: Math.min(r.aStart, item.run.aStart),
         aEnd: Math.max(r.aEnd, item.run.aEnd),
         bStart: Math.min(r.bStart, item.run.bStart),
         bEnd: Math.max(r.bEnd, item.run.bEnd),
       };
-      out[out.length - 1] = { ...last, run: merged, counted: Math.max(last.counted, item.counted) };
-    } else {
-      out.push(item);
+      next[at] = { ...g, run: merged, counted: Math.max(g.counted, item.counted) };
+      changed = true;
     }
+    out = next;
   }
   return out;
 }
