@@ -14,15 +14,14 @@ import { UsageError } from '../usage';
 
 export const DEFAULT_LISTEN = '127.0.0.1:8443';
 
-/** Where the database is, without a password, for messages. */
-function describeDb(url: string): string {
-  try {
-    const u = new URL(url);
-    const host = u.searchParams.get('host') ?? u.hostname ?? 'localhost';
-    return `${host || 'localhost'}${u.port ? `:${u.port}` : ''}${u.pathname}`;
-  } catch {
-    return 'the given address';
-  }
+/** Where the database is (host or socket folder, port, database), never its password, for messages. */
+export function describeDb(url: string): string {
+  const m = /^postgres(?:ql)?:\/\/(?:[^@/]*@)?([^/?]*)(\/[^?]*)?(?:\?(.*))?$/.exec(url);
+  if (!m) return 'the given address';
+  const params = new URLSearchParams(m[3] ?? '');
+  const host = params.get('host') ?? (m[1] || 'localhost');
+  const port = params.get('port');
+  return `${host}${port && !m[1]?.includes(':') ? `:${port}` : ''}${m[2] ?? ''}`;
 }
 
 export async function runServer(values: Record<string, unknown>): Promise<number> {
