@@ -29,6 +29,8 @@ export type TestNewsroom = {
 
 export async function migratedPool(url: string, max = 30): Promise<pg.Pool> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the database drops (a stopped cluster) must not end the process.
+  pool.on('error', (err) => console.warn(`[test pool] ${err.message}`));
   const c = await pool.connect();
   try {
     await migrate(c);
