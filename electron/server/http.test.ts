@@ -7,7 +7,8 @@ import { startNewsroomServer } from './http';
 import { pgSkipReason, startPgCluster, type PgCluster } from './pg-cluster';
 import { verifyAudit } from './store/audit-chain';
 import { NewsroomStories } from './store/stories';
-import { post, startTestNewsroom, TestDesk, type TestNewsroom } from './testing';
+import { Accounts } from './accounts/accounts';
+import { FAST_SCRYPT, migratedPool, post, startTestNewsroom, TestDesk, type TestNewsroom } from './testing';
 
 const skip = pgSkipReason();
 if (skip) console.warn(`SKIP ${skip}`);
@@ -325,5 +326,82 @@ describe.skipIf(skip !== null)('newsroom server over HTTP on PostgreSQL', () => 
     } finally {
       await lan.close();
     }
+  });
+
+  it('stays one newsroom across two server processes on one database: locks and pushed events', async () => {
+    const pool2 = await migratedPool(cluster.url('http'), 4);
+    const accounts2 = new Accounts(pool2, { scrypt: FAST_SCRYPT });
+    const second = await startNewsroomServer({
+      pool: pool2,
+      accounts: accounts2,
+      stories: new NewsroomStories(pool2),
+      listen: { host: '127.0.0.1', port: 0 },
+      sweepMs: 0,
+    });
+    try {
+      const zhang = await desk('zhang');
+      const story = await zhang.call<Story>('stories.create', {});
+      await submitted(story.id);
+      const onFirst = await desk('wang');
+      const socket = await onFirst.events();
+      try {
+        const onSecond = await TestDesk.signIn(second.url, 'li', pw['li']!);
+        expect((await onSecond.call<LockView>('locks.acquire', { id: story.id })).mine).toBe(true);
+        expect((await onFirst.call<LockView>('locks.acquire', { id: story.id })).holder?.userId).toBe('li');
+        await onSecond.call('stories.save', {
+          id: story.id,
+          baseRev: 1,
+          content: { ...story, headline: '另一台' },
+        });
+        const seen = await socket.next((e) => e.type === 'story' && e.storyId === story.id);
+        expect(seen.event).toMatchObject({ revision: 2 });
+      } finally {
+        socket.close();
+      }
+    } finally {
+      await second.close();
+      await pool2.end();
+    }
+  });
+
+  // Last: it stops the database of this file's cluster.
+  it('says a save did not reach the newsroom while the database is down, and saves once it is back', async () => {
+    const zhang = await desk('zhang');
+    const story = await zhang.call<Story>('stories.create', {});
+    const socket = await zhang.events();
+    cluster.halt();
+    try {
+      const down = await post(
+        nr.url,
+        'call/stories.save',
+        { id: story.id, baseRev: 1, content: { ...story, headline: '断线时写的' } },
+        zhang.token,
+      );
+      expect(down.status).toBe(503);
+      expect(!down.body.ok && down.body.error.key).toBe('error.newsroomDbUnavailable');
+    } finally {
+      cluster.start();
+    }
+    const saved = await zhang.call<Story>('stories.save', {
+      id: story.id,
+      baseRev: 1,
+      content: { ...story, headline: '断线时写的' },
+    });
+    expect(saved.rev).toBe(2);
+    // The event listener reconnects by itself: a later change reaches the socket again.
+    let rev = saved.rev;
+    let seen = false;
+    for (let i = 0; i < 50 && !seen; i++) {
+      const next = await zhang.call<Story>('stories.save', { id: story.id, baseRev: rev, content: saved });
+      rev = next.rev;
+      seen = await socket
+        .next((e) => e.type === 'story' && e.storyId === story.id && e.revision === rev, 0, 200)
+        .then(
+          () => true,
+          () => false,
+        );
+    }
+    socket.close();
+    expect(seen).toBe(true);
   });
 });
