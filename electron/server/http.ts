@@ -183,8 +183,15 @@ export async function startNewsroomServer(opts: ServerOptions): Promise<RunningS
   const hub = new EventHub(opts.pool);
   await hub.start();
 
+  /** The session's person, for everything but sign-in, sign-out and changing one's password. */
   const signedIn = async (req: IncomingMessage): Promise<Actor> => {
     const s = await accounts.authenticate(bearer(req));
+    if (s.mustChangePassword)
+      throw new AuthError(
+        403,
+        'error.passwordChangeRequired',
+        'Signed in with a one-time password: choose your own password first (POST /api/password); nothing was changed.',
+      );
     return { sessionId: s.sessionId, person: s.person };
   };
 
@@ -205,7 +212,11 @@ export async function startNewsroomServer(opts: ServerOptions): Promise<RunningS
       }
       case 'me': {
         const s = await accounts.authenticate(bearer(req));
-        return { person: s.person, expiresAt: s.expiresAt.toISOString() };
+        return {
+          person: s.person,
+          expiresAt: s.expiresAt.toISOString(),
+          mustChangePassword: s.mustChangePassword,
+        };
       }
       case 'password': {
         const token = bearer(req);
@@ -215,12 +226,12 @@ export async function startNewsroomServer(opts: ServerOptions): Promise<RunningS
       }
       case 'admin/reset': {
         const token = bearer(req);
+        await signedIn(req);
         return accounts.resetPassword(token, parse(Reset, await readJson(req, MAX_BODY), path).person);
       }
       case 'admin/accounts': {
-        const token = bearer(req);
         const b = parse(Create, await readJson(req, MAX_BODY), path);
-        const admin = await accounts.authenticate(token);
+        const admin = await signedIn(req);
         if (!admin.person.roles.includes('admin'))
           throw new AuthError(
             403,

@@ -89,6 +89,16 @@ describe.skipIf(skip !== null)('desk server (command line)', () => {
         person: { id: 'boss', roles: ['admin'] },
         mustChangePassword: true,
       });
+      // Until the one-time password is changed, the session may do nothing else.
+      const token = ok.body.ok ? (ok.body.result as unknown as { token: string }).token : '';
+      const early = await post(server.url, 'call/stories.list', {}, token);
+      expect(early.status).toBe(403);
+      expect(!early.body.ok && early.body.error.key).toBe('error.passwordChangeRequired');
+      const own = 'boss-own-password-1';
+      expect(
+        (await post(server.url, 'password', { oldPassword: password, newPassword: own }, token)).status,
+      ).toBe(200);
+      expect((await post(server.url, 'call/stories.list', {}, token)).status).toBe(200);
     } finally {
       expect(await stopped(server.child)).toBe(0);
     }

@@ -83,11 +83,10 @@ runServer({ db: process.argv[2], listen: '127.0.0.1:0' }).then((code) => { proce
 
     // Writers: one editor with a session per writer, each saving its own story.
     const accounts = new Accounts(pool, { scrypt: FAST_SCRYPT });
-    const { password } = await accounts.createAccount(null, {
-      id: 'li',
-      name: '李编辑',
-      roles: ['first-editor'],
-    });
+    const once = await accounts.createAccount(null, { id: 'li', name: '李编辑', roles: ['first-editor'] });
+    const password = `${once.password}-own`;
+    const first = await accounts.signIn('li', once.password, '127.0.0.1');
+    await accounts.changePassword(first.token, once.password, password);
     const stories = new NewsroomStories(pool);
     const writers: Array<{ token: string; id: string }> = [];
     for (let w = 0; w < WRITERS; w++) {

@@ -22,7 +22,7 @@ export type TestNewsroom = {
   accounts: Accounts;
   server: RunningServer;
   url: string;
-  /** Creates a person with an account and returns the one-time password. */
+  /** Creates a person with an account, changes the one-time password as a person does first, returns the new one. */
   person(id: string, name: string, roles: Role[]): Promise<string>;
   close(): Promise<void>;
 };
@@ -56,7 +56,14 @@ export async function startTestNewsroom(dbUrl: string): Promise<TestNewsroom> {
     accounts,
     server,
     url: server.url,
-    person: async (id, name, roles) => (await accounts.createAccount(null, { id, name, roles })).password,
+    person: async (id, name, roles) => {
+      const { password } = await accounts.createAccount(null, { id, name, roles });
+      const own = `${password}-own`;
+      const first = await accounts.signIn(id, password, '127.0.0.1');
+      await accounts.changePassword(first.token, password, own);
+      await accounts.signOut(first.token);
+      return own;
+    },
     close: async () => {
       await server.close();
       await pool.end();

@@ -98,6 +98,8 @@ export const en: Messages = {
   'error.passwordLength': 'A password has 10 to 200 characters; the old one still holds.',
   'error.adminOnly': 'Only an administrator resets passwords; nothing was changed.',
   'error.accountMissing': 'There is no account {id}; nothing was changed.',
+  'error.passwordChangeRequired':
+    'You signed in with a one-time password: choose your own password first; nothing was changed.',
   'error.notOnServer': 'The newsroom server does not offer this yet ({method}); nothing was changed.',
   'error.newsroomDbUnavailable':
     'Not sent to the newsroom: its database cannot be reached; nothing was changed. The text stays in the editor and is sent again later.',
