@@ -1,3 +1,4 @@
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DeskErrorShape } from '../../shared/api';
@@ -275,6 +276,17 @@ describe.skipIf(skip !== null)('newsroom server over HTTP on PostgreSQL', () => 
     const bad = new TestDesk(nr.url, 'y'.repeat(43));
     await expect(bad.events()).rejects.toThrow(/401/);
     const b = await desk('wang');
+    // As a browser offers it: the token as a subprotocol next to desk-events, no header.
+    const viaProtocol = new WebSocket(new URL('api/events', nr.url.replace(/^http/, 'ws')), [
+      'desk-events',
+      `bearer.${b.token}`,
+    ]);
+    await new Promise((resolve, reject) => {
+      viaProtocol.once('open', resolve);
+      viaProtocol.once('error', reject);
+    });
+    expect(viaProtocol.protocol).toBe('desk-events');
+    viaProtocol.close();
     const socket = await b.events();
     const closed = new Promise<number>((resolve) => socket.ws.once('close', (code) => resolve(code)));
     await post(nr.url, 'logout', {}, b.token);

@@ -168,11 +168,26 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, method: string): T {
   throw new DeskError('invalid-input', 'error.invalidInput', { method, issues }, `${method}: ${issues}`);
 }
 
-/** The session token of `Authorization: Bearer …`; refused when there is none. */
-export function bearer(req: IncomingMessage): string {
-  const m = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(req.headers.authorization ?? '');
-  if (!m) throw new AuthError(401, 'error.sessionEnded', 'No session token; sign in first.');
-  return m[1]!;
+/** The WebSocket subprotocol of the event socket. */
+export const EVENTS_PROTOCOL = 'desk-events';
+const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+
+/**
+ * The session token of `Authorization: Bearer …`; refused when there is none. A browser cannot
+ * set headers on a WebSocket, so the event socket also takes it as a subprotocol
+ * `bearer.<token>` next to `desk-events` (never in the URL, which logs keep).
+ */
+export function bearer(req: IncomingMessage, upgrade = false): string {
+  const m = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
+  if (m && TOKEN.test(m[1]!)) return m[1]!;
+  if (upgrade) {
+    const offered = String(req.headers['sec-websocket-protocol'] ?? '')
+      .split(',')
+      .map((p) => p.trim());
+    const token = offered.find((p) => p.startsWith('bearer.'))?.slice('bearer.'.length);
+    if (token && TOKEN.test(token)) return token;
+  }
+  throw new AuthError(401, 'error.sessionEnded', 'No session token; sign in first.');
 }
 
 export async function startNewsroomServer(opts: ServerOptions): Promise<RunningServer> {
@@ -184,8 +199,8 @@ export async function startNewsroomServer(opts: ServerOptions): Promise<RunningS
   await hub.start();
 
   /** The session's person, for everything but sign-in, sign-out and changing one's password. */
-  const signedIn = async (req: IncomingMessage): Promise<Actor> => {
-    const s = await accounts.authenticate(bearer(req));
+  const signedIn = async (req: IncomingMessage, upgrade = false): Promise<Actor> => {
+    const s = await accounts.authenticate(bearer(req, upgrade));
     if (s.mustChangePassword)
       throw new AuthError(
         403,
@@ -305,7 +320,12 @@ export async function startNewsroomServer(opts: ServerOptions): Promise<RunningS
     : createHttpServer(listener);
 
   // Push: the same bearer authentication as every call, before the upgrade is accepted.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 1024,
+    // Answers `desk-events` when offered; the token itself is never echoed back.
+    handleProtocols: (offered) => (offered.has(EVENTS_PROTOCOL) ? EVENTS_PROTOCOL : false),
+  });
   const refuseUpgrade = (socket: Duplex, status: number, text: string) => {
     socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   };
@@ -313,7 +333,7 @@ export async function startNewsroomServer(opts: ServerOptions): Promise<RunningS
     socket.on('error', () => socket.destroy());
     if (new URL(req.url ?? '/', 'http://server').pathname !== '/api/events')
       return refuseUpgrade(socket, 404, 'Not Found');
-    signedIn(req).then(
+    signedIn(req, true).then(
       (actor) =>
         wss.handleUpgrade(req, socket, head, (ws) => {
           hub.add(ws, actor);
