@@ -143,6 +143,22 @@ describe.skipIf(skip !== null)('newsroom server over HTTP on PostgreSQL', () => 
     );
     expect(stale).toMatchObject({ code: 'conflict', key: 'error.conflict', params: { baseRev: 1, rev: 2 } });
     expect((await zhang.call<Story>('stories.get', { id: story.id })).headline).toBe('第一稿标题');
+    const listed = async () =>
+      (await zhang.call<{ items: StorySummary[] }>('stories.list', {})).items.find((s) => s.id === story.id);
+    expect(await listed()).toMatchObject({
+      rev: 2,
+      headline: '第一稿标题',
+      updatedBy: '张记者',
+      status: 'draft',
+    });
+    // A story saved before the list row was kept (schema 1) gets it at the first list.
+    await nr.pool.query('update stories set summary = null where id = $1', [story.id]);
+    expect(await listed()).toMatchObject({ rev: 2, headline: '第一稿标题' });
+    const kept = await nr.pool.query<{ summary: { headline: string } }>(
+      'select summary from stories where id = $1',
+      [story.id],
+    );
+    expect(kept.rows[0]!.summary.headline).toBe('第一稿标题');
     const { rows } = await nr.pool.query('select revision from story_revisions where story_id = $1', [
       story.id,
     ]);

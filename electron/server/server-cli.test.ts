@@ -9,6 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { pgSkipReason, startPgCluster, type PgCluster } from './pg-cluster';
+import { LATEST_VERSION } from './store/migrations';
 import { post } from './testing';
 
 const skip = pgSkipReason();
@@ -67,7 +68,7 @@ describe.skipIf(skip !== null)('desk server (command line)', () => {
     const first = await desk(['server', '--db', db, '--init-admin', 'boss']);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/database schema brought to version 1/);
+    expect(first.stdout).toMatch(new RegExp(`database schema brought to version ${LATEST_VERSION}`));
     const password = first.stdout.trim().split('\n').pop()!;
     expect(password).toMatch(/^[A-Za-z2-9]{20}$/);
 

@@ -154,6 +154,14 @@ create trigger audit_no_truncate before truncate on audit
   for each statement execute function audit_append_only();
 `,
   },
+  {
+    version: 2,
+    name: 'stories: the list row of the current revision',
+    // The story list's fields that come from the content (headline, byline, region, page, characters),
+    // written with each revision, so listing never reads the content. Null for a story saved
+    // before this version: the server fills it at the first list.
+    sql: `alter table stories add column summary jsonb;`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -102,6 +102,39 @@ function toStory(r: StoryRow): Story {
   };
 }
 
+/** The list fields that come from the content; the rest of a list row comes from the story's row. */
+export type ListFields = Omit<
+  StorySummary,
+  'id' | 'rev' | 'status' | 'updatedAt' | 'updatedBy' | 'deletedAt'
+>;
+
+export function listFields(story: Story): ListFields {
+  const {
+    id: _i,
+    rev: _r,
+    status: _s,
+    updatedAt: _u,
+    updatedBy: _b,
+    deletedAt: _d,
+    ...fields
+  } = summarize(story);
+  return fields;
+}
+
+type ListRow = Omit<StoryRow, 'content'> & { summary: ListFields | null };
+
+function toSummary(r: ListRow, fields: ListFields): StorySummary {
+  return {
+    ...fields,
+    id: r.id,
+    rev: r.revision,
+    status: r.status as StoryStatus,
+    updatedAt: r.updated_at.toISOString(),
+    updatedBy: r.saved_by_name,
+    deletedAt: r.deleted_at?.toISOString() ?? null,
+  };
+}
+
 function notFound(id: string): DeskError {
   return new DeskError(
     'not-found',
@@ -151,14 +184,37 @@ export class NewsroomStories {
 
   async list(actor: Actor, query: StoryQuery): Promise<{ total: number; items: StorySummary[] }> {
     const reads = actor.person.roles.some((r) => r !== 'reporter');
-    const { rows } = await this.#pool.query<StoryRow>(
-      `${STORY_SELECT} where s.owner_id = $1 or (s.status <> 'draft' and $2)`,
+    const { rows } = await this.#pool.query<ListRow>(
+      `select s.id, s.owner_id, s.revision, s.status, s.created_at, s.updated_at, s.deleted_at, s.summary,
+              p.name as saved_by_name
+         from stories s
+         join story_revisions r on r.story_id = s.id and r.revision = s.revision
+         join people p on p.id = r.saved_by
+        where s.owner_id = $1 or (s.status <> 'draft' and $2)`,
       [actor.person.id, reads],
     );
-    const items = queryStories(
-      rows.map((r) => summarize(toStory(r))),
-      query,
-    );
+    const missing = rows.filter((r) => r.summary === null).map((r) => r.id);
+    const filled = new Map<string, ListFields>();
+    if (missing.length > 0) {
+      // Stories saved before schema version 2: their list row is made once and kept.
+      const { rows: full } = await this.#pool.query<StoryRow>(`${STORY_SELECT} where s.id = any($1)`, [
+        missing,
+      ]);
+      for (const r of full) filled.set(r.id, listFields(toStory(r)));
+      const revisions = new Map(full.map((r) => [r.id, r.revision]));
+      const ids = [...filled.keys()];
+      await this.#pool.query(
+        `update stories s set summary = v.summary
+           from unnest($1::text[], $2::jsonb[], $3::int[]) as v(id, summary, revision)
+          where s.id = v.id and s.revision = v.revision and s.summary is null`,
+        [ids, ids.map((id) => JSON.stringify(filled.get(id))), ids.map((id) => revisions.get(id))],
+      );
+    }
+    const all = rows.flatMap((r) => {
+      const fields = r.summary ?? filled.get(r.id);
+      return fields ? [toSummary(r, fields)] : [];
+    });
+    const items = queryStories(all, query);
     return { total: items.length, items };
   }
 
@@ -187,8 +243,9 @@ export class NewsroomStories {
     const hash = contentHash(content);
     await this.#tx(async (c) => {
       await c.query(
-        `insert into stories (id, owner_id, revision, status, created_at, updated_at) values ($1, $2, 1, 'draft', $3, $3)`,
-        [story.id, person.id, at],
+        `insert into stories (id, owner_id, revision, status, created_at, updated_at, summary)
+         values ($1, $2, 1, 'draft', $3, $3, $4)`,
+        [story.id, person.id, at, JSON.stringify(listFields(story))],
       );
       await c.query(
         `insert into story_revisions (story_id, revision, content, content_hash, saved_by, saved_at)
@@ -276,12 +333,11 @@ export class NewsroomStories {
          values ($1, $2, $3, $4, $5, $6)`,
         [id, revision, JSON.stringify(parsed), hash, person.id, at],
       );
-      await c.query('update stories set revision = $2, status = $3, updated_at = $4 where id = $1', [
-        id,
-        revision,
-        status,
-        at,
-      ]);
+      const fields = listFields({ ...newStory(id, at.toISOString(), person.name), ...parsed });
+      await c.query(
+        'update stories set revision = $2, status = $3, updated_at = $4, summary = $5 where id = $1',
+        [id, revision, status, at, JSON.stringify(fields)],
+      );
       await appendAudit(c, {
         actorId: person.id,
         action: 'story-saved',
