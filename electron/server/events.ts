@@ -12,7 +12,7 @@ import type { WebSocket } from 'ws';
 
 import { canSee, EVENTS_CHANNEL, type Actor, type Notification } from './store/stories';
 
-type Subscriber = { ws: WebSocket; actor: Actor };
+type Subscriber = { ws: WebSocket; actor: Actor; alive: boolean };
 
 export class EventHub {
   readonly #pool: pg.Pool;
@@ -73,9 +73,23 @@ export class EventHub {
   }
 
   add(ws: WebSocket, actor: Actor) {
-    const sub = { ws, actor };
+    const sub: Subscriber = { ws, actor, alive: true };
     this.#subs.add(sub);
+    ws.on('pong', () => (sub.alive = true));
     ws.on('close', () => this.#subs.delete(sub));
+  }
+
+  /** Pings every socket; one that did not answer the previous ping (a vanished desk) is dropped. */
+  heartbeat() {
+    for (const sub of this.#subs) {
+      if (!sub.alive) {
+        sub.ws.terminate();
+        this.#subs.delete(sub);
+        continue;
+      }
+      sub.alive = false;
+      sub.ws.ping();
+    }
   }
 
   /** The sessions with an open socket (for the server's periodic check that they are still valid). */

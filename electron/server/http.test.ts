@@ -303,6 +303,17 @@ describe.skipIf(skip !== null)('newsroom server over HTTP on PostgreSQL', () => 
     });
     expect(viaProtocol.protocol).toBe('desk-events');
     viaProtocol.close();
+    // A desk that vanished without closing (no answer to pings) is dropped at the second sweep.
+    const silent = new WebSocket(new URL('api/events', nr.url.replace(/^http/, 'ws')), {
+      headers: { authorization: `Bearer ${b.token}` },
+      autoPong: false,
+    });
+    await new Promise((resolve) => silent.once('open', resolve));
+    const dropped = new Promise<void>((resolve) => silent.once('close', () => resolve()));
+    await nr.server.sweep();
+    expect(silent.readyState).toBe(WebSocket.OPEN);
+    await nr.server.sweep();
+    await dropped;
     const socket = await b.events();
     const closed = new Promise<number>((resolve) => socket.ws.once('close', (code) => resolve(code)));
     await post(nr.url, 'logout', {}, b.token);
@@ -354,6 +365,49 @@ describe.skipIf(skip !== null)('newsroom server over HTTP on PostgreSQL', () => 
     } finally {
       await lan.close();
     }
+  });
+
+  it('lets an administrator create accounts and reset a password over HTTP, and nobody else', async () => {
+    const adminPw = await nr.person('chief', '主任', ['admin']);
+    const admin = await TestDesk.signIn(nr.url, 'chief', adminPw);
+    const zhang = await desk('zhang');
+    const created = await post<{ person: { id: string }; password: string }>(
+      nr.url,
+      'admin/accounts',
+      { id: 'newbie', name: '新记者', roles: ['reporter'] },
+      admin.token,
+    );
+    expect(created.status).toBe(200);
+    if (!created.body.ok) throw new Error('refused');
+    const first = await TestDesk.signIn(nr.url, 'newbie', created.body.result.password);
+    expect((await refusal(first.call('stories.list', {}))).key).toBe('error.passwordChangeRequired');
+
+    const notAdmin = await post(
+      nr.url,
+      'admin/accounts',
+      { id: 'x1', name: 'x', roles: ['admin'] },
+      zhang.token,
+    );
+    expect(notAdmin.status).toBe(403);
+    expect(!notAdmin.body.ok && notAdmin.body.error.key).toBe('error.adminOnly');
+    expect((await post(nr.url, 'admin/reset', { person: 'li' }, zhang.token)).status).toBe(403);
+
+    const li = await desk('li');
+    const reset = await post<{ password: string }>(nr.url, 'admin/reset', { person: 'li' }, admin.token);
+    expect(reset.status).toBe(200);
+    // The reset ends Li's sessions; the new one-time password signs in, and must be changed first.
+    expect((await post(nr.url, 'call/stories.list', {}, li.token)).status).toBe(401);
+    const again = await TestDesk.signIn(nr.url, 'li', reset.body.ok ? reset.body.result.password : '');
+    const own = `${pw['li']}-2`;
+    const changed = await post(
+      nr.url,
+      'password',
+      { oldPassword: reset.body.ok ? reset.body.result.password : '', newPassword: own },
+      again.token,
+    );
+    expect(changed.status).toBe(200);
+    pw['li'] = own;
+    expect((await again.call<{ total: number }>('stories.list', {})).total).toBeGreaterThan(0);
   });
 
   it('stays one newsroom across two server processes on one database: locks and pushed events', async () => {

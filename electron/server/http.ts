@@ -345,6 +345,7 @@ export async function startNewsroomServer(opts: ServerOptions): Promise<RunningS
   });
 
   async function sweep() {
+    hub.heartbeat();
     await stories.sweepLocks();
     const open = hub.sessions();
     if (open.length === 0) return;
