@@ -91,6 +91,7 @@ export async function runServer(values: Record<string, unknown>): Promise<number
       pool,
       accounts,
       stories: new NewsroomStories(pool),
+      // The review side (review.act, comments, the audit views) joins here as `routes` (store/review.ts).
       listen,
       tls,
       insecureLan,
