@@ -14,6 +14,7 @@ import { runExport } from './commands/export';
 import { runImport } from './commands/import';
 import { runList } from './commands/list';
 import { runServe } from './commands/serve';
+import { runServer } from './commands/server';
 import { UsageError } from './usage';
 
 type Command = {
@@ -31,6 +32,20 @@ const COMMANDS: Record<string, Command> = {
     usage: 'desk serve [--data DIR] [--port N] [--open] [--no-demo]',
     options: { ...DATA, port: { type: 'string' }, open: { type: 'boolean' }, 'no-demo': { type: 'boolean' } },
     run: runServe,
+  },
+  server: {
+    summary: 'run the newsroom server on PostgreSQL (several desks, real sign-in)',
+    usage:
+      'desk server --db postgres://… [--listen 127.0.0.1:8443] [--tls-cert FILE --tls-key FILE] [--insecure-lan]  |  desk server --db … --init-admin NAME',
+    options: {
+      db: { type: 'string' },
+      listen: { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'insecure-lan': { type: 'boolean' },
+      'init-admin': { type: 'string' },
+    },
+    run: runServer,
   },
   import: {
     summary: 'import story files (.docx, .md, .txt), or past pages as text into the archive (--archive)',

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { MAX_INPUT_DEPTH } from '../../shared/api';
 import { CONTENT_KEYS, bodyFromBlocks, type LexicalState, type Story } from '../../shared/model';
-import { dispatch } from './dispatch';
+import { dispatch, dispatchWith } from './dispatch';
 import { openDeskServices, type DeskServices } from './services';
 
 let dir: string;
@@ -122,5 +122,37 @@ describe('the dispatch gate', () => {
     expect(result.ok ? 'stored' : result.error.detail).toBe('stored');
     story = (result as { result: Story }).result;
     expect(await readdir(join(dir, 'stories'))).toContain(`${story.id}.json`);
+  });
+});
+
+describe('dispatchWith (a transport with its own handlers, issue 17)', () => {
+  const gone = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+
+  it('runs the handler its way, checks the input first, and lets the transport name a failure it knows', async () => {
+    const handlers = {
+      ...services.handlers,
+      'stories.get': () => Promise.reject(gone),
+    } as DeskServices['handlers'];
+    const runs: string[] = [];
+    const run = <T>(task: () => Promise<T>) => (runs.push('run'), task());
+    const describeFailure = (method: string, err: unknown) =>
+      (err as { code?: string }).code === 'ECONNREFUSED'
+        ? {
+            code: 'internal' as const,
+            key: 'error.newsroomDbUnavailable',
+            params: { method },
+            detail: 'down',
+          }
+        : null;
+    // A bad input never reaches the handler.
+    const bad = await dispatchWith(handlers, 'stories.get', { id: '../x' }, { run, describeFailure });
+    expect(bad.ok === false && bad.error.key).toBe('error.invalidInput');
+    expect(runs).toEqual([]);
+    const known = await dispatchWith(handlers, 'stories.get', { id: story.id }, { run, describeFailure });
+    expect(known.ok === false && known.error.key).toBe('error.newsroomDbUnavailable');
+    expect(runs).toEqual(['run']);
+    // Without the transport's reading it is the gate's internal error, as before.
+    const plain = await dispatchWith(handlers, 'stories.get', { id: story.id });
+    expect(plain.ok === false && plain.error.key).toBe('error.internal');
   });
 });

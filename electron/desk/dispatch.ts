@@ -5,6 +5,10 @@
  * method's schema, runs the service and turns any failure into a DeskErrorShape.
  * It never throws, so a transport can always answer (issue 16: a 10,000-deep body
  * was a bare 500 on HTTP and a rejected promise on IPC).
+ *
+ * Three transports use it: the Electron IPC binding and the loopback host run the
+ * handler in their client session (`dispatch`); the newsroom server (issue 17) runs
+ * its own handlers, bound to the signed-in person, through `dispatchWith`.
  */
 import {
   DeskError,
@@ -19,17 +23,36 @@ import { runInSession } from './review/session-context';
 
 export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: DeskErrorShape };
 
+/** How a transport runs a handler, and what it knows about failures the desk does not. */
+export type DispatchOptions = {
+  /** Runs the handler (in a session context, say); default: as it is. */
+  run?: <T>(task: () => Promise<T>) => Promise<T>;
+  /** A transport's own reading of an unexpected failure (the newsroom's database gone); null: internal. */
+  describeFailure?: (method: string, err: unknown) => DeskErrorShape | null;
+};
+
 /** `session`: which client is calling (a browser tab, a window), for edit locks and the picked user (issue 6). */
-export async function dispatch(
+export function dispatch(
   handlers: DeskHandlers,
   method: string,
   rawInput: unknown,
   session?: string,
 ): Promise<DispatchResult> {
+  return dispatchWith(handlers, method, rawInput, { run: (task) => runInSession(session, task) });
+}
+
+/** The gate with a transport's own way of running handlers (see DispatchOptions). */
+export async function dispatchWith(
+  handlers: DeskHandlers,
+  method: string,
+  rawInput: unknown,
+  options: DispatchOptions = {},
+): Promise<DispatchResult> {
+  const failure = (err: unknown) => options.describeFailure?.(method, err) ?? internalError(method, err);
   try {
-    return await gate(handlers, method, rawInput, session);
+    return await gate(handlers, method, rawInput, options.run ?? ((task) => task()), failure);
   } catch (err) {
-    return { ok: false, error: internalError(method, err) };
+    return { ok: false, error: failure(err) };
   }
 }
 
@@ -57,7 +80,8 @@ async function gate(
   handlers: DeskHandlers,
   method: string,
   rawInput: unknown,
-  session?: string,
+  run: <T>(task: () => Promise<T>) => Promise<T>,
+  failure: (err: unknown) => DeskErrorShape,
 ): Promise<DispatchResult> {
   if (!isDeskMethod(method)) {
     const error = new DeskError(
@@ -80,10 +104,10 @@ async function gate(
   }
   try {
     const handler = handlers[method] as (input: unknown) => Promise<unknown>;
-    const result = await runInSession(session, () => handler(parsed.data));
+    const result = await run(() => handler(parsed.data));
     return { ok: true, result: result ?? null };
   } catch (err) {
     if (err instanceof DeskError) return { ok: false, error: err.toJSON() };
-    return { ok: false, error: internalError(method, err) };
+    return { ok: false, error: failure(err) };
   }
 }

@@ -55,4 +55,10 @@ export const BENCHES: Bench[] = [
       'export of a 6-story page: package without the PDF, with proof.pdf, against pandoc on the same stories',
     run: async (report) => (await import('./export.bench')).benchExport(report),
   },
+  {
+    name: 'server',
+    summary:
+      'newsroom server on PostgreSQL: 50 desks saving every 2 s, round trip and change seen by editors',
+    run: async (report) => (await import('./server.bench')).benchServer(report),
+  },
 ];

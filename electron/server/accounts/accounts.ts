@@ -39,7 +39,13 @@ export type AccountOptions = {
 };
 
 export type SignedIn = { token: string; person: UserProfile; expiresAt: Date; mustChangePassword: boolean };
-export type SessionPerson = { sessionId: number; person: UserProfile; expiresAt: Date };
+export type SessionPerson = {
+  sessionId: number;
+  person: UserProfile;
+  expiresAt: Date;
+  /** Signed in with a one-time password not yet changed: the server allows only changing it. */
+  mustChangePassword: boolean;
+};
 
 export class AuthError extends DeskError {
   /** The HTTP status the server answers with. */
@@ -251,10 +257,10 @@ export class Accounts {
   async authenticate(token: string): Promise<SessionPerson> {
     const at = this.#now();
     const { rows } = await this.#pool.query<
-      PersonRow & { session_id: string; created_at: Date; expires_at: Date }
+      PersonRow & { session_id: string; created_at: Date; expires_at: Date; must_change: boolean | null }
     >(
-      `select s.id as session_id, s.created_at, s.expires_at, p.id, p.name, p.roles, p.disabled
-         from sessions s join people p on p.id = s.person_id
+      `select s.id as session_id, s.created_at, s.expires_at, p.id, p.name, p.roles, p.disabled, a.must_change
+         from sessions s join people p on p.id = s.person_id left join accounts a on a.person_id = p.id
         where s.token_hash = $1 and s.ended_at is null and s.expires_at > $2 and not p.disabled`,
       [tokenHash(token), at],
     );
@@ -270,7 +276,12 @@ export class Accounts {
       at,
       expiresAt,
     ]);
-    return { sessionId: Number(row.session_id), person: toProfile(row), expiresAt };
+    return {
+      sessionId: Number(row.session_id),
+      person: toProfile(row),
+      expiresAt,
+      mustChangePassword: row.must_change === true,
+    };
   }
 
   async signOut(token: string): Promise<void> {

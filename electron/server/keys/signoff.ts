@@ -54,11 +54,13 @@ export function parseSignoff(text: string): SignoffPayload | null {
   return signoffText(parsed.data) === text ? parsed.data : null;
 }
 
-/** SHA-256 (hex) of the canonical JSON of a story revision's content. */
+/**
+ * SHA-256 (hex) of the canonical JSON (RFC 8785) of a story revision's content: what signatures and the
+ * audit name. The content is taken as JSON sees it (undefined fields dropped), as it is stored.
+ */
 export function contentHash(content: unknown): string {
-  return createHash('sha256')
-    .update(canonicalJson(content as JsonValue), 'utf8')
-    .digest('hex');
+  const plain = JSON.parse(JSON.stringify(content)) as JsonValue;
+  return createHash('sha256').update(canonicalJson(plain), 'utf8').digest('hex');
 }
 
 /** The public key of a base64 SPKI DER text, or null when it is not an Ed25519 public key. */

@@ -197,6 +197,14 @@ create index signatures_story on signatures (story_id);
 alter table comments add column returned_at text check (returned_at in ('first', 'second', 'final'));
 `,
   },
+  {
+    version: 3,
+    name: 'stories: the list row of the current revision',
+    // The story list's fields that come from the content (headline, byline, region, page, characters),
+    // written with each revision, so listing never reads the content. Null for a story saved
+    // before this version: the server fills it at the first list.
+    sql: `alter table stories add column summary jsonb;`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

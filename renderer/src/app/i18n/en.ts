@@ -98,6 +98,15 @@ export const en: Messages = {
   'error.passwordLength': 'A password has 10 to 200 characters; the old one still holds.',
   'error.adminOnly': 'Only an administrator resets passwords; nothing was changed.',
   'error.accountMissing': 'There is no account {id}; nothing was changed.',
+  'error.passwordChangeRequired':
+    'You signed in with a one-time password: choose your own password first; nothing was changed.',
+  'error.notOnServer': 'The newsroom server does not offer this yet ({method}); nothing was changed.',
+  'error.newsroomDbUnavailable':
+    'Not sent to the newsroom: its database cannot be reached; nothing was changed. The text stays in the editor and is sent again later.',
+  'error.notWriter':
+    '{name} did not write this story and is not an editor, so cannot change it; nothing was saved.',
+  'error.createRole':
+    '{name} has neither the reporter nor an editor role, so cannot write stories; nothing was created.',
   'error.detail': 'Technical detail: {detail}',
 
   'safe.editorKept': 'Your changes are still in the editor and are not lost; saving will be retried.',

@@ -93,6 +93,12 @@ export const zhCN = {
   'error.passwordLength': '密码须为 10 到 200 个字符，原密码仍然有效。',
   'error.adminOnly': '只有管理员能重设密码，未作任何改动。',
   'error.accountMissing': '没有账号 {id}，未作任何改动。',
+  'error.passwordChangeRequired': '你是用一次性密码登录的：请先设置自己的密码，未作任何改动。',
+  'error.notOnServer': '编辑部服务器暂不提供这项操作（{method}），未作任何改动。',
+  'error.newsroomDbUnavailable':
+    '未送达编辑部：编辑部数据库暂时连不上，未作任何改动。文字仍在编辑器里，稍后会自动重试。',
+  'error.notWriter': '{name} 不是这篇稿件的作者，也不是编辑，不能修改它；没有保存任何改动。',
+  'error.createRole': '{name} 既没有记者角色也没有编辑角色，不能写稿；没有新建稿件。',
   'error.detail': '技术细节：{detail}',
 
   'safe.editorKept': '你的修改仍在编辑器中，未丢失；稍后会自动重试保存。',

@@ -1,0 +1,573 @@
+/**
+ * The newsroom's stories and edit locks in PostgreSQL (issue 17): list, read, create and save,
+ * each authorised by the signed-in person's roles; one writer per story through the locks table.
+ * Every change appends its audit entry and queues its push event (NOTIFY, delivered at commit) in
+ * the same transaction, so a change, its record and its announcement stand or fall together.
+ *
+ * Who sees what: a draft belongs to its writer until it is submitted (the usual newsroom rule);
+ * a story past the draft stage is seen by its writer and by everyone holding a desk role other
+ * than reporter (editors, proofreaders, admins). A story a person may not see is "not found" to
+ * them, so its existence is not disclosed either.
+ */
+
+import type pg from 'pg';
+
+import { DeskError } from '../../../shared/api';
+import type { DeskEvent } from '../../../shared/api/events';
+import {
+  PAGE_NAME,
+  StoryContentSchema,
+  contentOf,
+  newStory,
+  queryStories,
+  summarize,
+  type Story,
+  type StoryContent,
+  type StoryQuery,
+  type StoryStatus,
+  type StorySummary,
+} from '../../../shared/model';
+import type { LockView } from '../../../shared/review/review-contract';
+import { hasRole, isEditor, type UserProfile } from '../../../shared/review/roles';
+import type { Signature } from '../../../shared/review/schemas';
+import { factsOf, transition } from '../../../shared/review/workflow';
+import { newStoryId } from '../../desk/ids';
+import { LOCK_TTL_MS } from '../../desk/review/locks';
+import { refusalError } from '../../desk/review/review-service';
+import { appendAudit } from './audit-chain';
+import { contentHash } from '../keys/signoff';
+
+/** The signed-in person behind a request: from the session only, never from the request body. */
+export type Actor = { sessionId: number; person: UserProfile };
+
+/** The NOTIFY channel every server process listens on. */
+export const EVENTS_CHANNEL = 'desk_events';
+
+/** Who may receive an event: the same rule as who may read the story. */
+export type Audience = { ownerId: string; status: string };
+export type Notification = { event: DeskEvent; audience: Audience };
+
+/** True when `person` may read a story written by `ownerId` that stands at `status`. */
+export function canSee(person: UserProfile, ownerId: string, status: string): boolean {
+  if (person.id === ownerId) return true;
+  if (status === 'draft') return false;
+  return person.roles.some((r) => r !== 'reporter');
+}
+
+/** What signatures and the audit name a revision's content by: one definition, beside the sign-off payload. */
+export { contentHash };
+
+/** Queues a push event; PostgreSQL delivers it to every listening server when the transaction commits. */
+export async function notifyEvent(c: pg.ClientBase, event: DeskEvent, audience: Audience): Promise<void> {
+  const payload: Notification = { event, audience };
+  await c.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify(payload)]);
+}
+
+type StoryRow = {
+  id: string;
+  owner_id: string;
+  revision: number;
+  status: string;
+  created_at: Date;
+  updated_at: Date;
+  deleted_at: Date | null;
+  content: StoryContent;
+  saved_by_name: string;
+};
+
+const STORY_SELECT = `
+  select s.id, s.owner_id, s.revision, s.status, s.created_at, s.updated_at, s.deleted_at,
+         r.content, p.name as saved_by_name
+    from stories s
+    join story_revisions r on r.story_id = s.id and r.revision = s.revision
+    join people p on p.id = r.saved_by`;
+
+function toStory(r: StoryRow): Story {
+  return {
+    ...r.content,
+    schema: 1,
+    id: r.id,
+    rev: r.revision,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    updatedBy: r.saved_by_name,
+    status: r.status as StoryStatus,
+    deletedAt: r.deleted_at?.toISOString() ?? null,
+    history: [],
+    createdBy: r.owner_id,
+  };
+}
+
+/** The list fields that come from the content; the rest of a list row comes from the story's row. */
+export type ListFields = Omit<
+  StorySummary,
+  'id' | 'rev' | 'status' | 'updatedAt' | 'updatedBy' | 'deletedAt'
+>;
+
+export function listFields(story: Story): ListFields {
+  const {
+    id: _i,
+    rev: _r,
+    status: _s,
+    updatedAt: _u,
+    updatedBy: _b,
+    deletedAt: _d,
+    ...fields
+  } = summarize(story);
+  return fields;
+}
+
+type ListRow = Omit<StoryRow, 'content'> & { summary: ListFields | null };
+
+function toSummary(r: ListRow, fields: ListFields): StorySummary {
+  return {
+    ...fields,
+    id: r.id,
+    rev: r.revision,
+    status: r.status as StoryStatus,
+    updatedAt: r.updated_at.toISOString(),
+    updatedBy: r.saved_by_name,
+    deletedAt: r.deleted_at?.toISOString() ?? null,
+  };
+}
+
+function notFound(id: string): DeskError {
+  return new DeskError(
+    'not-found',
+    'error.storyNotFound',
+    { id },
+    `No story with id ${id} in this newsroom.`,
+  );
+}
+
+type LockRow = {
+  session_id: string;
+  person_id: string;
+  name: string;
+  acquired_at: Date;
+  heartbeat_at: Date;
+  ended_at: Date | null;
+  expires_at: Date;
+};
+
+export type StoryStoreOptions = { now?: () => Date; lockTtlMs?: number };
+
+export class NewsroomStories {
+  readonly #pool: pg.Pool;
+  readonly #now: () => Date;
+  readonly #ttl: number;
+
+  constructor(pool: pg.Pool, options: StoryStoreOptions = {}) {
+    this.#pool = pool;
+    this.#now = options.now ?? (() => new Date());
+    this.#ttl = options.lockTtlMs ?? LOCK_TTL_MS;
+  }
+
+  async #tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const c = await this.#pool.connect();
+    try {
+      await c.query('begin');
+      const out = await fn(c);
+      await c.query('commit');
+      return out;
+    } catch (err) {
+      await c.query('rollback').catch(() => undefined);
+      throw err;
+    } finally {
+      c.release();
+    }
+  }
+
+  async list(actor: Actor, query: StoryQuery): Promise<{ total: number; items: StorySummary[] }> {
+    const reads = actor.person.roles.some((r) => r !== 'reporter');
+    const { rows } = await this.#pool.query<ListRow>(
+      `select s.id, s.owner_id, s.revision, s.status, s.created_at, s.updated_at, s.deleted_at, s.summary,
+              p.name as saved_by_name
+         from stories s
+         join story_revisions r on r.story_id = s.id and r.revision = s.revision
+         join people p on p.id = r.saved_by
+        where s.owner_id = $1 or (s.status <> 'draft' and $2)`,
+      [actor.person.id, reads],
+    );
+    const missing = rows.filter((r) => r.summary === null).map((r) => r.id);
+    const filled = new Map<string, ListFields>();
+    if (missing.length > 0) {
+      // Stories saved before schema version 2: their list row is made once and kept.
+      const { rows: full } = await this.#pool.query<StoryRow>(`${STORY_SELECT} where s.id = any($1)`, [
+        missing,
+      ]);
+      for (const r of full) filled.set(r.id, listFields(toStory(r)));
+      const revisions = new Map(full.map((r) => [r.id, r.revision]));
+      const ids = [...filled.keys()];
+      await this.#pool.query(
+        `update stories s set summary = v.summary
+           from unnest($1::text[], $2::jsonb[], $3::int[]) as v(id, summary, revision)
+          where s.id = v.id and s.revision = v.revision and s.summary is null`,
+        [ids, ids.map((id) => JSON.stringify(filled.get(id))), ids.map((id) => revisions.get(id))],
+      );
+    }
+    const all = rows.flatMap((r) => {
+      const fields = r.summary ?? filled.get(r.id);
+      return fields ? [toSummary(r, fields)] : [];
+    });
+    const items = queryStories(all, query);
+    return { total: items.length, items };
+  }
+
+  async get(actor: Actor, id: string): Promise<Story> {
+    const { rows } = await this.#pool.query<StoryRow>(`${STORY_SELECT} where s.id = $1`, [id]);
+    const row = rows[0];
+    if (!row || !canSee(actor.person, row.owner_id, row.status)) throw notFound(id);
+    return toStory(row);
+  }
+
+  /** A new draft owned by the person creating it (a reporter or an editor). */
+  async create(actor: Actor, page: string | null): Promise<Story> {
+    const { person } = actor;
+    if (!hasRole(person, 'reporter') && !isEditor(person))
+      throw new DeskError(
+        'invalid-input',
+        'error.createRole',
+        { name: person.name },
+        `${person.name} has neither the reporter nor an editor role, so cannot write stories. Nothing was created.`,
+      );
+    const at = this.#now();
+    const story = newStory(newStoryId(), at.toISOString(), person.name, {
+      page: page && PAGE_NAME.test(page) ? page : null,
+    });
+    const content = contentOf(story);
+    const hash = contentHash(content);
+    await this.#tx(async (c) => {
+      await c.query(
+        `insert into stories (id, owner_id, revision, status, created_at, updated_at, summary)
+         values ($1, $2, 1, 'draft', $3, $3, $4)`,
+        [story.id, person.id, at, JSON.stringify(listFields(story))],
+      );
+      await c.query(
+        `insert into story_revisions (story_id, revision, content, content_hash, saved_by, saved_at)
+         values ($1, 1, $2, $3, $4, $5)`,
+        [story.id, JSON.stringify(content), hash, person.id, at],
+      );
+      await appendAudit(c, {
+        actorId: person.id,
+        action: 'story-created',
+        storyId: story.id,
+        detail: { revision: 1, contentHash: hash },
+      });
+      await notifyEvent(
+        c,
+        { type: 'story', storyId: story.id, revision: 1, status: 'draft', at: at.toISOString() },
+        { ownerId: person.id, status: 'draft' },
+      );
+    });
+    return { ...story, createdBy: person.id };
+  }
+
+  /**
+   * Saves content over revision `baseRev`. Refused, with the desktop's errors, when another
+   * session holds the lock (error.lockedBy) or the story changed since baseRev (error.conflict);
+   * the row lock makes simultaneous saves on one revision queue, so exactly one of them wins.
+   */
+  async save(actor: Actor, id: string, baseRev: number, content: StoryContent): Promise<Story> {
+    const parsed = StoryContentSchema.parse(content);
+    const { person } = actor;
+    return this.#tx(async (c) => {
+      const at = this.#now();
+      const { rows } = await c.query<{ owner_id: string; status: string; revision: number }>(
+        'select owner_id, status, revision from stories where id = $1 for update',
+        [id],
+      );
+      const story = rows[0];
+      if (!story || !canSee(person, story.owner_id, story.status)) throw notFound(id);
+      if (story.owner_id !== person.id && !isEditor(person))
+        throw new DeskError(
+          'invalid-input',
+          'error.notWriter',
+          { name: person.name },
+          `${person.name} did not write this story and is not an editor, so cannot change it. Nothing was saved.`,
+        );
+      const lock = await this.#liveLock(c, id, at);
+      if (lock && Number(lock.session_id) !== actor.sessionId) {
+        throw new DeskError(
+          'locked',
+          'error.lockedBy',
+          { id, name: lock.name },
+          `${lock.name} is editing story ${id} (it is locked to them). Your text was not saved; ` +
+            'copy it somewhere safe, or ask an editor to take over the lock.',
+        );
+      }
+      if (baseRev !== story.revision) {
+        const { rows: by } = await c.query<{ name: string }>(
+          `select p.name from story_revisions r join people p on p.id = r.saved_by
+            where r.story_id = $1 and r.revision = $2`,
+          [id, story.revision],
+        );
+        const updatedBy = by[0]?.name ?? '';
+        throw new DeskError(
+          'conflict',
+          'error.conflict',
+          { id, baseRev, rev: story.revision, updatedBy },
+          `Story ${id} changed since revision ${baseRev} (now ${story.revision}, by ${updatedBy}). ` +
+            'Your text was not saved over it: reload the story and apply your change again.',
+        );
+      }
+      const signatures = await this.#standing(c, id, story.revision);
+      const outcome = transition({
+        state: { status: story.status as StoryStatus, signatures },
+        facts: factsOf({ byline: parsed.byline, createdBy: story.owner_id }),
+        actor: person,
+        action: 'edit',
+        rev: story.revision,
+        at: at.toISOString(),
+      });
+      if (!outcome.ok) throw refusalError(outcome.refusal);
+      const status = outcome.state.status;
+      const revision = story.revision + 1;
+      const hash = contentHash(parsed);
+      await c.query(
+        `insert into story_revisions (story_id, revision, content, content_hash, saved_by, saved_at)
+         values ($1, $2, $3, $4, $5, $6)`,
+        [id, revision, JSON.stringify(parsed), hash, person.id, at],
+      );
+      const fields = listFields({ ...newStory(id, at.toISOString(), person.name), ...parsed });
+      await c.query(
+        'update stories set revision = $2, status = $3, updated_at = $4, summary = $5 where id = $1',
+        [id, revision, status, at, JSON.stringify(fields)],
+      );
+      await appendAudit(c, {
+        actorId: person.id,
+        action: 'story-saved',
+        storyId: id,
+        detail: {
+          revision,
+          contentHash: hash,
+          ...(status !== story.status ? { from: story.status, to: status } : {}),
+        },
+      });
+      await notifyEvent(
+        c,
+        { type: 'story', storyId: id, revision, status, at: at.toISOString() },
+        { ownerId: story.owner_id, status },
+      );
+      const { rows: saved } = await c.query<StoryRow>(`${STORY_SELECT} where s.id = $1`, [id]);
+      return toStory(saved[0]!);
+    });
+  }
+
+  /** The approvals standing on a revision, in the workflow's form (signatures/review are store/review.ts's). */
+  async #standing(c: pg.ClientBase, id: string, revision: number): Promise<Signature[]> {
+    const { rows } = await c.query<{
+      level: Signature['level'];
+      person_id: string;
+      name: string;
+      signed_at: Date;
+    }>(
+      `select g.level, g.person_id, p.name, g.signed_at from signatures g join people p on p.id = g.person_id
+        where g.story_id = $1 and g.revision = $2 and g.decision = 'approve'`,
+      [id, revision],
+    );
+    return rows.map((r) => ({
+      level: r.level,
+      userId: r.person_id,
+      name: r.name,
+      rev: revision,
+      at: r.signed_at.toISOString(),
+    }));
+  }
+
+  #lapsed(lock: LockRow, at: Date): boolean {
+    return (
+      at.getTime() - lock.heartbeat_at.getTime() >= this.#ttl ||
+      lock.ended_at !== null ||
+      lock.expires_at.getTime() <= at.getTime()
+    );
+  }
+
+  /**
+   * The story's lock when it is live. A lapsed one (no heartbeat within the TTL, or its session
+   * ended or expired) is released here, recorded and announced. Call with the story row locked.
+   */
+  async #liveLock(c: pg.ClientBase, id: string, at: Date): Promise<LockRow | null> {
+    const { rows } = await c.query<LockRow & { owner_id: string; status: string }>(
+      `select l.session_id, l.person_id, p.name, l.acquired_at, l.heartbeat_at, s.ended_at, s.expires_at,
+              st.owner_id, st.status
+         from locks l join people p on p.id = l.person_id join sessions s on s.id = l.session_id
+         join stories st on st.id = l.story_id
+        where l.story_id = $1`,
+      [id],
+    );
+    const lock = rows[0];
+    if (!lock) return null;
+    if (!this.#lapsed(lock, at)) return lock;
+    await c.query('delete from locks where story_id = $1', [id]);
+    await appendAudit(c, {
+      actorId: null,
+      action: 'lock-expired',
+      storyId: id,
+      detail: { holder: lock.person_id, session: Number(lock.session_id) },
+    });
+    await notifyEvent(
+      c,
+      { type: 'lock', storyId: id, holder: null, at: at.toISOString() },
+      { ownerId: lock.owner_id, status: lock.status },
+    );
+    return null;
+  }
+
+  #view(id: string, lock: LockRow | null, actor: Actor, at: Date): LockView {
+    return {
+      storyId: id,
+      mine: lock !== null && Number(lock.session_id) === actor.sessionId,
+      holder: lock
+        ? { userId: lock.person_id, name: lock.name, since: lock.acquired_at.toISOString() }
+        : null,
+      ttlMs: lock ? Math.max(0, this.#ttl - (at.getTime() - lock.heartbeat_at.getTime())) : 0,
+    };
+  }
+
+  async #lockedStory(c: pg.ClientBase, actor: Actor, id: string) {
+    const { rows } = await c.query<{ owner_id: string; status: string; revision: number }>(
+      'select owner_id, status, revision from stories where id = $1 for update',
+      [id],
+    );
+    const story = rows[0];
+    if (!story || !canSee(actor.person, story.owner_id, story.status)) throw notFound(id);
+    return story;
+  }
+
+  /**
+   * Takes the lock for this session when it is free, lapsed or already this session's (then it is
+   * the heartbeat); otherwise reports who holds it. A person who may not change the story (not
+   * its writer, not an editor) only learns who holds it: their desk opens it read-only.
+   */
+  async acquire(actor: Actor, id: string): Promise<LockView> {
+    return this.#tx(async (c) => {
+      const at = this.#now();
+      const story = await this.#lockedStory(c, actor, id);
+      const lock = await this.#liveLock(c, id, at);
+      if (lock && Number(lock.session_id) === actor.sessionId) {
+        await c.query('update locks set heartbeat_at = $2 where story_id = $1', [id, at]);
+        return this.#view(id, { ...lock, heartbeat_at: at }, actor, at);
+      }
+      const mayWrite = story.owner_id === actor.person.id || isEditor(actor.person);
+      if (lock || !mayWrite) return this.#view(id, lock, actor, at);
+      await c.query(
+        `insert into locks (story_id, session_id, person_id, kind, acquired_at, heartbeat_at, base_revision)
+         values ($1, $2, $3, 'edit', $4, $4, $5)`,
+        [id, actor.sessionId, actor.person.id, at, story.revision],
+      );
+      await appendAudit(c, {
+        actorId: actor.person.id,
+        action: 'lock-acquired',
+        storyId: id,
+        detail: { session: actor.sessionId },
+      });
+      await notifyEvent(
+        c,
+        {
+          type: 'lock',
+          storyId: id,
+          holder: { userId: actor.person.id, name: actor.person.name },
+          at: at.toISOString(),
+        },
+        { ownerId: story.owner_id, status: story.status },
+      );
+      return this.#view(id, this.#mine(actor, at), actor, at);
+    });
+  }
+
+  #mine(actor: Actor, at: Date): LockRow {
+    return {
+      session_id: String(actor.sessionId),
+      person_id: actor.person.id,
+      name: actor.person.name,
+      acquired_at: at,
+      heartbeat_at: at,
+      ended_at: null,
+      expires_at: new Date(at.getTime() + this.#ttl),
+    };
+  }
+
+  async release(actor: Actor, id: string): Promise<void> {
+    await this.#tx(async (c) => {
+      const at = this.#now();
+      const story = await this.#lockedStory(c, actor, id);
+      const { rowCount } = await c.query('delete from locks where story_id = $1 and session_id = $2', [
+        id,
+        actor.sessionId,
+      ]);
+      if (!rowCount) return;
+      await appendAudit(c, { actorId: actor.person.id, action: 'lock-released', storyId: id });
+      await notifyEvent(
+        c,
+        { type: 'lock', storyId: id, holder: null, at: at.toISOString() },
+        { ownerId: story.owner_id, status: story.status },
+      );
+    });
+  }
+
+  /** An editor takes the lock from whoever holds it; the take-over names the previous holder in the audit. */
+  async takeOver(actor: Actor, id: string): Promise<LockView> {
+    const { person } = actor;
+    if (!isEditor(person))
+      throw refusalError({
+        key: 'review.refused.takeOverRole',
+        params: { name: person.name },
+        message: `${person.name} is not an editor; only an editor may take over someone's lock. Ask them to close the story.`,
+      });
+    return this.#tx(async (c) => {
+      const at = this.#now();
+      const story = await this.#lockedStory(c, actor, id);
+      const previous = await this.#liveLock(c, id, at);
+      await c.query('delete from locks where story_id = $1', [id]);
+      await c.query(
+        `insert into locks (story_id, session_id, person_id, kind, acquired_at, heartbeat_at, base_revision)
+         values ($1, $2, $3, 'edit', $4, $4, $5)`,
+        [id, actor.sessionId, person.id, at, story.revision],
+      );
+      const fromOther = previous !== null && Number(previous.session_id) !== actor.sessionId;
+      await appendAudit(c, {
+        actorId: person.id,
+        action: fromOther ? 'lock-takeover' : 'lock-acquired',
+        storyId: id,
+        detail: fromOther
+          ? {
+              session: actor.sessionId,
+              from: previous.person_id,
+              fromName: previous.name,
+              fromSession: Number(previous.session_id),
+            }
+          : { session: actor.sessionId },
+      });
+      await notifyEvent(
+        c,
+        { type: 'lock', storyId: id, holder: { userId: person.id, name: person.name }, at: at.toISOString() },
+        { ownerId: story.owner_id, status: story.status },
+      );
+      return this.#view(id, this.#mine(actor, at), actor, at);
+    });
+  }
+
+  /**
+   * Releases every lapsed lock (no heartbeat within the TTL, or its session ended or expired),
+   * each recorded and announced, so a vanished desk never blocks a story. Returns the stories.
+   */
+  async sweepLocks(): Promise<string[]> {
+    const at = this.#now();
+    const { rows } = await this.#pool.query<{ story_id: string }>(
+      `select l.story_id from locks l join sessions s on s.id = l.session_id
+        where l.heartbeat_at <= $1 or s.ended_at is not null or s.expires_at <= $2`,
+      [new Date(at.getTime() - this.#ttl), at],
+    );
+    const released: string[] = [];
+    for (const { story_id: id } of rows) {
+      await this.#tx(async (c) => {
+        const { rows: st } = await c.query('select 1 from stories where id = $1 for update', [id]);
+        if (!st.length) return;
+        const { rows: before } = await c.query('select 1 from locks where story_id = $1', [id]);
+        if (before.length && (await this.#liveLock(c, id, at)) === null) released.push(id);
+      });
+    }
+    return released;
+  }
+}
