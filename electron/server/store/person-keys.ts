@@ -144,7 +144,7 @@ export class PersonKeys {
       if (!row || (row.person_id !== who.person.id && !hasRole(who.person, 'admin')))
         throw new DeskError(
           'not-found',
-          'error.keyMissing',
+          'error.keyNotFound',
           { keyId },
           `There is no key ${keyId} of yours to revoke; nothing was changed.`,
         );
