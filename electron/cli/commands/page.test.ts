@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,6 +9,8 @@ import type { Finding } from '../../../shared/checks/finding';
 import type { PagePlan, PreflightReport, Story } from '../../../shared/model';
 import { dispatch } from '../../desk/dispatch';
 import { openDeskServices } from '../../desk/services';
+import { DataLock } from '../../desk/storage/data-lock';
+import { planContent } from './page';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const DEMO = join(ROOT, 'resources', 'demo', 'B6');
@@ -128,7 +130,7 @@ describe('desk page', () => {
     expect(manifest.stories.map((s) => s.id)).toEqual(ids);
   }, 120_000);
 
-  it('plan with ids: in the order named, one more slot per story beyond the six, --edition kept; a rerun replaces it', () => {
+  it('plan with ids: in the order named, --edition kept; a rerun replaces it', () => {
     const ids = JSON.parse(desk('list', '--data', data, '--json').out) as { stories: Array<{ id: string }> };
     const all = ids.stories.map((s) => s.id);
     // Two stories without jump lines (the lead's 下转B7版 would be a text error on B7 itself).
@@ -206,5 +208,49 @@ describe('desk page', () => {
       code: 2,
       err: expect.stringContaining('--lang 只能是 zh-CN 或 en'),
     });
+  }, 60_000);
+
+  it('planContent: one more 简讯 slot per story beyond the starting six; jump links of stories gone are dropped', () => {
+    const ids = Array.from({ length: 8 }, (_, i) => `00000000-0000-4000-8000-00000000000${i}`);
+    const content = planContent(null, 'B6', DATE, undefined, ids);
+    expect(content.slots.map((s) => s.role)).toEqual([
+      'lead',
+      'secondary',
+      'secondary',
+      'brief',
+      'photo',
+      'box',
+      'brief',
+      'brief',
+    ]);
+    expect(content.slots.map((s) => s.storyId)).toEqual(ids);
+  });
+
+  it('refuses a data folder another desk holds before it prints any work, in the chosen language', async () => {
+    const held = join(tmp, 'held');
+    expect(desk('list', '--data', held).code).toBe(0);
+    const text = join(tmp, 'page.txt');
+    writeFileSync(text, '山村党课进院坝\n本报讯 某村党支部把党课搬到院坝里，群众围坐听讲。\n');
+    const lock = await DataLock.acquire(held);
+    try {
+      for (const [lang, says] of [
+        [[], '正在使用中'],
+        [['--lang', 'en'], 'is in use'],
+      ] as const) {
+        const r = desk(...lang, 'import', '--archive', '--data', held, '--page', 'B6', '--date', DATE, text);
+        expect(r.code).toBe(2);
+        expect(r.out).toBe(''); // no split printed
+        expect(r.err).toContain(says);
+        expect(r.err).toContain(String(process.pid));
+      }
+      const show = desk('page', 'show', '--data', held, '--page', 'B6', '--date', DATE);
+      expect(show).toMatchObject({ code: 2, out: '', err: expect.stringContaining('没有做任何改动') });
+    } finally {
+      await lock.release();
+    }
+    // Once free, the same import prints its split and archives it.
+    const free = desk('import', '--archive', '--data', held, '--page', 'B6', '--date', DATE, text);
+    expect(free.code).toBe(0);
+    expect(free.out).toContain('山村党课进院坝');
   }, 60_000);
 });
