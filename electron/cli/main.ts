@@ -13,8 +13,10 @@ import { runEval } from './commands/eval';
 import { runExport } from './commands/export';
 import { runImport } from './commands/import';
 import { runList } from './commands/list';
+import { runPage } from './commands/page';
 import { runServe } from './commands/serve';
 import { runServer } from './commands/server';
+import { deskErrorText, isLocale, setCliLocale, t } from './i18n';
 import { UsageError } from './usage';
 
 type Command = {
@@ -111,6 +113,19 @@ const COMMANDS: Record<string, Command> = {
     options: { pages: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } },
     run: runEval,
   },
+  page: {
+    summary: 'make the plan of a page from its stories (plan), or print the plan and its preflight (show)',
+    usage:
+      'desk page plan --data DIR --page B6 --date YYYY-MM-DD [--edition …] [STORY-ID…]  |  desk page show --data DIR --page B6 --date YYYY-MM-DD [--json]',
+    options: {
+      ...DATA,
+      page: { type: 'string' },
+      date: { type: 'string' },
+      edition: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    run: runPage,
+  },
   bench: {
     summary: 'run the benchmarks and print figures against their baselines',
     usage: 'desk bench [NAME...]',
@@ -123,7 +138,7 @@ function help(): string {
   const lines = [
     '党建采编台 (Dangjian Desk) command line',
     '',
-    'usage: npm run desk -- <command> [options]',
+    'usage: npm run desk -- [--lang zh-CN|en] <command> [options]',
     '',
   ];
   for (const [name, c] of Object.entries(COMMANDS))
@@ -131,15 +146,36 @@ function help(): string {
   return lines.join('\n');
 }
 
+/** Takes the global `--lang zh-CN|en` (anywhere on the line) out of argv: the CLI speaks the app's language. */
+function takeLang(argv: string[]): string[] | null {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = arg === '--lang' ? argv[++i] : arg.startsWith('--lang=') ? arg.slice(7) : undefined;
+    if (value === undefined && arg !== '--lang') {
+      out.push(arg);
+      continue;
+    }
+    if (value === undefined || !isLocale(value)) return null;
+    setCliLocale(value);
+  }
+  return out;
+}
+
 async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  const args = takeLang(argv);
+  if (!args) {
+    console.error(`desk: ${t('cli.lang')}`);
+    return 2;
+  }
+  const [name, ...rest] = args;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     console.log(help());
     return name ? 0 : 2;
   }
   const command = COMMANDS[name];
   if (!command) {
-    console.error(`desk: unknown command "${name}"\n\n${help()}`);
+    console.error(`desk: ${t('cli.unknownCommand', { name })}\n\n${help()}`);
     return 2;
   }
   try {
@@ -152,11 +188,11 @@ async function main(argv: string[]): Promise<number> {
     return await command.run(values, positionals);
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`desk ${name}: ${(err as Error).message}\nusage: ${command.usage}`);
+      console.error(`desk ${name}: ${(err as Error).message}\n${t('cli.usage', { usage: command.usage })}`);
       return 2;
     }
     if (err instanceof DeskError) {
-      console.error(`desk ${name}: ${err.message}`);
+      console.error(`desk ${name}: ${deskErrorText(err)}`);
       return err.code === 'invalid-input' || err.code === 'not-found' || err.code === 'locked' ? 2 : 1;
     }
     throw err;

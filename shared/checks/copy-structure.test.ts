@@ -198,4 +198,12 @@ describe('errorRate (domain §8)', () => {
     expect(errorRate([f('punct.halfwidth', 'body')], 5000).perTenThousand).toBe(2);
     expect(errorRate([], 0)).toMatchObject({ perTenThousand: 0, pass: true });
   });
+
+  it('counts copy errors in the text only: the page workflow findings (page.*) never enter it', () => {
+    const rate = errorRate(
+      [f('punct.halfwidth', 'body'), f('page.not-approved', 'story'), f('page.signatures-missing', 'story')],
+      10000,
+    );
+    expect(rate).toMatchObject({ errors: 1, weighted: 1, perTenThousand: 1 });
+  });
 });

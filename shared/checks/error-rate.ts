@@ -1,7 +1,10 @@
 /**
  * The error-rate figure (domain §8): errors per 10,000 characters, the grade Chinese
  * newspapers are held to (a pass is at most 3). Headline errors and name/date errors
- * count double. Pure: it reads a page's open findings and its character count.
+ * count double. It counts copy errors in the text only: the page's own workflow and plan
+ * findings (page.*: a slot not yet approved, an empty slot, a missing signature) are not
+ * errors in the text and never enter it (issue 19). Pure: it reads a page's open findings
+ * and its character count.
  */
 import { COPY_RULES } from './copy-rules';
 import type { Finding, Severity } from './finding';
@@ -11,7 +14,7 @@ const HEAD_FIELDS = new Set(['kicker', 'headline', 'subheadline']);
 const NAME_OR_DATE = new Set(COPY_RULES.filter((r) => r.nameOrDate).map((r) => r.id));
 
 export type ErrorRate = {
-  /** Findings counted (by default: open errors). */
+  /** Findings counted (by default: open errors in the text; workflow findings never). */
   errors: number;
   /** The same, with headline and name/date errors counted twice. */
   weighted: number;
@@ -20,6 +23,14 @@ export type ErrorRate = {
   perTenThousand: number;
   pass: boolean;
 };
+
+/** The rules of the page itself (shared/checks never emits them): workflow and plan, not text. */
+export const WORKFLOW_RULE_PREFIX = 'page.';
+
+/** Whether a finding is about the page's workflow or plan (listed apart, never in the rate). */
+export function isWorkflowFinding(f: Pick<Finding, 'rule'>): boolean {
+  return f.rule.startsWith(WORKFLOW_RULE_PREFIX);
+}
 
 /** The weight of one finding: 2 for a headline line or a name/date rule, else 1. */
 export function errorWeight(f: Finding): number {
@@ -36,7 +47,7 @@ export function errorRate(
   characters: number,
   severities: readonly Severity[] = ['error'],
 ): ErrorRate {
-  const counted = findings.filter((f) => severities.includes(f.severity));
+  const counted = findings.filter((f) => severities.includes(f.severity) && !isWorkflowFinding(f));
   const weighted = counted.reduce((n, f) => n + errorWeight(f), 0);
   const rate = characters > 0 ? Math.round((weighted * 10000 * 100) / characters) / 100 : 0;
   return {

@@ -87,6 +87,27 @@ export const DEFAULT_BUDGETS: Record<SlotRole, number | null> = {
   box: 300,
 };
 
+/** The slots a new page starts with (the 版面 screen's 新建版面 and `desk page plan`): roles in order. */
+export const STARTING_SLOTS: readonly SlotRole[] = [
+  'lead',
+  'secondary',
+  'secondary',
+  'brief',
+  'photo',
+  'box',
+];
+
+/** The slot a plan grows by when it needs one more (the plan's 添加版位). */
+export const ADDED_SLOT_ROLE: SlotRole = 'brief';
+
+/** The edition line a new page starts with. */
+export const DEFAULT_EDITION = '党建周刊';
+
+/** The starting slots, empty, each with its role's default budget. */
+export function startingSlots(): PageSlot[] {
+  return STARTING_SLOTS.map((role) => ({ role, storyId: null, budget: DEFAULT_BUDGETS[role] }));
+}
+
 /** One story of a page as the preflight saw it. */
 export type PreflightStory = {
   /** 1-based position in the plan. */
@@ -120,6 +141,13 @@ export type PreflightReport<F> = {
   findings: F[];
   ignored: Array<PreflightIgnored<F>>;
   totals: { errors: number; warnings: number; infos: number; characters: number };
+  /**
+   * The open findings about the page's workflow and plan (page.*: a story not approved, a
+   * signature missing, an empty slot, a story filed for another page, more stories than
+   * slots), counted apart: they are in `findings` and gate the export, never in `errorRate`.
+   */
+  workflow: { errors: number; warnings: number; infos: number };
+  /** Copy errors in the text per 10,000 characters (workflow findings never counted). */
   errorRate: { errors: number; weighted: number; characters: number; perTenThousand: number; pass: boolean };
   /** Reasons export cannot go ahead even with an override (story missing, not approved). */
   hardBlocks: string[];

@@ -12,6 +12,7 @@ import { PAGE_NAME } from '../../../shared/model';
 import { chromiumPdfRenderer } from '../../desk/export/chromium-pdf';
 import { pageService } from '../../desk/pages/page-handlers';
 import { openDeskServices } from '../../desk/services';
+import { deskErrorText, t } from '../i18n';
 import { dataDirOf, UsageError } from '../usage';
 
 export async function runExport(values: Record<string, unknown>, positionals: string[]): Promise<number> {
@@ -57,11 +58,13 @@ export async function runExport(values: Record<string, unknown>, positionals: st
       return 0;
     } catch (err) {
       if (err instanceof DeskError && err.key === 'error.exportBlocked') {
-        console.error(`desk export: ${err.message}`);
+        // The reasons, one a line, as the export gate listed them.
+        const reasons = err.message.split('\n').slice(1);
+        console.error(`desk export: ${[deskErrorText(err), ...reasons].join('\n')}`);
         return 1;
       }
       if (err instanceof DeskError && err.key === 'error.pageNotFound') {
-        console.error(`desk export: ${err.message} Create it in the page plan first.`);
+        console.error(`desk export: ${t('cli.export.noPlan', { data: dataDir, page, date })}`);
         return 2;
       }
       throw err;

@@ -94,6 +94,24 @@ async function runPageImport(
   const date = typeof values.date === 'string' ? values.date : '';
   if (!DATE.test(date)) throw new UsageError('--date YYYY-MM-DD is the date the page was published');
   if (!page) throw new UsageError('--page B6 names the page');
+  // The data folder's lock first: a folder another desk holds is refused before any work is printed.
+  const store = values['dry-run']
+    ? null
+    : await DeskStore.open({ dataDir: dataDirOf(values), user: defaultUser() });
+  try {
+    return await splitAndArchive(values, paths, page, date, store);
+  } finally {
+    await store?.close();
+  }
+}
+
+async function splitAndArchive(
+  values: Record<string, unknown>,
+  paths: string[],
+  page: string,
+  date: string,
+  store: DeskStore | null,
+): Promise<number> {
   const splits = [];
   const regions = await pageRegions();
   for (const path of paths) {
@@ -103,30 +121,24 @@ async function runPageImport(
     else printSplit(path, split, file.encoding);
     splits.push(split);
   }
-  if (values['dry-run']) {
+  if (!store) {
     console.log('dry run: nothing was archived');
     return 0;
   }
-  const dataDir = dataDirOf(values);
-  const store = await DeskStore.open({ dataDir, user: defaultUser() });
-  try {
-    const archive = new ArchiveSearch(await ArchiveStore.open(archiveDirOf(dataDir)));
-    const known = new Set(archive.list({ date, page, limit: 100_000 }).items.map((s) => s.id));
-    const entries = splits.flatMap((split, n) =>
-      pageArchiveEntries(split, date, page).map((e) =>
-        n === 0 ? e : { ...e, id: e.id.replace(/\/(\d\d)-/, `/${n + 1}.$1-`) },
-      ),
-    );
-    const fresh = entries.filter((e) => !known.has(e.id));
-    if (fresh.length < entries.length)
-      console.log(`already archived: ${entries.length - fresh.length} of these stories (skipped)`);
-    await archive.add(fresh);
-    await archive.flush();
-    console.log(
-      `archived ${fresh.length} stories of ${date} page ${page}; the archive holds ${archive.list({ limit: 0 }).total}`,
-    );
-    return 0;
-  } finally {
-    await store.close();
-  }
+  const archive = new ArchiveSearch(await ArchiveStore.open(archiveDirOf(dataDirOf(values))));
+  const known = new Set(archive.list({ date, page, limit: 100_000 }).items.map((s) => s.id));
+  const entries = splits.flatMap((split, n) =>
+    pageArchiveEntries(split, date, page).map((e) =>
+      n === 0 ? e : { ...e, id: e.id.replace(/\/(\d\d)-/, `/${n + 1}.$1-`) },
+    ),
+  );
+  const fresh = entries.filter((e) => !known.has(e.id));
+  if (fresh.length < entries.length)
+    console.log(`already archived: ${entries.length - fresh.length} of these stories (skipped)`);
+  await archive.add(fresh);
+  await archive.flush();
+  console.log(
+    `archived ${fresh.length} stories of ${date} page ${page}; the archive holds ${archive.list({ limit: 0 }).total}`,
+  );
+  return 0;
 }

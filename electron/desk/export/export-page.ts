@@ -287,6 +287,7 @@ export async function exportPage(opts: ExportOptions): Promise<ExportResult> {
       exportedBy: opts.user,
       override,
       totals: report.totals,
+      workflow: report.workflow,
       errorRate: report.errorRate,
       findings: report.findings,
       ignored: report.ignored,

@@ -7,7 +7,7 @@ import { mkdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 import type { DeskHandlers } from '../../../shared/api';
-import type { Story } from '../../../shared/model';
+import type { Story, StorySummary } from '../../../shared/model';
 import type { PageExportProgress, PageExportResult, PagePlan } from '../../../shared/model/page';
 import { pageKey } from '../../../shared/model/page';
 import { DeskError } from '../../../shared/api/errors';
@@ -56,6 +56,20 @@ export type PageHandlers = Pick<
   | 'pages.publish'
 >;
 
+/**
+ * The stories filed for a page: their own page field names it, not in the trash and not
+ * laid out on a page already; in their slot order (a story without a slot after those
+ * with one), then in the order the desk's list holds them (the order they were filed).
+ */
+export function filedFor(store: Pick<DeskStore, 'list'>, page: string): StorySummary[] {
+  return store
+    .list()
+    .filter((s) => s.page === page && !s.deletedAt && s.status !== 'laid-out')
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => (a.s.slot ?? Infinity) - (b.s.slot ?? Infinity) || a.i - b.i)
+    .map(({ s }) => s);
+}
+
 const notEditor = (action: string, page: string) =>
   new DeskError(
     'invalid-input',
@@ -99,7 +113,8 @@ export function pageService(deps: PageDeps) {
     const plan = await pages.get(name, date);
     const stories = await storiesOf(plan);
     await loadCopyContext({ dataDir: deps.dataDir });
-    const report = preflightPage({ plan, stories, archive: await archiveStore(), ownArchiveIds });
+    const filed = filedFor(deps.store, plan.name);
+    const report = preflightPage({ plan, stories, archive: await archiveStore(), ownArchiveIds, filed });
     return { plan, stories, report };
   }
 

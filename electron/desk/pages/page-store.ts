@@ -88,8 +88,16 @@ export class PageStore {
     const parsed = PagePlanContentSchema.safeParse(content);
     if (!parsed.success) return Promise.reject(invalidInput('pages.save', parsed.error.message));
     const ids = parsed.data.slots.flatMap((s) => (s.storyId ? [s.storyId] : []));
-    if (new Set(ids).size !== ids.length) {
-      return Promise.reject(invalidInput('pages.save', 'a story can fill only one slot of a page'));
+    const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (twice !== undefined) {
+      return Promise.reject(
+        new DeskError(
+          'invalid-input',
+          'error.pageStoryTwice',
+          { id: twice, page: parsed.data.name },
+          `Story ${twice} is in two slots of page ${parsed.data.name}: a story can fill only one slot of a page. The plan was not changed.`,
+        ),
+      );
     }
     return this.#queue.run(async () => {
       const { name, date } = parsed.data;

@@ -10,15 +10,20 @@
  *   one person signed two levels (domain §6). Read from the story's `signatures` when
  *   the review workflow records them; until then a warning says they are not recorded;
  * - page.slot-empty (warning): a slot without a story;
+ * - page.story-other-page (warning): a placed story whose own page field names another page;
+ * - page.more-stories-than-slots (warning): more stories are filed for the page (their page
+ *   field names it) than the plan has slots, so some of them are not on the page;
  * - page.jump-unlinked (warning): a 下转/上接 with no linked story on the other page.
  *
+ * These page.* findings are the page's workflow and plan, not errors in the text: they are
+ * counted apart (`workflow`) and never enter the error rate (shared/checks/error-rate.ts).
  * Findings the story's editors ignored with a reason (StoryContent.ignored) are listed
  * apart, not counted. "Hard" problems block export even with an override.
  */
 import { RULE_FAMILIES } from '../../../shared/checks';
 import { checkCopyPage, copyContext } from '../../../shared/checks/copy-rules';
 import { checkPage as checkDuplicates } from '../../../shared/checks/duplicates/check-page';
-import { errorRate } from '../../../shared/checks/error-rate';
+import { errorRate, isWorkflowFinding } from '../../../shared/checks/error-rate';
 import type { Finding } from '../../../shared/checks/finding';
 import { storyCounts } from '../../../shared/checks/length/length';
 import type { Story } from '../../../shared/model';
@@ -100,6 +105,8 @@ export type PreflightInput = {
   archive?: ArchiveStore | null;
   /** The archive ids of a story's own published copies (never its own twin); absent: none. */
   ownArchiveIds?: (archive: ArchiveStore, storyId: string) => string[];
+  /** The stories (not in the trash) whose own page field names this page, placed or not. */
+  filed?: ReadonlyArray<{ id: string; headline: string }>;
   now?: Date;
 };
 
@@ -108,6 +115,7 @@ export function preflightPage({
   stories,
   archive,
   ownArchiveIds,
+  filed = [],
   now = new Date(),
 }: PreflightInput): PagePreflight {
   const found: Finding[] = [];
@@ -135,6 +143,17 @@ export function preflightPage({
       );
       hardBlocks.push(`slot ${n}: story ${slot.storyId} is missing or in the trash`);
     }
+    if (story && !story.deletedAt && story.page !== null && story.page !== plan.name) {
+      found.push(
+        pageFinding(
+          'page.story-other-page',
+          'warning',
+          story.id,
+          { slot: n, page: story.page, plan: plan.name },
+          `Slot ${n}: the story is filed for page ${story.page}, not ${plan.name}`,
+        ),
+      );
+    }
     if (slot.budget !== null) budgets[n] = { max: slot.budget };
     if (story && !story.deletedAt)
       placed.push({ key: story.id, content: { ...story, slot: n, page: plan.name }, slot: n });
@@ -154,6 +173,28 @@ export function preflightPage({
         : [],
     });
   });
+
+  // Every story filed for the page and every placed one: more than the slots cannot all be on it.
+  const onPage = new Set([...placed.map((p) => p.key), ...filed.map((f) => f.id)]);
+  if (onPage.size > plan.slots.length) {
+    const placedIds = new Set(placed.map((p) => p.key));
+    const left = filed.filter((f) => !placedIds.has(f.id));
+    found.push(
+      pageFinding(
+        'page.more-stories-than-slots',
+        'warning',
+        `page-${plan.name}`,
+        {
+          stories: onPage.size,
+          slots: plan.slots.length,
+          left: left.length,
+          headlines: left.map((f) => `《${f.headline}》`).join(''),
+        },
+        `${onPage.size} stories are filed for page ${plan.name} but the plan has ${plan.slots.length} slots; ` +
+          `${left.length} not on the page: ${left.map((f) => f.headline).join(', ')}`,
+      ),
+    );
+  }
 
   // Every family over the page in plan order; the copy rules see the plan's budgets.
   const checked = placed.map((p) => ({ key: p.key, content: p.content }));
@@ -275,7 +316,9 @@ export function preflightPage({
     (n, p) => n + storyCounts({ key: p.key, content: p.content }).total.wordStyle,
     0,
   );
-  const count = (s: Finding['severity']) => open.filter((f) => f.severity === s).length;
+  const count = (s: Finding['severity'], of: readonly Finding[] = open) =>
+    of.filter((f) => f.severity === s).length;
+  const workflow = open.filter(isWorkflowFinding);
   return {
     page: plan.name,
     date: plan.date,
@@ -285,6 +328,11 @@ export function preflightPage({
     findings: open,
     ignored,
     totals: { errors: count('error'), warnings: count('warning'), infos: count('info'), characters },
+    workflow: {
+      errors: count('error', workflow),
+      warnings: count('warning', workflow),
+      infos: count('info', workflow),
+    },
     errorRate: errorRate(open, characters),
     hardBlocks,
     openErrors: count('error'),

@@ -1,13 +1,11 @@
 /** "New page": name (B6), date and edition; starts with the usual slots and their default budgets. */
 import { useState, type FormEvent } from 'react';
 
-import { DEFAULT_BUDGETS, PAGE_NAME, type PagePlan, type SlotRole } from '../../../shared/model';
+import { DEFAULT_EDITION, PAGE_NAME, startingSlots, type PagePlan } from '../../../shared/model';
 import { Dialog } from '../app/Dialog';
 import { useFeedback } from '../app/feedback';
 import { useI18n } from '../app/i18n/i18n';
 import { desk } from '../platform/desk-client';
-
-const STARTING_SLOTS: SlotRole[] = ['lead', 'secondary', 'secondary', 'brief', 'photo', 'box'];
 
 function today(): string {
   const d = new Date();
@@ -28,7 +26,7 @@ export function NewPageDialog({ onCreated, onClose, exists, onOpenExisting }: Pr
   const { showError } = useFeedback();
   const [name, setName] = useState('');
   const [date, setDate] = useState(today);
-  const [edition, setEdition] = useState('党建周刊');
+  const [edition, setEdition] = useState(DEFAULT_EDITION);
   const [busy, setBusy] = useState(false);
   const valid = PAGE_NAME.test(name) && /^\d{4}-\d{2}-\d{2}$/.test(date);
 
@@ -47,7 +45,7 @@ export function NewPageDialog({ onCreated, onClose, exists, onOpenExisting }: Pr
           name,
           date,
           edition: edition.trim(),
-          slots: STARTING_SLOTS.map((role) => ({ role, storyId: null, budget: DEFAULT_BUDGETS[role] })),
+          slots: startingSlots(),
           jumps: [],
         },
       });

@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 
 import {
+  ADDED_SLOT_ROLE,
   DEFAULT_BUDGETS,
   SLOT_ROLES,
   type PagePlan,
@@ -66,7 +67,10 @@ export function PagePlanEditor({ plan, report, stories, onChange, onOpenStory }:
     setFocusRow(Math.min(i, plan.slots.length - 2));
   };
   const add = () => {
-    setSlots([...plan.slots, { role: 'brief', storyId: null, budget: DEFAULT_BUDGETS.brief }]);
+    setSlots([
+      ...plan.slots,
+      { role: ADDED_SLOT_ROLE, storyId: null, budget: DEFAULT_BUDGETS[ADDED_SLOT_ROLE] },
+    ]);
     setFocusRow(plan.slots.length);
   };
 

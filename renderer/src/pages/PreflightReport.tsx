@@ -5,6 +5,7 @@
  * duplicates across the page and the archive, the copy rules. Each item opens its story
  * and, for a place in the body, selects it there (the findings' pending reveal).
  */
+import { isWorkflowFinding } from '../../../shared/checks/error-rate';
 import type { Finding, FindingLocation, Severity } from '../../../shared/checks/finding';
 import { StoryIdSchema, type PreflightReport as Report, type StoryStatus } from '../../../shared/model';
 import { useI18n } from '../app/i18n/i18n';
@@ -37,7 +38,8 @@ type StoryGroup = { storyId: string; items: FamilyGroup[]; count: number };
 function group(report: Report<Finding>): StoryGroup[] {
   const slotStories = new Set(report.stories.flatMap((s) => (s.storyId ? [s.storyId] : [])));
   const byStory = new Map<string, Finding[]>();
-  for (const f of report.findings) {
+  // The page's workflow and plan findings are listed apart (they never enter the error rate).
+  for (const f of report.findings.filter((x) => !isWorkflowFinding(x))) {
     const story = f.locations[0]?.story ?? PAGE_GROUP;
     const key = slotStories.has(story) ? story : PAGE_GROUP;
     const list = byStory.get(key);
@@ -89,6 +91,9 @@ export function PreflightReport({ report, checking, onRecheck, onOpenStory }: Pr
   };
 
   const rate = report.errorRate;
+  const workflow = report.findings
+    .filter(isWorkflowFinding)
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return (
     <section className="preflight" aria-labelledby="preflight-title" data-testid="preflight">
       <div className="page-section-head">
@@ -115,9 +120,43 @@ export function PreflightReport({ report, checking, onRecheck, onOpenStory }: Pr
           })}{' '}
           <span className={`tag ${rate.pass ? 'tag-signed' : 'tag-returned'}`}>
             {rate.pass ? t('pages.preflight.ratePass') : t('pages.preflight.rateFail')}
-          </span>
+          </span>{' '}
+          <span className="muted">{t('pages.preflight.rateCounts')}</span>
         </p>
       </div>
+      {workflow.length > 0 && (
+        <section className="preflight-story preflight-workflow" data-testid="preflight-workflow">
+          <h3>
+            <span data-testid="preflight-workflow-totals">
+              {t('pages.preflight.workflow', report.workflow)}
+            </span>
+          </h3>
+          <ul>
+            {workflow.slice(0, ROWS_PER_GROUP * 2).map((f, i) => {
+              const here = f.locations[0];
+              const linkable = here && rows.has(here.story);
+              return (
+                <li key={`${f.rule}-${i}`}>
+                  <button
+                    type="button"
+                    className={`preflight-item severity-${f.severity}`}
+                    data-testid="preflight-item"
+                    data-rule={f.rule}
+                    data-severity={f.severity}
+                    disabled={!linkable}
+                    title={linkable ? t('pages.preflight.goTo') : undefined}
+                    onClick={() => here && linkable && onOpenStory(here.story)}
+                  >
+                    <span className={`severity-dot severity-${f.severity}`} aria-hidden="true" />
+                    <span className="sr-only">{t(`findings.severity.${f.severity}`)}：</span>
+                    <span className="preflight-message">{findingMessage(i18n, f)}</span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
       {report.hardBlocks.length > 0 && (
         <div className="preflight-hard" role="note" data-testid="preflight-hard">
           <p>{t('pages.preflight.hard')}</p>
@@ -130,7 +169,7 @@ export function PreflightReport({ report, checking, onRecheck, onOpenStory }: Pr
           </ul>
         </div>
       )}
-      {groups.length === 0 && <p className="muted">{t('pages.preflight.clean')}</p>}
+      {groups.length === 0 && workflow.length === 0 && <p className="muted">{t('pages.preflight.clean')}</p>}
       {groups.map((g) => {
         const row = rows.get(g.storyId);
         return (

@@ -1,7 +1,9 @@
 /** English strings of the pages screen; the same keys as pages-zh-CN.ts. */
+import { pageReportEn } from '../../../shared/i18n/page-report-en';
 import type { pagesZhCN } from './pages-zh-CN';
 
 export const pagesEn: { readonly [K in keyof typeof pagesZhCN]: string } = {
+  ...pageReportEn,
   'pages.title': 'Pages',
   'pages.empty': 'Page plans, preflight and export live here.',
   'pages.list.label': 'Pages',
@@ -17,7 +19,6 @@ export const pagesEn: { readonly [K in keyof typeof pagesZhCN]: string } = {
   'pages.new.title': 'New page',
   'pages.new.name': 'Page',
   'pages.new.nameHint': 'a letter and a number, e.g. B6',
-  'pages.new.nameInvalid': 'A page is one capital letter and one or two digits, e.g. B6.',
   'pages.new.date': 'Date',
   'pages.new.edition': 'Edition',
   'pages.new.editionHint': 'e.g. 党建周刊',
@@ -27,15 +28,6 @@ export const pagesEn: { readonly [K in keyof typeof pagesZhCN]: string } = {
   'pages.new.create': 'Create',
   'pages.new.cancel': 'Cancel',
 
-  'pages.head': 'Page {name} · {date}',
-  'pages.head.rev': 'revision {rev}, saved by {by} at {at}',
-
-  'pages.role.lead': 'Lead',
-  'pages.role.secondary': 'Secondary',
-  'pages.role.brief': 'Brief',
-  'pages.role.photo': 'Photo',
-  'pages.role.box': 'Box',
-
   'pages.plan.title': 'Page plan',
   'pages.plan.hint': 'Alt+↑/↓ on a row moves it.',
   'pages.plan.slot': 'Slot',
@@ -44,11 +36,7 @@ export const pagesEn: { readonly [K in keyof typeof pagesZhCN]: string } = {
   'pages.plan.budget': 'Budget',
   'pages.plan.length': 'Length',
   'pages.plan.actions': 'Actions',
-  'pages.plan.noStory': '(empty slot)',
   'pages.plan.missing': '(story {id} is gone)',
-  'pages.plan.noBudget': 'none',
-  'pages.plan.count': '{count} / {budget} chars',
-  'pages.plan.countOnly': '{count} chars',
   'pages.plan.over': '{over} over',
   'pages.plan.up': 'Move slot {n} up',
   'pages.plan.down': 'Move slot {n} down',
@@ -77,16 +65,7 @@ export const pagesEn: { readonly [K in keyof typeof pagesZhCN]: string } = {
   'pages.preflight.run': 'Check again',
   'pages.preflight.running': 'Checking…',
   'pages.preflight.checkedAt': 'checked at {at}',
-  'pages.preflight.totals': '{errors} errors · {warnings} warnings · {infos} notes',
-  'pages.preflight.rate':
-    'Error rate: {rate} per 10,000 characters ({weighted} weighted errors / {characters} characters)',
-  'pages.preflight.ratePass': 'pass (≤ 3)',
-  'pages.preflight.rateFail': 'fail (> 3)',
-  'pages.preflight.hard': 'These must be resolved first; no override can pass them:',
-  'pages.preflight.clean': 'Nothing open.',
   'pages.preflight.pageItems': 'The page',
-  'pages.preflight.signed': 'Signed: {list}',
-  'pages.preflight.unsigned': 'No signatures yet',
   'pages.preflight.ignored': '{count} ignored (with a reason)',
   'pages.preflight.ignoredBy': '{by}: {reason}',
   'pages.preflight.goTo': 'Show in the story',
@@ -158,11 +137,4 @@ export const pagesEn: { readonly [K in keyof typeof pagesZhCN]: string } = {
   'error.publishNotEditor': 'Only an editor (初审, 复审, 终审) may publish page {page}.',
 
   'findings.family.page': 'Page',
-  'check.page.slot-empty': 'Slot {slot} has no story',
-  'check.page.story-missing': 'Slot {slot}: the story is missing or in the trash',
-  'check.page.not-approved': 'Slot {slot}: the story is not approved yet',
-  'check.page.signatures-missing': 'Slot {slot}: no signature for {levels}',
-  'check.page.signatures-same-person': 'Slot {slot}: one person signed two review levels',
-  'check.page.signatures-unrecorded': 'Slot {slot}: no review signatures are recorded',
-  'check.page.jump-unlinked': 'Slot {slot}: the jump line to page {page} is not linked to a story there',
 };

@@ -1,5 +1,8 @@
 /** Strings of the pages screen: page plans, the preflight report, export and publication (issue 7). */
+import { pageReportZhCN } from '../../../shared/i18n/page-report-zh-CN';
+
 export const pagesZhCN = {
+  ...pageReportZhCN,
   'pages.title': '版面',
   'pages.empty': '版面计划、付排前检查和导出在这里。',
   'pages.list.label': '版面列表',
@@ -15,7 +18,6 @@ export const pagesZhCN = {
   'pages.new.title': '新建版面',
   'pages.new.name': '版面名称',
   'pages.new.nameHint': '字母加数字，如 B6',
-  'pages.new.nameInvalid': '版面名称应为一个大写字母加一到两位数字，如 B6。',
   'pages.new.date': '出版日期',
   'pages.new.edition': '版名',
   'pages.new.editionHint': '如“党建周刊”',
@@ -23,15 +25,6 @@ export const pagesZhCN = {
   'pages.new.exists': '{name} 版（{date}）已经有计划，点“创建”将打开它。',
   'pages.new.create': '创建',
   'pages.new.cancel': '取消',
-
-  'pages.head': '{name} 版 · {date}',
-  'pages.head.rev': '第 {rev} 版修订，{by} 保存于 {at}',
-
-  'pages.role.lead': '头条',
-  'pages.role.secondary': '次条',
-  'pages.role.brief': '简讯',
-  'pages.role.photo': '图片',
-  'pages.role.box': '专栏框',
 
   'pages.plan.title': '版面计划',
   'pages.plan.hint': '选中一行后按 Alt+↑/↓ 调整顺序。',
@@ -41,11 +34,7 @@ export const pagesZhCN = {
   'pages.plan.budget': '字数预算',
   'pages.plan.length': '字数',
   'pages.plan.actions': '操作',
-  'pages.plan.noStory': '（空版位）',
   'pages.plan.missing': '（稿件 {id} 不存在）',
-  'pages.plan.noBudget': '不限',
-  'pages.plan.count': '{count} / {budget} 字',
-  'pages.plan.countOnly': '{count} 字',
   'pages.plan.over': '超出 {over} 字',
   'pages.plan.up': '上移版位 {n}',
   'pages.plan.down': '下移版位 {n}',
@@ -74,15 +63,7 @@ export const pagesZhCN = {
   'pages.preflight.run': '重新检查',
   'pages.preflight.running': '正在检查……',
   'pages.preflight.checkedAt': '检查于 {at}',
-  'pages.preflight.totals': '错误 {errors} · 警告 {warnings} · 提示 {infos}',
-  'pages.preflight.rate': '差错率：每万字 {rate}（{weighted} 处计权差错 / {characters} 字）',
-  'pages.preflight.ratePass': '合格（≤3）',
-  'pages.preflight.rateFail': '不合格（>3）',
-  'pages.preflight.hard': '以下问题必须先解决，签字也不能越过：',
-  'pages.preflight.clean': '没有未解决的问题。',
   'pages.preflight.pageItems': '版面',
-  'pages.preflight.signed': '签字：{list}',
-  'pages.preflight.unsigned': '尚无签字',
   'pages.preflight.ignored': '已忽略 {count} 条（附理由）',
   'pages.preflight.ignoredBy': '{by}：{reason}',
   'pages.preflight.goTo': '到稿件中查看',
@@ -149,11 +130,4 @@ export const pagesZhCN = {
   'error.publishNotEditor': '只有编辑（初审、复审、终审）可以发布 {page} 版。',
 
   'findings.family.page': '版面',
-  'check.page.slot-empty': '版位 {slot} 还没有稿件',
-  'check.page.story-missing': '版位 {slot} 的稿件不存在或已在回收站',
-  'check.page.not-approved': '版位 {slot} 的稿件尚未终审通过',
-  'check.page.signatures-missing': '版位 {slot} 缺少签字：{levels}',
-  'check.page.signatures-same-person': '版位 {slot} 的稿件有一人签了两级审签',
-  'check.page.signatures-unrecorded': '版位 {slot} 的稿件没有审签记录',
-  'check.page.jump-unlinked': '版位 {slot} 的转版（{page} 版）未链接到对方稿件',
 };

@@ -1,0 +1,52 @@
+/**
+ * The command line's language: the same setting as the app, zh-CN by default, English
+ * with the global option `--lang en` (main.ts sets it before any command runs). Messages
+ * come from the CLI's catalog (messages-zh-CN.ts / messages-en.ts), which holds the page
+ * report's strings shared with the 版面 screen (shared/i18n).
+ */
+import type { DeskError } from '../../shared/api';
+import type { Finding } from '../../shared/checks/finding';
+import { formatMessage } from '../../shared/i18n/format';
+import { LOCALES, type Locale } from '../../shared/model';
+import { cliEn } from './messages-en';
+import { cliZhCN } from './messages-zh-CN';
+
+export type CliMessageKey = keyof typeof cliZhCN;
+type Params = Record<string, string | number>;
+
+const CATALOGS: Record<Locale, Readonly<Record<CliMessageKey, string>>> = { 'zh-CN': cliZhCN, en: cliEn };
+let current: Locale = 'zh-CN';
+
+export function isLocale(value: string): value is Locale {
+  return (LOCALES as readonly string[]).includes(value);
+}
+
+export function setCliLocale(locale: Locale): void {
+  current = locale;
+}
+
+export function cliLocale(): Locale {
+  return current;
+}
+
+/** A message of the CLI's catalog in the current language. */
+export function t(key: CliMessageKey, params?: Params): string {
+  return formatMessage(CATALOGS[current][key], params);
+}
+
+function lookup(key: string, params: Params): string | undefined {
+  const catalog = CATALOGS[current] as Readonly<Record<string, string>>;
+  return Object.prototype.hasOwnProperty.call(catalog, key)
+    ? formatMessage(catalog[key]!, params)
+    : undefined;
+}
+
+/** A desk error in the current language: its key's message when the catalog has one, else its English detail. */
+export function deskErrorText(err: DeskError): string {
+  return lookup(`cli.${err.key}`, err.params) ?? lookup(err.key, err.params) ?? err.message;
+}
+
+/** A finding's message in the current language, as the 版面 screen words it; else its own (English) message. */
+export function findingText(f: Finding): string {
+  return lookup(f.messageKey, f.params) ?? lookup(`check.${f.rule}`, f.params) ?? f.message;
+}
