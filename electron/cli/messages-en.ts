@@ -1,12 +1,17 @@
 /** English strings of the command line (`--lang en`); the same keys as messages-zh-CN.ts. */
+import { findingsEn } from '../../shared/i18n/findings-en';
 import { pageReportEn } from '../../shared/i18n/page-report-en';
 import type { cliZhCN } from './messages-zh-CN';
 
 export const cliEn: { readonly [K in keyof typeof cliZhCN]: string } = {
+  ...findingsEn,
   ...pageReportEn,
   'cli.usage': 'usage: {usage}',
   'cli.lang': '--lang must be zh-CN or en',
   'cli.unknownCommand': 'unknown command "{name}"',
+  'cli.check.summary': '{errors} error(s), {warnings} warning(s) in {stories} story(ies)',
+  'cli.check.summaryArchive':
+    '{errors} error(s), {warnings} warning(s) in {stories} story(ies), checked against {archived} archived stories',
 
   'cli.error.dataLocked':
     'The data folder {dataDir} is in use: process {pid} holds it. Nothing was changed. Close the other 党建采编台 window (or that process) and try again.',

@@ -2,13 +2,18 @@
  * The command line's own strings (zh-CN, the default, as in the app). The page report's
  * strings come from shared/i18n, the same the 版面 screen shows. Parameters are {name}.
  */
+import { findingsZhCN } from '../../shared/i18n/findings-zh-CN';
 import { pageReportZhCN } from '../../shared/i18n/page-report-zh-CN';
 
 export const cliZhCN = {
+  ...findingsZhCN,
   ...pageReportZhCN,
   'cli.usage': '用法：{usage}',
   'cli.lang': '--lang 只能是 zh-CN 或 en',
   'cli.unknownCommand': '没有 “{name}” 这个命令',
+  'cli.check.summary': '{stories} 篇稿件：错误 {errors} 处，警告 {warnings} 处',
+  'cli.check.summaryArchive':
+    '{stories} 篇稿件：错误 {errors} 处，警告 {warnings} 处（已与资料库 {archived} 篇稿件比对）',
 
   'cli.error.dataLocked':
     '数据文件夹 {dataDir} 正在使用中：进程 {pid} 占用着它。没有做任何改动。请关闭另一个采编台窗口（或该进程）后再试。',

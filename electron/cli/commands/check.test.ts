@@ -15,7 +15,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 function desk(...args: string[]) {
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'electron/cli/main.ts'), 'check', ...args],
+    ['--import', 'tsx', join(ROOT, 'electron/cli/main.ts'), 'check', '--lang', 'en', ...args],
     {
       cwd: ROOT,
       encoding: 'utf8',
@@ -68,7 +68,7 @@ describe('desk check', () => {
     expect(code).toBe(0);
     expect(out).toContain(`${join(PAGE, '4-hexi-jiedao.md')}:2:0-32  warning  duplicate.cross-story`);
     expect(out).toContain(`twin ${join(PAGE, '3-baisha-wangge.md')}:3:64-96`);
-    expect(out).toContain('0 error(s), 1 warning(s) in 2 stories');
+    expect(out).toContain('0 error(s), 1 warning(s) in 2 story(ies)');
   });
 
   it('--archive DIR: finds text already published, naming the story and its date; caches the index', () => {

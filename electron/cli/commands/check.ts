@@ -26,6 +26,7 @@ import { ArchiveStore, archiveDirOf } from '../../desk/archive/archive-store';
 import { isFolder, readStoryContent, storyFilesIn } from '../../desk/archive/story-source';
 import { loadCopyContext } from '../../desk/terms/copy-context';
 import { UsageError } from '../usage';
+import { findingText, t } from '../i18n';
 
 type Page = { label: string; files: string[] };
 
@@ -139,10 +140,8 @@ export async function runCheck(values: Record<string, unknown>, paths: string[])
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.filter((f) => f.severity === 'warning').length;
     const archived = archives.reduce((n, a) => n + a.store.index.storyCount, 0);
-    console.log(
-      `${errors} error(s), ${warnings} warning(s) in ${stories.size} stor${stories.size === 1 ? 'y' : 'ies'}` +
-        (archives.length ? `, checked against ${archived} archived stories` : ''),
-    );
+    const counts = { errors, warnings, stories: stories.size, archived };
+    console.log(t(archives.length ? 'cli.check.summaryArchive' : 'cli.check.summary', counts));
   }
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
@@ -169,7 +168,7 @@ export function formatFindings(findings: readonly Finding[]): string[] {
   for (const f of findings) {
     const [here, ...twins] = f.locations;
     if (!here) continue;
-    lines.push(`${where(here)}  ${f.severity}  ${f.rule}  ${f.message}`);
+    lines.push(`${where(here)}  ${f.severity}  ${f.rule}  ${findingText(f)}`);
     lines.push(`    「${here.text}」`);
     for (const twin of twins) lines.push(`    twin ${where(twin)}  「${twin.text}」`);
     if (f.diff) lines.push(`    diff ${diffLine(f.diff)}`);

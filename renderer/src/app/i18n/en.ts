@@ -4,7 +4,7 @@ import { importEn } from '../../import/import-en';
 import { pagesEn } from '../../pages/pages-en';
 import { reviewEn } from '../../review/review-en';
 import { termsEn } from '../../terms/terms-en';
-import { findingsEn } from './findings-en';
+import { findingsEn } from '../../../../shared/i18n/findings-en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {

@@ -8,7 +8,7 @@ import { importZhCN } from '../../import/import-zh-CN';
 import { pagesZhCN } from '../../pages/pages-zh-CN';
 import { reviewZhCN } from '../../review/review-zh-CN';
 import { termsZhCN } from '../../terms/terms-zh-CN';
-import { findingsZhCN } from './findings-zh-CN';
+import { findingsZhCN } from '../../../../shared/i18n/findings-zh-CN';
 
 export const zhCN = {
   ...findingsZhCN,
