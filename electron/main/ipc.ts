@@ -5,9 +5,10 @@
  * validates it against the contract's schema and never throws. The reply is always
  * `{ ok: true, result } | { ok: false, error: DeskErrorShape }`; the preload unwraps it.
  */
-import { ipcMain } from 'electron';
+import { BrowserWindow, ipcMain } from 'electron';
 
 import { DESK_METHODS, type DeskErrorShape, type DeskHandlers } from '../../shared/api';
+import type { DeskEvents } from '../desk/desk-events';
 import { dispatch, type DispatchResult } from '../desk/dispatch';
 import { untrustedSenderReason } from './trusted-ipc-sender';
 
@@ -40,4 +41,20 @@ export function bindDeskIpc(handlers: DeskHandlers): () => void {
   return () => {
     for (const method of DESK_METHODS) ipcMain.removeHandler(deskChannel(method));
   };
+}
+
+/** The channel desk events reach the preload on (issue 19); the preload checks each before the page sees it. */
+export const DESK_EVENT_CHANNEL = 'desk:event';
+
+/**
+ * Sends every desk event (a lock changing hands, a story saved or signed) to every
+ * open window at once. Returns the function that stops it (on shutdown).
+ */
+export function bindDeskEvents(events: DeskEvents): () => void {
+  return events.subscribe((event) => {
+    for (const win of BrowserWindow.getAllWindows()) {
+      if (!win.isDestroyed() && !win.webContents.isDestroyed())
+        win.webContents.send(DESK_EVENT_CHANNEL, event);
+    }
+  });
 }
