@@ -10,7 +10,7 @@ import { BrowserWindow, ipcMain } from 'electron';
 import { DESK_METHODS, type DeskErrorShape, type DeskHandlers } from '../../shared/api';
 import type { DeskEvents } from '../desk/desk-events';
 import { dispatch, type DispatchResult } from '../desk/dispatch';
-import { untrustedSenderReason } from './trusted-ipc-sender';
+import { isDeskWindow, untrustedSenderReason } from './trusted-ipc-sender';
 
 /** The IPC channel of a contract method; the preload builds the same name. */
 export const deskChannel = (method: string): string => `desk:${method}`;
@@ -48,12 +48,13 @@ export const DESK_EVENT_CHANNEL = 'desk:event';
 
 /**
  * Sends every desk event (a lock changing hands, a story saved or signed) to every
- * open window at once. Returns the function that stops it (on shutdown).
+ * open desk window at once (our renderer only: never a print window or a foreign
+ * page). Returns the function that stops it (on shutdown).
  */
 export function bindDeskEvents(events: DeskEvents): () => void {
   return events.subscribe((event) => {
     for (const win of BrowserWindow.getAllWindows()) {
-      if (!win.isDestroyed() && !win.webContents.isDestroyed())
+      if (!win.isDestroyed() && isDeskWindow(win.webContents))
         win.webContents.send(DESK_EVENT_CHANNEL, event);
     }
   });
