@@ -138,14 +138,18 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
       return { total: items.length, items };
     },
     'stories.get': async ({ id }) => store.get(id),
-    'stories.create': async ({ page }) =>
-      store.create({
+    // A window where nobody is chosen creates nothing (issue 19): never a story in the OS account's name.
+    'stories.create': async ({ page }) => {
+      review.requireWriter();
+      return store.create({
         ...newStory(newStoryId(), now(), who(), { page: page ?? null }),
         createdBy: review.currentUser()?.id ?? who(),
-      }),
+      });
+    },
     // Refused when another session holds the lock; an editor's change to a signed story clears signatures (issue 6).
     'stories.save': async ({ id, baseRev, content }) => review.save(id, baseRev, content),
     'stories.duplicate': async ({ id }) => {
+      review.requireWriter();
       const source = await store.get(id);
       const copy = newStory(newStoryId(), now(), who(), {
         ...source,

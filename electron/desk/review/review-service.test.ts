@@ -253,6 +253,9 @@ describe('review services', () => {
     expect((await store.get(story.id)).rev).toBe(1);
     expect(heard).toEqual([]);
 
+    await expect(as(nobody, async () => review.requireWriter())).rejects.toMatchObject({
+      key: 'review.refused.noUserEdit',
+    });
     // The CLI and scripts (no session) still save, under the desk's user name.
     const saved = await review.save(story.id, story.rev, withBody(story, '脚本改的'));
     expect(saved.updatedBy).toBe('desk');

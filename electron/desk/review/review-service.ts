@@ -48,6 +48,12 @@ export type ReviewServices = {
   who(): string;
   /** The person at this session, or null. */
   currentUser(): UserProfile | null;
+  /**
+   * Who writes from this session: its chosen person; null for calls with no session
+   * (CLI, scripts: the desk's user name). A window where nobody is chosen is refused
+   * (`review.refused.noUserEdit`, issue 19).
+   */
+  requireWriter(): UserProfile | null;
   /** `pages.export` recording each export (and an override) on the page and on every story it carried. */
   auditExports(
     exportPage: DeskHandlers['pages.export'],
@@ -430,6 +436,7 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
     save: (id, baseRev, content) => save(id, baseRev, content),
     who,
     currentUser: () => users.current(),
+    requireWriter: requireEditor,
     audit,
     locks,
   };
