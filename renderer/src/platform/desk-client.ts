@@ -71,7 +71,18 @@ export const desk: DeskApi =
   transport === 'electron' && window.desk ? wrapElectron(window.desk) : createHttpDesk(httpOptions());
 
 const listeners = new Set<DeskEventListener>();
+const reconnected = new Set<() => void>();
 let streaming = false;
+
+function ensureStream(): void {
+  if (streaming) return;
+  streaming = true;
+  if (transport === 'electron' && window.deskEvents) window.deskEvents.subscribe(deliver);
+  else
+    streamHttpEvents(httpOptions(), deliver, () => {
+      for (const listener of [...reconnected]) listener();
+    });
+}
 
 function deliver(event: DeskEvent): void {
   for (const listener of [...listeners]) {
@@ -92,13 +103,22 @@ function deliver(event: DeskEvent): void {
  */
 export function onDeskEvent(listener: DeskEventListener): () => void {
   listeners.add(listener);
-  if (!streaming) {
-    streaming = true;
-    if (transport === 'electron' && window.deskEvents) window.deskEvents.subscribe(deliver);
-    else streamHttpEvents(httpOptions(), deliver);
-  }
+  ensureStream();
   return () => {
     listeners.delete(listener);
+  };
+}
+
+/**
+ * Told when the event channel is back after a break (the stream to the loopback
+ * host dropped): events may have been missed, so what a view shows is read again.
+ * In Electron the desk and the window live and end together: never called.
+ */
+export function onDeskReconnect(listener: () => void): () => void {
+  reconnected.add(listener);
+  ensureStream();
+  return () => {
+    reconnected.delete(listener);
   };
 }
 

@@ -89,13 +89,15 @@ describe('the HTTP event stream', () => {
     const text = `: desk events\n\ndata: ${JSON.stringify(lock)}\n\ndata: {"type":"evil","storyId":"s-1","at":"t"}\n\ndata: not json\n\n: keep-alive\n\ndata: ${JSON.stringify({ ...story, extra: '<script>' })}\n\n`;
     const bytes = new TextEncoder().encode(text);
     const seen: Seen[] = [];
-    let served = false;
+    let served = 0;
+    let reconnects = 0;
     const heard: unknown[] = [];
     const stop = streamHttpEvents(
       {
         fetch: fakeFetch(() => {
-          if (served) return new Promise<Response>(() => undefined);
-          served = true;
+          served++;
+          // After the first stream ends, the host is back with a stream that stays open.
+          if (served > 1) return new Response(new ReadableStream<Uint8Array>({ start: () => undefined }));
           const body = new ReadableStream<Uint8Array>({
             start(controller) {
               // Chunks cut mid-character and mid-event, as a socket may deliver them.
@@ -108,8 +110,11 @@ describe('the HTTP event stream', () => {
         token: 'tok-1',
       },
       (event) => heard.push(event),
+      () => reconnects++,
     );
     await expect.poll(() => heard.length).toBe(2);
+    // Connected again after the break (not at the first connection), and told so once.
+    await expect.poll(() => reconnects, { timeout: 3_000 }).toBe(1);
     stop();
     expect(heard).toEqual([lock, story]);
     expect(seen[0]?.url).toBe('/events');

@@ -81,11 +81,17 @@ const RECONNECT_MS = [500, 1000, 2000, 5000];
 /**
  * Reads the host's event stream (`GET /events`, Server-Sent Events; issue 19) with
  * the same token header as the API, and passes each valid event on. Connects again
- * when the stream ends (a host restart). Returns the function that stops it.
+ * when the stream ends; `onReconnect` is told each time it is back after a break
+ * (events may have been missed meanwhile). Returns the function that stops it.
  */
-export function streamHttpEvents(opts: HttpDeskOptions, onEvent: (event: DeskEvent) => void): () => void {
+export function streamHttpEvents(
+  opts: HttpDeskOptions,
+  onEvent: (event: DeskEvent) => void,
+  onReconnect: () => void = () => undefined,
+): () => void {
   let stopped = false;
   let attempt = 0;
+  let connected = false;
   const abort = new AbortController();
   const handleBlock = (block: string) => {
     const data = block
@@ -111,6 +117,8 @@ export function streamHttpEvents(opts: HttpDeskOptions, onEvent: (event: DeskEve
         });
         if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
         attempt = 0;
+        if (connected) onReconnect();
+        connected = true;
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';
         for (;;) {

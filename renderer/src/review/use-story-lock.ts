@@ -18,7 +18,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LockView } from '../../../shared/review/review-contract';
 import type { Story } from '../../../shared/model';
 import { transition } from '../../../shared/review/workflow';
-import { desk, onDeskEvent } from '../platform/desk-client';
+import { desk, onDeskEvent, onDeskReconnect } from '../platform/desk-client';
 import { useReviewUsers } from './ReviewContext';
 
 export const RENEW_MS = 20_000;
@@ -90,6 +90,8 @@ export function useStoryLock(storyId: string | null): StoryLock {
     const stop = onDeskEvent((event) => {
       if (event.type === 'lock' && event.storyId === storyId) void read();
     });
+    // The event stream is back after a break: a lock change may have been missed, so read it again.
+    const stopReconnect = onDeskReconnect(() => void read());
     const timer = setInterval(() => {
       if (!mine.current) return void read();
       desk['locks.renew']({ id: storyId }).then(
@@ -100,6 +102,7 @@ export function useStoryLock(storyId: string | null): StoryLock {
     return () => {
       live = false;
       stop();
+      stopReconnect();
       clearInterval(timer);
       if (mine.current) void desk['locks.release']({ id: storyId }).catch(() => undefined);
       mine.current = false;
