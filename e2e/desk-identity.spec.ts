@@ -160,3 +160,34 @@ test("a change of person saves the open story as its writer, ends their lock, an
   expect(history.entries.slice(0, 2).map((e) => e.savedBy)).toEqual(['王芳', '张明']);
   await expect(other.getByTestId('lock-holder')).toHaveText('锁定者：王芳', { timeout: PUSHED_WITHIN_MS });
 });
+
+test('an edit the lock refuses is not kept: the window shows the holder and the stored text', async ({
+  browser,
+  desk,
+}) => {
+  test.setTimeout(120_000);
+  const li = await deskAs(browser, desk.url, 'li-hua');
+  const wang = await deskAs(browser, desk.url, 'wang-fang');
+  // 王芳's window hears no events (its stream cut), so it still believes the story free when she types.
+  await wang.route('**/events', (route) => route.abort());
+  await wang.reload();
+  const id = await openStory(li);
+  await openStory(wang);
+  await expect(wang.getByTestId('lock-state')).toHaveAttribute('data-state', 'free');
+  await typeAtEnd(li, '李华先写的。');
+  await expect(li.getByTestId('lock-state')).toHaveAttribute('data-state', 'mine');
+  await li.getByTestId('save-now').click();
+  await expect(li.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  const before = await storyOnDisk(desk.dataDir, id);
+
+  await expect(wang.getByTestId('lock-state')).toHaveAttribute('data-state', 'free');
+  await typeAtEnd(wang, '王芳晚到的字。');
+  await expect(wang.getByTestId('lock-holder')).toHaveText('锁定者：李华');
+  await expect(wang.getByTestId('body-editor')).toHaveAttribute('contenteditable', 'false');
+  await expect(wang.getByTestId('body-editor')).not.toContainText('王芳晚到的字');
+  await expect(wang.getByTestId('body-editor')).toContainText('李华先写的。');
+  await expect(wang.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  const after = await storyOnDisk(desk.dataDir, id);
+  expect(after.rev).toBe(before.rev);
+  expect(JSON.stringify(after.body)).not.toContain('王芳晚到的字');
+});

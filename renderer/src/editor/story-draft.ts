@@ -205,7 +205,7 @@ export class StoryDraftController {
     );
   }
 
-  /** The edit was not allowed: nothing is saved, and the stored version is shown again. */
+  /** The edit was not allowed: nothing is saved, and the stored version is shown again (read anew). */
   private dropEdits(): void {
     this.claimed = null;
     clearTimeout(this.timer);
@@ -214,12 +214,16 @@ export class StoryDraftController {
     const story = this.state.story;
     if (!story) return;
     this.body = null; // the editor remounts with the stored version
-    this.set({
-      draft: contentOf(story),
-      save: 'saved',
-      issues: [],
-      generation: this.state.generation + 1,
-    });
+    this.set({ draft: contentOf(story), save: 'saved', issues: [], generation: this.state.generation + 1 });
+    // The holder may have saved since this window loaded it: show what is stored now.
+    this.deps.api['stories.get']({ id: this.id }).then(
+      (latest) => {
+        if (this.disposed || this.dirty || latest.rev === this.state.story?.rev) return;
+        this.body = null;
+        this.set({ story: latest, draft: contentOf(latest), generation: this.state.generation + 1 });
+      },
+      () => undefined,
+    );
   }
 
   private bodyChanged(body: { stale: boolean }): void {
