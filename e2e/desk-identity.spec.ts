@@ -89,6 +89,7 @@ test('reading locks nothing, the first keystroke locks and every window sees it 
   await typeAtEnd(li, '李');
   await expect(li.getByTestId('lock-state')).toHaveAttribute('data-state', 'mine');
   await expect(li.getByTestId('lock-state')).toHaveText('你正在编辑，已锁定稿件。');
+  await li.screenshot({ path: test.info().outputPath('locked-by-you.png') });
   await expect(wang.getByTestId('lock-holder')).toHaveText('锁定者：李华', { timeout: PUSHED_WITHIN_MS });
   const seenAfterMs = Date.now() - typed;
   await expect(wang.getByTestId('body-editor')).toHaveAttribute('contenteditable', 'false');
