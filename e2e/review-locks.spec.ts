@@ -1,8 +1,9 @@
 /**
- * Edit locks through one loopback host (issue 6): two people, two browser
- * contexts, one story. The second reads it with the holder's name shown and
- * cannot save over it; an editor takes over (recorded), and the first person's
- * later change is refused rather than written over the newer text: never a lost update.
+ * Edit locks through one loopback host (issues 6 and 19): two people, two browser
+ * contexts, one story. Opening it locks nothing; the first keystroke does. The
+ * second reads it with the holder's name shown and cannot save over it; an editor
+ * takes over (recorded, and shown to the first at once: read-only), and the first
+ * person's session can no longer write over the newer text: never a lost update.
  */
 import type { Browser, Page } from '@playwright/test';
 
@@ -34,9 +35,13 @@ test('the second person gets the story read-only, an editor can take over, and n
   const body = a.getByTestId('body-editor');
   await expect(body).toHaveAttribute('contenteditable', 'true');
   await expect(a.getByTestId('lock-banner')).toBeHidden();
+  // Reading takes no lock; the first keystroke does, and says so.
+  await expect(a.getByTestId('lock-state')).toHaveAttribute('data-state', 'free');
+  await expect(a.getByTestId('lock-state')).toHaveText('开始编辑即锁定稿件，其他人届时只能阅读。');
   await body.locator('p').first().click();
   await a.keyboard.press('Control+End');
   await a.keyboard.type('李华补充的一句。');
+  await expect(a.getByTestId('lock-state')).toHaveAttribute('data-state', 'mine');
   await a.getByTestId('save-now').click();
   await expect(a.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
 
@@ -83,13 +88,20 @@ test('the second person gets the story read-only, an editor can take over, and n
   const trail = await pApi<AuditEntry[]>('review.audit', { id });
   expect(trail.map((e) => [e.kind, e.name, e.detail])).toEqual([['lock-takeover', '王芳', '李华 (li-hua)']]);
 
-  // His next change is refused, kept in his editor, and never written over hers.
-  await body.locator('p').first().click();
-  await a.keyboard.press('Control+End');
-  await a.keyboard.type('被接管后的字。');
-  await a.getByTestId('save-now').click();
-  await expect(a.getByTestId('save-state')).toHaveAttribute('data-state', 'error');
-  await expect(body).toContainText('被接管后的字。');
+  // He sees the take-over at once (no renewal waited for): read-only, her name shown.
+  await expect(a.getByTestId('lock-holder')).toHaveText('锁定者：王芳', { timeout: 3_000 });
+  await expect(body).toHaveAttribute('contenteditable', 'false');
+  await expect(a.getByTestId('save-now')).toBeDisabled();
+  // His session's save is refused and never written over hers.
+  const aSession = await a.evaluate(() => sessionStorage.getItem('desk.session'));
+  const aApi = await sessionApi(desk.url, aSession!);
+  const latest = await aApi<Story>('stories.get', { id });
+  const late = await aApi('stories.save', {
+    id,
+    baseRev: latest.rev,
+    content: { ...latest, headline: '被接管后的字' },
+  }).catch((err: { desk?: { key: string; params: Record<string, string> } }) => err.desk);
+  expect(late).toMatchObject({ key: 'error.lockedBy', params: { name: '王芳' } });
   await wBody.locator('p').first().click();
   await w.keyboard.press('Control+End');
   await w.keyboard.type('王芳的修改。');
@@ -99,4 +111,5 @@ test('the second person gets the story read-only, an editor can take over, and n
   expect(onDisk).toContain('再补一句。');
   expect(onDisk).toContain('王芳的修改。');
   expect(onDisk).not.toContain('被接管后的字');
+  expect((await storyOnDisk(desk.dataDir, id)).headline).not.toBe('被接管后的字');
 });

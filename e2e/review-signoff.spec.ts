@@ -57,10 +57,13 @@ test('a story goes through 三审, is returned with a passage comment, fixed, an
   await act(reporter, 'review-submit', '已提交');
   await expect(reporter.getByTestId('workflow-readonly')).toBeVisible();
 
-  // Editor A signs 初审 (the story is locked to the reporter's window: A reads it, and signs).
+  // Editor A signs 初审. The reporter's window only reads the story, so it holds no lock (issue 19):
+  // A is not locked out, and reading it to sign takes no lock either.
   const a = await deskAs(browser, desk.url, 'li-hua');
   await openFromQueue(a, id);
-  await expect(a.getByTestId('lock-holder')).toHaveText('锁定者：张明');
+  await expect(a.getByTestId('review-strip')).toBeVisible();
+  await expect(a.getByTestId('lock-banner')).toHaveCount(0);
+  await expect(a.getByTestId('lock-state')).toHaveAttribute('data-state', 'free');
   await act(a, 'review-sign', '初审通过');
   await expect(a.getByTestId('review-signatures')).toContainText('初审：李华');
 

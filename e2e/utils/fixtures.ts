@@ -7,6 +7,14 @@ import { test as base } from '@playwright/test';
 import { startHost, type DeskHost } from './desk-host';
 
 type Fixtures = {
+  /**
+   * Who is at the desk in the test's own window (`page`): a window where nobody is
+   * chosen is read-only (issue 19), so specs about other things work as a person who
+   * chose themselves in this tab (the tab's remembered choice, as after a reload).
+   * The reporter 张明 by default; `test.use({ deskUser: null })` for a window where
+   * nobody is chosen yet. Windows a spec opens itself (browser.newContext) are not touched.
+   */
+  deskUser: string | null;
   /** A fresh, empty data folder for this test. */
   dataDir: string;
   /** The real host on that folder (demo page seeded), stopped after the test. */
@@ -14,6 +22,19 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
+  deskUser: ['zhang-ming', { option: true }],
+  context: async ({ context, deskUser }, use) => {
+    if (deskUser) {
+      await context.addInitScript((userId: string) => {
+        try {
+          if (!sessionStorage.getItem('desk.userId')) sessionStorage.setItem('desk.userId', userId);
+        } catch {
+          // No storage: the spec's window starts with nobody chosen.
+        }
+      }, deskUser);
+    }
+    await use(context);
+  },
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     await use(await mkdtemp(join(tmpdir(), 'desk-e2e-')));

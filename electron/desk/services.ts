@@ -20,12 +20,15 @@ import { ownArchiveIds } from './pages/publish';
 import { isEditor } from '../../shared/review/roles';
 import { openReview, type ReviewServices } from './review/review-service';
 import { importHandlers } from './import/import-handlers';
+import { DeskEvents } from './desk-events';
 
 export type DeskServices = {
   handlers: DeskHandlers;
   store: DeskStore;
   /** Review, locks and the audit trail (issue 6): for other services to record exports and overrides. */
   review: ReviewServices;
+  /** Lock, story and review changes, for the transports to push to every window (issue 19). */
+  events: DeskEvents;
   photoPath(file: string): string;
   close(): Promise<void>;
 };
@@ -65,8 +68,10 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
       throw err;
     }
   }
+  const events = new DeskEvents();
   const review = await openReview({
     store,
+    events,
     dataDir: opts.dataDir,
     fallbackName: () => store.getPrefs().userName || opts.user || defaultUser(),
   }).catch(async (err: unknown) => {
@@ -133,14 +138,18 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
       return { total: items.length, items };
     },
     'stories.get': async ({ id }) => store.get(id),
-    'stories.create': async ({ page }) =>
-      store.create({
+    // A window where nobody is chosen creates nothing (issue 19): never a story in the OS account's name.
+    'stories.create': async ({ page }) => {
+      review.requireWriter();
+      return store.create({
         ...newStory(newStoryId(), now(), who(), { page: page ?? null }),
         createdBy: review.currentUser()?.id ?? who(),
-      }),
+      });
+    },
     // Refused when another session holds the lock; an editor's change to a signed story clears signatures (issue 6).
     'stories.save': async ({ id, baseRev, content }) => review.save(id, baseRev, content),
     'stories.duplicate': async ({ id }) => {
+      review.requireWriter();
       const source = await store.get(id);
       const copy = newStory(newStoryId(), now(), who(), {
         ...source,
@@ -192,6 +201,7 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     handlers,
     store,
     review,
+    events,
     photoPath: (file) => store.photoPath(file),
     close: async () => {
       await proofPdf?.close();

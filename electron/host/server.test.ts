@@ -164,3 +164,45 @@ describe('photos', () => {
     expect((await get('cccc3333cccc3333.png')).status).toBe(404);
   });
 });
+
+describe('the event stream', () => {
+  it('is refused without the cookie, the token or from another site', async () => {
+    const who = await open();
+    const url = new URL('events', host.url);
+    expect((await fetch(url, { headers: { 'X-Desk-Token': who.token } })).status).toBe(403);
+    expect((await fetch(url, { headers: { Cookie: who.cookie } })).status).toBe(403);
+    const foreign = await fetch(url, {
+      headers: { Cookie: who.cookie, 'X-Desk-Token': who.token, Origin: 'http://evil.example' },
+    });
+    expect(foreign.status).toBe(403);
+  });
+
+  it("pushes another tab's lock to every open stream as it happens, as Server-Sent Events", async () => {
+    const who = await open();
+    const abort = new AbortController();
+    const res = await fetch(new URL('events', host.url), {
+      headers: { Cookie: who.cookie, 'X-Desk-Token': who.token },
+      signal: abort.signal,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    expect(res.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+
+    const created = (await (await call('stories.create', '{}', who)).json()) as { result: { id: string } };
+    const id = created.result.id;
+    const tab = { 'X-Desk-Session': 'tab-li-hua' };
+    await call('session.setUser', JSON.stringify({ userId: 'li-hua' }), who, tab);
+    await call('locks.acquire', JSON.stringify({ id }), who, tab);
+
+    let text = '';
+    while (!text.includes('"type":"lock"')) text += (await reader.read()).value ?? '';
+    const line = text.split('\n').find((l) => l.startsWith('data: ') && l.includes('"lock"'))!;
+    expect(JSON.parse(line.slice(6))).toMatchObject({
+      type: 'lock',
+      storyId: id,
+      holder: { userId: 'li-hua', name: '李华' },
+    });
+    abort.abort();
+  });
+});

@@ -12,6 +12,10 @@
  * same-origin `Origin`/`Sec-Fetch-Site` (when the client sends them) and exactly
  * `application/json`. Another local process (of any user) sees the port, never
  * the secret: it is printed to the terminal of the person who started the desk.
+ *
+ * `GET /events` is the desk's event channel (issue 19, shared/api/events.ts) as
+ * Server-Sent Events, behind the same cookie, token header and same-origin checks
+ * as the API: every lock, story and review change goes to every open tab at once.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -54,6 +58,8 @@ export type Host = {
 const MAX_OPEN_SECRETS = 64;
 
 const MAX_BODY = 64 * 1024 * 1024;
+/** A comment line this often keeps idle event streams open through proxies and shows a dead tab's socket. */
+const EVENTS_KEEPALIVE_MS = 25_000;
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
 function send(
@@ -188,18 +194,53 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     opened.handle.createReadStream().pipe(res);
   }
 
+  /** Why a request may not use the API or the event stream (cookie, token header, same origin), or null. */
+  function refusedCaller(req: IncomingMessage): { status: number; text: string } | null {
+    const foreign = foreignRequest(req);
+    if (foreign) return { status: 403, text: `refused: the request comes from another site (${foreign})` };
+    if (!hasBrowserKey(req) || !sameToken(req.headers['x-desk-token'] as string | undefined, token)) {
+      return { status: 403, text: 'missing or wrong desk token' };
+    }
+    return null;
+  }
+
+  /** The event stream of one tab: every desk event as one `data:` line of JSON, until the tab goes. */
+  function serveEvents(req: IncomingMessage, res: ServerResponse) {
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      ...NO_STORE,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      Connection: 'keep-alive',
+    });
+    res.write(': desk events\n\n');
+    const stop = opts.services.events.subscribe((event) => {
+      res.write(`data: ${JSON.stringify(event)}\n\n`);
+    });
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), EVENTS_KEEPALIVE_MS);
+    const end = () => {
+      clearInterval(keepAlive);
+      stop();
+    };
+    req.on('close', end);
+    res.on('error', end);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
     // Only requests addressed to this loopback port: refuses DNS-rebinding pages.
     if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 421, 'wrong host');
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
 
+    if (url.pathname === '/events') {
+      if (req.method !== 'GET') return send(res, 405, 'GET only');
+      const refused = refusedCaller(req);
+      if (refused) return send(res, refused.status, refused.text);
+      return serveEvents(req, res);
+    }
+
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'POST only');
-      const foreign = foreignRequest(req);
-      if (foreign) return send(res, 403, `refused: the request comes from another site (${foreign})`);
-      if (!hasBrowserKey(req) || !sameToken(req.headers['x-desk-token'] as string | undefined, token)) {
-        return send(res, 403, 'missing or wrong desk token');
-      }
+      const refused = refusedCaller(req);
+      if (refused) return send(res, refused.status, refused.text);
       if (!isJsonContentType(req.headers['content-type'])) {
         return send(res, 415, 'application/json only');
       }

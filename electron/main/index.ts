@@ -15,7 +15,7 @@ import { app, BrowserWindow, Menu, session, shell } from 'electron';
 import { defaultUser, openDeskServices, type DeskServices } from '../desk/services';
 import { handleAppProtocol } from './app-protocol';
 import { resolveDataDir, separateProfileFor } from './data-dir';
-import { bindDeskIpc } from './ipc';
+import { bindDeskEvents, bindDeskIpc } from './ipc';
 import { buildAppMenu } from './menu';
 import { handlePhotoProtocol } from './photo-protocol';
 import { electronPdfRenderer } from './print-pdf';
@@ -28,6 +28,7 @@ const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
 
 let services: DeskServices | null = null;
 let unbindIpc: (() => void) | null = null;
+let unbindEvents: (() => void) | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 // --- before ready (synchronously, while the entry module evaluates) ---------
@@ -85,6 +86,8 @@ async function start(): Promise<void> {
   }
 
   unbindIpc = bindDeskIpc(services.handlers);
+  // Lock and story changes reach every window at once (issue 19).
+  unbindEvents = bindDeskEvents(services.events);
   Menu.setApplicationMenu(buildAppMenu({ dataDir }));
   openWindow();
 
@@ -113,6 +116,7 @@ app.on('will-quit', (event) => {
   event.preventDefault();
   closing = true;
   unbindIpc?.();
+  unbindEvents?.();
   const open = services;
   open
     .close()

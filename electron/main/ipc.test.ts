@@ -12,9 +12,12 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 
 type Handler = (event: unknown, input: unknown) => Promise<unknown>;
 const handlers = new Map<string, Handler>();
+type FakeWindow = { isDestroyed: () => boolean; webContents: Record<string, unknown> };
+const windows: FakeWindow[] = [];
 
 vi.mock('electron', () => ({
   app: { isPackaged: true },
+  BrowserWindow: { getAllWindows: () => windows },
   ipcMain: {
     handle: (channel: string, fn: Handler) => handlers.set(channel, fn),
     removeHandler: (channel: string) => handlers.delete(channel),
@@ -22,7 +25,7 @@ vi.mock('electron', () => ({
 }));
 
 const { openDeskServices } = await import('../desk/services');
-const { bindDeskIpc } = await import('./ipc');
+const { bindDeskEvents, bindDeskIpc } = await import('./ipc');
 const { trustWebContents } = await import('./trusted-ipc-sender');
 
 let dir: string;
@@ -49,6 +52,8 @@ afterAll(async () => {
 });
 
 it('resolves a 10,000-deep body with the depth limit error, never a rejected promise', async () => {
+  // Someone is chosen in the window: a window where nobody is, creates and saves nothing (issue 19).
+  await handlers.get('desk:session.setUser')!(event, { userId: 'zhang-ming' });
   const created = (await handlers.get('desk:stories.create')!(event, { page: null })) as {
     ok: true;
     result: { id: string; rev: number };
@@ -70,4 +75,40 @@ it('resolves a refused sender with the error shape too', async () => {
     ok: false,
     error: { key: 'error.untrustedSender' },
   });
+});
+
+it('sends each desk event to every desk window, and to no other page', async () => {
+  const sent: Array<[number, string, unknown]> = [];
+  const contents = (id: number, url: string) => ({
+    id,
+    once: () => {},
+    isDestroyed: () => false,
+    getURL: () => url,
+    send: (channel: string, payload: unknown) => sent.push([id, channel, payload]),
+  });
+  const desk2 = contents(8, 'app://desk/index.html');
+  trustWebContents(desk2 as never);
+  const stranger = contents(9, 'https://example.com/');
+  windows.push(
+    { isDestroyed: () => false, webContents: contents(7, 'app://desk/index.html') },
+    { isDestroyed: () => false, webContents: desk2 },
+    { isDestroyed: () => false, webContents: stranger },
+  );
+  const stop = bindDeskEvents(services.events);
+  try {
+    await handlers.get('desk:session.setUser')!(event, { userId: 'li-hua' });
+    const created = (await handlers.get('desk:stories.create')!(event, { page: null })) as {
+      result: { id: string };
+    };
+    await handlers.get('desk:locks.acquire')!(event, { id: created.result.id });
+    const lock = { type: 'lock', storyId: created.result.id, holder: { userId: 'li-hua', name: '李华' } };
+    expect(sent.map(([id, channel]) => [id, channel])).toEqual([
+      [7, 'desk:event'],
+      [8, 'desk:event'],
+    ]);
+    expect(sent.every(([, , payload]) => expect.objectContaining(lock).asymmetricMatch(payload))).toBe(true);
+  } finally {
+    stop();
+    windows.length = 0;
+  }
 });

@@ -5,11 +5,12 @@
  * validates it against the contract's schema and never throws. The reply is always
  * `{ ok: true, result } | { ok: false, error: DeskErrorShape }`; the preload unwraps it.
  */
-import { ipcMain } from 'electron';
+import { BrowserWindow, ipcMain } from 'electron';
 
 import { DESK_METHODS, type DeskErrorShape, type DeskHandlers } from '../../shared/api';
+import type { DeskEvents } from '../desk/desk-events';
 import { dispatch, type DispatchResult } from '../desk/dispatch';
-import { untrustedSenderReason } from './trusted-ipc-sender';
+import { isDeskWindow, untrustedSenderReason } from './trusted-ipc-sender';
 
 /** The IPC channel of a contract method; the preload builds the same name. */
 export const deskChannel = (method: string): string => `desk:${method}`;
@@ -40,4 +41,21 @@ export function bindDeskIpc(handlers: DeskHandlers): () => void {
   return () => {
     for (const method of DESK_METHODS) ipcMain.removeHandler(deskChannel(method));
   };
+}
+
+/** The channel desk events reach the preload on (issue 19); the preload checks each before the page sees it. */
+export const DESK_EVENT_CHANNEL = 'desk:event';
+
+/**
+ * Sends every desk event (a lock changing hands, a story saved or signed) to every
+ * open desk window at once (our renderer only: never a print window or a foreign
+ * page). Returns the function that stops it (on shutdown).
+ */
+export function bindDeskEvents(events: DeskEvents): () => void {
+  return events.subscribe((event) => {
+    for (const win of BrowserWindow.getAllWindows()) {
+      if (!win.isDestroyed() && isDeskWindow(win.webContents))
+        win.webContents.send(DESK_EVENT_CHANNEL, event);
+    }
+  });
 }

@@ -25,6 +25,11 @@ export function trustWebContents(contents: WebContents): void {
   contents.once('destroyed', () => deskContents.delete(id));
 }
 
+/** True for a desk window showing our own renderer: the only pages desk events are sent to (issue 19). */
+export function isDeskWindow(contents: WebContents): boolean {
+  return deskContents.has(contents.id) && !contents.isDestroyed() && isOwnRendererUrl(contents.getURL());
+}
+
 /** Why a sender was refused, or null when it is trusted. */
 export function untrustedSenderReason(event: IpcMainInvokeEvent): string | null {
   if (!deskContents.has(event.sender.id)) return 'not a desk window';

@@ -19,6 +19,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 
 import type { DeskApi, DeskErrorShape, DeskInput, DeskMethod, DeskOutput } from '../../shared/api';
+import { toDeskEvent, type DeskEventListener } from '../../shared/api/events';
 
 type Reply = { ok: true; result: unknown } | { ok: false; error: DeskErrorShape };
 
@@ -104,6 +105,7 @@ const api = {
   'comments.add': bind('comments.add'),
   'comments.resolve': bind('comments.resolve'),
   'comments.reopen': bind('comments.reopen'),
+  'locks.view': bind('locks.view'),
   'locks.acquire': bind('locks.acquire'),
   'locks.renew': bind('locks.renew'),
   'locks.release': bind('locks.release'),
@@ -121,3 +123,24 @@ const api = {
 } satisfies DeskApi;
 
 contextBridge.exposeInMainWorld('desk', api);
+
+/**
+ * The desk's event channel (issue 19): main sends each desk event on one fixed
+ * channel; the page hears only events that pass `toDeskEvent` (a fresh plain copy
+ * of the fields of its type), never the IPC event or ipcRenderer itself.
+ */
+const deskEvents = {
+  subscribe(listener: DeskEventListener): () => void {
+    if (typeof listener !== 'function') return () => undefined;
+    const onEvent = (_event: unknown, payload: unknown) => {
+      const event = toDeskEvent(payload);
+      if (event) listener(event);
+    };
+    ipcRenderer.on('desk:event', onEvent);
+    return () => {
+      ipcRenderer.removeListener('desk:event', onEvent);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('deskEvents', deskEvents);

@@ -111,7 +111,9 @@ export const reviewContract = {
   'comments.resolve': method<Story>()(z.object({ id: StoryIdSchema, commentId: z.string().max(64) })),
   'comments.reopen': method<Story>()(z.object({ id: StoryIdSchema, commentId: z.string().max(64) })),
 
-  /** Takes the story's edit lock for this session, or reports who holds it. */
+  /** Who holds the story's edit lock now, without taking it (opening a story to read it, issue 19). */
+  'locks.view': method<LockView>()(byId),
+  /** Takes the story's edit lock for this session (on the first edit), or reports who holds it. */
   'locks.acquire': method<LockView>()(byId),
   /** The heartbeat: keeps this session's lock (lapses after 60 s without one). */
   'locks.renew': method<LockView>()(byId),

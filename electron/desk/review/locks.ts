@@ -21,12 +21,27 @@ export type LockView = {
   ttlMs: number;
 };
 
+/** Told whenever a story's lock changes person or is freed (issue 19: pushed to every window). */
+export type LockChange = (storyId: string, holder: { userId: string; name: string } | null) => void;
+
 export class LockTable {
   readonly #locks = new Map<string, LockHolder>();
   readonly #now: () => number;
+  #onChange: LockChange | null = null;
 
   constructor(now: () => number = Date.now) {
     this.#now = now;
+  }
+
+  /** Who hears of lock changes (the desk's event channel). */
+  onChange(listener: LockChange | null): void {
+    this.#onChange = listener;
+  }
+
+  #changed(storyId: string, before: LockHolder | null): void {
+    const after = this.#locks.get(storyId) ?? null;
+    if (before?.session === after?.session && before?.userId === after?.userId) return;
+    this.#onChange?.(storyId, after ? { userId: after.userId, name: after.name } : null);
   }
 
   /** The live holder, or null (a lapsed lock is dropped here). */
@@ -35,6 +50,7 @@ export class LockTable {
     if (!lock) return null;
     if (this.#now() - lock.renewedAt >= LOCK_TTL_MS) {
       this.#locks.delete(storyId);
+      this.#changed(storyId, lock);
       return null;
     }
     return lock;
@@ -51,6 +67,7 @@ export class LockTable {
       since: held && held.userId === who.userId ? held.since : new Date(now).toISOString(),
       renewedAt: now,
     });
+    this.#changed(storyId, held);
     return this.view(storyId, session);
   }
 
@@ -60,7 +77,17 @@ export class LockTable {
   }
 
   release(storyId: string, session: string): void {
-    if (this.holder(storyId)?.session === session) this.#locks.delete(storyId);
+    const held = this.holder(storyId);
+    if (held?.session !== session) return;
+    this.#locks.delete(storyId);
+    this.#changed(storyId, held);
+  }
+
+  /** Ends every lock of one session (its person changed, issue 19); returns the stories freed. */
+  releaseSession(session: string): string[] {
+    const freed = [...this.#locks].filter(([, lock]) => lock.session === session).map(([id]) => id);
+    for (const id of freed) this.release(id, session);
+    return freed;
   }
 
   /** Gives the lock to this session whoever holds it; returns the previous holder (null when it was free). */
@@ -68,6 +95,7 @@ export class LockTable {
     const previous = this.holder(storyId);
     const now = this.#now();
     this.#locks.set(storyId, { session, ...who, since: new Date(now).toISOString(), renewedAt: now });
+    this.#changed(storyId, previous);
     return previous && previous.session !== session ? previous : null;
   }
 

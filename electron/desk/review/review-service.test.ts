@@ -3,8 +3,9 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import type { DeskError } from '../../../shared/api';
+import type { DeskError, DeskEvent } from '../../../shared/api';
 import { bodyFromBlocks, contentOf, newStory, type Story, type StoryContent } from '../../../shared/model';
+import { DeskEvents } from '../desk-events';
 import { DeskStore } from '../storage/desk-store';
 import { tempDataDir } from '../storage/fixtures/test-data';
 import { LOCK_TTL_MS, LockTable } from './locks';
@@ -16,6 +17,7 @@ let cleanup: () => Promise<void>;
 let store: DeskStore;
 let review: ReviewServices;
 let clock = 0;
+let heard: DeskEvent[] = [];
 
 const as = <T>(session: string, task: () => Promise<T>) => runInSession(session, task);
 const h = () => review.handlers;
@@ -47,12 +49,16 @@ beforeEach(async () => {
   ({ dir, cleanup } = await tempDataDir('review'));
   store = await DeskStore.open({ dataDir: dir, user: 'desk' });
   clock = Date.UTC(2026, 2, 5, 8);
+  heard = [];
+  const events = new DeskEvents();
+  events.subscribe((event) => heard.push(event));
   review = await openReview({
     store,
     dataDir: dir,
     fallbackName: () => 'desk',
     now: () => new Date(clock),
     locks: new LockTable(() => clock),
+    events,
   });
 });
 
@@ -229,6 +235,87 @@ describe('review services', () => {
     expect(await as(a, () => h()['locks.acquire']({ id: story.id }))).toMatchObject({ mine: true });
     await as(a, () => h()['locks.release']({ id: story.id }));
     expect(await as(p, () => h()['locks.acquire']({ id: story.id }))).toMatchObject({ mine: true });
+  });
+
+  it('refuse a lock or a save from a window where nobody is chosen, never in the OS account name', async () => {
+    const { story } = await reporterStory();
+    const nobody = 'tab-nobody';
+    for (const method of ['locks.acquire', 'locks.renew'] as const) {
+      const refused = await refusal(as(nobody, () => h()[method]({ id: story.id })));
+      expect(refused.key).toBe('review.refused.noUserEdit');
+      expect(refused.message).toContain('Nothing was saved');
+    }
+    expect(await as(nobody, () => h()['locks.view']({ id: story.id }))).toMatchObject({ holder: null });
+    const save = await refusal(
+      as(nobody, () => review.save(story.id, story.rev, withBody(story, '无名氏改的'))),
+    );
+    expect(save.key).toBe('review.refused.noUserEdit');
+    expect((await store.get(story.id)).rev).toBe(1);
+    expect(heard).toEqual([]);
+
+    await expect(as(nobody, async () => review.requireWriter())).rejects.toMatchObject({
+      key: 'review.refused.noUserEdit',
+    });
+    // The CLI and scripts (no session) still save, under the desk's user name.
+    const saved = await review.save(story.id, story.rev, withBody(story, '脚本改的'));
+    expect(saved.updatedBy).toBe('desk');
+  });
+
+  it('tell every window at once when a lock is taken, taken over, freed or changes person', async () => {
+    const { story } = await reporterStory();
+    const a = await person('li-hua');
+    const b = await person('wang-fang');
+    const locks = () =>
+      heard
+        .filter((e) => e.type === 'lock')
+        .map((e) => (e.type === 'lock' && e.holder ? e.holder.name : null));
+
+    // Reading takes no lock and says nothing.
+    expect(await as(a, () => h()['locks.view']({ id: story.id }))).toMatchObject({
+      mine: false,
+      holder: null,
+    });
+    expect(heard).toEqual([]);
+
+    await as(a, () => h()['locks.acquire']({ id: story.id }));
+    // A renewal or a refused acquire changes nobody: no event.
+    await as(a, () => h()['locks.renew']({ id: story.id }));
+    await as(b, () => h()['locks.acquire']({ id: story.id }));
+    expect(locks()).toEqual(['李华']);
+    expect(heard[0]).toEqual({
+      type: 'lock',
+      storyId: story.id,
+      holder: { userId: 'li-hua', name: '李华' },
+      at: new Date(clock).toISOString(),
+    });
+
+    await as(b, () => h()['locks.takeOver']({ id: story.id }));
+    expect(locks()).toEqual(['李华', '王芳']);
+
+    // 王芳's window changes person: her lock ends with her turn.
+    await as(b, () => h()['session.setUser']({ userId: 'zhao-qiang' }));
+    expect(locks()).toEqual(['李华', '王芳', null]);
+    expect(await as(a, () => h()['locks.view']({ id: story.id }))).toMatchObject({ holder: null });
+
+    // A save tells its new revision and status; a review action its status and review data.
+    await as(a, () => h()['locks.acquire']({ id: story.id }));
+    const saved = await as(a, () => review.save(story.id, story.rev, withBody(story, '李华改的')));
+    expect(heard.at(-1)).toMatchObject({
+      type: 'story',
+      storyId: story.id,
+      revision: saved.rev,
+      status: 'draft',
+    });
+    await as(a, () => h()['locks.release']({ id: story.id }));
+    expect(locks().at(-1)).toBeNull();
+    const reporter = `s-zhang-ming`;
+    const submitted = await as(reporter, () =>
+      h()['review.act']({ id: story.id, action: 'submit', baseRev: saved.rev }),
+    );
+    expect(heard.slice(-2)).toMatchObject([
+      { type: 'story', storyId: story.id, revision: submitted.rev, status: 'submitted' },
+      { type: 'review', storyId: story.id },
+    ]);
   });
 
   it('keep comments threaded, resolvable and anchored; review data never conflicts with a save', async () => {

@@ -33,8 +33,9 @@ import type { DeskStore } from '../storage/desk-store';
 import { AuditLog } from './audit-log';
 import { auditedExport } from './export-audit';
 import { PickedUser, type CurrentUserProvider } from './current-user';
+import type { DeskEvents } from '../desk-events';
 import { LockTable, type LockHolder } from './locks';
-import { currentSession } from './session-context';
+import { LOCAL_SESSION, currentSession } from './session-context';
 import { UserStore } from './user-store';
 
 export type ReviewMethod = keyof typeof reviewContract;
@@ -48,6 +49,12 @@ export type ReviewServices = {
   who(): string;
   /** The person at this session, or null. */
   currentUser(): UserProfile | null;
+  /**
+   * Who writes from this session: its chosen person; null for calls with no session
+   * (CLI, scripts: the desk's user name). A window where nobody is chosen is refused
+   * (`review.refused.noUserEdit`, issue 19).
+   */
+  requireWriter(): UserProfile | null;
   /** `pages.export` recording each export (and an override) on the page and on every story it carried. */
   auditExports(
     exportPage: DeskHandlers['pages.export'],
@@ -67,6 +74,8 @@ export type ReviewOptions = {
   locks?: LockTable;
   /** Replace the picker with a sign-in (see current-user.ts). */
   currentUser?: CurrentUserProvider;
+  /** Where lock, story and review changes are told to every window (issue 19). */
+  events?: DeskEvents;
 };
 
 export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
@@ -74,6 +83,22 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
   const now = opts.now ?? (() => new Date());
   const userStore = await UserStore.open(opts.dataDir);
   const locks = opts.locks ?? new LockTable();
+  const stamp = () => now().toISOString();
+  locks.onChange((storyId, holder) => opts.events?.emit({ type: 'lock', storyId, holder, at: stamp() }));
+  const told = (story: Story): Story => {
+    opts.events?.emit({
+      type: 'story',
+      storyId: story.id,
+      revision: story.rev,
+      status: story.status,
+      at: stamp(),
+    });
+    return story;
+  };
+  const reviewed = (story: Story): Story => {
+    opts.events?.emit({ type: 'review', storyId: story.id, at: stamp() });
+    return story;
+  };
   const audit = new AuditLog(opts.dataDir);
   const deskEntry = (user: UserProfile, detail: string): AuditEntry => ({
     at: now().toISOString(),
@@ -100,6 +125,17 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
     const user = users.current();
     if (!user) throw refusalError(NO_USER);
     return user;
+  };
+  /**
+   * Who may change or lock a story from a window: the person chosen there (issue 19).
+   * Nobody chosen is read-only, never the OS account; calls with no session (CLI,
+   * scripts) still save under the desk's user name.
+   */
+  const requireEditor = (): UserProfile | null => {
+    const user = users.current();
+    if (user) return user;
+    if (currentSession() === LOCAL_SESSION) return null;
+    throw refusalError(NO_USER_EDIT);
   };
 
   const record = (
@@ -133,8 +169,8 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
     content: StoryContent,
     restoredFrom?: number,
   ): Promise<Story> => {
+    const actor = requireEditor();
     checkLock(id);
-    const actor = users.current();
     const box: { event: ReviewEvent | null } = { event: null };
     const saved = await store.save(id, baseRev, content, who(), (current, next) => {
       let out = next;
@@ -155,6 +191,7 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
         out = { ...out, comments: reanchorComments(current.comments ?? [], next) };
       return out;
     });
+    told(saved);
     const done = box.event;
     if (restoredFrom !== undefined)
       await record('restore', saved, saved.rev, { detail: `rev ${restoredFrom}` });
@@ -188,7 +225,13 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
       if (changes) await audit.record(deskEntry(user, changes));
       return saved;
     },
-    'session.setUser': async ({ userId }) => users.choose(userId),
+    'session.setUser': async ({ userId }) => {
+      const before = users.current();
+      const user = await users.choose(userId);
+      // The previous person's locks end with their turn at this window (the window saved their text first).
+      if (before?.id !== user.id) locks.releaseSession(currentSession());
+      return user;
+    },
 
     'review.queue': async () => {
       const user = users.current();
@@ -266,7 +309,7 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
           detail: action === 'return' ? (comment ?? '') : '',
         });
       }
-      return next;
+      return reviewed(told(next));
     },
 
     'review.audit': async (target) =>
@@ -276,20 +319,28 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
 
     'comments.add': async ({ id, text, parentId, anchor }) => {
       const actor = requireUser();
-      return store.amendReview(id, null, (current) => {
+      const next = await store.amendReview(id, null, (current) => {
         const comments = current.comments ?? [];
         if (parentId && !comments.some((c) => c.id === parentId)) throw commentNotFound(id, parentId);
         const rev = current.contentRev ?? current.rev;
         const comment = newComment(current, actor, text, anchor ?? null, now().toISOString(), rev, null);
         return { ...current, comments: [...comments, { ...comment, parentId: parentId ?? null }] };
       });
+      return reviewed(next);
     },
     'comments.resolve': async ({ id, commentId }) => setResolved(id, commentId, true),
     'comments.reopen': async ({ id, commentId }) => setResolved(id, commentId, false),
 
-    'locks.acquire': async ({ id }) =>
-      locks.acquire(id, currentSession(), { userId: actorId(), name: who() }),
-    'locks.renew': async ({ id }) => locks.renew(id, currentSession(), { userId: actorId(), name: who() }),
+    'locks.view': async ({ id }) => locks.view(id, currentSession()),
+    // A lock is always in a chosen person's name (issue 19), never the OS account's.
+    'locks.acquire': async ({ id }) => {
+      const user = requireLockUser();
+      return locks.acquire(id, currentSession(), { userId: user.id, name: user.name });
+    },
+    'locks.renew': async ({ id }) => {
+      const user = requireLockUser();
+      return locks.renew(id, currentSession(), { userId: user.id, name: user.name });
+    },
     'locks.release': async ({ id }) => locks.release(id, currentSession()),
     'locks.takeOver': async ({ id }) => {
       const user = requireUser();
@@ -349,9 +400,15 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
     },
   };
 
+  function requireLockUser(): UserProfile {
+    const user = users.current();
+    if (!user) throw refusalError(NO_USER_EDIT);
+    return user;
+  }
+
   async function setResolved(id: string, commentId: string, resolved: boolean): Promise<Story> {
     const actor = requireUser();
-    return store.amendReview(id, null, (current) => {
+    const next = await store.amendReview(id, null, (current) => {
       const comments = current.comments ?? [];
       if (!comments.some((c) => c.id === commentId)) throw commentNotFound(id, commentId);
       const at = now().toISOString();
@@ -364,6 +421,7 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
         ),
       };
     });
+    return reviewed(next);
   }
 
   return {
@@ -379,10 +437,18 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
     save: (id, baseRev, content) => save(id, baseRev, content),
     who,
     currentUser: () => users.current(),
+    requireWriter: requireEditor,
     audit,
     locks,
   };
 }
+
+const NO_USER_EDIT: Refusal = {
+  key: 'review.refused.noUserEdit',
+  params: {},
+  message:
+    'Nobody is chosen in this window, so the story is read-only here: choose who you are (top right) to lock and change it. Nothing was saved; the text in the window is kept.',
+};
 
 const NO_USER: Refusal = {
   key: 'review.refused.noUser',

@@ -24,10 +24,12 @@ import {
   type RefObject,
 } from 'react';
 
+import { DeskError } from '../../../shared/api/errors';
 import type { LexicalState, Story, StoryContent } from '../../../shared/model';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import { useI18n } from '../app/i18n/i18n';
 import { BylinePanel } from '../sidebar/BylinePanel';
+import { useBeforeSwitch, useReviewUsers } from '../review/ReviewContext';
 import { StoryReview } from '../review/StoryReview';
 import type { StoryLock } from '../review/use-story-lock';
 import { FindingsPanel } from '../sidebar/FindingsPanel';
@@ -150,8 +152,22 @@ export function StoryScreen({
   lock,
 }: Props) {
   const { t } = useI18n();
-  const [state, controller] = useStoryDraft(storyId, { onSaved, onMissing });
+  const [state, controller] = useStoryDraft(storyId, { onSaved, onMissing, claim: lock?.claim });
   const headlineRef = useRef<HTMLInputElement>(null);
+  const { current } = useReviewUsers();
+
+  // Before another person takes this window (issue 19): what was typed is saved now, in
+  // the name of the person who typed it; if it cannot be, the person does not change.
+  useBeforeSwitch(async () => {
+    if (await controller.flush()) return;
+    const name = current?.name ?? '';
+    throw new DeskError(
+      'conflict',
+      'identity.switchUnsaved',
+      { name },
+      `The changes of ${name} could not be saved, so the person at this window was not switched.`,
+    );
+  });
 
   useImperativeHandle(
     handleRef,

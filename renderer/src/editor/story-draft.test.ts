@@ -49,7 +49,7 @@ function fakeDesk(initial: Story) {
   };
 }
 
-function setup() {
+function setup(claim?: DraftDeps['claim']) {
   const desk = fakeDesk(newStory(ID, '2026-11-22T08:00:00Z', 'test', { headline: '原标题' }));
   const errors: unknown[] = [];
   const controller = new StoryDraftController(ID, {
@@ -58,6 +58,7 @@ function setup() {
     onError: (err) => errors.push(err),
     onMissing: () => {},
     autosaveMs: 800,
+    ...(claim ? { claim } : {}),
   });
   return { desk, errors, controller };
 }
@@ -69,6 +70,46 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('the story draft', () => {
+  it('claims the lock once, with the first edit, and saves only once it is held', async () => {
+    let answer: (ok: boolean) => void = () => undefined;
+    const claims: number[] = [];
+    const { desk, controller } = setup(() => {
+      claims.push(Date.now());
+      return new Promise<boolean>((resolve) => (answer = resolve));
+    });
+    controller.start();
+    await vi.runAllTimersAsync();
+    expect(claims).toHaveLength(0); // opening to read claims nothing
+    controller.update({ headline: '新' });
+    controller.update({ headline: '新标题' });
+    expect(claims).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(desk.state.saves).toBe(0); // the lock is not held yet
+    answer(true);
+    await vi.runAllTimersAsync();
+    expect(desk.state.saves).toBe(1);
+    expect(desk.stored.headline).toBe('新标题');
+    controller.update({ headline: '再改' });
+    await vi.runAllTimersAsync();
+    expect(claims).toHaveLength(1);
+    expect(desk.state.saves).toBe(2);
+  });
+
+  it('drops an edit the lock refuses (someone else holds it), saves nothing and shows the stored text', async () => {
+    const { desk, controller } = setup(async () => false);
+    controller.start();
+    await vi.runAllTimersAsync();
+    // The holder saved after this window opened the story.
+    desk.bumpElsewhere({ headline: '持锁人改的标题' });
+    controller.update({ headline: '别人锁着时打的字' });
+    await vi.runAllTimersAsync();
+    expect(desk.state.saves).toBe(0);
+    expect(controller.dirty).toBe(false);
+    expect(controller.getState().draft?.headline).toBe('持锁人改的标题');
+    expect(controller.getState().story?.rev).toBe(desk.stored.rev);
+    expect(controller.getState().save).toBe('saved');
+  });
+
   it('saves 800 ms after the last change, once', async () => {
     const { desk, controller } = setup();
     controller.start();

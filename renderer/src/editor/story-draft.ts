@@ -15,7 +15,10 @@
  * - a stale revision (conflict) loads the latest version and keeps the user's
  *   draft aside ("mine") so it can be put back with one click;
  * - closing a story that could not be saved keeps its draft in memory
- *   (unsavedDrafts), and reopening it brings the draft back.
+ *   (unsavedDrafts), and reopening it brings the draft back;
+ * - the first edit claims the story's edit lock (`claim`, issue 19) and no save
+ *   goes out before it is held; an edit the lock refuses (someone else holds it,
+ *   nobody is chosen) is dropped and the stored version shown again.
  */
 import type { DeskApi } from '../../../shared/api';
 import {
@@ -57,6 +60,8 @@ export type DraftDeps = {
   onSaved: (story: Story) => void;
   onError: (err: unknown, retry: () => void) => void;
   onMissing: (err: unknown) => void;
+  /** Takes the edit lock for the first edit: false drops the edit (see the top of this file). */
+  claim?: () => Promise<boolean>;
   autosaveMs?: number;
 };
 
@@ -144,6 +149,8 @@ export class StoryDraftController {
   /** The attached editor's body: how to read it, and whether the draft's copy is behind it. */
   private body: { read: () => LexicalState; stale: boolean } | null = null;
   private readonly autosaveMs: number;
+  /** The first edit's lock claim: null before any edit, then the claim's answer (kept for this draft). */
+  private claimed: Promise<boolean> | null = null;
 
   constructor(
     readonly id: string,
@@ -230,8 +237,46 @@ export class StoryDraftController {
     };
   }
 
+  /** The lock for this edit, asked once per draft (the first edit); a refusal drops the edits. */
+  private claimLock(): void {
+    const claim = this.deps.claim;
+    if (!claim || this.claimed) return;
+    this.claimed = claim().then(
+      (ok) => {
+        if (!ok) this.dropEdits();
+        return ok;
+      },
+      () => {
+        this.dropEdits();
+        return false;
+      },
+    );
+  }
+
+  /** The edit was not allowed: nothing is saved, and the stored version is shown again (read anew). */
+  private dropEdits(): void {
+    this.claimed = null;
+    clearTimeout(this.timer);
+    if (this.disposed) return;
+    this.savedSeq = this.editSeq;
+    const story = this.state.story;
+    if (!story) return;
+    this.body = null; // the editor remounts with the stored version
+    this.set({ draft: contentOf(story), save: 'saved', issues: [], generation: this.state.generation + 1 });
+    // The holder may have saved since this window loaded it: show what is stored now.
+    this.deps.api['stories.get']({ id: this.id }).then(
+      (latest) => {
+        if (this.disposed || this.dirty || latest.rev === this.state.story?.rev) return;
+        this.body = null;
+        this.set({ story: latest, draft: contentOf(latest), generation: this.state.generation + 1 });
+      },
+      () => undefined,
+    );
+  }
+
   private bodyChanged(body: { stale: boolean }): void {
     if (!this.state.draft || this.state.story?.deletedAt) return;
+    this.claimLock();
     body.stale = true;
     this.editSeq++;
     const save = keepsFailure(this.state.save) ? this.state.save : 'unsaved';
@@ -253,6 +298,7 @@ export class StoryDraftController {
   update(patch: Partial<StoryContent> | ((draft: StoryContent) => Partial<StoryContent>)): void {
     const draft = this.state.draft;
     if (!draft || this.state.story?.deletedAt) return;
+    this.claimLock();
     this.editSeq++;
     // Marked fields are checked again at once, so the body they are checked with must be current.
     if (this.state.issues.length) this.syncBody();
@@ -281,6 +327,8 @@ export class StoryDraftController {
   /** Saves now if anything changed; true when the draft is saved afterwards. */
   async saveNow(): Promise<boolean> {
     clearTimeout(this.timer);
+    // No save before the lock is held; a refused claim has dropped the edits.
+    if (this.claimed && !(await this.claimed)) return !this.dirty;
     if (this.inFlight) {
       await this.inFlight;
       if (this.disposed) return !this.dirty;

@@ -5,7 +5,12 @@ import { useFeedback, type Feedback } from '../app/feedback';
 import { desk } from '../platform/desk-client';
 import { StoryDraftController, type DraftState, type SaveState } from './story-draft';
 
-type Callbacks = { onSaved: (story: Story) => void; onMissing: (id: string) => void };
+type Callbacks = {
+  onSaved: (story: Story) => void;
+  onMissing: (id: string) => void;
+  /** Takes the edit lock with the first edit (issue 19); false drops the edit. */
+  claim?: () => Promise<boolean>;
+};
 
 /**
  * The draft of one open story. Mount it under `key={storyId}`: the controller is
@@ -28,6 +33,7 @@ export function useStoryDraft(id: string, callbacks: Callbacks): [ScreenState, S
           latest.current.callbacks.onMissing(id);
         },
         onError: (err, retry) => latest.current.feedback.showError(err, 'safe.editorKept', retry),
+        claim: () => latest.current.callbacks.claim?.() ?? Promise.resolve(true),
       }),
   );
 

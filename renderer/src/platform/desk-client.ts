@@ -5,12 +5,15 @@
  * `window.desk` or call fetch (docs/architecture.md, dependency rules).
  */
 import { DESK_METHODS, DeskError, isDeskErrorShape, type DeskApi, type Transport } from '../../../shared/api';
-import { createHttpDesk } from './http-client';
+import type { DeskEvent, DeskEventListener } from '../../../shared/api/events';
+import { createHttpDesk, streamHttpEvents, type HttpDeskOptions } from './http-client';
 
 declare global {
   interface Window {
     /** Set by electron/preload through contextBridge: exactly the contract's methods. */
     desk?: DeskApi;
+    /** Set by electron/preload: the desk's event channel (issue 19). */
+    deskEvents?: { subscribe: (listener: DeskEventListener) => () => void };
   }
 }
 
@@ -58,14 +61,66 @@ function tabSession(): string {
 
 export const transport: Transport = typeof window !== 'undefined' && window.desk ? 'electron' : 'http';
 
+const httpOptions = (): HttpDeskOptions => ({
+  fetch: (url, init) => window.fetch(url, init),
+  token: readToken(),
+  session: tabSession(),
+});
+
 export const desk: DeskApi =
-  transport === 'electron' && window.desk
-    ? wrapElectron(window.desk)
-    : createHttpDesk({
-        fetch: (url, init) => window.fetch(url, init),
-        token: readToken(),
-        session: tabSession(),
-      });
+  transport === 'electron' && window.desk ? wrapElectron(window.desk) : createHttpDesk(httpOptions());
+
+const listeners = new Set<DeskEventListener>();
+const reconnected = new Set<() => void>();
+let streaming = false;
+
+function ensureStream(): void {
+  if (streaming) return;
+  streaming = true;
+  if (transport === 'electron' && window.deskEvents) window.deskEvents.subscribe(deliver);
+  else
+    streamHttpEvents(httpOptions(), deliver, () => {
+      for (const listener of [...reconnected]) listener();
+    });
+}
+
+function deliver(event: DeskEvent): void {
+  for (const listener of [...listeners]) {
+    try {
+      listener(event);
+    } catch (err) {
+      console.warn('[desk] event listener:', err);
+    }
+  }
+}
+
+/**
+ * Hears the desk's events (issue 19, shared/api/events.ts): a lock taken, released
+ * or taken over, a story saved or signed, in any window. One channel per window
+ * (the preload's in Electron, one event stream over HTTP), opened with the first
+ * listener and kept for the window's life, so no event falls between two views.
+ * Returns the function that stops listening.
+ */
+export function onDeskEvent(listener: DeskEventListener): () => void {
+  listeners.add(listener);
+  ensureStream();
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+/**
+ * Told when the event channel is back after a break (the stream to the loopback
+ * host dropped): events may have been missed, so what a view shows is read again.
+ * In Electron the desk and the window live and end together: never called.
+ */
+export function onDeskReconnect(listener: () => void): () => void {
+  reconnected.add(listener);
+  ensureStream();
+  return () => {
+    reconnected.delete(listener);
+  };
+}
 
 /** Where the page loads a stored photo from (a content-addressed file name). */
 export function photoUrl(file: string): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { DeskError } from '../../../shared/api';
-import { createHttpDesk, type FetchLike } from './http-client';
+import { createHttpDesk, streamHttpEvents, type FetchLike } from './http-client';
 
 type Seen = { url: string; init: RequestInit };
 
@@ -79,5 +79,45 @@ describe('the HTTP desk client', () => {
   it('returns undefined for methods without a result', async () => {
     const desk = createHttpDesk({ fetch: fakeFetch(() => json({ ok: true, result: null })), token: 't' });
     await expect(desk['notices.dismiss']({ id: 'n1' })).resolves.toBeUndefined();
+  });
+});
+
+describe('the HTTP event stream', () => {
+  it('passes on each valid event of the stream, across torn chunks, and drops what is not an event', async () => {
+    const lock = { type: 'lock', storyId: 's-1', holder: { userId: 'li-hua', name: '李华' }, at: 't' };
+    const story = { type: 'story', storyId: 's-1', revision: 4, status: 'submitted', at: 't' };
+    const text = `: desk events\n\ndata: ${JSON.stringify(lock)}\n\ndata: {"type":"evil","storyId":"s-1","at":"t"}\n\ndata: not json\n\n: keep-alive\n\ndata: ${JSON.stringify({ ...story, extra: '<script>' })}\n\n`;
+    const bytes = new TextEncoder().encode(text);
+    const seen: Seen[] = [];
+    let served = 0;
+    let reconnects = 0;
+    const heard: unknown[] = [];
+    const stop = streamHttpEvents(
+      {
+        fetch: fakeFetch(() => {
+          served++;
+          // After the first stream ends, the host is back with a stream that stays open.
+          if (served > 1) return new Response(new ReadableStream<Uint8Array>({ start: () => undefined }));
+          const body = new ReadableStream<Uint8Array>({
+            start(controller) {
+              // Chunks cut mid-character and mid-event, as a socket may deliver them.
+              for (let i = 0; i < bytes.length; i += 7) controller.enqueue(bytes.slice(i, i + 7));
+              controller.close();
+            },
+          });
+          return new Response(body, { headers: { 'Content-Type': 'text/event-stream' } });
+        }, seen),
+        token: 'tok-1',
+      },
+      (event) => heard.push(event),
+      () => reconnects++,
+    );
+    await expect.poll(() => heard.length).toBe(2);
+    // Connected again after the break (not at the first connection), and told so once.
+    await expect.poll(() => reconnects, { timeout: 3_000 }).toBe(1);
+    stop();
+    expect(heard).toEqual([lock, story]);
+    expect(seen[0]?.url).toBe('/events');
+    expect(new Headers(seen[0]?.init.headers).get('X-Desk-Token')).toBe('tok-1');
   });
 });

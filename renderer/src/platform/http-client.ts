@@ -12,6 +12,7 @@ import {
   type DeskApi,
   type DeskMethod,
 } from '../../../shared/api';
+import { toDeskEvent, type DeskEvent } from '../../../shared/api/events';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -72,4 +73,77 @@ export function createHttpDesk(opts: HttpDeskOptions): DeskApi {
   const api: Record<string, (input: unknown) => Promise<unknown>> = {};
   for (const method of DESK_METHODS) api[method] = (input) => callHttp(opts, method, input);
   return api as DeskApi;
+}
+
+/** How long the event stream waits before it connects again after the host went away (doubling, capped). */
+const RECONNECT_MS = [500, 1000, 2000, 5000];
+
+/**
+ * Reads the host's event stream (`GET /events`, Server-Sent Events; issue 19) with
+ * the same token header as the API, and passes each valid event on. Connects again
+ * when the stream ends; `onReconnect` is told each time it is back after a break
+ * (events may have been missed meanwhile). Returns the function that stops it.
+ */
+export function streamHttpEvents(
+  opts: HttpDeskOptions,
+  onEvent: (event: DeskEvent) => void,
+  onReconnect: () => void = () => undefined,
+): () => void {
+  let stopped = false;
+  let attempt = 0;
+  let connected = false;
+  const abort = new AbortController();
+  const handleBlock = (block: string) => {
+    const data = block
+      .split('\n')
+      .filter((line) => line.startsWith('data:'))
+      .map((line) => line.slice(5).trimStart())
+      .join('\n');
+    if (!data) return;
+    try {
+      const event = toDeskEvent(JSON.parse(data));
+      if (event) onEvent(event);
+    } catch {
+      // A torn or foreign line: skipped, the next event carries on.
+    }
+  };
+  const run = async () => {
+    while (!stopped) {
+      try {
+        const response = await opts.fetch(`${opts.base ?? ''}/events`, {
+          method: 'GET',
+          headers: { Accept: 'text/event-stream', 'X-Desk-Token': opts.token },
+          signal: abort.signal,
+        });
+        if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+        attempt = 0;
+        if (connected) onReconnect();
+        connected = true;
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value.replace(/\r\n/g, '\n');
+          let end = buffer.indexOf('\n\n');
+          while (end !== -1) {
+            handleBlock(buffer.slice(0, end));
+            buffer = buffer.slice(end + 2);
+            end = buffer.indexOf('\n\n');
+          }
+        }
+      } catch {
+        // The host is restarting or the tab is closing: try again below.
+      }
+      if (stopped) return;
+      const wait = RECONNECT_MS[Math.min(attempt, RECONNECT_MS.length - 1)]!;
+      attempt += 1;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  };
+  void run();
+  return () => {
+    stopped = true;
+    abort.abort();
+  };
 }

@@ -3,8 +3,22 @@
  * is remembered in sessionStorage and told to the desk again after a reload or a
  * host restart (the desk keeps it per session, in memory). A real sign-in would
  * replace `choose` and this memory; the workflow code never sees either.
+ *
+ * A change of person with a story open (issue 19) first runs the steps registered
+ * with `useBeforeSwitch` (the story screen saves what the previous person typed, in
+ * their name); if one fails, the person stays as they were and nothing is lost.
+ * The desk then ends the previous person's locks, and the story opens afresh.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 
 import type { UserProfile } from '../../../shared/review/roles';
 import { desk } from '../platform/desk-client';
@@ -34,6 +48,26 @@ const Context = createContext<ReviewUsers>({
 
 const HubContext = createContext<CommentHub>(new CommentHub());
 
+/** What must happen before the person at this window changes; a step that throws stops the switch. */
+type SwitchStep = () => Promise<void>;
+const StepsContext = createContext<Set<SwitchStep>>(new Set());
+
+/** Registers a step to run before the person changes (the open story saves as its writer). */
+export function useBeforeSwitch(step: SwitchStep): void {
+  const steps = useContext(StepsContext);
+  const latest = useRef(step);
+  useEffect(() => {
+    latest.current = step;
+  });
+  useEffect(() => {
+    const run = () => latest.current();
+    steps.add(run);
+    return () => {
+      steps.delete(run);
+    };
+  }, [steps]);
+}
+
 /** The open story's comments, shared by its review strip and the headline lines' comment buttons. */
 export function useCommentHub(): CommentHub {
   return useContext(HubContext);
@@ -55,17 +89,28 @@ export function ReviewProvider({ children }: { children: ReactNode }) {
   const [users, setUsers] = useState<UserProfile[]>([]);
   const [current, setCurrent] = useState<UserProfile | null>(null);
   const [version, setVersion] = useState(0);
+  const [steps] = useState(() => new Set<SwitchStep>());
+  const currentId = useRef<string | null>(null);
+  useEffect(() => {
+    currentId.current = current?.id ?? null;
+  }, [current]);
 
-  const choose = useCallback(async (userId: string) => {
-    const user = await desk['session.setUser']({ userId });
-    try {
-      sessionStorage.setItem(REMEMBERED, user.id);
-    } catch {
-      // Private mode: the choice lasts until the tab reloads.
-    }
-    setCurrent(user);
-    setVersion((v) => v + 1);
-  }, []);
+  const choose = useCallback(
+    async (userId: string) => {
+      if (currentId.current !== null && currentId.current !== userId) {
+        for (const step of [...steps]) await step();
+      }
+      const user = await desk['session.setUser']({ userId });
+      try {
+        sessionStorage.setItem(REMEMBERED, user.id);
+      } catch {
+        // Private mode: the choice lasts until the tab reloads.
+      }
+      setCurrent(user);
+      setVersion((v) => v + 1);
+    },
+    [steps],
+  );
 
   const reload = useCallback(async () => {
     const view = await desk['users.list']({});
@@ -100,7 +145,9 @@ export function ReviewProvider({ children }: { children: ReactNode }) {
   const [hub] = useState(() => new CommentHub());
   return (
     <Context.Provider value={value}>
-      <HubContext.Provider value={hub}>{children}</HubContext.Provider>
+      <HubContext.Provider value={hub}>
+        <StepsContext.Provider value={steps}>{children}</StepsContext.Provider>
+      </HubContext.Provider>
     </Context.Provider>
   );
 }

@@ -25,6 +25,7 @@ import { CommentMarksPlugin, selectionBox, type CommentMarksHooks } from './Comm
 import { CommentPopover, type PopoverTarget } from './CommentPopover';
 import { CommentThread, type CommentActions } from './CommentThread';
 import { HistoryDialog } from './HistoryDialog';
+import { LockNotice } from './LockNotice';
 import { useCommentHub, useReviewUsers } from './ReviewContext';
 import type { StoryLock } from './use-story-lock';
 import './review.css';
@@ -235,30 +236,10 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
       : null;
   const signRefusal = signCheck && !signCheck.ok ? signCheck.refusal : null;
   const reviewLevel = level ?? (story.status === 'approved' ? 'final' : null);
-  const holder = lock.view?.holder;
 
   return (
     <div className="review-strip" data-testid="review-strip" data-status={story.status}>
-      {lock.reason === 'lock' && holder && (
-        <div className="review-lock" role="status" data-testid="lock-banner">
-          <strong data-testid="lock-holder">{t('lock.heldBy', { name: holder.name })}</strong>
-          <span>{t('lock.readOnly', { name: holder.name })}</span>
-          {isEditor(current) && (
-            <button
-              type="button"
-              data-testid="lock-takeover"
-              onClick={() =>
-                void lock.takeOver().then(
-                  () => toast(t('lock.takenOver')),
-                  (err: unknown) => showError(err, 'safe.nothingChanged'),
-                )
-              }
-            >
-              {t('lock.takeOver')}
-            </button>
-          )}
-        </div>
-      )}
+      <LockNotice lock={lock} />
       {lock.reason === 'workflow' && (
         <div className="review-lock" data-testid="workflow-readonly">
           {t('lock.workflow')}

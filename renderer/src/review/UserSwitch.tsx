@@ -25,6 +25,9 @@ function activeUserOptions(users: readonly UserProfile[], t: ReturnType<typeof u
     ));
 }
 
+/** The header's identity select, for the story's "choose who you are" button to focus. */
+export const USER_SWITCH_ID = 'desk-user-switch';
+
 export function UserSwitch() {
   const { t } = useI18n();
   const { showError } = useFeedback();
@@ -36,6 +39,7 @@ export function UserSwitch() {
       <label className="user-switch">
         <span className="visually-hidden">{t('user.label')}</span>
         <select
+          id={USER_SWITCH_ID}
           data-testid="user-switch"
           aria-label={t('user.label')}
           value={current?.id ?? ''}

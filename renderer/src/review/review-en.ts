@@ -5,7 +5,8 @@ export const reviewEn: { readonly [K in keyof typeof reviewZhCN]: string } = {
   'user.label': 'You are',
   'user.none': 'Nobody chosen',
   'user.pickTitle': 'Who is at the desk?',
-  'user.pickHint': 'Signatures, returns and comments are recorded under your name.',
+  'user.pickHint':
+    'Until you choose, stories are read-only; edits, signatures, returns and comments are recorded under your name.',
   'user.pick': 'Choose',
   'role.reporter': 'Reporter',
   'role.first-editor': 'First review (初审)',

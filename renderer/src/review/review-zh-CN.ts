@@ -3,7 +3,7 @@ export const reviewZhCN = {
   'user.label': '当前身份',
   'user.none': '未选择身份',
   'user.pickTitle': '请选择您的身份',
-  'user.pickHint': '签发、退回和批注都会记录在您的名下。',
+  'user.pickHint': '选择之前只能阅读稿件；修改、签发、退回和批注都会记录在您的名下。',
   'user.pick': '选择',
   'role.reporter': '记者',
   'role.first-editor': '初审',

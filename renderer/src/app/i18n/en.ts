@@ -2,6 +2,7 @@
 import { archiveEn } from '../../archive/archive-en';
 import { importEn } from '../../import/import-en';
 import { pagesEn } from '../../pages/pages-en';
+import { identityEn } from '../../review/identity-en';
 import { reviewEn } from '../../review/review-en';
 import { termsEn } from '../../terms/terms-en';
 import { findingsEn } from '../../../../shared/i18n/findings-en';
@@ -11,6 +12,7 @@ export const en: Messages = {
   ...findingsEn,
   ...termsEn,
   ...reviewEn,
+  ...identityEn,
   ...pagesEn,
   ...archiveEn,
   ...importEn,

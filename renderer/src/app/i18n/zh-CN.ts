@@ -6,6 +6,7 @@
 import { archiveZhCN } from '../../archive/archive-zh-CN';
 import { importZhCN } from '../../import/import-zh-CN';
 import { pagesZhCN } from '../../pages/pages-zh-CN';
+import { identityZhCN } from '../../review/identity-zh-CN';
 import { reviewZhCN } from '../../review/review-zh-CN';
 import { termsZhCN } from '../../terms/terms-zh-CN';
 import { findingsZhCN } from '../../../../shared/i18n/findings-zh-CN';
@@ -14,6 +15,7 @@ export const zhCN = {
   ...findingsZhCN,
   ...termsZhCN,
   ...reviewZhCN,
+  ...identityZhCN,
   ...pagesZhCN,
   ...archiveZhCN,
   ...importZhCN,
