@@ -28,7 +28,7 @@ import type { LexicalState, Story, StoryContent } from '../../../shared/model';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import { useI18n } from '../app/i18n/i18n';
 import { BylinePanel } from '../sidebar/BylinePanel';
-import { StoryReview } from '../review/StoryReview';
+import { StoryReview, type SignedEdit } from '../review/StoryReview';
 import type { StoryLock } from '../review/use-story-lock';
 import { FindingsPanel } from '../sidebar/FindingsPanel';
 import { FiguresPanel } from '../sidebar/FiguresPanel';
@@ -152,6 +152,24 @@ export function StoryScreen({
   const { t } = useI18n();
   const [state, controller] = useStoryDraft(storyId, { onSaved, onMissing });
   const headlineRef = useRef<HTMLInputElement>(null);
+  // 修改已签稿件 (issue 19): a signed story stays read-only for an editor until they choose to change it.
+  const [signedGate, setSignedGate] = useState(false);
+  const [signedOpen, setSignedOpen] = useState(false);
+  const saveState = useSaveState(controller);
+  const report = useCallback((clears: boolean) => {
+    setSignedGate(clears);
+    if (!clears) setSignedOpen(false);
+  }, []);
+  const signedEdit: SignedEdit = useMemo(
+    () => ({
+      open: signedOpen,
+      canCancel: saveState === 'saved',
+      report,
+      start: () => setSignedOpen(true),
+      cancel: () => setSignedOpen(false),
+    }),
+    [signedOpen, saveState, report],
+  );
 
   useImperativeHandle(
     handleRef,
@@ -191,7 +209,10 @@ export function StoryScreen({
   }
 
   const story = state.story;
-  const readOnly = story.deletedAt !== null || (lock?.readOnly ?? false);
+  const readOnly =
+    story.deletedAt !== null ||
+    (lock?.readOnly ?? false) ||
+    (lock !== undefined && signedGate && !signedOpen);
   const issueLabels = [
     ...new Set(
       state.issues.map((i) => issueLabel(i.path)).filter((k): k is NonNullable<typeof k> => k !== null),
@@ -230,6 +251,7 @@ export function StoryScreen({
                   lock={lock}
                   readOnly={readOnly}
                   flush={() => controller.flush()}
+                  signedEdit={signedEdit}
                 />
               )}
               {story.deletedAt !== null && <div className="story-note">{t('story.trashed')}</div>}
