@@ -155,7 +155,6 @@ export function StoryScreen({
   // 修改已签稿件 (issue 19): a signed story stays read-only for an editor until they choose to change it.
   const [signedGate, setSignedGate] = useState(false);
   const [signedOpen, setSignedOpen] = useState(false);
-  const saveState = useSaveState(controller);
   const report = useCallback((clears: boolean) => {
     setSignedGate(clears);
     if (!clears) setSignedOpen(false);
@@ -163,12 +162,13 @@ export function StoryScreen({
   const signedEdit: SignedEdit = useMemo(
     () => ({
       open: signedOpen,
-      canCancel: saveState === 'saved',
+      // The cancel button follows the save state itself: typing re-renders only the save label.
+      useSaveState: () => useSaveState(controller),
       report,
       start: () => setSignedOpen(true),
       cancel: () => setSignedOpen(false),
     }),
-    [signedOpen, saveState, report],
+    [signedOpen, controller, report],
   );
 
   useImperativeHandle(

@@ -51,8 +51,8 @@ type Props = {
 export type SignedEdit = {
   /** True once the editor chose to change the signed text. */
   open: boolean;
-  /** True when nothing has been typed since (cancelling then keeps every signature). */
-  canCancel: boolean;
+  /** The open story's save state (a hook): cancelling is offered while nothing is unsaved. */
+  useSaveState: () => string;
   /** Tells the screen whether an edit by this person would clear signatures now. */
   report: (clears: boolean) => void;
   start: () => void;
@@ -437,11 +437,7 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush, signedEdit }:
       {editClears && signedEdit.open && (
         <div className="review-signed-edit open" role="status" data-testid="signed-edit-open">
           <span>{t('review.signedEditOpen', { levels: clearedLevels })}</span>
-          {signedEdit.canCancel && (
-            <button type="button" data-testid="signed-edit-cancel" onClick={signedEdit.cancel}>
-              {t('review.signedEditCancel')}
-            </button>
-          )}
+          <CancelSignedEdit edit={signedEdit} />
         </div>
       )}
       <CommentMarksPlugin
@@ -686,5 +682,17 @@ function OfferButton({ box, onOpen }: { box: ScreenBox; onOpen: () => void }) {
       {t('comments.addOnSelection')}
     </button>,
     document.body,
+  );
+}
+
+/** 取消修改, while nothing typed is unsaved: the signatures then all stand. */
+function CancelSignedEdit({ edit }: { edit: SignedEdit }) {
+  const { t } = useI18n();
+  const save = edit.useSaveState();
+  if (save !== 'saved') return null;
+  return (
+    <button type="button" data-testid="signed-edit-cancel" onClick={edit.cancel}>
+      {t('review.signedEditCancel')}
+    </button>
   );
 }
