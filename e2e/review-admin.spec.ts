@@ -75,7 +75,7 @@ test('an admin adds a person with roles, who then signs 初审; mistakes are exp
   const admin = await deskAs(browser, desk.url, 'admin');
   await admin.getByTestId('people-open').click();
   const dialog = admin.getByTestId('people-dialog');
-  await expect(dialog.getByTestId('people-row')).toHaveCount(6);
+  await expect(dialog.getByTestId('people-row')).toHaveCount(7);
 
   // A taken id is refused before anything is sent.
   await dialog.getByTestId('people-new-id').fill('li-hua');

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-import { CommentSchema, SignatureSchema } from '../review/schemas';
+import { CommentSchema, SignatureSchema, SubmissionSchema } from '../review/schemas';
 import { BODY_VERSION, LexicalStateSchema, type LexicalState } from './body';
 
 /** Page names are a section letter plus a number (domain §1): A1, B6. */
@@ -201,6 +201,8 @@ export const StorySchema = StoryContentSchema.extend({
   signatures: z.array(SignatureSchema).max(3).optional(),
   /** Review comments, threaded, on passages or on the whole story; absent means none. */
   comments: z.array(CommentSchema).max(2000).optional(),
+  /** The last submission for review (提交审稿): who, when, the note and a summary; absent before one. */
+  submission: SubmissionSchema.optional(),
 });
 export type Story = z.infer<typeof StorySchema>;
 

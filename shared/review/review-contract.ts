@@ -9,7 +9,14 @@ import { PageNameSchema, StoryIdSchema, type Story, type StoryStatus, type Story
 import type { AuditEntry } from './audit';
 import type { FieldDiff } from './revision-diff';
 import { UserProfileSchema, type UserProfile } from './roles';
-import { ANCHOR_FIELDS, type ReviewLevel, type Signature } from './schemas';
+import {
+  ANCHOR_FIELDS,
+  FindingCountsSchema,
+  type ReviewLevel,
+  type Signature,
+  type Submission,
+} from './schemas';
+import type { SignerCheck } from './workflow';
 
 type Method<I extends z.ZodType, O> = { input: I; output?: O };
 function method<O>() {
@@ -31,6 +38,10 @@ export type QueueItem = {
   /** Set when the person may not sign it (signed another level, own story): the refusal's key. */
   blockedBy: string | null;
   openComments: number;
+  /** The last submission: who, when, the note, length, photos and open findings. */
+  submission: Submission | null;
+  /** Set when nobody active may sign the level it waits for (workflow `nobodyToSign`). */
+  stuck: SignerCheck | null;
 };
 
 /** The edit lock of one story as this session sees it. */
@@ -84,7 +95,10 @@ export const reviewContract = {
 
   /** The stories waiting for the current person's review levels (and their returned stories). */
   'review.queue': method<QueueItem[]>()(z.object({})),
-  /** submit, sign (at the level the story waits for), return (comment required; may anchor it), layout. */
+  /**
+   * submit (with a note to the editors and the open findings the submitter saw), sign (at the
+   * level the story waits for), return (comment required; may anchor it), layout.
+   */
   'review.act': method<Story>()(
     z.object({
       id: StoryIdSchema,
@@ -92,6 +106,8 @@ export const reviewContract = {
       baseRev: rev,
       comment: z.string().max(5000).optional(),
       anchor: AnchorInputSchema.optional(),
+      note: z.string().max(2000).optional(),
+      findings: FindingCountsSchema.optional(),
     }),
   ),
   /** The audit trail of a story or of a page, oldest first. */

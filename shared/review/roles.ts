@@ -54,8 +54,10 @@ export function isEditor(user: UserProfile | null): boolean {
 
 /**
  * The people a new data folder starts with: an admin and an invented demo desk.
- * The editors hold two levels each so the rule "nobody signs two levels of one
- * story" is something the desk enforces, not an accident of the roles.
+ * Most editors hold two levels so the rule "nobody signs two levels of one story"
+ * is something the desk enforces, not an accident of the roles; 刘洋 holds 终审
+ * alone, so whoever signed 初审 and 复审, someone is always left to sign 终审
+ * (workflow.ts `signersFor`; demo-staff.test.ts walks every order).
  */
 export function defaultUsers(): UserProfile[] {
   return [
@@ -64,6 +66,7 @@ export function defaultUsers(): UserProfile[] {
     { id: 'li-hua', name: '李华', roles: ['first-editor', 'second-editor'], disabled: false },
     { id: 'wang-fang', name: '王芳', roles: ['first-editor', 'second-editor'], disabled: false },
     { id: 'zhao-qiang', name: '赵强', roles: ['second-editor', 'final-editor'], disabled: false },
+    { id: 'liu-yang', name: '刘洋', roles: ['final-editor'], disabled: false },
     { id: 'chen-jing', name: '陈静', roles: ['proofreader'], disabled: false },
   ];
 }

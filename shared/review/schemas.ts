@@ -72,3 +72,30 @@ export const CommentSchema = z.object({
   resolvedAt: z.string().max(40).nullable().default(null),
 });
 export type ReviewComment = z.infer<typeof CommentSchema>;
+
+/** Open findings counted by severity (the submit dialog's summary, kept with the submission). */
+export const FindingCountsSchema = z.object({
+  error: z.number().int().min(0).max(100_000),
+  warning: z.number().int().min(0).max(100_000),
+  info: z.number().int().min(0).max(100_000),
+});
+export type FindingCounts = z.infer<typeof FindingCountsSchema>;
+
+/**
+ * The last 提交审稿 of a story (issue 19): who, when, the note to the editors and what
+ * the story was then — its length and photos (counted by the desk) and its open
+ * findings by severity (as the submitter's screen showed them).
+ */
+export const SubmissionSchema = z.object({
+  userId: z.string().max(64),
+  name: z.string().max(80),
+  at: z.string().max(40),
+  /** The content revision submitted. */
+  rev: z.number().int().min(1),
+  note: z.string().max(2000).default(''),
+  /** Characters of the body (字数, as the story list counts them). */
+  chars: z.number().int().min(0),
+  photos: z.number().int().min(0),
+  findings: FindingCountsSchema.nullable().default(null),
+});
+export type Submission = z.infer<typeof SubmissionSchema>;

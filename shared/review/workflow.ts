@@ -312,3 +312,85 @@ function ev(
 ): ReviewEvent {
   return { kind, from, to, level, cleared };
 }
+
+/** Why someone holding a level's role may not sign it now. */
+export type SignerBlock = {
+  userId: string;
+  name: string;
+  /** The refusal's key: review.refused.ownStory or review.refused.signedOtherLevel. */
+  key: string;
+  /** The level they signed already (signedOtherLevel). */
+  signed: ReviewLevel | null;
+};
+
+/** Who may sign the level a story waits for, asked of the workflow for every active person. */
+export type SignerCheck = {
+  level: ReviewLevel;
+  /** Active people who may sign it now. */
+  eligible: { id: string; name: string }[];
+  /** Active holders of the level's role whom the workflow refuses, and why. */
+  blocked: SignerBlock[];
+  /**
+   * What an administrator can do (人员管理): active editors without the role who could sign
+   * the level once given it (not an author, no other level signed). Empty: add a person.
+   */
+  candidates: { id: string; name: string }[];
+};
+
+/**
+ * The level the story waits for and who may sign it, or null when it waits for no
+ * signature. The desk's queue and the story screen both ask this, so "nobody can
+ * sign 终审" is said the same way everywhere. Disabled profiles are left out.
+ */
+export function signersFor(
+  state: ReviewState,
+  facts: StoryFacts,
+  users: readonly UserProfile[],
+): SignerCheck | null {
+  const level = awaitingLevel(state.status);
+  if (level === null) return null;
+  const check: SignerCheck = { level, eligible: [], blocked: [], candidates: [] };
+  for (const user of users) {
+    if (user.disabled) continue;
+    const outcome = transition({ state, facts, actor: user, action: 'sign', rev: 1, at: '' });
+    if (outcome.ok) {
+      check.eligible.push({ id: user.id, name: user.name });
+      continue;
+    }
+    const signed = state.signatures.find((s) => s.userId === user.id)?.level ?? null;
+    if (hasRole(user, LEVEL_ROLE[level])) {
+      check.blocked.push({ userId: user.id, name: user.name, key: outcome.refusal.key, signed });
+    } else if (signed === null && isEditor(user) && !isOwnStory(user, facts)) {
+      check.candidates.push({ id: user.id, name: user.name });
+    }
+  }
+  return check;
+}
+
+/** The check when nobody may sign the awaited level (the story cannot go on as the roles stand), else null. */
+export function nobodyToSign(
+  state: ReviewState,
+  facts: StoryFacts,
+  users: readonly UserProfile[],
+): SignerCheck | null {
+  const check = signersFor(state, facts, users);
+  return check && check.eligible.length === 0 ? check : null;
+}
+
+/** "Nobody can sign" as a refusal: i18n key + params for the UI, English for logs and the CLI. */
+export function nobodyToSignRefusal(check: SignerCheck): Refusal {
+  const level = LEVEL_ZH[check.level];
+  const why = check.blocked
+    .map((b) => (b.signed ? `${b.name} signed ${LEVEL_ZH[b.signed]}` : `${b.name} wrote the story`))
+    .join('; ');
+  const names = check.candidates.map((c) => c.name).join(', ');
+  return {
+    key: check.candidates.length > 0 ? 'review.stuck.give' : 'review.stuck.add',
+    params: { level: check.level, candidates: names },
+    message:
+      `Nobody can sign ${level} of this story${why ? ` (${why}; nobody signs two levels or their own story)` : ' (nobody holds the role)'}. ` +
+      (names
+        ? `An administrator can give the ${level} role to another person in 人员管理 (people): ${names}.`
+        : `An administrator can add a person with the ${level} role in 人员管理 (people).`),
+  };
+}

@@ -385,7 +385,7 @@ describe('review services', () => {
     expect((await refusal(as(admin, () => h()['users.save']({ users: twice })))).key).toBe(
       'error.userNameTwice',
     );
-    expect(JSON.parse(await readFile(join(dir, 'users.json'), 'utf8')).users).toHaveLength(7);
+    expect(JSON.parse(await readFile(join(dir, 'users.json'), 'utf8')).users).toHaveLength(8);
     expect((await refusal(h()['session.setUser']({ userId: 'nobody' }))).key).toBe('error.userNotFound');
 
     // 孙丽 renamed and given 复审 as well; 李华 deactivated: no longer pickable, still named in records.

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 
 import { DeskError, invalidInput, type DeskHandlers } from '../../../shared/api';
 import { bodyPlainText, contentOf, type Story, type StoryContent } from '../../../shared/model';
+import { countText } from '../../../shared/text/counts';
 import { reanchorComments, makeAnchor } from '../../../shared/review/anchors';
 import { auditCsv, type AuditEntry, type AuditKind } from '../../../shared/review/audit';
 import type {
@@ -18,12 +19,13 @@ import type {
 } from '../../../shared/review/review-contract';
 import { diffRevisions } from '../../../shared/review/revision-diff';
 import { LEVEL_ROLE, hasRole, isEditor, type UserProfile } from '../../../shared/review/roles';
-import type { ReviewComment, ReviewLevel } from '../../../shared/review/schemas';
+import type { ReviewComment, ReviewLevel, Submission } from '../../../shared/review/schemas';
 import {
   awaitingLevel,
   factsOf,
   isOwnStory,
   refusalError,
+  nobodyToSign,
   transition,
   type Refusal,
   type ReviewEvent,
@@ -236,19 +238,26 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
     'review.queue': async () => {
       const user = users.current();
       if (!user) return [];
+      // Editors and the admin also see the stories nobody may sign as the roles stand (issue 19).
+      const overseer = isEditor(user) || hasRole(user, 'admin');
+      const people = userStore.list();
       const items: QueueItem[] = [];
       for (const summary of store.list()) {
         if (summary.deletedAt !== null) continue;
         const level = awaitingLevel(summary.status);
         const mine = level !== null && hasRole(user, LEVEL_ROLE[level]);
-        if (!mine && summary.status !== 'returned') continue;
+        if (!mine && summary.status !== 'returned' && !(level !== null && overseer)) continue;
         const story = await store.get(summary.id);
-        if (!mine && !isOwnStory(user, factsOf(story))) continue;
+        const state = { status: story.status, signatures: story.signatures ?? [] };
+        const facts = factsOf(story);
+        const stuck = level !== null ? nobodyToSign(state, facts, people) : null;
+        if (!mine && summary.status === 'returned' && !isOwnStory(user, facts)) continue;
+        if (!mine && summary.status !== 'returned' && !stuck) continue;
         let blockedBy: string | null = null;
         if (mine) {
           const dry = transition({
-            state: { status: story.status, signatures: story.signatures ?? [] },
-            facts: factsOf(story),
+            state,
+            facts,
             actor: user,
             action: 'sign',
             rev: story.contentRev ?? story.rev,
@@ -258,16 +267,18 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
         }
         items.push({
           story: summary,
-          level: mine ? level : null,
+          level,
           signatures: story.signatures ?? [],
           blockedBy,
           openComments: (story.comments ?? []).filter((c) => !c.resolved).length,
+          submission: story.submission ?? null,
+          stuck,
         });
       }
       return items;
     },
 
-    'review.act': async ({ id, action, baseRev, comment, anchor }) => {
+    'review.act': async ({ id, action, baseRev, comment, anchor, note, findings }) => {
       const actor = users.current();
       const box: { event: ReviewEvent | null; contentRev: number } = { event: null, contentRev: baseRev };
       const at = now().toISOString();
@@ -292,12 +303,26 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
             newComment(current, actor, comment, anchor ?? null, at, contentRev, outcome.event?.level ?? null),
           ];
         }
+        const submission: Submission | undefined =
+          action === 'submit' && actor
+            ? {
+                userId: actor.id,
+                name: actor.name,
+                at,
+                rev: contentRev,
+                note: note?.trim() ?? '',
+                chars: countText(bodyPlainText(current.body)).wordStyle,
+                photos: current.photos.length,
+                findings: findings ?? null,
+              }
+            : current.submission;
         return {
           ...current,
           status: outcome.state.status,
           signatures: outcome.state.signatures,
           comments,
           signedRev: action === 'sign' ? contentRev : current.signedRev,
+          ...(submission ? { submission } : {}),
         };
       });
       const done = box.event;
@@ -306,7 +331,7 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
           level: done.level,
           from: done.from,
           to: done.to,
-          detail: action === 'return' ? (comment ?? '') : '',
+          detail: action === 'return' ? (comment ?? '') : action === 'submit' ? (note?.trim() ?? '') : '',
         });
       }
       return reviewed(told(next));

@@ -4,6 +4,7 @@ import type { StorySummary } from '../../../shared/model';
 import { useI18n } from '../app/i18n/i18n';
 import { formatUpdated } from './format-time';
 import { StatusBadge } from './StatusBadge';
+import { useStoryStatus } from './story-status';
 
 type Props = {
   story: StorySummary;
@@ -14,6 +15,7 @@ type Props = {
 /** One row of the list: kicker over headline, byline, region, page/slot, status, 字数, time. */
 export const StoryRow = memo(function StoryRow({ story, selected, onOpen }: Props) {
   const { t, locale } = useI18n();
+  const live = useStoryStatus(story.id, { status: story.status, revision: story.rev })!;
   const place = story.page
     ? story.slot
       ? `${story.page} · ${t('list.slot', { slot: story.slot })}`
@@ -43,7 +45,7 @@ export const StoryRow = memo(function StoryRow({ story, selected, onOpen }: Prop
         </div>
       </div>
       <div className="story-row-side">
-        <StatusBadge status={story.status} />
+        <StatusBadge status={live.status} />
         <span className="story-row-place">{place}</span>
         <span className="story-row-chars">
           {t('list.chars', { count: story.chars })} ·{' '}

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { StoryQuery, StorySummary } from '../../../shared/model';
 import { desk } from '../platform/desk-client';
+import { storyStatus } from './story-status';
 
 export type StoryList = {
   items: StorySummary[];
@@ -35,6 +36,7 @@ export function useStoryList(query: StoryQuery): StoryList {
     try {
       const answer = await desk['stories.list'](q);
       if (mine !== seq.current) return;
+      storyStatus.fromSummaries(answer.items);
       setItems(answer.items);
       setTotal(answer.total);
       setError(null);
@@ -55,6 +57,7 @@ export function useStoryList(query: StoryQuery): StoryList {
   const reload = useCallback(() => fetchNow(queryRef.current), [fetchNow]);
 
   const patch = useCallback((summary: StorySummary) => {
+    storyStatus.fromSummaries([summary]);
     setItems((list) => {
       const index = list.findIndex((s) => s.id === summary.id);
       if (index < 0) return list;

@@ -30,7 +30,7 @@ import { ErrorBoundary } from '../app/ErrorBoundary';
 import { useI18n } from '../app/i18n/i18n';
 import { BylinePanel } from '../sidebar/BylinePanel';
 import { useBeforeSwitch, useReviewUsers } from '../review/ReviewContext';
-import { StoryReview } from '../review/StoryReview';
+import { StoryReview, type SignedEdit } from '../review/StoryReview';
 import type { StoryLock } from '../review/use-story-lock';
 import { FindingsPanel } from '../sidebar/FindingsPanel';
 import { FiguresPanel } from '../sidebar/FiguresPanel';
@@ -169,6 +169,25 @@ export function StoryScreen({
     );
   });
 
+  // 修改已签稿件 (issue 19): a signed story stays read-only for an editor until they choose to change it.
+  const [signedGate, setSignedGate] = useState(false);
+  const [signedOpen, setSignedOpen] = useState(false);
+  const report = useCallback((clears: boolean) => {
+    setSignedGate(clears);
+    if (!clears) setSignedOpen(false);
+  }, []);
+  const signedEdit: SignedEdit = useMemo(
+    () => ({
+      open: signedOpen,
+      // The cancel button follows the save state itself: typing re-renders only the save label.
+      useSaveState: () => useSaveState(controller),
+      report,
+      start: () => setSignedOpen(true),
+      cancel: () => setSignedOpen(false),
+    }),
+    [signedOpen, controller, report],
+  );
+
   useImperativeHandle(
     handleRef,
     () => ({
@@ -207,7 +226,10 @@ export function StoryScreen({
   }
 
   const story = state.story;
-  const readOnly = story.deletedAt !== null || (lock?.readOnly ?? false);
+  const readOnly =
+    story.deletedAt !== null ||
+    (lock?.readOnly ?? false) ||
+    (lock !== undefined && signedGate && !signedOpen);
   const issueLabels = [
     ...new Set(
       state.issues.map((i) => issueLabel(i.path)).filter((k): k is NonNullable<typeof k> => k !== null),
@@ -246,6 +268,7 @@ export function StoryScreen({
                   lock={lock}
                   readOnly={readOnly}
                   flush={() => controller.flush()}
+                  signedEdit={signedEdit}
                 />
               )}
               {story.deletedAt !== null && <div className="story-note">{t('story.trashed')}</div>}

@@ -5,7 +5,9 @@ import type { QueueItem } from '../../../shared/review/review-contract';
 import { Dialog } from '../app/Dialog';
 import { useFeedback } from '../app/feedback';
 import { useI18n } from '../app/i18n/i18n';
+import { formatUpdated } from '../desk/format-time';
 import { desk } from '../platform/desk-client';
+import { stuckText } from './stuck-text';
 import { useReviewUsers } from './ReviewContext';
 
 export function ReviewQueueButton({ onOpen }: { onOpen: (id: string) => void }) {
@@ -30,7 +32,8 @@ export function ReviewQueueButton({ onOpen }: { onOpen: (id: string) => void }) 
 }
 
 function ReviewQueue({ onClose, onOpen }: { onClose: () => void; onOpen: (id: string) => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t, locale } = i18n;
   const { showError } = useFeedback();
   const { version } = useReviewUsers();
   const [items, setItems] = useState<QueueItem[] | null>(null);
@@ -70,9 +73,39 @@ function ReviewQueue({ onClose, onOpen }: { onClose: () => void; onOpen: (id: st
                   {t(`level.${s.level}`)} {s.name}
                 </span>
               ))}
-              {item.blockedBy && <span className="queue-blocked">{t('queue.blocked')}</span>}
+              {item.stuck ? (
+                <span className="queue-blocked" data-testid="queue-stuck">
+                  {t('queue.stuck')}
+                </span>
+              ) : (
+                item.blockedBy && <span className="queue-blocked">{t('queue.blocked')}</span>
+              )}
               {item.openComments > 0 && (
                 <span className="muted">{t('queue.comments', { count: item.openComments })}</span>
+              )}
+              {item.submission && (
+                <span className="queue-submission" data-testid="queue-submission">
+                  <span>
+                    {t('queue.submittedBy', {
+                      name: item.submission.name,
+                      at: formatUpdated(item.submission.at, locale),
+                    })}
+                  </span>
+                  <span>{t('queue.chars', { count: item.submission.chars })}</span>
+                  {item.submission.findings && (
+                    <span data-testid="queue-findings">{t('queue.findings', item.submission.findings)}</span>
+                  )}
+                  {item.submission.note && (
+                    <span className="queue-note" data-testid="queue-note">
+                      {t('queue.note', { note: item.submission.note })}
+                    </span>
+                  )}
+                </span>
+              )}
+              {item.stuck && (
+                <span className="queue-stuck-text" data-testid="queue-stuck-text">
+                  {stuckText(item.stuck, i18n)}
+                </span>
               )}
             </button>
           </li>

@@ -8,14 +8,18 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 
-import type { Story } from '../../../shared/model';
+import { bodyPlainText, type Story } from '../../../shared/model';
+import type { FindingCounts, Signature } from '../../../shared/review/schemas';
+import { countText } from '../../../shared/text/counts';
 import { LEVEL_ROLE, hasRole, isEditor } from '../../../shared/review/roles';
 import type { ReviewComment } from '../../../shared/review/schemas';
-import { awaitingLevel, factsOf, transition } from '../../../shared/review/workflow';
+import { awaitingLevel, factsOf, nobodyToSign, transition } from '../../../shared/review/workflow';
 import { describeError } from '../app/describe-error';
 import { Dialog } from '../app/Dialog';
 import { useFeedback } from '../app/feedback';
 import { isMessageKey, useI18n } from '../app/i18n/i18n';
+import { storyStatus, useStoryStatus } from '../desk/story-status';
+import { useFindings } from '../editor/findings/FindingsContext';
 import { desk } from '../platform/desk-client';
 import { AuditDialog } from './AuditDialog';
 import type { AnchorInput } from '../../../shared/review/review-contract';
@@ -27,6 +31,7 @@ import { CommentThread, type CommentActions } from './CommentThread';
 import { HistoryDialog } from './HistoryDialog';
 import { LockNotice } from './LockNotice';
 import { useCommentHub, useReviewUsers } from './ReviewContext';
+import { stuckText } from './stuck-text';
 import type { StoryLock } from './use-story-lock';
 import './review.css';
 
@@ -39,11 +44,32 @@ type Props = {
   readOnly: boolean;
   /** Saves what the editor holds (before a restore replaces it). */
   flush: () => Promise<boolean>;
+  /** The 修改已签稿件 step (issue 19): the screen keeps a signed story read-only until it is taken. */
+  signedEdit: SignedEdit;
 };
 
-type Act = { action: 'sign' | 'return' | 'submit' | 'layout'; selection: BodyPassage | null };
+/** What StoryScreen holds of the 修改已签稿件 step. */
+export type SignedEdit = {
+  /** True once the editor chose to change the signed text. */
+  open: boolean;
+  /** The open story's save state (a hook): cancelling is offered while nothing is unsaved. */
+  useSaveState: () => string;
+  /** Tells the screen whether an edit by this person would clear signatures now. */
+  report: (clears: boolean) => void;
+  start: () => void;
+  cancel: () => void;
+};
 
-export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
+/** What the submit dialog shows and the desk keeps with the submission. */
+type SubmitSummary = { chars: number; photos: number; findings: FindingCounts; checking: boolean };
+
+type Act = {
+  action: 'sign' | 'return' | 'submit' | 'layout' | 'signed-edit';
+  selection: BodyPassage | null;
+  summary?: SubmitSummary;
+};
+
+export function StoryReview({ storyId, rev, lock, readOnly, flush, signedEdit }: Props) {
   const [editor] = useLexicalComposerContext();
   // The composer reads `editable` once at mount; the lock's answer arrives after it.
   useEffect(() => {
@@ -52,8 +78,18 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const { showError, toast } = useFeedback();
-  const { current, version, changed } = useReviewUsers();
-  const [story, setStory] = useState<Story | null>(null);
+  const { current, users, version, changed } = useReviewUsers();
+  const findings = useFindings();
+  const [story, setStoryState] = useState<Story | null>(null);
+  /** Every Story the desk answers with goes to the renderer's one status store too. */
+  const setStory = useCallback((next: Story) => {
+    storyStatus.fromStory(next);
+    setStoryState(next);
+  }, []);
+  // The status store may hear of a newer revision first (a save here, another window): re-read then.
+  const live = useStoryStatus(storyId);
+  const liveRev = live?.revision ?? 0;
+  const [note, setNote] = useState('');
   const [act, setAct] = useState<Act | null>(null);
   const [comment, setComment] = useState('');
   const [actError, setActError] = useState<string | null>(null);
@@ -70,7 +106,7 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
     return () => {
       live = false;
     };
-  }, [storyId, rev, version]);
+  }, [storyId, rev, version, liveRev, setStory]);
 
   const comments = useMemo(() => story?.comments ?? [], [story]);
   const commentsShown = showComments ?? comments.length > 0;
@@ -142,10 +178,14 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
       await flush();
       const latest = await desk['stories.get']({ id: storyId });
       const sel = act.selection;
+      if (act.action === 'signed-edit') return;
       const next = await desk['review.act']({
         id: storyId,
         action: act.action,
         baseRev: latest.rev,
+        ...(act.action === 'submit' && act.summary
+          ? { note: note.trim(), findings: act.summary.findings }
+          : {}),
         ...(act.action === 'return' ? { comment } : {}),
         ...(act.action === 'return' && sel
           ? { anchor: { field: 'body' as const, block: sel.block, start: sel.start, end: sel.end } }
@@ -154,6 +194,7 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
       setStory(next);
       setAct(null);
       setComment('');
+      setNote('');
       changed();
       if (act.action === 'sign') {
         const signed = next.signatures?.at(-1);
@@ -165,10 +206,29 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
     }
   };
 
-  const open = (action: Act['action']) => {
+  const open = async (action: Act['action']) => {
     setActError(null);
     setComment('');
-    setAct({ action, selection: action === 'return' ? selectedPassage() : null });
+    if (action !== 'submit') {
+      setAct({ action, selection: action === 'return' ? selectedPassage() : null });
+      return;
+    }
+    // The summary is of the text as it will be submitted: what the editor holds, saved first.
+    await flush();
+    const latest = await desk['stories.get']({ id: storyId }).catch(() => story);
+    if (!latest) return;
+    const counts: FindingCounts = { error: 0, warning: 0, info: 0 };
+    for (const f of findings.open) counts[f.finding.severity]++;
+    setAct({
+      action,
+      selection: null,
+      summary: {
+        chars: countText(bodyPlainText(latest.body)).wordStyle,
+        photos: latest.photos.length,
+        findings: counts,
+        checking: findings.status === 'checking',
+      },
+    });
   };
 
   const addComment = async (text: string, opts: { parentId?: string; anchor?: AnchorInput | null } = {}) => {
@@ -202,7 +262,7 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
     async (rev: number) => {
       try {
         await flush();
-        await desk['history.restore']({ id: storyId, rev });
+        storyStatus.fromStory(await desk['history.restore']({ id: storyId, rev }));
         setPanel(null);
         toast(t('history.restored', { rev }));
         changed();
@@ -220,8 +280,29 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
     canComment: current !== null,
   };
 
+  // Would a change of the text by this person clear signatures? Then it waits for 修改已签稿件.
+  const editCheck =
+    story && current && !lock.readOnly
+      ? transition({
+          state: { status: story.status, signatures: story.signatures ?? [] },
+          facts: factsOf(story),
+          actor: current,
+          action: 'edit',
+          rev: story.contentRev ?? story.rev,
+          at: '',
+        })
+      : null;
+  const cleared: Signature[] = editCheck?.ok ? (editCheck.event?.cleared ?? []) : [];
+  const editClears = cleared.length > 0;
+  const { report } = signedEdit;
+  useEffect(() => report(editClears), [report, editClears]);
+
   if (!story) return null;
   const level = awaitingLevel(story.status);
+  const stuck = level
+    ? nobodyToSign({ status: story.status, signatures: story.signatures ?? [] }, factsOf(story), users)
+    : null;
+  const clearedLevels = cleared.map((s) => t(`level.${s.level}`)).join('、');
   // The workflow's own rule, asked before the click: who wrote the story or signed another level sees why not.
   const signCheck =
     level && current
@@ -235,6 +316,11 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
         })
       : null;
   const signRefusal = signCheck && !signCheck.ok ? signCheck.refusal : null;
+  const signReason = signRefusal
+    ? isMessageKey(signRefusal.key)
+      ? t(signRefusal.key, signRefusal.params)
+      : signRefusal.message
+    : null;
   const reviewLevel = level ?? (story.status === 'approved' ? 'final' : null);
 
   return (
@@ -247,7 +333,7 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
       )}
       <div className="review-bar">
         <span className={`review-status status-${story.status}`} data-testid="review-status">
-          {t(`status.${story.status}`)}
+          {t(`status.${live?.status ?? story.status}`)}
         </span>
         <span className="review-signatures" data-testid="review-signatures">
           {(story.signatures ?? []).map((s) => (
@@ -258,7 +344,7 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
         </span>
         <span className="list-spacer" />
         {(story.status === 'draft' || story.status === 'returned') && (
-          <button type="button" data-testid="review-submit" onClick={() => open('submit')}>
+          <button type="button" data-testid="review-submit" onClick={() => void open('submit')}>
             {t('review.submit')}
           </button>
         )}
@@ -267,26 +353,32 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
             type="button"
             className="primary"
             data-testid="review-sign"
-            disabled={signRefusal !== null}
-            title={
-              signRefusal
-                ? isMessageKey(signRefusal.key)
-                  ? t(signRefusal.key, signRefusal.params)
-                  : signRefusal.message
-                : undefined
-            }
-            onClick={() => open('sign')}
+            // aria-disabled, not disabled: the button stays reachable by Tab, its reason read with it.
+            aria-disabled={signReason !== null}
+            aria-describedby={signReason ? 'review-sign-reason' : undefined}
+            title={signReason ?? undefined}
+            onClick={() => signReason === null && void open('sign')}
           >
             {t('review.sign', { level: t(`level.${level}`) })}
           </button>
         )}
+        {level && hasRole(current, LEVEL_ROLE[level]) && signReason && (
+          <span className="review-reason" id="review-sign-reason" data-testid="review-sign-reason">
+            {signReason}
+          </span>
+        )}
         {reviewLevel && hasRole(current, LEVEL_ROLE[reviewLevel]) && (
-          <button type="button" className="danger" data-testid="review-return" onClick={() => open('return')}>
+          <button
+            type="button"
+            className="danger"
+            data-testid="review-return"
+            onClick={() => void open('return')}
+          >
             {t('review.return')}
           </button>
         )}
         {story.status === 'approved' && (isEditor(current) || hasRole(current, 'admin')) && (
-          <button type="button" data-testid="review-layout" onClick={() => open('layout')}>
+          <button type="button" data-testid="review-layout" onClick={() => void open('layout')}>
             {t('review.layout')}
           </button>
         )}
@@ -305,6 +397,30 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
           {t('review.audit')}
         </button>
       </div>
+      {stuck && (
+        <div className="review-stuck" role="status" data-testid="review-stuck">
+          {stuckText(stuck, i18n)}
+        </div>
+      )}
+      {editClears && !signedEdit.open && (
+        <div className="review-signed-edit" data-testid="signed-edit-gate">
+          <span id="signed-edit-note">{t('review.signedEditNote', { levels: clearedLevels })}</span>
+          <button
+            type="button"
+            data-testid="signed-edit-start"
+            aria-describedby="signed-edit-note"
+            onClick={() => void open('signed-edit')}
+          >
+            {t('review.signedEdit')}
+          </button>
+        </div>
+      )}
+      {editClears && signedEdit.open && (
+        <div className="review-signed-edit open" role="status" data-testid="signed-edit-open">
+          <span>{t('review.signedEditOpen', { levels: clearedLevels })}</span>
+          <CancelSignedEdit edit={signedEdit} />
+        </div>
+      )}
       <CommentMarksPlugin
         comments={comments}
         activeIds={pop?.kind === 'threads' ? pop.ids : []}
@@ -351,7 +467,9 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
                 ? t('review.returnTitle')
                 : act.action === 'submit'
                   ? t('review.submit')
-                  : t('review.layout')
+                  : act.action === 'signed-edit'
+                    ? t('review.signedEditTitle')
+                    : t('review.layout')
           }
           onClose={() => setAct(null)}
           testId="review-dialog"
@@ -364,7 +482,12 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
                 type="button"
                 className={act.action === 'return' ? 'danger solid' : 'primary'}
                 data-testid="review-confirm"
-                onClick={() => void run()}
+                onClick={() => {
+                  if (act.action !== 'signed-edit') return void run();
+                  setAct(null);
+                  signedEdit.start();
+                  editor.focus();
+                }}
               >
                 {act.action === 'sign'
                   ? t('review.signConfirm')
@@ -372,13 +495,59 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush }: Props) {
                     ? t('review.returnConfirm')
                     : act.action === 'submit'
                       ? t('review.submit')
-                      : t('review.layout')}
+                      : act.action === 'signed-edit'
+                        ? t('review.signedEditConfirm')
+                        : t('review.layout')}
               </button>
             </>
           }
         >
           {act.action === 'sign' && (
-            <p>{t('review.signBody', { name: current?.name ?? '', rev: story.contentRev ?? story.rev })}</p>
+            <p data-testid="sign-rev" data-rev={live?.revision ?? story.rev}>
+              {t('review.signBody', { name: current?.name ?? '', rev: live?.revision ?? story.rev })}
+            </p>
+          )}
+          {act.action === 'signed-edit' && (
+            <p data-testid="signed-edit-body">
+              {t('review.signedEditBody', {
+                list: cleared
+                  .map((s) =>
+                    t('review.signedBy', { level: t(`level.${s.level}`), name: s.name, rev: s.rev }),
+                  )
+                  .join('、'),
+                status: t(`status.${editCheck?.ok ? editCheck.state.status : story.status}`),
+              })}
+            </p>
+          )}
+          {act.action === 'submit' && act.summary && (
+            <>
+              <section
+                className="review-summary"
+                data-testid="submit-summary"
+                aria-label={t('review.submitSummary')}
+              >
+                <span data-testid="submit-chars">
+                  {t('review.submitChars', { count: act.summary.chars })}
+                </span>
+                <span data-testid="submit-photos">
+                  {t('review.submitPhotos', { count: act.summary.photos })}
+                </span>
+                <span data-testid="submit-findings">{t('review.submitFindings', act.summary.findings)}</span>
+                {act.summary.checking && <span className="muted">{t('review.submitFindingsChecking')}</span>}
+              </section>
+              <label className="review-note-label">
+                {t('review.submitNote')}
+                <textarea
+                  className="review-comment-input"
+                  data-testid="review-note"
+                  placeholder={t('review.submitNotePlaceholder')}
+                  value={note}
+                  maxLength={2000}
+                  rows={3}
+                  onChange={(e) => setNote(e.target.value)}
+                />
+              </label>
+            </>
           )}
           {act.action === 'return' && (
             <>
@@ -494,5 +663,17 @@ function OfferButton({ box, onOpen }: { box: ScreenBox; onOpen: () => void }) {
       {t('comments.addOnSelection')}
     </button>,
     document.body,
+  );
+}
+
+/** 取消修改, while nothing typed is unsaved: the signatures then all stand. */
+function CancelSignedEdit({ edit }: { edit: SignedEdit }) {
+  const { t } = useI18n();
+  const save = edit.useSaveState();
+  if (save !== 'saved') return null;
+  return (
+    <button type="button" data-testid="signed-edit-cancel" onClick={edit.cancel}>
+      {t('review.signedEditCancel')}
+    </button>
   );
 }

@@ -41,6 +41,35 @@ export const reviewEn: { readonly [K in keyof typeof reviewZhCN]: string } = {
   'review.signTitle': 'Sign {level}',
   'review.signBody':
     'You sign revision {rev} as "{name}". A later change to the text clears the signatures from its editor\'s level up.',
+  'review.stuck.give':
+    'Nobody can sign {level}: {why}. Nobody signs two levels or their own story. An administrator can give the {level} role to another editor in 人员管理 (people) ({candidates}).',
+  'review.stuck.add':
+    'Nobody can sign {level}: {why}. Nobody signs two levels or their own story. An administrator can add a person with the {level} role in 人员管理 (people).',
+  'review.stuck.signed': '{name} signed {level}',
+  'review.stuck.own': '{name} wrote it',
+  'review.stuck.noHolder': 'nobody holds the {level} role',
+  'review.submitSummary': 'The story',
+  'review.submitChars': '{count} characters of text',
+  'review.submitPhotos': '{count} photos',
+  'review.submitFindings': 'Open check findings: {error} errors, {warning} warnings, {info} notes',
+  'review.submitFindingsChecking': 'The checks are still running; the counts are what is shown now.',
+  'review.submitNote': 'Note to the editors (optional)',
+  'review.submitNotePlaceholder':
+    'For example: figures checked against the table; please confirm the quote in paragraph 3.',
+  'review.signedEdit': 'Edit the signed story',
+  'review.signedEditNote':
+    'This story is signed. Changing the text clears the {levels} signature(s), so the text is read-only for now.',
+  'review.signedEditTitle': 'Edit the signed story',
+  'review.signedEditBody':
+    'Once you change the text these signatures are cleared: {list}. The story goes back to "{status}" and must be signed again. Cancel before typing and the signatures stay.',
+  'review.signedEditConfirm': 'Start editing',
+  'review.signedEditOpen': 'Editing a signed story: the first save clears the {levels} signature(s).',
+  'review.signedEditCancel': 'Cancel editing',
+  'queue.stuck': 'Nobody can sign',
+  'queue.submittedBy': 'submitted by {name} at {at}',
+  'queue.chars': '{count} characters',
+  'queue.findings': 'errors {error} · warnings {warning} · notes {info}',
+  'queue.note': 'Note: {note}',
   'review.signConfirm': 'Sign',
   'review.returnTitle': 'Return the story',
   'review.returnBody': 'Say what to fix. The selected passage, if any, is marked with your comment.',

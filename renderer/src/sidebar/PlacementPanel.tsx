@@ -1,6 +1,7 @@
 import { STORY_KINDS, type Story } from '../../../shared/model';
 import { useI18n } from '../app/i18n/i18n';
 import { StatusBadge } from '../desk/StatusBadge';
+import { useStoryStatus } from '../desk/story-status';
 import { formatUpdated } from '../desk/format-time';
 import { useInvalid } from '../editor/field-issues';
 import { Field, Panel } from './Field';
@@ -11,6 +12,8 @@ export function PlacementPanel({ draft, update, readOnly, story }: PanelProps & 
   const { t, locale } = useI18n();
   const pageInvalid = useInvalid('page');
   const slotInvalid = useInvalid('slot');
+  // Status and revision as the desk last said (a sign or a submit elsewhere on the screen included).
+  const live = useStoryStatus(story.id, { status: story.status, revision: story.rev })!;
   return (
     <Panel title={t('panel.placement')} testId="panel-placement">
       <div className="field-row">
@@ -60,12 +63,12 @@ export function PlacementPanel({ draft, update, readOnly, story }: PanelProps & 
         </Field>
         <div className="field placement-status" data-testid="field-status">
           <span className="field-label">{t('placement.status')}</span>
-          <StatusBadge status={story.status} />
+          <StatusBadge status={live.status} />
         </div>
       </div>
-      <div className="placement-rev">
+      <div className="placement-rev" data-testid="placement-rev" data-rev={live.revision}>
         {t('placement.rev', {
-          rev: story.rev,
+          rev: live.revision,
           by: story.updatedBy,
           at: formatUpdated(story.updatedAt, locale),
         })}

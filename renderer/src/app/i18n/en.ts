@@ -265,7 +265,7 @@ export const en: Messages = {
   'placement.slot': 'Slot',
   'placement.kind': 'Kind',
   'placement.status': 'Status',
-  'placement.rev': 'Revision {rev}, changed by {by} at {at}',
+  'placement.rev': 'Revision {rev} · text last changed by {by} at {at}',
 
   'byline.position': 'Byline position',
   'byline.position.lead': 'After the dateline',

@@ -254,7 +254,7 @@ export const zhCN = {
   'placement.slot': '位置',
   'placement.kind': '体裁',
   'placement.status': '状态',
-  'placement.rev': '第 {rev} 版，{by} 修改于 {at}',
+  'placement.rev': '第 {rev} 版 · 正文由 {by} 修改于 {at}',
 
   'byline.position': '署名位置',
   'byline.position.lead': '电头后（本报讯（记者 某某））',

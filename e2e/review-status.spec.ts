@@ -1,0 +1,60 @@
+/**
+ * Status is the same everywhere at once (issue 19 §2): after 提交审稿 and a signature
+ * the story list, the 版面与状态 panel and the review bar show the new status without
+ * a reload, and the sign dialog, the panel and the stored story name one revision.
+ */
+import type { Page } from '@playwright/test';
+
+import type { Story } from '../shared/model';
+import { expect, test } from './utils/fixtures';
+import { deskAs } from './utils/review-pages';
+import { sessionApi } from './utils/review-session';
+
+async function everywhere(page: Page, id: string, status: string): Promise<void> {
+  await expect(page.getByTestId('review-status')).toHaveText(status);
+  await expect(page.getByTestId('field-status').getByTestId('status-badge')).toHaveText(status);
+  await expect(
+    page.locator(`[data-testid="story-row"][data-story-id="${id}"]`).getByTestId('status-badge'),
+  ).toHaveText(status);
+}
+
+test('submit and sign: list, panel and bar follow at once; the sign dialog, panel and store agree on the revision', async ({
+  browser,
+  desk,
+}) => {
+  test.setTimeout(120_000);
+  const api = await sessionApi(desk.url, 'setup');
+  const { items } = await api<{ items: { id: string; headline: string }[] }>('stories.list', {
+    text: '',
+    status: null,
+    page: 'B6',
+    sort: 'page-slot',
+    trash: false,
+  });
+  const id = items[0]!.id;
+
+  const reporter = await deskAs(browser, desk.url, 'zhang-ming');
+  await reporter.locator(`[data-testid="story-row"][data-story-id="${id}"]`).click();
+  await everywhere(reporter, id, '草稿');
+  await reporter.getByTestId('review-submit').click();
+  await reporter.getByTestId('review-confirm').click();
+  await expect(reporter.getByTestId('review-dialog')).toBeHidden();
+  await everywhere(reporter, id, '已提交');
+  const submitted = await api<Story>('stories.get', { id });
+  await expect(reporter.getByTestId('placement-rev')).toHaveAttribute('data-rev', String(submitted.rev));
+
+  const editor = await deskAs(browser, desk.url, 'li-hua');
+  await editor.locator(`[data-testid="story-row"][data-story-id="${id}"]`).click();
+  await everywhere(editor, id, '已提交');
+  await editor.getByTestId('review-sign').click();
+  const dialogRev = await editor.getByTestId('sign-rev').getAttribute('data-rev');
+  await expect(editor.getByTestId('placement-rev')).toHaveAttribute('data-rev', dialogRev!);
+  expect(Number(dialogRev)).toBe((await api<Story>('stories.get', { id })).rev);
+  await editor.getByTestId('review-confirm').click();
+  await expect(editor.getByTestId('review-dialog')).toBeHidden();
+  await everywhere(editor, id, '初审通过');
+  const signed = await api<Story>('stories.get', { id });
+  expect(signed.status).toBe('first-passed');
+  await expect(editor.getByTestId('placement-rev')).toHaveAttribute('data-rev', String(signed.rev));
+  await editor.screenshot({ path: 'test-results/review-status.png' });
+});
