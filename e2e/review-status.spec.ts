@@ -1,7 +1,8 @@
 /**
  * Status is the same everywhere at once (issue 19 §2): after 提交审稿 and a signature
  * the story list, the 版面与状态 panel and the review bar show the new status without
- * a reload, and the sign dialog, the panel and the stored story name one revision.
+ * a reload, and the sign dialog, the panel and the stored story name one revision. Another
+ * window open on the story follows too, from the desk's events.
  */
 import type { Page } from '@playwright/test';
 
@@ -56,5 +57,8 @@ test('submit and sign: list, panel and bar follow at once; the sign dialog, pane
   const signed = await api<Story>('stories.get', { id });
   expect(signed.status).toBe('first-passed');
   await expect(editor.getByTestId('placement-rev')).toHaveAttribute('data-rev', String(signed.rev));
+  // The reporter's window, open on the same story, hears of the signature from the desk's events: no reload.
+  await everywhere(reporter, id, '初审通过');
+  await expect(reporter.getByTestId('placement-rev')).toHaveAttribute('data-rev', String(signed.rev));
   await editor.screenshot({ path: 'test-results/review-status.png' });
 });

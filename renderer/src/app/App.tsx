@@ -17,6 +17,7 @@ import {
   type StorySummary,
 } from '../../../shared/model';
 import { ArchiveView } from '../archive/ArchiveView';
+import { followDeskEvents } from '../desk/story-status';
 import { StoryList } from '../desk/StoryList';
 import { useStoryList } from '../desk/use-story-list';
 import { unsavedDrafts } from '../editor/story-draft';
@@ -26,7 +27,7 @@ import { ReviewQueueButton } from '../review/ReviewQueue';
 import { useStoryLock } from '../review/use-story-lock';
 import { UserPickerBanner, UserSwitch } from '../review/UserSwitch';
 import { PagesView } from '../pages/PagesView';
-import { desk, transport } from '../platform/desk-client';
+import { desk, onDeskEvent, transport } from '../platform/desk-client';
 import { TermBankDialog } from '../terms/TermBankDialog';
 import { AboutDialog } from './AboutDialog';
 import { describeError } from './describe-error';
@@ -58,6 +59,9 @@ export function App() {
       (error: unknown) => setBoot({ state: 'failed', error }),
     );
   }, []);
+
+  // A story saved, submitted or signed in another window shows its new status here at once.
+  useEffect(() => followDeskEvents(onDeskEvent), []);
 
   if (boot.state === 'ready') return <Desk prefs={boot.prefs} notices={boot.notices} />;
 

@@ -9,7 +9,8 @@
  */
 import { useCallback, useSyncExternalStore } from 'react';
 
-import type { Story, StoryStatus, StorySummary } from '../../../shared/model';
+import type { DeskEvent } from '../../../shared/api/events';
+import { STORY_STATUSES, type Story, type StoryStatus, type StorySummary } from '../../../shared/model';
 
 export type StoryStatusEntry = {
   status: StoryStatus;
@@ -54,6 +55,22 @@ export class StoryStatusStore {
   fromSummaries(items: readonly Pick<StorySummary, 'id' | 'status' | 'rev'>[]): void {
     for (const s of items) this.applyStory(s.id, { status: s.status, revision: s.rev });
   }
+}
+
+/**
+ * Feeds the store from the desk's events: a story saved, submitted or signed in another
+ * window (or on another desk) shows its new status here at once. `subscribe` is the
+ * platform's `onDeskEvent`; an event naming a status this build does not know is ignored.
+ */
+export function followDeskEvents(
+  subscribe: (listener: (event: DeskEvent) => void) => () => void,
+  store: StoryStatusStore = storyStatus,
+): () => void {
+  return subscribe((event) => {
+    if (event.type !== 'story') return;
+    if (!(STORY_STATUSES as readonly string[]).includes(event.status)) return;
+    store.applyStory(event.storyId, { status: event.status as StoryStatus, revision: event.revision });
+  });
 }
 
 /** The renderer's one store. */
