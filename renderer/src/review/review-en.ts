@@ -153,6 +153,18 @@ export const reviewEn: { readonly [K in keyof typeof reviewZhCN]: string } = {
   'review.refused.adminOnly': '{name} is not an admin and cannot manage people.',
   'review.refused.takeOverRole': "{name} is not an editor and cannot take over someone else's lock.",
   'review.refused.unknownAction': 'Unknown review action.',
+  'review.refused.alreadySigned':
+    'This level has just been signed by {name}; a level is never signed twice. Nothing was changed.',
+  'review.refused.levelMoved':
+    'The story no longer waits at this level; reload it and look again. Nothing was changed.',
+  'review.refused.challengeExpired':
+    'The sign-off request has expired or was already used. Press sign again to sign the story as it is now; nothing was recorded.',
+  'review.refused.badSignature':
+    "The signature does not verify with {name}'s registered key; nothing was recorded.",
+  'review.refused.noKey':
+    '{name} has no signing key registered with the newsroom (or it was revoked). Set up signing in Settings → Connect to newsroom first. Nothing was signed.',
+  'review.refused.signatureRequired':
+    'In the newsroom a sign-off or a return is signed with your key: ask for the sign-off request first. Nothing was recorded.',
   'error.lockedBy':
     '{name} is editing this story; your change was not saved. Copy your text somewhere safe, or ask an editor to take over.',
   'error.lastAdmin': 'At least one admin must remain. Nothing was saved.',

@@ -144,6 +144,15 @@ export const reviewZhCN = {
   'review.refused.adminOnly': '{name} 不是管理员，不能管理人员。',
   'review.refused.takeOverRole': '{name} 不是编辑，不能接管他人的编辑锁。',
   'review.refused.unknownAction': '未知的审稿操作。',
+  'review.refused.alreadySigned': '这一级刚刚已由 {name} 签发，同一级不会签两次。没有任何改动。',
+  'review.refused.levelMoved': '稿件已不在这一级等待签发，请重新载入后再看。没有任何改动。',
+  'review.refused.challengeExpired':
+    '签发请求已过期或已用过。请再按一次签发，签的是稿件现在的样子；没有记录任何签发。',
+  'review.refused.badSignature': '签名与 {name} 在编辑部登记的密钥不符，没有记录任何签发。',
+  'review.refused.noKey':
+    '{name} 还没有在编辑部登记签名密钥（或已吊销）。请先在 设置 → 连接编辑部 设置签名。没有签发。',
+  'review.refused.signatureRequired':
+    '在编辑部签发或退回需要用您的密钥签名，请先取得签发请求。没有任何记录。',
   'error.lockedBy': '{name} 正在编辑此稿，您的修改没有保存。请复制保存您的文字，或请编辑接管。',
   'error.lastAdmin': '至少要保留一位管理员。没有保存。',
   'error.userNotFound': '找不到这个身份。',

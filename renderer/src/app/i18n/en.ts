@@ -60,6 +60,26 @@ export const en: Messages = {
   'error.close': 'Close message',
   'error.retry': 'Retry',
   'error.conflict': 'A newer version of this story was saved elsewhere; the latest version has been loaded.',
+  'error.keyPassword':
+    'The password does not unlock the signing key kept on this computer; nothing was signed and the key file was not changed.',
+  'error.keyDamaged':
+    'The signing key kept on this computer is not in a form this desk reads; it was left as it is.',
+  'error.keyNotEd25519': 'The key sent is not an Ed25519 public key; nothing was registered.',
+  'error.keyProof':
+    'The proof does not verify: this computer did not sign the registration with this key. Nothing was registered.',
+  'error.keyRegistered':
+    'This public key is already registered; a key is registered once. Nothing was changed.',
+  'error.keyNotFound': 'There is no key {keyId} of yours to revoke; nothing was changed.',
+  'error.keyMissing':
+    'This computer keeps no signing key for this person yet; set up signing first. Nothing was signed.',
+  'error.keyExists':
+    'This computer already keeps a signing key for this person; it was not replaced. Unlock it with your password.',
+  'error.revisionDamaged':
+    'The stored text of story {id} revision {rev} no longer matches its content hash; nothing was signed. Run "desk audit verify" and restore the database from a backup.',
+  'error.signoffMalformed':
+    'The newsroom asked to sign something that is not a sign-off in canonical form; nothing was signed.',
+  'error.signoffNotShown':
+    'The sign-off the newsroom sent is for another text than revision {rev} of story {id} on this screen; nothing was signed. Reload the story and read it again.',
   'error.invalidInput': 'The content does not meet the rules: {issues}',
   'error.dataLocked':
     'The data folder is in use by another Dangjian Desk window; this window cannot write to it.',
