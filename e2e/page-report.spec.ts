@@ -54,9 +54,8 @@ test('the preflight lists workflow and plan problems apart; the error rate count
     content: { name: 'C3', date: DATE, edition: '党建周刊', slots, jumps: [] },
   });
 
+  // The test window sits as 张明 already (e2e/utils/fixtures.ts).
   await page.goto(desk.url);
-  await page.getByTestId('user-picker-select').selectOption('zhang-ming');
-  await page.getByTestId('user-picker-ok').click();
   await page.getByTestId('view-pages').click();
   await page.getByTestId('page-list-item').filter({ hasText: 'C3' }).click();
   const preflight = page.getByTestId('preflight');
