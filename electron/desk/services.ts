@@ -194,7 +194,7 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
       pages.pages.get(name, date),
     ),
     ...review.handlers,
-    ...importHandlers({ store, archive: archiveSearch, who }),
+    ...importHandlers({ store, archive: archiveSearch, who, requireWriter: () => review.requireWriter() }),
   };
 
   return {

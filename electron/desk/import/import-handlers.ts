@@ -45,10 +45,13 @@ export function importHandlers(opts: {
   store: DeskStore;
   archive: () => Promise<ArchiveSearch>;
   who: () => string;
+  /** Refuses a window where nobody is chosen: an import files a new story, in someone's name (issue 19). */
+  requireWriter: () => unknown;
 }): ImportHandlers {
   const { archive } = opts;
   return {
     'stories.import': async ({ name, data, page }) => {
+      opts.requireWriter();
       // A name only: no folder is read for photos a .md names (they stay as notes of the parse).
       const safeName = name.replace(/[\\/]/g, '_');
       const read = await readStoryBytes(safeName, bytesOf(safeName, data), { looseMarkdown: true });

@@ -7,6 +7,7 @@ import { DeskError } from '../../../shared/api';
 import { buildDocx, PNG_BYTES, zeroBomb } from '../../../shared/import/fixtures/docx-fixture';
 import { blocksOfBody } from '../../../shared/model';
 import { importStory, readStoryBytes, readStoryFile } from '../import-story';
+import { runInSession } from '../review/session-context';
 import { openDeskServices, type DeskServices } from '../services';
 import { decodeTextFile } from './text-encoding';
 
@@ -165,6 +166,16 @@ describe('DOCX import (worker)', () => {
     expect(result.story.headline).toBe('南湖社区：议事厅里议出幸福感');
     expect(codes(result.notes)).toContain('table-flattened');
     void PNG_BYTES;
+  });
+
+  it('refuses an import from a window where nobody is chosen, and files nothing', async () => {
+    const data = Buffer.from(buildDocx(story)).toString('base64');
+    const before = services.store.list().length;
+    const refused = await errorOf(
+      runInSession('tab-nobody', () => services.handlers['stories.import']({ name: 'story.docx', data })),
+    );
+    expect(refused).toMatchObject({ key: 'review.refused.noUserEdit' });
+    expect(services.store.list().length).toBe(before);
   });
 });
 
