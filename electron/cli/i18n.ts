@@ -1,13 +1,17 @@
 /**
- * The command line's language: the same setting as the app, zh-CN by default, English
- * with the global option `--lang en` (main.ts sets it before any command runs). Messages
+ * The command line's language: the same setting as the app. `--lang en|zh-CN` (anywhere on
+ * the line) wins; else a command on a data folder speaks the language the app is set to there
+ * (its prefs.json); else zh-CN. main.ts sets it before any command runs. Messages
  * come from the CLI's catalog (messages-zh-CN.ts / messages-en.ts), which holds the page
  * report's strings shared with the 版面 screen (shared/i18n).
  */
+import { readFileSync } from 'node:fs';
+
 import type { DeskError } from '../../shared/api';
 import type { Finding } from '../../shared/checks/finding';
 import { formatMessage } from '../../shared/i18n/format';
 import { LOCALES, type Locale } from '../../shared/model';
+import { dataLayout } from '../desk/storage/data-layout';
 import { cliEn } from './messages-en';
 import { cliZhCN } from './messages-zh-CN';
 
@@ -19,6 +23,19 @@ let current: Locale = 'zh-CN';
 
 export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
+}
+
+/**
+ * The language the app is set to in a data folder (its prefs.json), or null when the folder
+ * has none or it cannot be read: then the CLI keeps its default. Only read, never written.
+ */
+export function savedLocale(dataDir: string): Locale | null {
+  try {
+    const prefs = JSON.parse(readFileSync(dataLayout(dataDir).prefs, 'utf8')) as { locale?: unknown };
+    return typeof prefs.locale === 'string' && isLocale(prefs.locale) ? prefs.locale : null;
+  } catch {
+    return null;
+  }
 }
 
 export function setCliLocale(locale: Locale): void {

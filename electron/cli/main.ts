@@ -16,8 +16,8 @@ import { runList } from './commands/list';
 import { runPage } from './commands/page';
 import { runServe } from './commands/serve';
 import { runServer } from './commands/server';
-import { deskErrorText, isLocale, setCliLocale, t } from './i18n';
-import { UsageError } from './usage';
+import { deskErrorText, isLocale, savedLocale, setCliLocale, t } from './i18n';
+import { dataDirOf, UsageError } from './usage';
 
 type Command = {
   summary: string;
@@ -147,8 +147,9 @@ function help(): string {
 }
 
 /** Takes the global `--lang zh-CN|en` (anywhere on the line) out of argv: the CLI speaks the app's language. */
-function takeLang(argv: string[]): string[] | null {
+function takeLang(argv: string[]): { args: string[]; given: boolean } | null {
   const out: string[] = [];
+  let given = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = arg === '--lang' ? argv[++i] : arg.startsWith('--lang=') ? arg.slice(7) : undefined;
@@ -158,17 +159,18 @@ function takeLang(argv: string[]): string[] | null {
     }
     if (value === undefined || !isLocale(value)) return null;
     setCliLocale(value);
+    given = true;
   }
-  return out;
+  return { args: out, given };
 }
 
 async function main(argv: string[]): Promise<number> {
-  const args = takeLang(argv);
-  if (!args) {
+  const lang = takeLang(argv);
+  if (!lang) {
     console.error(`desk: ${t('cli.lang')}`);
     return 2;
   }
-  const [name, ...rest] = args;
+  const [name, ...rest] = lang.args;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     console.log(help());
     return name ? 0 : 2;
@@ -185,6 +187,11 @@ async function main(argv: string[]): Promise<number> {
       allowPositionals: true,
       strict: true,
     });
+    // Without --lang, a command on a data folder speaks the language the app is set to there.
+    if (!lang.given && 'data' in command.options) {
+      const saved = savedLocale(dataDirOf(values));
+      if (saved) setCliLocale(saved);
+    }
     return await command.run(values, positionals);
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

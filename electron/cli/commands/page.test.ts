@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -208,6 +208,16 @@ describe('desk page', () => {
       code: 2,
       err: expect.stringContaining('--lang 只能是 zh-CN 或 en'),
     });
+
+    // Without --lang, the CLI speaks the language the app is set to in that data folder; --lang wins.
+    const english = join(tmp, 'english-desk');
+    mkdirSync(english, { recursive: true });
+    writeFileSync(join(english, 'prefs.json'), JSON.stringify({ locale: 'en' }));
+    const saved = desk('page', 'show', '--data', english, '--page', 'A1', '--date', DATE);
+    expect(saved.err).toContain('There is no plan for page A1');
+    const chosen = desk('--lang', 'zh-CN', 'page', 'show', '--data', english, '--page', 'A1', '--date', DATE);
+    expect(chosen.err).toContain('desk page plan');
+    expect(chosen.err).not.toContain('There is no plan');
   }, 60_000);
 
   it('planContent: one more 简讯 slot per story beyond the starting six; jump links of stories gone are dropped', () => {
