@@ -100,6 +100,16 @@ export const en: Messages = {
   'error.accountMissing': 'There is no account {id}; nothing was changed.',
   'error.passwordChangeRequired':
     'You signed in with a one-time password: choose your own password first; nothing was changed.',
+  'error.notOnDesk':
+    '{method} belongs to the newsroom server: a desktop that is not connected signs without keys. Nothing was changed.',
+  'review.refused.signatureRequired':
+    'In the newsroom a sign-off or a return is signed with your key: ask for the sign-off request first. Nothing was recorded.',
+  'review.refused.challengeExpired':
+    'This sign-off request is no longer valid (answered, expired or not of this session). Press the button again to sign the story as it is now; nothing was recorded.',
+  'review.refused.badSignature':
+    "The signature does not verify with {name}'s key registered with the newsroom; nothing was recorded.",
+  'review.refused.noKey':
+    '{name} has no signing key registered with the newsroom (or it was revoked): set up signing in Settings → Connect to the newsroom first. Nothing was signed.',
   'error.notOnServer': 'The newsroom server does not offer this yet ({method}); nothing was changed.',
   'error.newsroomDbUnavailable':
     'Not sent to the newsroom: its database cannot be reached; nothing was changed. The text stays in the editor and is sent again later.',

@@ -94,6 +94,15 @@ export const zhCN = {
   'error.adminOnly': '只有管理员能重设密码，未作任何改动。',
   'error.accountMissing': '没有账号 {id}，未作任何改动。',
   'error.passwordChangeRequired': '你是用一次性密码登录的：请先设置自己的密码，未作任何改动。',
+  'error.notOnDesk':
+    '这项操作（{method}）属于编辑部服务器：未连接编辑部的单机不用签名密钥签发。未作任何改动。',
+  'review.refused.signatureRequired':
+    '在编辑部，签发和退回要用你的密钥签名：请先取得签发请求再签。未记录任何内容。',
+  'review.refused.challengeExpired':
+    '这次签发请求已失效（已用过、已过期或不属于本次登录）。请再按一次按钮，对稿件的现状签发；未记录任何内容。',
+  'review.refused.badSignature': '签名与 {name} 在编辑部登记的密钥对不上，未记录任何内容。',
+  'review.refused.noKey':
+    '{name} 还没有在编辑部登记签名密钥（或已吊销）：请先在 设置 → 连接编辑部 中设置签名。未签发任何稿件。',
   'error.notOnServer': '编辑部服务器暂不提供这项操作（{method}），未作任何改动。',
   'error.newsroomDbUnavailable':
     '未送达编辑部：编辑部数据库暂时连不上，未作任何改动。文字仍在编辑器里，稍后会自动重试。',
