@@ -72,7 +72,8 @@ type AuditRow = {
 
 function trailEntry(r: AuditRow): AuditEntry | null {
   const d = r.detail;
-  const signedEdit = r.action === 'story-saved' && d['from'] === 'approved';
+  // A save that moved the status is an edit that cleared sign-offs (the workflow's edit-after-sign).
+  const signedEdit = r.action === 'story-saved' && typeof d['from'] === 'string';
   const kind = signedEdit ? 'edit-after-sign' : TRAIL_KIND[r.action];
   if (!kind || !(AUDIT_KINDS as readonly string[]).includes(kind)) return null;
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
