@@ -100,6 +100,8 @@ const api = {
   'session.setUser': bind('session.setUser'),
   'review.queue': bind('review.queue'),
   'review.act': bind('review.act'),
+  'review.challenge': bind('review.challenge'),
+  'keys.register': bind('keys.register'),
   'review.audit': bind('review.audit'),
   'review.auditCsv': bind('review.auditCsv'),
   'comments.add': bind('comments.add'),

@@ -9,7 +9,7 @@
  *   POST /api/password          { oldPassword, newPassword }
  *   POST /api/admin/reset       { person } → { password } (an administrator)
  *   POST /api/admin/accounts    { id, name, roles } → { person, password } (an administrator)
- *   POST /api/call/<method>     a contract method, through the shared dispatch gate
+ *   POST /api/call/<method>     a contract method, through the shared dispatch gate (routes.ts)
  *   GET  /api/events            WebSocket upgrade: the DeskEvents this person may see
  *
  * Everything but sign-in needs `Authorization: Bearer <session token>`; who is acting comes from
@@ -37,7 +37,9 @@ import { SECURITY_HEADERS } from '../desk/static-files';
 import { isJsonContentType } from '../host/server';
 import { AuthError, type Accounts } from './accounts/accounts';
 import { EventHub } from './events';
-import { handlersFor, storyRoutes, type ServerRoutes } from './routes';
+import { handlersFor, reviewRoutes, storyRoutes, type ServerRoutes } from './routes';
+import { PersonKeys } from './store/person-keys';
+import { NewsroomReview } from './store/review';
 import type { Actor, NewsroomStories } from './store/stories';
 
 /** A contract call may carry a whole story; the account calls are small. */
@@ -66,7 +68,7 @@ export type ServerOptions = {
   pool: pg.Pool;
   accounts: Accounts;
   stories: NewsroomStories;
-  /** Routes beyond the story core (the review side, store/review.ts). */
+  /** Routes replacing or added to the story and review routes (tests, later issues). */
   routes?: ServerRoutes;
   listen: Listen;
   tls?: { cert: string; key: string };
@@ -194,7 +196,11 @@ export async function startNewsroomServer(opts: ServerOptions): Promise<RunningS
   const problem = transportProblem(opts);
   if (problem) throw new Error(problem);
   const { accounts, stories } = opts;
-  const routes: ServerRoutes = { ...storyRoutes(stories), ...opts.routes };
+  const routes: ServerRoutes = {
+    ...storyRoutes(stories),
+    ...reviewRoutes(new NewsroomReview(opts.pool), new PersonKeys(opts.pool), stories, opts.pool),
+    ...opts.routes,
+  };
   const hub = new EventHub(opts.pool);
   await hub.start();
 

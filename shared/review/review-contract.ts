@@ -12,6 +12,7 @@ import { UserProfileSchema, type UserProfile } from './roles';
 import {
   ANCHOR_FIELDS,
   FindingCountsSchema,
+  REVIEW_LEVELS,
   type ReviewLevel,
   type Signature,
   type Submission,
@@ -68,6 +69,35 @@ export type HistoryEntry = {
 /** history.list: newest first. */
 export type HistoryList = { id: string; status: StoryStatus; entries: HistoryEntry[] };
 
+/**
+ * review.challenge (the newsroom only): what the person's key signs for a sign-off or a return of
+ * the revision read. `text` is the exact canonical JSON (RFC 8785) to sign; the fields are its parts.
+ */
+export type SignoffChallenge = {
+  nonce: string;
+  text: string;
+  payload: {
+    purpose: string;
+    storyId: string;
+    revision: number;
+    contentHash: string;
+    level: ReviewLevel;
+    decision: 'approve' | 'return';
+    serverTimestamp: string;
+    nonce: string;
+  };
+  expiresAt: string;
+};
+
+/** keys.register (the newsroom only): the public key now active for the signed-in person. */
+export type RegisteredKey = { id: number; fingerprint: string; createdAt: string };
+
+/** The signed answer to a review.challenge (the newsroom only; a single desktop signs without keys). */
+const SignoffAnswerSchema = z.object({
+  nonce: z.string().min(16).max(64),
+  signature: z.string().min(1).max(200),
+});
+
 export type RevisionDiff = { id: string; from: number; to: number; fields: FieldDiff[] };
 
 const target = z.union([z.object({ id: StoryIdSchema }), z.object({ page: PageNameSchema })]);
@@ -108,7 +138,25 @@ export const reviewContract = {
       anchor: AnchorInputSchema.optional(),
       note: z.string().max(2000).optional(),
       findings: FindingCountsSchema.optional(),
+      /** The newsroom's sign-off or return: the signed answer to review.challenge (ignored on a single desktop). */
+      signoff: SignoffAnswerSchema.optional(),
     }),
+  ),
+  /**
+   * The newsroom's sign-off request for the revision read (`baseRev`): the payload the person's key
+   * signs before review.act sign / return. With `level`, refused unless the story waits for that level.
+   */
+  'review.challenge': method<SignoffChallenge>()(
+    z.object({
+      id: StoryIdSchema,
+      action: z.enum(['sign', 'return']),
+      baseRev: rev,
+      level: z.enum(REVIEW_LEVELS).optional(),
+    }),
+  ),
+  /** Registers the signed-in person's Ed25519 public key (SPKI DER, base64) with proof of possession. */
+  'keys.register': method<RegisteredKey>()(
+    z.object({ publicKey: z.string().min(40).max(200), proof: z.string().min(40).max(200) }),
   ),
   /** The audit trail of a story or of a page, oldest first. */
   'review.audit': method<AuditEntry[]>()(target),

@@ -153,6 +153,37 @@ describe('review services', () => {
     expect(onDisk.trim().split('\n')).toHaveLength(4);
   });
 
+  it('refuse the newsroom-only sign-off request and key registration on a single desktop, and sign without keys', async () => {
+    const { story, reporter } = await reporterStory();
+    const a = await person('li-hua');
+    const s = await as(reporter, () =>
+      h()['review.act']({ id: story.id, action: 'submit', baseRev: story.rev }),
+    );
+    const asked = await refusal(
+      as(a, () => h()['review.challenge']({ id: s.id, action: 'sign', baseRev: s.rev })),
+    );
+    expect([asked.code, asked.key, asked.params]).toEqual([
+      'unsupported',
+      'error.notOnDesk',
+      { method: 'review.challenge' },
+    ]);
+    const key = await refusal(
+      as(a, () => h()['keys.register']({ publicKey: 'x'.repeat(44), proof: 'y'.repeat(88) })),
+    );
+    expect(key.key).toBe('error.notOnDesk');
+    // A signed answer sent to a single desktop changes nothing: the picked person signs, as always.
+    const signed = await as(a, () =>
+      h()['review.act']({
+        id: s.id,
+        action: 'sign',
+        baseRev: s.rev,
+        signoff: { nonce: 'n'.repeat(32), signature: 'not-checked-here' },
+      }),
+    );
+    expect(signed.status).toBe('first-passed');
+    expect(signed.signatures?.map((x) => x.userId)).toEqual(['li-hua']);
+  });
+
   it('clear signatures when an editor edits a signed story, keep the signed revision, and diff/restore it', async () => {
     const { story, reporter } = await reporterStory();
     const a = await person('li-hua');

@@ -337,6 +337,10 @@ export async function openReview(opts: ReviewOptions): Promise<ReviewServices> {
       return reviewed(told(next));
     },
 
+    // A single desktop signs without keys: who is at the desk is the picked profile (ADR 011).
+    'review.challenge': async () => Promise.reject(notOnDesk('review.challenge')),
+    'keys.register': async () => Promise.reject(notOnDesk('keys.register')),
+
     'review.audit': async (target) =>
       'id' in target ? audit.forStory(target.id) : audit.forPage(target.page),
     'review.auditCsv': async (target) =>
@@ -580,4 +584,14 @@ export function profileChanges(before: readonly UserProfile[], after: readonly U
     if (was.disabled !== u.disabled) out.push(`${u.id} ${u.disabled ? 'disabled' : 'enabled'}`);
   }
   return out.join('; ');
+}
+
+/** A newsroom-only method called on a single desktop (signing keys belong to a connected desk). */
+function notOnDesk(method: string): DeskError {
+  return new DeskError(
+    'unsupported',
+    'error.notOnDesk',
+    { method },
+    `${method} belongs to the newsroom server: a desktop that is not connected signs without keys. Nothing was changed.`,
+  );
 }

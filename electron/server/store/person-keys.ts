@@ -9,9 +9,9 @@ import type pg from 'pg';
 
 import { DeskError } from '../../../shared/api/errors';
 import { hasRole } from '../../../shared/review/roles';
-import type { SessionPerson } from '../accounts/accounts';
 import { importPublicKey, keyFingerprint, keyRegistrationText, verifyText } from '../keys/signoff';
 import { appendAudit } from './audit-chain';
+import type { Actor } from './stories';
 
 export type PersonKey = {
   id: number;
@@ -76,7 +76,7 @@ export class PersonKeys {
    * of keyRegistrationText(personId, publicKey). The key active until now is revoked in the same
    * transaction.
    */
-  async register(who: SessionPerson, publicKey: string, proof: string): Promise<PersonKey> {
+  async register(who: Actor, publicKey: string, proof: string): Promise<PersonKey> {
     const person = who.person;
     if (!importPublicKey(publicKey))
       throw new DeskError(
@@ -133,7 +133,7 @@ export class PersonKeys {
   }
 
   /** Revokes a key: by its owner (a lost or replaced computer) or an administrator. Signatures made with it stay valid. */
-  async revoke(who: SessionPerson, keyId: number): Promise<void> {
+  async revoke(who: Actor, keyId: number): Promise<void> {
     const at = this.#now();
     await this.#tx(async (c) => {
       const { rows } = await c.query<KeyRow>(

@@ -33,7 +33,6 @@ import {
   type ReviewEvent,
   type StoryFacts,
 } from '../../../shared/review/workflow';
-import type { SessionPerson } from '../accounts/accounts';
 import {
   contentHash,
   parseSignoff,
@@ -45,6 +44,7 @@ import {
 } from '../keys/signoff';
 import { appendAudit } from './audit-chain';
 import { activeKey } from './person-keys';
+import { notifyEvent, type Actor } from './stories';
 
 export type ReviewStoreOptions = {
   now?: () => Date;
@@ -243,10 +243,7 @@ export class NewsroomReview {
   }
 
   /** Submits the revision the person read (a draft or a returned story), with an optional note to the editors. */
-  submit(
-    who: SessionPerson,
-    input: { storyId: string; revision: number; note?: string },
-  ): Promise<ReviewResult> {
+  submit(who: Actor, input: { storyId: string; revision: number; note?: string }): Promise<ReviewResult> {
     const note = input.note?.trim() ?? '';
     if (note.length > 4000)
       return Promise.reject(
@@ -261,12 +258,12 @@ export class NewsroomReview {
   }
 
   /** Sends an approved story to layout (any editor or the admin, as the workflow says); not a signature. */
-  layout(who: SessionPerson, input: { storyId: string; revision: number }): Promise<ReviewResult> {
+  layout(who: Actor, input: { storyId: string; revision: number }): Promise<ReviewResult> {
     return this.#unsigned(who, input, 'layout', '');
   }
 
   #unsigned(
-    who: SessionPerson,
+    who: Actor,
     input: { storyId: string; revision: number },
     action: 'submit' | 'layout',
     note: string,
@@ -304,6 +301,7 @@ export class NewsroomReview {
           ...(action === 'submit' ? { note } : {}),
         },
       });
+      await announce(c, st, outcome.state.status, at);
       return {
         storyId: st.storyId,
         revision: st.revision,
@@ -319,7 +317,7 @@ export class NewsroomReview {
    * `review.act` as the newsroom binding routes it: the desktop contract's input, plus the signed
    * answer to a challenge for a sign-off or a return (`signoff`). `baseRev` is the revision read.
    */
-  act(who: SessionPerson, input: NewsroomActInput): Promise<ReviewResult> {
+  act(who: Actor, input: NewsroomActInput): Promise<ReviewResult> {
     const base = { storyId: input.id, revision: input.baseRev };
     if (input.action === 'submit') return this.submit(who, { ...base, note: input.comment });
     if (input.action === 'layout') return this.layout(who, base);
@@ -350,8 +348,8 @@ export class NewsroomReview {
    * workflow is asked first, so a person it would refuse is told before signing anything.
    */
   async challenge(
-    who: SessionPerson,
-    input: { storyId: string; revision: number; action: 'sign' | 'return' },
+    who: Actor,
+    input: { storyId: string; revision: number; action: 'sign' | 'return'; level?: ReviewLevel },
   ): Promise<Challenge> {
     const at = this.#now();
     return this.#tx(async (c) => {
@@ -366,6 +364,8 @@ export class NewsroomReview {
         at: at.toISOString(),
         // The reason comes with the answer; here only who may act at which level is asked.
         comment: input.action === 'return' ? '…' : undefined,
+        // The level the person's screen showed: refused (levelMoved) when the story waits for another.
+        level: input.level,
       });
       if (!dry.ok) throw refusalError(dry.refusal);
       const key = await activeKey(c, who.person.id);
@@ -393,20 +393,20 @@ export class NewsroomReview {
   }
 
   /** Records a signed sign-off (approve) answering a challenge. */
-  sign(who: SessionPerson, input: { nonce: string; signature: string }): Promise<ReviewResult> {
+  sign(who: Actor, input: { nonce: string; signature: string }): Promise<ReviewResult> {
     return this.#answer(who, input, 'approve', undefined);
   }
 
   /** Records a signed return answering a challenge; the reason becomes a comment marked with the level. */
   returnStory(
-    who: SessionPerson,
+    who: Actor,
     input: { nonce: string; signature: string; reason: string },
   ): Promise<ReviewResult> {
     return this.#answer(who, input, 'return', input.reason);
   }
 
   async #answer(
-    who: SessionPerson,
+    who: Actor,
     input: { nonce: string; signature: string },
     decision: SignoffDecision,
     reason: string | undefined,
@@ -427,7 +427,7 @@ export class NewsroomReview {
 
   async #record(
     c: pg.PoolClient,
-    who: SessionPerson,
+    who: Actor,
     input: { nonce: string; signature: string },
     decision: SignoffDecision,
     reason: string | undefined,
@@ -530,6 +530,7 @@ export class NewsroomReview {
         ...(decision === 'return' ? { reason: reason!.trim(), cleared } : {}),
       },
     });
+    await announce(c, st, outcome.state.status, at);
     const signatures =
       decision === 'approve'
         ? outcome.state.signatures.map((s) =>
@@ -545,6 +546,21 @@ export class NewsroomReview {
       auditSeq: entry.seq,
     };
   }
+}
+
+/**
+ * Queues the push of a review action in its transaction (delivered at commit): the story's new
+ * status for the lists and queues, and a 'review' event for the views of its signatures and comments.
+ */
+async function announce(c: pg.ClientBase, st: LoadedReview, status: StoryStatus, at: Date): Promise<void> {
+  const audience = { ownerId: st.ownerId, status };
+  const when = at.toISOString();
+  await notifyEvent(
+    c,
+    { type: 'story', storyId: st.storyId, revision: st.revision, status, at: when },
+    audience,
+  );
+  await notifyEvent(c, { type: 'review', storyId: st.storyId, at: when }, audience);
 }
 
 function noKey(name: string): DeskError {
