@@ -20,6 +20,7 @@ import {
   verifyPassword,
   type ScryptParams,
 } from './passwords';
+import { inTransaction } from '../store/transaction';
 
 export type AccountOptions = {
   now?: () => Date;
@@ -91,19 +92,8 @@ export class Accounts {
     };
   }
 
-  async #tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    const c = await this.#pool.connect();
-    try {
-      await c.query('begin');
-      const out = await fn(c);
-      await c.query('commit');
-      return out;
-    } catch (err) {
-      await c.query('rollback');
-      throw err;
-    } finally {
-      c.release();
-    }
+  #tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.#pool, fn);
   }
 
   /**

@@ -12,6 +12,7 @@ import { hasRole } from '../../../shared/review/roles';
 import { importPublicKey, keyFingerprint, keyRegistrationText, verifyText } from '../keys/signoff';
 import { appendAudit } from './audit-chain';
 import type { Actor } from './stories';
+import { inTransaction } from './transaction';
 
 export type PersonKey = {
   id: number;
@@ -56,19 +57,8 @@ export class PersonKeys {
     this.#now = options.now ?? (() => new Date());
   }
 
-  async #tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    const c = await this.#pool.connect();
-    try {
-      await c.query('begin');
-      const out = await fn(c);
-      await c.query('commit');
-      return out;
-    } catch (err) {
-      await c.query('rollback');
-      throw err;
-    } finally {
-      c.release();
-    }
+  #tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.#pool, fn);
   }
 
   /**

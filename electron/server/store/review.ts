@@ -45,6 +45,7 @@ import {
 import { appendAudit } from './audit-chain';
 import { activeKey } from './person-keys';
 import { notifyEvent, type Actor } from './stories';
+import { inTransaction } from './transaction';
 
 export type ReviewStoreOptions = {
   now?: () => Date;
@@ -217,19 +218,8 @@ export class NewsroomReview {
     this.#ttl = options.challengeTtlMs ?? 5 * 60_000;
   }
 
-  async #tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    const c = await this.#pool.connect();
-    try {
-      await c.query('begin');
-      const out = await fn(c);
-      await c.query('commit');
-      return out;
-    } catch (err) {
-      await c.query('rollback');
-      throw err;
-    } finally {
-      c.release();
-    }
+  #tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.#pool, fn);
   }
 
   /** The review state of a story, without locking it. */

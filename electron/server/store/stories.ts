@@ -36,6 +36,7 @@ import { LOCK_TTL_MS } from '../../desk/review/locks';
 import { refusalError } from '../../desk/review/review-service';
 import { appendAudit } from './audit-chain';
 import { contentHash } from '../keys/signoff';
+import { inTransaction } from './transaction';
 
 /** The signed-in person behind a request: from the session only, never from the request body. */
 export type Actor = { sessionId: number; person: UserProfile };
@@ -163,19 +164,8 @@ export class NewsroomStories {
     this.#ttl = options.lockTtlMs ?? LOCK_TTL_MS;
   }
 
-  async #tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    const c = await this.#pool.connect();
-    try {
-      await c.query('begin');
-      const out = await fn(c);
-      await c.query('commit');
-      return out;
-    } catch (err) {
-      await c.query('rollback').catch(() => undefined);
-      throw err;
-    } finally {
-      c.release();
-    }
+  #tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.#pool, fn);
   }
 
   async list(actor: Actor, query: StoryQuery): Promise<{ total: number; items: StorySummary[] }> {
