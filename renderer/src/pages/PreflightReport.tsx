@@ -5,6 +5,8 @@
  * duplicates across the page and the archive, the copy rules. Each item opens its story
  * and, for a place in the body, selects it there (the findings' pending reveal).
  */
+import type { ReactNode } from 'react';
+
 import { isWorkflowFinding } from '../../../shared/checks/error-rate';
 import type { Finding, FindingLocation, Severity } from '../../../shared/checks/finding';
 import { StoryIdSchema, type PreflightReport as Report, type StoryStatus } from '../../../shared/model';
@@ -137,20 +139,12 @@ export function PreflightReport({ report, checking, onRecheck, onOpenStory }: Pr
               const linkable = here && rows.has(here.story);
               return (
                 <li key={`${f.rule}-${i}`}>
-                  <button
-                    type="button"
-                    className={`preflight-item severity-${f.severity}`}
-                    data-testid="preflight-item"
-                    data-rule={f.rule}
-                    data-severity={f.severity}
-                    disabled={!linkable}
-                    title={linkable ? t('pages.preflight.goTo') : undefined}
-                    onClick={() => here && linkable && onOpenStory(here.story)}
-                  >
-                    <span className={`severity-dot severity-${f.severity}`} aria-hidden="true" />
-                    <span className="sr-only">{t(`findings.severity.${f.severity}`)}：</span>
-                    <span className="preflight-message">{findingMessage(i18n, f)}</span>
-                  </button>
+                  <PreflightItem
+                    finding={f}
+                    label={findingMessage(i18n, f)}
+                    linkable={Boolean(linkable)}
+                    onOpen={() => here && linkable && onOpenStory(here.story)}
+                  />
                 </li>
               );
             })}
@@ -220,25 +214,18 @@ export function PreflightReport({ report, checking, onRecheck, onOpenStory }: Pr
                     const label = findingMessage(i18n, f);
                     return (
                       <li key={`${f.rule}-${i}`}>
-                        <button
-                          type="button"
-                          className={`preflight-item severity-${f.severity}`}
-                          data-testid="preflight-item"
-                          data-rule={f.rule}
-                          data-severity={f.severity}
-                          disabled={!linkable}
-                          title={linkable ? t('pages.preflight.goTo') : undefined}
-                          onClick={() => here && goTo(here)}
+                        <PreflightItem
+                          finding={f}
+                          label={label}
+                          linkable={Boolean(linkable)}
+                          onOpen={() => here && goTo(here)}
                         >
-                          <span className={`severity-dot severity-${f.severity}`} aria-hidden="true" />
-                          <span className="sr-only">{t(`findings.severity.${f.severity}`)}：</span>
-                          <span className="preflight-message">{label}</span>
                           {here && here.text && (
                             <span className="preflight-where">
                               {whereLabel(i18n, here, here.story, titles, f)} · “{excerpt(here.text, 24)}”
                             </span>
                           )}
-                        </button>
+                        </PreflightItem>
                       </li>
                     );
                   })}
@@ -267,5 +254,39 @@ export function PreflightReport({ report, checking, onRecheck, onOpenStory }: Pr
         </details>
       )}
     </section>
+  );
+}
+
+/** One finding of the report: a button to the story it is in (disabled when the story is not on the page). */
+function PreflightItem({
+  finding: f,
+  label,
+  linkable,
+  onOpen,
+  children,
+}: {
+  finding: Finding;
+  label: string;
+  linkable: boolean;
+  onOpen: () => void;
+  children?: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <button
+      type="button"
+      className={`preflight-item severity-${f.severity}`}
+      data-testid="preflight-item"
+      data-rule={f.rule}
+      data-severity={f.severity}
+      disabled={!linkable}
+      title={linkable ? t('pages.preflight.goTo') : undefined}
+      onClick={onOpen}
+    >
+      <span className={`severity-dot severity-${f.severity}`} aria-hidden="true" />
+      <span className="sr-only">{t(`findings.severity.${f.severity}`)}：</span>
+      <span className="preflight-message">{label}</span>
+      {children}
+    </button>
   );
 }
