@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runAudit } from '../cli/commands/audit';
 import { generatePersonKey, signSignoff } from './keys/person-key';
 import { contentHash } from './keys/signoff';
-import { deskOf, FAST_SCRYPT, newsroomDb, saveRevision, signed, storyContent } from './newsroom-fixture';
+import { deskOf, saveRevision, signed, storyContent } from './newsroom-fixture';
+import { FAST_SCRYPT, migratedPool } from './testing';
 import { pgSkipReason, startPgCluster, type PgCluster } from './pg-cluster';
 import { auditHash } from './store/audit-chain';
 import { verifyNewsroom } from './store/audit-verify';
@@ -34,7 +35,7 @@ describe.skipIf(skip !== null)('desk audit verify (PostgreSQL)', () => {
   /** A newsroom with a story through 三审, a return and a second round, on a fresh database. */
   const trail = async () => {
     const url = cluster.createDatabase(`v${++n}`);
-    const pool = await newsroomDb(url);
+    const pool = await migratedPool(url, 8);
     pools.push(pool);
     const review = new NewsroomReview(pool);
     const reporter = await deskOf(pool, 'zhang-ming', '张明', ['reporter']);

@@ -1,7 +1,6 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { DeskErrorShape } from '../../shared/api';
 import type { Story, StorySummary } from '../../shared/model';
 import type { LockView } from '../../shared/review/review-contract';
 import { startNewsroomServer } from './http';
@@ -9,20 +8,18 @@ import { pgSkipReason, startPgCluster, type PgCluster } from './pg-cluster';
 import { verifyAudit } from './store/audit-chain';
 import { NewsroomStories } from './store/stories';
 import { Accounts } from './accounts/accounts';
-import { FAST_SCRYPT, migratedPool, post, startTestNewsroom, TestDesk, type TestNewsroom } from './testing';
+import {
+  FAST_SCRYPT,
+  migratedPool,
+  post,
+  refusal,
+  startTestNewsroom,
+  TestDesk,
+  type TestNewsroom,
+} from './testing';
 
 const skip = pgSkipReason();
 if (skip) console.warn(`SKIP ${skip}`);
-
-/** The error shape of a refused call. */
-async function refusal(p: Promise<unknown>): Promise<DeskErrorShape> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e as { shape?: DeskErrorShape },
-  );
-  expect(err?.shape).toBeDefined();
-  return err!.shape!;
-}
 
 describe.skipIf(skip !== null)('newsroom server over HTTP on PostgreSQL', () => {
   let cluster: PgCluster;

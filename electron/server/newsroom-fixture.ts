@@ -4,7 +4,7 @@
  * PostgreSQL database. Only the story rows are inserted directly: saving belongs to the server's
  * story handlers, and the fixture writes what they write (content and its canonical hash).
  */
-import pg from 'pg';
+import type pg from 'pg';
 
 import { contentOf } from '../../shared/model';
 import { newStory } from '../../shared/model/new-story';
@@ -13,27 +13,11 @@ import type { Role } from '../../shared/review/roles';
 import { Accounts, type SessionPerson } from './accounts/accounts';
 import { generatePersonKey, signKeyRegistration, signSignoff, type UnlockedKey } from './keys/person-key';
 import { contentHash } from './keys/signoff';
-import { migrate } from './store/migrations';
 import { PersonKeys } from './store/person-keys';
 import type { Challenge } from './store/review';
-
-/** Cheap scrypt parameters: the fixtures make many accounts and keys. */
-export const FAST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
+import { FAST_SCRYPT } from './testing';
 
 export type Desk = { who: SessionPerson; key: UnlockedKey; token: string };
-
-export async function newsroomDb(url: string): Promise<pg.Pool> {
-  const pool = new pg.Pool({ connectionString: url, max: 8 });
-  // An idle connection ended by the cluster's shutdown at the end of a file is not a test failure.
-  pool.on('error', () => undefined);
-  const c = await pool.connect();
-  try {
-    await migrate(c);
-  } finally {
-    c.release();
-  }
-  return pool;
-}
 
 /** A person with an account, signed in, with a signing key made and registered. */
 export async function deskOf(

@@ -15,22 +15,19 @@ import type { Role } from '../../shared/review/roles';
 import { generatePersonKey, signChallenge, signKeyRegistration, type UnlockedKey } from './keys/person-key';
 import { pgSkipReason, startPgCluster, type PgCluster } from './pg-cluster';
 import { verifyNewsroom } from './store/audit-verify';
-import { FAST_SCRYPT, startTestNewsroom, TestDesk, type EventSocket, type TestNewsroom } from './testing';
+import {
+  FAST_SCRYPT,
+  refusal,
+  startTestNewsroom,
+  TestDesk,
+  type EventSocket,
+  type TestNewsroom,
+} from './testing';
 
 const skip = pgSkipReason();
 if (skip) console.warn(`SKIP ${skip}`);
 
 type Person = { id: string; desk: TestDesk; key: UnlockedKey };
-
-/** The error shape of a refused call. */
-async function refusal(p: Promise<unknown>): Promise<DeskErrorShape> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e as { shape?: DeskErrorShape },
-  );
-  expect(err?.shape).toBeDefined();
-  return err!.shape!;
-}
 
 describe.skipIf(skip !== null)('三审 over HTTP with signed sign-offs on PostgreSQL', () => {
   let cluster: PgCluster;

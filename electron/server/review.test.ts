@@ -5,7 +5,8 @@ import type { DeskError } from '../../shared/api';
 import type { Role } from '../../shared/review/roles';
 import { generatePersonKey, signKeyRegistration, signSignoff } from './keys/person-key';
 import { keyRegistrationText, parseSignoff, SIGNOFF_PURPOSE } from './keys/signoff';
-import { deskOf, newsroomDb, saveRevision, signed, storyContent, type Desk } from './newsroom-fixture';
+import { deskOf, saveRevision, signed, storyContent, type Desk } from './newsroom-fixture';
+import { migratedPool } from './testing';
 import { pgSkipReason, startPgCluster, type PgCluster } from './pg-cluster';
 import { verifyAudit } from './store/audit-chain';
 import { PersonKeys } from './store/person-keys';
@@ -42,7 +43,7 @@ describe.skipIf(skip !== null)('review on the newsroom store (PostgreSQL)', () =
     desk(id: string, name: string, roles: Role[], register?: boolean): Promise<Desk>;
   };
   const room = async (): Promise<Room> => {
-    const pool = await newsroomDb(cluster.createDatabase(`r${++n}`));
+    const pool = await migratedPool(cluster.createDatabase(`r${++n}`), 8);
     pools.push(pool);
     const clock = { t: Date.parse('2026-12-07T08:00:00.000Z') };
     const now = () => new Date(clock.t);

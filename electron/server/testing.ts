@@ -27,6 +27,16 @@ export type TestNewsroom = {
   close(): Promise<void>;
 };
 
+/** The error shape of a refused call over HTTP (TestDesk rejects with `{ shape }`). */
+export async function refusal(p: Promise<unknown>): Promise<DeskErrorShape> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e as { shape?: DeskErrorShape },
+  );
+  if (!err?.shape) throw new Error('expected the call to be refused with an error shape');
+  return err.shape;
+}
+
 export async function migratedPool(url: string, max = 30): Promise<pg.Pool> {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle connection the database drops (a stopped cluster) must not end the process.
