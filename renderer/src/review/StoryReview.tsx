@@ -11,7 +11,7 @@ import { createPortal } from 'react-dom';
 import { bodyPlainText, type Story } from '../../../shared/model';
 import type { FindingCounts, Signature } from '../../../shared/review/schemas';
 import { countText } from '../../../shared/text/counts';
-import { LEVEL_ROLE, hasRole, isEditor } from '../../../shared/review/roles';
+import { LEVEL_ROLE, hasRole, isEditor, type UserProfile } from '../../../shared/review/roles';
 import type { ReviewComment } from '../../../shared/review/schemas';
 import { awaitingLevel, factsOf, nobodyToSign, transition } from '../../../shared/review/workflow';
 import { describeError } from '../app/describe-error';
@@ -281,17 +281,17 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush, signedEdit }:
   };
 
   // Would a change of the text by this person clear signatures? Then it waits for 修改已签稿件.
-  const editCheck =
-    story && current && !lock.readOnly
-      ? transition({
-          state: { status: story.status, signatures: story.signatures ?? [] },
-          facts: factsOf(story),
-          actor: current,
-          action: 'edit',
-          rev: story.contentRev ?? story.rev,
-          at: '',
-        })
-      : null;
+  // The workflow's own rule, asked before the action (nothing is changed by asking).
+  const ask = (s: Story, actor: UserProfile, action: 'edit' | 'sign') =>
+    transition({
+      state: { status: s.status, signatures: s.signatures ?? [] },
+      facts: factsOf(s),
+      actor,
+      action,
+      rev: s.contentRev ?? s.rev,
+      at: '',
+    });
+  const editCheck = story && current && !lock.readOnly ? ask(story, current, 'edit') : null;
   const cleared: Signature[] = editCheck?.ok ? (editCheck.event?.cleared ?? []) : [];
   const editClears = cleared.length > 0;
   const { report } = signedEdit;
@@ -304,17 +304,7 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush, signedEdit }:
     : null;
   const clearedLevels = cleared.map((s) => t(`level.${s.level}`)).join('、');
   // The workflow's own rule, asked before the click: who wrote the story or signed another level sees why not.
-  const signCheck =
-    level && current
-      ? transition({
-          state: { status: story.status, signatures: story.signatures ?? [] },
-          facts: factsOf(story),
-          actor: current,
-          action: 'sign',
-          rev: story.contentRev ?? story.rev,
-          at: '',
-        })
-      : null;
+  const signCheck = level && current ? ask(story, current, 'sign') : null;
   const signRefusal = signCheck && !signCheck.ok ? signCheck.refusal : null;
   const signReason = signRefusal
     ? isMessageKey(signRefusal.key)
