@@ -21,6 +21,7 @@ import { isEditor } from '../../shared/review/roles';
 import { openReview, type ReviewServices } from './review/review-service';
 import { importHandlers } from './import/import-handlers';
 import { DeskEvents } from './desk-events';
+import { localNewsroomHandlers } from './newsroom/handlers';
 
 export type DeskServices = {
   handlers: DeskHandlers;
@@ -195,6 +196,7 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     ),
     ...review.handlers,
     ...importHandlers({ store, archive: archiveSearch, who, requireWriter: () => review.requireWriter() }),
+    ...localNewsroomHandlers(),
   };
 
   return {

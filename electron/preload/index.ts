@@ -122,6 +122,12 @@ const api = {
   'archive.get': bind('archive.get'),
   'archive.splitPage': bind('archive.splitPage'),
   'archive.importPage': bind('archive.importPage'),
+  'newsroom.status': bind('newsroom.status'),
+  'newsroom.connect': bind('newsroom.connect'),
+  'newsroom.signIn': bind('newsroom.signIn'),
+  'newsroom.changePassword': bind('newsroom.changePassword'),
+  'newsroom.signOut': bind('newsroom.signOut'),
+  'newsroom.disconnect': bind('newsroom.disconnect'),
 } satisfies DeskApi;
 
 contextBridge.exposeInMainWorld('desk', api);

@@ -20,6 +20,7 @@ import type { RegionInfo, RegionMatch } from '../geo/regions';
 import { TermsSaveSchema, type TermBank } from '../checks/wording/term-bank';
 import { reviewContract } from '../review/review-contract';
 import { importContract } from '../import/import-contract';
+import { newsroomContract } from './newsroom-contract';
 import type { Finding } from '../checks/finding';
 import {
   PageDateSchema,
@@ -152,6 +153,9 @@ export const deskContract = {
 
   /** Import of stories and past pages, and the archive (issue 8): shared/import/import-contract.ts. */
   ...importContract,
+
+  /** The desktop's connection to the newsroom server (issue 17): shared/api/newsroom-contract.ts. */
+  ...newsroomContract,
 } as const;
 
 export type DeskContract = typeof deskContract;

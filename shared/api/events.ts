@@ -11,17 +11,23 @@
  * - `story`: a story's stored content or status changed (a save, a review action):
  *   its new revision and status.
  * - `review`: a story's review data changed (comments, signatures).
+ * - `newsroom`: the desktop's connection to the newsroom changed state (signed in or out,
+ *   the server stopped or started answering, a kept save was delivered): a window re-reads
+ *   `newsroom.status` and what it shows, since the store behind the desk may have changed.
  *
  * Events carry no text of the story: a window re-reads what it shows. The newsroom
  * server pushes the same events over its WebSocket (`GET /api/events`, issue 17),
  * each only to the people who may see the story.
  */
+import { NEWSROOM_STATES, type NewsroomState } from './newsroom-contract';
+
 export type DeskEventHolder = { userId: string; name: string };
 
 export type DeskEvent =
   | { type: 'lock'; storyId: string; holder: DeskEventHolder | null; at: string }
   | { type: 'story'; storyId: string; revision: number; status: string; at: string }
-  | { type: 'review'; storyId: string; at: string };
+  | { type: 'review'; storyId: string; at: string }
+  | { type: 'newsroom'; state: NewsroomState; at: string };
 
 export type DeskEventListener = (event: DeskEvent) => void;
 
@@ -35,6 +41,10 @@ const short = (v: unknown, max = 200): v is string => typeof v === 'string' && v
 export function toDeskEvent(raw: unknown): DeskEvent | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const r = raw as Record<string, unknown>;
+  if (r.type === 'newsroom') {
+    if (!short(r.at, 40) || !(NEWSROOM_STATES as readonly unknown[]).includes(r.state)) return null;
+    return { type: 'newsroom', state: r.state as NewsroomState, at: r.at };
+  }
   if (!short(r.storyId) || !ID.test(r.storyId) || !short(r.at, 40)) return null;
   const base = { storyId: r.storyId, at: r.at };
   if (r.type === 'lock') {

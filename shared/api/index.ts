@@ -3,3 +3,4 @@ export * from './errors';
 export * from './types';
 export * from './input-limits';
 export * from './events';
+export * from './newsroom-contract';

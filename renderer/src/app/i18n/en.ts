@@ -124,6 +124,7 @@ export const en: Messages = {
     'You signed in with a one-time password: choose your own password first; nothing was changed.',
   'error.notOnDesk':
     '{method} belongs to the newsroom server: a desktop that is not connected signs without keys. Nothing was changed.',
+  'error.newsroomNotConnected': 'This desk is not connected to a newsroom ({method}); nothing was changed.',
   'error.notOnServer': 'The newsroom server does not offer this yet ({method}); nothing was changed.',
   'error.newsroomDbUnavailable':
     'Not sent to the newsroom: its database cannot be reached; nothing was changed. The text stays in the editor and is sent again later.',

@@ -111,6 +111,7 @@ export const zhCN = {
   'error.passwordChangeRequired': '你是用一次性密码登录的：请先设置自己的密码，未作任何改动。',
   'error.notOnDesk':
     '这项操作（{method}）属于编辑部服务器：未连接编辑部的单机不用签名密钥签发。未作任何改动。',
+  'error.newsroomNotConnected': '这台电脑没有连接编辑部（{method}），未作任何改动。',
   'error.notOnServer': '编辑部服务器暂不提供这项操作（{method}），未作任何改动。',
   'error.newsroomDbUnavailable':
     '未送达编辑部：编辑部数据库暂时连不上，未作任何改动。文字仍在编辑器里，稍后会自动重试。',
