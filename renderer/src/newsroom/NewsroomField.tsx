@@ -1,4 +1,7 @@
-/** A labelled field of the 连接编辑部 dialog with its own problem line (aria-invalid, aria-describedby). */
+/**
+ * A labelled field of the 连接编辑部 dialog with its own problem line (aria-invalid,
+ * aria-describedby). `autoFocus` also marks it for Dialog's focus on opening.
+ */
 import { useId, type InputHTMLAttributes } from 'react';
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> & {
@@ -10,7 +13,7 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> &
   hint?: string;
 };
 
-export function NewsroomField({ label, value, onValue, testId, problem, hint, ...input }: Props) {
+export function NewsroomField({ label, value, onValue, testId, problem, hint, autoFocus, ...input }: Props) {
   const id = useId();
   const described = [hint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].filter(Boolean).join(' ');
   return (
@@ -20,6 +23,8 @@ export function NewsroomField({ label, value, onValue, testId, problem, hint, ..
         {...input}
         id={id}
         value={value}
+        autoFocus={autoFocus}
+        data-autofocus={autoFocus || undefined}
         data-testid={testId}
         aria-invalid={problem ? true : undefined}
         aria-describedby={described || undefined}
