@@ -90,7 +90,7 @@ test('a local desk says 本机, keeps its picker, and the dialog checks the addr
 test('the dialog and the badge speak English when the desk does', async ({ page, desk }) => {
   await page.goto(desk.url);
   await page.getByTestId('locale-switch').selectOption('en');
-  await expect(page.getByTestId('newsroom-badge')).toHaveText('This computer');
+  await expect(page.getByTestId('newsroom-badge')).toHaveText('Local');
   const dialog = await openFromHeader(page);
   await expect(dialog.getByRole('heading')).toHaveText('Connect to the newsroom');
   await page.keyboard.press('Enter');

@@ -14,6 +14,7 @@ export function DisconnectConfirm({ status, busy, onConfirm, onCancel }: Props) 
     >
       <h3 id="newsroom-disconnect-title">{t('newsroom.disconnect.title')}</h3>
       <p>{t('newsroom.disconnect.body', { server: status.server ?? '' })}</p>
+      {status.person && <p>{t('newsroom.disconnect.signsOut', { name: status.person.name })}</p>}
       <p>{t('newsroom.disconnect.kept')}</p>
       {status.pending.length > 0 && (
         <p className="newsroom-warn">

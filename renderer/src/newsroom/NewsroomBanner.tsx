@@ -19,8 +19,8 @@ export function NewsroomBanner() {
           ? t('newsroom.pending', { count: status.pending.length })
           : t('newsroom.pendingNone')}
       </strong>
-      <button type="button" onClick={openDialog}>
-        {t('newsroom.title')}
+      <button type="button" aria-haspopup="dialog" onClick={openDialog}>
+        {t('newsroom.banner.details')}
       </button>
     </div>
   );

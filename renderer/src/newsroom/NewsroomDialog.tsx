@@ -152,7 +152,7 @@ export function NewsroomDialog({ beforeChange }: Props) {
               {t('newsroom.disconnect')}
             </button>
           )}
-          <button type="button" data-testid="newsroom-close" onClick={closeDialog}>
+          <button type="button" data-testid="newsroom-close" data-autofocus onClick={closeDialog}>
             {t('newsroom.close')}
           </button>
         </>

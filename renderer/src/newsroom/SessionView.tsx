@@ -6,7 +6,7 @@ import { formatUpdated } from '../desk/format-time';
 
 /** The roles in the person's language, as the identity picker names them. */
 export function rolesText(roles: readonly Role[], t: ReturnType<typeof useI18n>['t']): string {
-  return roles.map((r) => t(`role.${r}`)).join('、');
+  return roles.map((r) => t(`role.${r}`)).join(t('newsroom.roleSeparator'));
 }
 
 export function SessionView({ status }: { status: NewsroomStatus }) {

@@ -7,11 +7,11 @@ export const newsroomEn: { readonly [K in keyof typeof newsroomZhCN]: string } =
   'newsroom.close': 'Close',
   'newsroom.cancel': 'Cancel',
 
-  'newsroom.badge.local': 'This computer',
-  'newsroom.badge.localAction': 'Connect to the newsroom',
+  'newsroom.badge.local': 'Local',
+  'newsroom.badge.localAction': 'Connect newsroom',
   'newsroom.badge.localTitle':
     'The desk uses only the data on this computer. Click to connect to a newsroom server.',
-  'newsroom.badge.signedOut': 'Not signed in to the newsroom',
+  'newsroom.badge.signedOut': 'Newsroom: signed out',
   'newsroom.badge.signIn': 'Sign in',
   'newsroom.badge.signedOutTitle':
     'The newsroom {server} is set but nobody is signed in: the desk uses the data on this computer for now.',
@@ -20,7 +20,7 @@ export const newsroomEn: { readonly [K in keyof typeof newsroomZhCN]: string } =
     'You signed in with a one-time password; set your own password to start working.',
   'newsroom.badge.connected': 'Newsroom · {name}',
   'newsroom.badge.connectedTitle': 'Signed in to the newsroom {server}; stories are saved in the newsroom.',
-  'newsroom.badge.unreachable': 'Newsroom not answering · since {time}',
+  'newsroom.badge.unreachable': 'Newsroom offline since {time}',
   'newsroom.badge.unreachableTitle':
     'The newsroom {server} does not answer: changes are saved on this computer first and sent when it answers again.',
   'newsroom.pending':
@@ -28,6 +28,8 @@ export const newsroomEn: { readonly [K in keyof typeof newsroomZhCN]: string } =
   'newsroom.pendingNone': 'Every change has reached the newsroom.',
   'newsroom.banner.unreachable':
     'The newsroom {server} has not answered since {time}. Changes are saved on this computer and sent automatically when it answers again.',
+
+  'newsroom.banner.details': 'Details',
 
   'newsroom.server.label': 'Newsroom server address',
   'newsroom.server.hint': 'Ask your administrator for it, for example https://bianjibu.example.cn:8443.',
@@ -90,6 +92,7 @@ export const newsroomEn: { readonly [K in keyof typeof newsroomZhCN]: string } =
   'newsroom.session.unreachable': 'The newsroom has not answered since {time}',
   'newsroom.session.pendingTitle': 'Stories not yet delivered to the newsroom',
   'newsroom.session.pendingItem': '“{headline}” (changes after revision {rev}, saved {time})',
+  'newsroom.roleSeparator': ', ',
   'newsroom.untitled': '(untitled)',
 
   'newsroom.signOut': 'Sign out',
@@ -110,6 +113,7 @@ export const newsroomEn: { readonly [K in keyof typeof newsroomZhCN]: string } =
     'Kept as they are: every story on the newsroom server, the stories on this computer and the signing key file.',
   'newsroom.disconnect.keptPending':
     '{count} stories not yet delivered to the newsroom stay kept in this computer’s data folder.',
+  'newsroom.disconnect.signsOut': '{name} is signed out first.',
   'newsroom.disconnect.confirm': 'Disconnect',
   'newsroom.disconnect.busy': 'Disconnecting…',
   'newsroom.disconnect.done': 'Disconnected; the desk uses only the data on this computer.',

@@ -22,6 +22,8 @@ export const newsroomZhCN = {
   'newsroom.banner.unreachable':
     '编辑部 {server} 自 {time} 起没有响应。修改先保存在这台电脑上，编辑部恢复后自动送达。',
 
+  'newsroom.banner.details': '详情',
+
   'newsroom.server.label': '编辑部服务器地址',
   'newsroom.server.hint': '向管理员要这个地址，例如 https://bianjibu.example.cn:8443。',
   'newsroom.server.connect': '连接',
@@ -78,6 +80,7 @@ export const newsroomZhCN = {
   'newsroom.session.unreachable': '编辑部自 {time} 起没有响应',
   'newsroom.session.pendingTitle': '未送达编辑部的稿件',
   'newsroom.session.pendingItem': '“{headline}”（第 {rev} 版之后的修改，{time} 保存）',
+  'newsroom.roleSeparator': '、',
   'newsroom.untitled': '（无标题）',
 
   'newsroom.signOut': '退出登录',
@@ -96,6 +99,7 @@ export const newsroomZhCN = {
     '断开后，采编台回到这台电脑自己的数据，编辑部地址 {server} 不再保存，以后连接需要重新填写。',
   'newsroom.disconnect.kept': '保留不动的：编辑部服务器上的全部稿件、这台电脑上的本机稿件和签名密钥文件。',
   'newsroom.disconnect.keptPending': '还有 {count} 份未送达编辑部的稿件，仍保存在这台电脑的数据文件夹里。',
+  'newsroom.disconnect.signsOut': '{name} 会先退出登录。',
   'newsroom.disconnect.confirm': '确认断开',
   'newsroom.disconnect.busy': '正在断开……',
   'newsroom.disconnect.done': '已断开编辑部，采编台只使用这台电脑上的数据。',
