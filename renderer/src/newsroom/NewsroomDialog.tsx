@@ -72,8 +72,8 @@ export function NewsroomDialog({ beforeChange }: Props) {
       safe: 'newsroom.signOut.safe',
       switches: true,
       call: () => desk['newsroom.signOut']({}),
-      done: () => {
-        const kept = status.pending.length;
+      done: (next) => {
+        const kept = next.pending.length || status.pending.length;
         setOneTime('');
         toast(kept > 0 ? t('newsroom.signOut.donePending', { count: kept }) : t('newsroom.signOut.done'));
         closeDialog();
