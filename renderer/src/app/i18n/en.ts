@@ -1,6 +1,7 @@
 /** The English catalog. Typed as Messages, so a missing or extra key fails the type check. */
 import { archiveEn } from '../../archive/archive-en';
 import { importEn } from '../../import/import-en';
+import { newsroomEn } from '../../newsroom/newsroom-en';
 import { pagesEn } from '../../pages/pages-en';
 import { identityEn } from '../../review/identity-en';
 import { reviewEn } from '../../review/review-en';
@@ -16,6 +17,7 @@ export const en: Messages = {
   ...pagesEn,
   ...archiveEn,
   ...importEn,
+  ...newsroomEn,
   'app.title': 'Dangjian Desk',
   'app.loading': 'Opening the desk…',
   'app.startFailed': 'The desk could not start: {message}',

@@ -5,6 +5,7 @@
  */
 import { archiveZhCN } from '../../archive/archive-zh-CN';
 import { importZhCN } from '../../import/import-zh-CN';
+import { newsroomZhCN } from '../../newsroom/newsroom-zh-CN';
 import { pagesZhCN } from '../../pages/pages-zh-CN';
 import { identityZhCN } from '../../review/identity-zh-CN';
 import { reviewZhCN } from '../../review/review-zh-CN';
@@ -19,6 +20,7 @@ export const zhCN = {
   ...pagesZhCN,
   ...archiveZhCN,
   ...importZhCN,
+  ...newsroomZhCN,
   'app.title': '党建采编台',
   'app.loading': '正在打开采编台……',
   'app.startFailed': '采编台未能启动：{message}',
