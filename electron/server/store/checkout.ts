@@ -413,6 +413,7 @@ export class NewsroomCheckout {
         reason,
         opId: op.opId,
         desk,
+        ...(op.photos ? { photos: op.photos } : {}),
       },
     });
     if (other && other !== person.id)
