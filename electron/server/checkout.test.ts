@@ -379,6 +379,39 @@ describe.skipIf(skip !== null)('check-out, check-in, take-over and conflicts on 
     expect(report.released).toEqual([story.id]);
   });
 
+  it('gives overlapping check-outs taken at once to exactly one desk, and applies a check-in sent five times at once once', async () => {
+    const zhang = await desk('zhang');
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await zhang.call<Story>('stories.create', {})).id);
+    const attempts = await Promise.all(
+      Array.from({ length: 8 }, (_, k) =>
+        zhang.raw<CheckoutTaken>('checkout.take', {
+          ids: k % 2 ? [...ids].reverse() : ids,
+          desk: `桌面${k}`,
+        }),
+      ),
+    );
+    const won = attempts.filter((a) => a.ok);
+    expect(won.length).toBe(1);
+    for (const a of attempts)
+      if (!a.ok) expect([a.error.code, a.error.key]).toEqual(['locked', 'error.checkedOutBy']);
+    const desks = await nr.pool.query<{ desk: string }>(
+      'select distinct desk from locks where story_id = any($1)',
+      [ids],
+    );
+    expect(desks.rows.length).toBe(1);
+
+    const winner = desks.rows[0]!.desk;
+    const stories = await Promise.all(ids.map((id) => zhang.call<Story>('stories.get', { id })));
+    const ops = stories.map((st, i) => edit(st, `同时交回的第${i}篇`));
+    const sent = await Promise.all(
+      Array.from({ length: 5 }, () => zhang.call<CheckInReport>('checkout.checkIn', { desk: winner, ops })),
+    );
+    for (const r of sent) expect(r.results).toEqual(sent[0]!.results);
+    expect(sent.reduce((n, r) => n + r.repeated, 0)).toBe(4 * ops.length);
+    for (const id of ids) expect((await zhang.call<Story>('stories.get', { id })).rev).toBe(2);
+  });
+
   it('refuses bad input with the gate: a bad operation id, an unknown field, a blank desk', async () => {
     const zhang = await desk('zhang');
     const story = await zhang.call<Story>('stories.create', {});

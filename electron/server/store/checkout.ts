@@ -154,8 +154,8 @@ export class NewsroomCheckout {
   }
 
   /**
-   * Takes the stories away to `desk`, all or none (in id order, so two desks taking overlapping
-   * sets never deadlock). A story already checked out to this person on this desk is taken again
+   * Takes the stories away to `desk`, all or none (their rows locked in id order before anything
+   * is written, so two desks taking overlapping sets, or a save meanwhile, never deadlock). A story already checked out to this person on this desk is taken again
    * at its current revision; this session's own edit lock becomes the check-out.
    */
   async take(actor: Actor, ids: string[], desk: string): Promise<CheckoutTaken> {
@@ -164,9 +164,15 @@ export class NewsroomCheckout {
     const at = this.#now();
     const locks = await this.#tx(async (c) => {
       const out = new Map<string, LockRow>();
+      // Every story row first: an audit entry (its advisory lock) is never held while waiting for a row.
+      const heads = new Map<string, StoryHead>();
       for (const id of sorted) {
         const head = await this.#head(c, actor, id);
         this.#mayWrite(actor, head);
+        heads.set(id, head);
+      }
+      for (const id of sorted) {
+        const head = heads.get(id)!;
         const lock = await this.#stories.liveLock(c, id, at);
         if (!holds(lock, actor, desk)) throw lockedError(id, lock!);
         const again = lock?.kind === 'checkout';
