@@ -412,6 +412,23 @@ describe.skipIf(skip !== null)('check-out, check-in, take-over and conflicts on 
     for (const id of ids) expect((await zhang.call<Story>('stories.get', { id })).rev).toBe(2);
   });
 
+  it('the schema keeps a check-out naming its desk, and an edit lock naming none', async () => {
+    const zhang = await desk('zhang');
+    const story = await zhang.call<Story>('stories.create', {});
+    const { rows } = await nr.pool.query<{ id: string }>(
+      `select id from sessions where person_id = 'zhang' limit 1`,
+    );
+    const insert = (kind: string, deskName: string | null) =>
+      nr.pool.query(
+        `insert into locks (story_id, session_id, person_id, kind, desk, base_revision) values ($1, $2, 'zhang', $3, $4, 1)`,
+        [story.id, rows[0]!.id, kind, deskName],
+      );
+    await expect(insert('checkout', null)).rejects.toThrow(/locks_checkout_names_desk/);
+    await expect(insert('edit', LAPTOP)).rejects.toThrow(/locks_checkout_names_desk/);
+    await insert('checkout', LAPTOP);
+    expect((await zhang.call<LockView>('locks.view', { id: story.id })).checkout?.desk).toBe(LAPTOP);
+  });
+
   it('refuses bad input with the gate: a bad operation id, an unknown field, a blank desk', async () => {
     const zhang = await desk('zhang');
     const story = await zhang.call<Story>('stories.create', {});
