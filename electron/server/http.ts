@@ -37,7 +37,9 @@ import { SECURITY_HEADERS } from '../desk/static-files';
 import { isJsonContentType } from '../host/server';
 import { AuthError, type Accounts } from './accounts/accounts';
 import { EventHub } from './events';
+import { checkoutRoutes } from './checkout-routes';
 import { handlersFor, reviewRoutes, storyRoutes, type ServerRoutes } from './routes';
+import { NewsroomCheckout } from './store/checkout';
 import { PersonKeys } from './store/person-keys';
 import { NewsroomReview } from './store/review';
 import type { Actor, NewsroomStories } from './store/stories';
@@ -199,6 +201,7 @@ export async function startNewsroomServer(opts: ServerOptions): Promise<RunningS
   const routes: ServerRoutes = {
     ...storyRoutes(stories),
     ...reviewRoutes(new NewsroomReview(opts.pool), new PersonKeys(opts.pool), stories, opts.pool),
+    ...checkoutRoutes(new NewsroomCheckout(opts.pool, stories), stories),
     ...opts.routes,
   };
   const hub = new EventHub(opts.pool);

@@ -61,4 +61,9 @@ export const BENCHES: Bench[] = [
       'newsroom server on PostgreSQL: 50 desks saving every 2 s, round trip and change seen by editors',
     run: async (report) => (await import('./server.bench')).benchServer(report),
   },
+  {
+    name: 'checkout',
+    summary: 'check-in of 20 stories with 40 photos by hash, its repeat, and catch-up after 1,000 changes',
+    run: async (report) => (await import('./checkout.bench')).benchCheckout(report),
+  },
 ];

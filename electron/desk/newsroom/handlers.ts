@@ -1,6 +1,7 @@
 /**
  * The desktop's side of the newsroom connection (shared/api/newsroom-contract.ts). A desk
- * that never connected is a single desktop: `newsroom.status` says `local`.
+ * that never connected is a single desktop: `newsroom.status` says `local`, and check-out
+ * (shared/api/checkout-contract.ts, the newsroom's) answers that it is not connected.
  */
 import { DeskError, type DeskHandlers, type NewsroomStatus } from '../../../shared/api';
 
@@ -12,6 +13,12 @@ type NewsroomHandlers = Pick<
   | 'newsroom.changePassword'
   | 'newsroom.signOut'
   | 'newsroom.disconnect'
+  | 'checkout.take'
+  | 'checkout.checkIn'
+  | 'checkout.takeOver'
+  | 'checkout.resolve'
+  | 'checkout.conflict'
+  | 'checkout.list'
 >;
 
 export const LOCAL_STATUS: NewsroomStatus = {
@@ -42,5 +49,11 @@ export function localNewsroomHandlers(): NewsroomHandlers {
     'newsroom.changePassword': async () => Promise.reject(notConnected('newsroom.changePassword')),
     'newsroom.signOut': async () => LOCAL_STATUS,
     'newsroom.disconnect': async () => LOCAL_STATUS,
+    'checkout.take': async () => Promise.reject(notConnected('checkout.take')),
+    'checkout.checkIn': async () => Promise.reject(notConnected('checkout.checkIn')),
+    'checkout.takeOver': async () => Promise.reject(notConnected('checkout.takeOver')),
+    'checkout.resolve': async () => Promise.reject(notConnected('checkout.resolve')),
+    'checkout.conflict': async () => Promise.reject(notConnected('checkout.conflict')),
+    'checkout.list': async () => Promise.reject(notConnected('checkout.list')),
   };
 }

@@ -205,6 +205,52 @@ alter table comments add column returned_at text check (returned_at in ('first',
     // before this version: the server fills it at the first list.
     sql: `alter table stories add column summary jsonb;`,
   },
+  {
+    version: 4,
+    name: 'check-out: desks on locks, applied check-in operations, parallel versions',
+    sql: `
+-- A check-out (issue 18) is a lock of kind 'checkout' that names the desk (computer) the story went
+-- to; it does not lapse. session_id stays the session it was taken in, for the record only.
+alter table locks add column desk text check (desk is null or length(desk) between 1 and 100);
+alter table locks add constraint locks_checkout_names_desk check ((kind = 'checkout') = (desk is not null));
+
+-- The text a check-in could not put on top of the current revision (someone took the story over and
+-- saved, or the workflow refused the edit): kept whole as a parallel version, the story in conflict
+-- until someone picks one (resolution, and the revision the pick became).
+create table story_conflicts (
+  id bigserial primary key,
+  story_id text not null references stories(id),
+  base_revision integer not null,
+  current_revision integer not null,
+  content jsonb not null,
+  content_hash text not null,
+  written_by text not null references people(id),
+  desk text not null,
+  written_at timestamptz not null,
+  arrived_at timestamptz not null,
+  reason text not null check (reason in ('stale', 'locked', 'refused')),
+  resolved_at timestamptz,
+  resolved_by text references people(id),
+  resolution text check (resolution in ('current', 'parallel', 'combined')),
+  resolved_revision integer,
+  foreign key (story_id, current_revision) references story_revisions (story_id, revision),
+  check ((resolved_at is null) = (resolution is null))
+);
+create index story_conflicts_open on story_conflicts (story_id) where resolved_at is null;
+
+-- Every check-in operation the server applied, by the id its desk gave it, with the answer it got:
+-- an operation sent again (a check-in cut off and repeated) gets the same answer and changes nothing.
+create table checkin_ops (
+  op_id uuid primary key,
+  person_id text not null references people(id),
+  desk text not null,
+  story_id text not null references stories(id),
+  result jsonb not null,
+  applied_at timestamptz not null
+);
+create index checkin_ops_story on checkin_ops (story_id);
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -35,6 +35,7 @@ import { newStoryId } from '../../desk/ids';
 import { LOCK_TTL_MS } from '../../desk/review/locks';
 import { refusalError } from '../../desk/review/review-service';
 import { appendAudit } from './audit-chain';
+import type { JsonValue } from './canonical-json';
 import { contentHash } from '../keys/signoff';
 import { inTransaction } from './transaction';
 
@@ -132,7 +133,32 @@ function toSummary(r: ListRow, fields: ListFields): StorySummary {
   };
 }
 
-function notFound(id: string): DeskError {
+/** A save refused because another session holds the story's lock (a check-out says where it went). */
+export function lockedError(id: string, lock: LockRow): DeskError {
+  if (lock.kind === 'checkout') return checkedOutError(id, lock);
+  return new DeskError(
+    'locked',
+    'error.lockedBy',
+    { id, name: lock.name },
+    `${lock.name} is editing story ${id} (it is locked to them). Your text was not saved; ` +
+      'copy it somewhere safe, or ask an editor to take over the lock.',
+  );
+}
+
+/** The story is checked out to a desk: only its check-in, or an editor's take-over with a reason, ends that. */
+export function checkedOutError(id: string, lock: LockRow): DeskError {
+  const desk = lock.desk ?? '';
+  const since = lock.acquired_at.toISOString();
+  return new DeskError(
+    'locked',
+    'error.checkedOutBy',
+    { id, name: lock.name, desk, since },
+    `Story ${id} is checked out to ${lock.name} on desk ${desk} since ${since}. Nothing was changed; ` +
+      'wait for the check-in, or an editor takes it over with a reason.',
+  );
+}
+
+export function notFound(id: string): DeskError {
   return new DeskError(
     'not-found',
     'error.storyNotFound',
@@ -141,15 +167,25 @@ function notFound(id: string): DeskError {
   );
 }
 
-type LockRow = {
+/**
+ * A story's lock with its session. `kind` 'checkout' (issue 18, store/checkout.ts) is a story taken
+ * away to a desk: it names that desk, keeps the revision it left at and never lapses.
+ */
+export type LockRow = {
   session_id: string;
   person_id: string;
   name: string;
+  kind: 'edit' | 'checkout';
+  desk: string | null;
+  base_revision: number;
   acquired_at: Date;
   heartbeat_at: Date;
   ended_at: Date | null;
   expires_at: Date;
 };
+
+/** The story row a change works on (read `for update`). */
+export type StoryHead = { owner_id: string; status: string; revision: number };
 
 export type StoryStoreOptions = { now?: () => Date; lockTtlMs?: number };
 
@@ -225,32 +261,44 @@ export class NewsroomStories {
     const story = newStory(newStoryId(), at.toISOString(), person.name, {
       page: page && PAGE_NAME.test(page) ? page : null,
     });
+    await this.#tx((c) => this.insertDraft(c, person, story, at));
+    return { ...story, createdBy: person.id };
+  }
+
+  /**
+   * Writes a new draft as revision 1 with its audit entry and event, inside the caller's
+   * transaction (stories.create, and a draft written offline arriving at check-in).
+   */
+  async insertDraft(
+    c: pg.ClientBase,
+    person: UserProfile,
+    story: Story,
+    at: Date,
+    detail: { [key: string]: JsonValue } = {},
+  ): Promise<void> {
     const content = contentOf(story);
     const hash = contentHash(content);
-    await this.#tx(async (c) => {
-      await c.query(
-        `insert into stories (id, owner_id, revision, status, created_at, updated_at, summary)
-         values ($1, $2, 1, 'draft', $3, $3, $4)`,
-        [story.id, person.id, at, JSON.stringify(listFields(story))],
-      );
-      await c.query(
-        `insert into story_revisions (story_id, revision, content, content_hash, saved_by, saved_at)
-         values ($1, 1, $2, $3, $4, $5)`,
-        [story.id, JSON.stringify(content), hash, person.id, at],
-      );
-      await appendAudit(c, {
-        actorId: person.id,
-        action: 'story-created',
-        storyId: story.id,
-        detail: { revision: 1, contentHash: hash },
-      });
-      await notifyEvent(
-        c,
-        { type: 'story', storyId: story.id, revision: 1, status: 'draft', at: at.toISOString() },
-        { ownerId: person.id, status: 'draft' },
-      );
+    await c.query(
+      `insert into stories (id, owner_id, revision, status, created_at, updated_at, summary)
+       values ($1, $2, 1, 'draft', $3, $3, $4)`,
+      [story.id, person.id, at, JSON.stringify(listFields(story))],
+    );
+    await c.query(
+      `insert into story_revisions (story_id, revision, content, content_hash, saved_by, saved_at)
+       values ($1, 1, $2, $3, $4, $5)`,
+      [story.id, JSON.stringify(content), hash, person.id, at],
+    );
+    await appendAudit(c, {
+      actorId: person.id,
+      action: 'story-created',
+      storyId: story.id,
+      detail: { revision: 1, contentHash: hash, ...detail },
     });
-    return { ...story, createdBy: person.id };
+    await notifyEvent(
+      c,
+      { type: 'story', storyId: story.id, revision: 1, status: 'draft', at: at.toISOString() },
+      { ownerId: person.id, status: 'draft' },
+    );
   }
 
   /**
@@ -276,16 +324,8 @@ export class NewsroomStories {
           { name: person.name },
           `${person.name} did not write this story and is not an editor, so cannot change it. Nothing was saved.`,
         );
-      const lock = await this.#liveLock(c, id, at);
-      if (lock && Number(lock.session_id) !== actor.sessionId) {
-        throw new DeskError(
-          'locked',
-          'error.lockedBy',
-          { id, name: lock.name },
-          `${lock.name} is editing story ${id} (it is locked to them). Your text was not saved; ` +
-            'copy it somewhere safe, or ask an editor to take over the lock.',
-        );
-      }
+      const lock = await this.liveLock(c, id, at);
+      if (lock && Number(lock.session_id) !== actor.sessionId) throw lockedError(id, lock);
       if (baseRev !== story.revision) {
         const { rows: by } = await c.query<{ name: string }>(
           `select p.name from story_revisions r join people p on p.id = r.saved_by
@@ -301,47 +341,65 @@ export class NewsroomStories {
             'Your text was not saved over it: reload the story and apply your change again.',
         );
       }
-      const signatures = await this.#standing(c, id, story.revision);
-      const outcome = transition({
-        state: { status: story.status as StoryStatus, signatures },
-        facts: factsOf({ byline: parsed.byline, createdBy: story.owner_id }),
-        actor: person,
-        action: 'edit',
-        rev: story.revision,
-        at: at.toISOString(),
-      });
-      if (!outcome.ok) throw refusalError(outcome.refusal);
-      const status = outcome.state.status;
-      const revision = story.revision + 1;
-      const hash = contentHash(parsed);
-      await c.query(
-        `insert into story_revisions (story_id, revision, content, content_hash, saved_by, saved_at)
-         values ($1, $2, $3, $4, $5, $6)`,
-        [id, revision, JSON.stringify(parsed), hash, person.id, at],
-      );
-      const fields = listFields({ ...newStory(id, at.toISOString(), person.name), ...parsed });
-      await c.query(
-        'update stories set revision = $2, status = $3, updated_at = $4, summary = $5 where id = $1',
-        [id, revision, status, at, JSON.stringify(fields)],
-      );
-      await appendAudit(c, {
-        actorId: person.id,
-        action: 'story-saved',
-        storyId: id,
-        detail: {
-          revision,
-          contentHash: hash,
-          ...(status !== story.status ? { from: story.status, to: status } : {}),
-        },
-      });
-      await notifyEvent(
-        c,
-        { type: 'story', storyId: id, revision, status, at: at.toISOString() },
-        { ownerId: story.owner_id, status },
-      );
-      const { rows: saved } = await c.query<StoryRow>(`${STORY_SELECT} where s.id = $1`, [id]);
-      return toStory(saved[0]!);
+      return this.appendRevision(c, person, id, story, parsed, at);
     });
+  }
+
+  /**
+   * The edit itself, inside the caller's transaction, once the caller has checked who may write and
+   * the base: the workflow's `edit` transition (refusal thrown), the new revision, the list row, the
+   * audit entry (`story-saved`, with `detail` added) and the event. stories.save and check-in use it.
+   */
+  async appendRevision(
+    c: pg.ClientBase,
+    person: UserProfile,
+    id: string,
+    story: StoryHead,
+    parsed: StoryContent,
+    at: Date,
+    detail: { [key: string]: JsonValue } = {},
+  ): Promise<Story> {
+    const signatures = await this.#standing(c, id, story.revision);
+    const outcome = transition({
+      state: { status: story.status as StoryStatus, signatures },
+      facts: factsOf({ byline: parsed.byline, createdBy: story.owner_id }),
+      actor: person,
+      action: 'edit',
+      rev: story.revision,
+      at: at.toISOString(),
+    });
+    if (!outcome.ok) throw refusalError(outcome.refusal);
+    const status = outcome.state.status;
+    const revision = story.revision + 1;
+    const hash = contentHash(parsed);
+    await c.query(
+      `insert into story_revisions (story_id, revision, content, content_hash, saved_by, saved_at)
+       values ($1, $2, $3, $4, $5, $6)`,
+      [id, revision, JSON.stringify(parsed), hash, person.id, at],
+    );
+    const fields = listFields({ ...newStory(id, at.toISOString(), person.name), ...parsed });
+    await c.query(
+      'update stories set revision = $2, status = $3, updated_at = $4, summary = $5 where id = $1',
+      [id, revision, status, at, JSON.stringify(fields)],
+    );
+    await appendAudit(c, {
+      actorId: person.id,
+      action: 'story-saved',
+      storyId: id,
+      detail: {
+        revision,
+        contentHash: hash,
+        ...(status !== story.status ? { from: story.status, to: status } : {}),
+        ...detail,
+      },
+    });
+    await notifyEvent(
+      c,
+      { type: 'story', storyId: id, revision, status, at: at.toISOString() },
+      { ownerId: story.owner_id, status },
+    );
+    const { rows: saved } = await c.query<StoryRow>(`${STORY_SELECT} where s.id = $1`, [id]);
+    return toStory(saved[0]!);
   }
 
   /** The approvals standing on a revision, in the workflow's form (signatures/review are store/review.ts's). */
@@ -366,6 +424,8 @@ export class NewsroomStories {
   }
 
   #lapsed(lock: LockRow, at: Date): boolean {
+    // A check-out stays until it is checked in or taken over: its desk is away, its session may end.
+    if (lock.kind === 'checkout') return false;
     return (
       at.getTime() - lock.heartbeat_at.getTime() >= this.#ttl ||
       lock.ended_at !== null ||
@@ -377,9 +437,10 @@ export class NewsroomStories {
    * The story's lock when it is live. A lapsed one (no heartbeat within the TTL, or its session
    * ended or expired) is released here, recorded and announced. Call with the story row locked.
    */
-  async #liveLock(c: pg.ClientBase, id: string, at: Date): Promise<LockRow | null> {
+  async liveLock(c: pg.ClientBase, id: string, at: Date): Promise<LockRow | null> {
     const { rows } = await c.query<LockRow & { owner_id: string; status: string }>(
-      `select l.session_id, l.person_id, p.name, l.acquired_at, l.heartbeat_at, s.ended_at, s.expires_at,
+      `select l.session_id, l.person_id, p.name, l.kind, l.desk, l.base_revision,
+              l.acquired_at, l.heartbeat_at, s.ended_at, s.expires_at,
               st.owner_id, st.status
          from locks l join people p on p.id = l.person_id join sessions s on s.id = l.session_id
          join stories st on st.id = l.story_id
@@ -404,15 +465,30 @@ export class NewsroomStories {
     return null;
   }
 
-  #view(id: string, lock: LockRow | null, actor: Actor, at: Date): LockView {
+  /** The lock as `actor` sees it; a check-out names its desk and has no time to live. */
+  lockView(id: string, lock: LockRow | null, actor: Actor, at: Date): LockView {
+    const checkout = lock?.kind === 'checkout';
     return {
       storyId: id,
       mine: lock !== null && Number(lock.session_id) === actor.sessionId,
       holder: lock
         ? { userId: lock.person_id, name: lock.name, since: lock.acquired_at.toISOString() }
         : null,
-      ttlMs: lock ? Math.max(0, this.#ttl - (at.getTime() - lock.heartbeat_at.getTime())) : 0,
+      ttlMs: lock && !checkout ? Math.max(0, this.#ttl - (at.getTime() - lock.heartbeat_at.getTime())) : 0,
+      checkout:
+        lock && checkout
+          ? { desk: lock.desk ?? '', since: lock.acquired_at.toISOString(), baseRev: lock.base_revision }
+          : null,
     };
+  }
+
+  /** Who holds the story's lock now, without taking it (locks.view). */
+  async view(actor: Actor, id: string): Promise<LockView> {
+    return this.#tx(async (c) => {
+      const at = this.#now();
+      await this.#lockedStory(c, actor, id);
+      return this.lockView(id, await this.liveLock(c, id, at), actor, at);
+    });
   }
 
   async #lockedStory(c: pg.ClientBase, actor: Actor, id: string) {
@@ -434,13 +510,13 @@ export class NewsroomStories {
     return this.#tx(async (c) => {
       const at = this.#now();
       const story = await this.#lockedStory(c, actor, id);
-      const lock = await this.#liveLock(c, id, at);
+      const lock = await this.liveLock(c, id, at);
       if (lock && Number(lock.session_id) === actor.sessionId) {
         await c.query('update locks set heartbeat_at = $2 where story_id = $1', [id, at]);
-        return this.#view(id, { ...lock, heartbeat_at: at }, actor, at);
+        return this.lockView(id, { ...lock, heartbeat_at: at }, actor, at);
       }
       const mayWrite = story.owner_id === actor.person.id || isEditor(actor.person);
-      if (lock || !mayWrite) return this.#view(id, lock, actor, at);
+      if (lock || !mayWrite) return this.lockView(id, lock, actor, at);
       await c.query(
         `insert into locks (story_id, session_id, person_id, kind, acquired_at, heartbeat_at, base_revision)
          values ($1, $2, $3, 'edit', $4, $4, $5)`,
@@ -462,7 +538,7 @@ export class NewsroomStories {
         },
         { ownerId: story.owner_id, status: story.status },
       );
-      return this.#view(id, this.#mine(actor, at), actor, at);
+      return this.lockView(id, this.#mine(actor, at), actor, at);
     });
   }
 
@@ -471,6 +547,9 @@ export class NewsroomStories {
       session_id: String(actor.sessionId),
       person_id: actor.person.id,
       name: actor.person.name,
+      kind: 'edit',
+      desk: null,
+      base_revision: 0,
       acquired_at: at,
       heartbeat_at: at,
       ended_at: null,
@@ -482,10 +561,11 @@ export class NewsroomStories {
     await this.#tx(async (c) => {
       const at = this.#now();
       const story = await this.#lockedStory(c, actor, id);
-      const { rowCount } = await c.query('delete from locks where story_id = $1 and session_id = $2', [
-        id,
-        actor.sessionId,
-      ]);
+      // A check-out is ended by its check-in or a take-over, not by closing the story on the desk.
+      const { rowCount } = await c.query(
+        `delete from locks where story_id = $1 and session_id = $2 and kind = 'edit'`,
+        [id, actor.sessionId],
+      );
       if (!rowCount) return;
       await appendAudit(c, { actorId: actor.person.id, action: 'lock-released', storyId: id });
       await notifyEvent(
@@ -508,7 +588,9 @@ export class NewsroomStories {
     return this.#tx(async (c) => {
       const at = this.#now();
       const story = await this.#lockedStory(c, actor, id);
-      const previous = await this.#liveLock(c, id, at);
+      const previous = await this.liveLock(c, id, at);
+      // A story checked out to a desk is taken over with a reason (checkout.takeOver), never silently.
+      if (previous?.kind === 'checkout') throw checkedOutError(id, previous);
       await c.query('delete from locks where story_id = $1', [id]);
       await c.query(
         `insert into locks (story_id, session_id, person_id, kind, acquired_at, heartbeat_at, base_revision)
@@ -534,7 +616,7 @@ export class NewsroomStories {
         { type: 'lock', storyId: id, holder: { userId: person.id, name: person.name }, at: at.toISOString() },
         { ownerId: story.owner_id, status: story.status },
       );
-      return this.#view(id, this.#mine(actor, at), actor, at);
+      return this.lockView(id, this.#mine(actor, at), actor, at);
     });
   }
 
@@ -546,7 +628,7 @@ export class NewsroomStories {
     const at = this.#now();
     const { rows } = await this.#pool.query<{ story_id: string }>(
       `select l.story_id from locks l join sessions s on s.id = l.session_id
-        where l.heartbeat_at <= $1 or s.ended_at is not null or s.expires_at <= $2`,
+        where l.kind = 'edit' and (l.heartbeat_at <= $1 or s.ended_at is not null or s.expires_at <= $2)`,
       [new Date(at.getTime() - this.#ttl), at],
     );
     const released: string[] = [];
@@ -555,7 +637,7 @@ export class NewsroomStories {
         const { rows: st } = await c.query('select 1 from stories where id = $1 for update', [id]);
         if (!st.length) return;
         const { rows: before } = await c.query('select 1 from locks where story_id = $1', [id]);
-        if (before.length && (await this.#liveLock(c, id, at)) === null) released.push(id);
+        if (before.length && (await this.liveLock(c, id, at)) === null) released.push(id);
       });
     }
     return released;
