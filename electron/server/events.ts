@@ -4,15 +4,42 @@
  * event to every process, whichever served the change, and only once the change has committed.
  * Each process forwards an event to its connected WebSockets whose person may see the story.
  *
- * When the listening connection drops (the database restarted) the hub reconnects; events of
- * the gap are not replayed, so a desk reloads what it shows when its socket reconnects.
+ * Every event carries `seq`, the audit entry of the change it announces, and is also kept in
+ * push_events by the same transaction. A desk that reconnects offers the subprotocol
+ * `since.<seq>` (the last seq it saw) and is first sent, in order, the kept events after it that
+ * its person may see, then the live ones, none twice. Every socket starts with a `hello`
+ * message: the newsroom's latest seq, how many events were replayed, and `complete: false` when
+ * the desk must reload what it shows instead (more missed than REPLAY_MAX, or a seq this
+ * database never reached: another or a restored database).
  */
 import type pg from 'pg';
 import type { WebSocket } from 'ws';
 
-import { canSee, EVENTS_CHANNEL, type Actor, type Notification } from './store/stories';
+import { canSee, EVENTS_CHANNEL, type Actor, type Notification, type PushedEvent } from './store/stories';
 
-type Subscriber = { ws: WebSocket; actor: Actor; alive: boolean };
+/** At most this many missed events are replayed; beyond, the desk is told to reload. */
+export const REPLAY_MAX = 2_000;
+
+/** The first message on every event socket (not a DeskEvent: a desk's event reader ignores it). */
+export type EventsHello = {
+  type: 'hello';
+  /** The newsroom's latest audit seq when the socket opened (or the last one replayed). */
+  seq: number;
+  since: number | null;
+  replayed: number;
+  /** False when the desk missed more than could be replayed: it reloads what it shows. */
+  complete: boolean;
+};
+
+type Subscriber = {
+  ws: WebSocket;
+  actor: Actor;
+  alive: boolean;
+  /** Live events that arrived while the missed ones were being read; null once caught up. */
+  held: Notification[] | null;
+  /** The last seq sent on this socket; a live event at or below it was already replayed. */
+  sent: number;
+};
 
 export class EventHub {
   readonly #pool: pg.Pool;
@@ -64,19 +91,63 @@ export class EventHub {
     } catch {
       return;
     }
-    const text = JSON.stringify(note.event);
     for (const sub of this.#subs) {
-      if (sub.ws.readyState !== sub.ws.OPEN) continue;
-      if (!canSee(sub.actor.person, note.audience.ownerId, note.audience.status)) continue;
-      sub.ws.send(text);
+      if (sub.held) sub.held.push(note);
+      else this.#send(sub, note);
     }
   }
 
-  add(ws: WebSocket, actor: Actor) {
-    const sub: Subscriber = { ws, actor, alive: true };
+  #send(sub: Subscriber, note: Notification) {
+    if (sub.ws.readyState !== sub.ws.OPEN) return;
+    if (!canSee(sub.actor.person, note.audience.ownerId, note.audience.status)) return;
+    sub.ws.send(JSON.stringify(note.event));
+  }
+
+  /**
+   * Adds a desk's socket. With `since` (the last seq the desk saw), the kept events after it are
+   * sent first; live events arriving meanwhile are held and sent after them, none twice. Without
+   * it, the socket carries the events after the hello's seq.
+   */
+  async add(ws: WebSocket, actor: Actor, since: number | null = null): Promise<void> {
+    const sub: Subscriber = { ws, actor, alive: true, held: [], sent: since ?? 0 };
     this.#subs.add(sub);
     ws.on('pong', () => (sub.alive = true));
     ws.on('close', () => this.#subs.delete(sub));
+    try {
+      const { rows: head } = await this.#pool.query<{ seq: string }>(
+        'select coalesce(max(seq), 0) as seq from audit',
+      );
+      const latest = Number(head[0]?.seq ?? 0);
+      let replayed = 0;
+      let complete = true;
+      // Without `since` the socket carries what comes after now: the desk reads the rest itself.
+      if (since === null) sub.sent = latest;
+      else {
+        complete = since <= latest;
+        const { rows } = await this.#pool.query<{ owner_id: string; status: string; event: PushedEvent }>(
+          'select owner_id, status, event from push_events where seq > $1 order by seq, id limit $2',
+          [since, REPLAY_MAX + 1],
+        );
+        if (rows.length > REPLAY_MAX) complete = false;
+        for (const r of rows.slice(0, REPLAY_MAX)) {
+          this.#send(sub, { event: r.event, audience: { ownerId: r.owner_id, status: r.status } });
+          sub.sent = Math.max(sub.sent, r.event.seq);
+          if (canSee(actor.person, r.owner_id, r.status)) replayed++;
+        }
+      }
+      const hello: EventsHello = {
+        type: 'hello',
+        seq: Math.max(latest, sub.sent),
+        since,
+        replayed,
+        complete,
+      };
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(hello));
+    } finally {
+      const held = sub.held ?? [];
+      sub.held = null;
+      for (const note of held) if (note.event.seq > sub.sent) this.#send(sub, note);
+    }
   }
 
   /** Pings every socket; one that did not answer the previous ping (a vanished desk) is dropped. */

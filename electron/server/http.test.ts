@@ -279,7 +279,9 @@ describe.skipIf(skip !== null)('newsroom server over HTTP on PostgreSQL', () => 
       expect(save.event).toMatchObject({ type: 'story', revision: 2, status: 'submitted' });
       expect(save.at - t0).toBeLessThan(1000);
       // NOTIFY keeps commit order: the hidden draft's events came before these and none arrived.
-      expect(socket.received.map((r) => 'storyId' in r.event ? r.event.storyId : null)).not.toContain(hidden.id);
+      expect(socket.received.map((r) => ('storyId' in r.event ? r.event.storyId : null))).not.toContain(
+        hidden.id,
+      );
     } finally {
       socket.close();
     }

@@ -114,7 +114,8 @@ describe.skipIf(skip !== null)('三审 over HTTP with signed sign-offs on Postgr
         id: story.id,
         action: 'submit',
         baseRev: story.rev,
-        comment: '请重点看第二段的数字',
+        note: '请重点看第二段的数字',
+        findings: { error: 0, warning: 2, info: 1 },
       });
       expect(submitted.status).toBe('submitted');
       const seen = await storyEvent(socket, story.id, 'submitted', from);
@@ -123,9 +124,17 @@ describe.skipIf(skip !== null)('三审 over HTTP with signed sign-offs on Postgr
 
       // The queue of the 初审 editor shows it, at its level, signable.
       const queue = await li.desk.call<QueueItem[]>('review.queue');
-      expect(queue.map((q) => [q.story.id, q.level, q.blockedBy, q.openComments])).toEqual([
-        [story.id, 'first', null, 1],
+      expect(queue.map((q) => [q.story.id, q.level, q.blockedBy, q.openComments, q.stuck])).toEqual([
+        [story.id, 'first', null, 0, null],
       ]);
+      // With the submission as the desktop keeps it: who, the revision, the note, the findings seen.
+      expect(queue[0]!.submission).toMatchObject({
+        userId: 'zhang',
+        name: '张记者',
+        rev: story.rev,
+        note: '请重点看第二段的数字',
+        findings: { error: 0, warning: 2, info: 1 },
+      });
       // The 终审 editor's queue does not: it waits for 初审.
       expect(await zhao.desk.call<QueueItem[]>('review.queue')).toEqual([]);
 

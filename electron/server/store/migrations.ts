@@ -205,6 +205,32 @@ alter table comments add column returned_at text check (returned_at in ('first',
     // before this version: the server fills it at the first list.
     sql: `alter table stories add column summary jsonb;`,
   },
+  {
+    version: 4,
+    name: 'review desk: comment threads, kept submissions, pushed events for replay',
+    sql: `
+-- A comment answers another (a thread), and takes as much text as the desk's (5000 characters).
+alter table comments add column parent_id bigint references comments(id);
+alter table comments drop constraint comments_body_check;
+alter table comments add constraint comments_body_check check (length(body) between 1 and 5000);
+
+-- The last submission of a story (who, when, the note, length, photos, open findings), as the
+-- desk's Submission; null before the first.
+alter table stories add column submission jsonb;
+
+-- Every pushed event with the audit seq of the change it announces, written in the change's
+-- transaction, so a desk that reconnects with the last seq it saw is sent what it missed.
+create table push_events (
+  id bigserial primary key,
+  seq bigint not null,
+  at timestamptz not null default now(),
+  owner_id text not null,
+  status text not null,
+  event jsonb not null
+);
+create index push_events_seq on push_events (seq);
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
