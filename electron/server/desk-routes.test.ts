@@ -17,6 +17,7 @@ import type {
   UsersView,
 } from '../../shared/review/review-contract';
 import type { Role } from '../../shared/review/roles';
+import { EventHub, REPLAY_KEEP_MS } from './events';
 import { pgSkipReason, startPgCluster, type PgCluster } from './pg-cluster';
 import { verifyAudit } from './store/audit-chain';
 import { refusal, startTestNewsroom, TestDesk, type TestNewsroom } from './testing';
@@ -359,6 +360,18 @@ describe.skipIf(skip !== null)('the story screen and the queue on the newsroom s
     const stranger = await li.events(10_000_000);
     expect(await stranger.hello).toMatchObject({ complete: false, replayed: 0 });
     stranger.close();
+  });
+
+  it('forgets pushed events only once they are older than the replay window', async () => {
+    const hub = new EventHub(nr.pool);
+    const kept = async () =>
+      Number((await nr.pool.query<{ n: string }>('select count(*) as n from push_events')).rows[0]!.n);
+    const before = await kept();
+    expect(before).toBeGreaterThan(0);
+    expect(await hub.prune(new Date())).toBe(0);
+    expect(await kept()).toBe(before);
+    expect(await hub.prune(new Date(Date.now() + REPLAY_KEEP_MS + 60_000))).toBe(before);
+    expect(await kept()).toBe(0);
   });
 });
 

@@ -9,8 +9,9 @@
  * `since.<seq>` (the last seq it saw) and is first sent, in order, the kept events after it that
  * its person may see, then the live ones, none twice. Every socket starts with a `hello`
  * message: the newsroom's latest seq, how many events were replayed, and `complete: false` when
- * the desk must reload what it shows instead (more missed than REPLAY_MAX, or a seq this
- * database never reached: another or a restored database).
+ * the desk must reload what it shows instead (more missed than REPLAY_MAX, changes older than
+ * REPLAY_KEEP_MS whose events were pruned, or a seq this database never reached: another or a
+ * restored database).
  */
 import type pg from 'pg';
 import type { WebSocket } from 'ws';
@@ -19,6 +20,8 @@ import { canSee, EVENTS_CHANNEL, type Actor, type Notification, type PushedEvent
 
 /** At most this many missed events are replayed; beyond, the desk is told to reload. */
 export const REPLAY_MAX = 2_000;
+/** How long pushed events are kept for replay (a desk away longer reloads what it shows). */
+export const REPLAY_KEEP_MS = 7 * 24 * 3600_000;
 
 /** The first message on every event socket (not a DeskEvent: a desk's event reader ignores it). */
 export type EventsHello = {
@@ -129,6 +132,12 @@ export class EventHub {
           [since, REPLAY_MAX + 1],
         );
         if (rows.length > REPLAY_MAX) complete = false;
+        // A change after `since` older than what is kept: its event may have been pruned.
+        const { rows: old } = await this.#pool.query<{ gone: boolean }>(
+          'select exists (select 1 from audit where seq > $1 and at < $2) as gone',
+          [since, new Date(Date.now() - REPLAY_KEEP_MS)],
+        );
+        if (old[0]?.gone) complete = false;
         for (const r of rows.slice(0, REPLAY_MAX)) {
           this.#send(sub, { event: r.event, audience: { ownerId: r.owner_id, status: r.status } });
           sub.sent = Math.max(sub.sent, r.event.seq);
@@ -148,6 +157,14 @@ export class EventHub {
       sub.held = null;
       for (const note of held) if (note.event.seq > sub.sent) this.#send(sub, note);
     }
+  }
+
+  /** Forgets the pushed events older than REPLAY_KEEP_MS; returns how many. */
+  async prune(now = new Date()): Promise<number> {
+    const { rowCount } = await this.#pool.query('delete from push_events where at < $1', [
+      new Date(now.getTime() - REPLAY_KEEP_MS),
+    ]);
+    return rowCount ?? 0;
   }
 
   /** Pings every socket; one that did not answer the previous ping (a vanished desk) is dropped. */

@@ -371,6 +371,7 @@ export async function startNewsroomServer(opts: ServerOptions): Promise<RunningS
   async function sweep() {
     hub.heartbeat();
     await stories.sweepLocks();
+    await hub.prune();
     const open = hub.sessions();
     if (open.length === 0) return;
     const { rows } = await opts.pool.query<{ id: string }>(

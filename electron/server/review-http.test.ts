@@ -49,7 +49,13 @@ describe.skipIf(skip !== null)('三审 over HTTP with signed sign-offs on Postgr
   }
 
   /** What a desk does to sign: ask for the challenge of the revision on screen, check it, sign it, send it. */
-  async function signOff(p: Person, story: Story, action: 'sign' | 'return' = 'sign', comment?: string) {
+  async function signOff(
+    p: Person,
+    story: Story,
+    action: 'sign' | 'return' = 'sign',
+    comment?: string,
+    anchor?: { field: 'body' | 'headline'; block: number; start: number; end: number },
+  ) {
     const ch = await p.desk.call<SignoffChallenge>('review.challenge', {
       id: story.id,
       action,
@@ -65,6 +71,7 @@ describe.skipIf(skip !== null)('三审 over HTTP with signed sign-offs on Postgr
       action,
       baseRev: story.rev,
       comment,
+      anchor,
       signoff: { nonce: ch.nonce, signature },
     });
   }
@@ -180,12 +187,26 @@ describe.skipIf(skip !== null)('三审 over HTTP with signed sign-offs on Postgr
       li.desk.call('review.act', { id: story.id, action: 'return', baseRev: story.rev, comment: '改' }),
     );
     expect(unsigned.key).toBe('review.refused.signatureRequired');
-    const returned = await signOff(li, submitted, 'return', '导语太长，请压缩');
+    const returned = await signOff(li, submitted, 'return', '标题请再斟酌', {
+      field: 'headline',
+      block: 0,
+      start: 0,
+      end: 2,
+    });
     expect(returned.status).toBe('returned');
+    // The reason is a comment marked with the level, on the passage it points to (quoted as on the desktop).
+    expect(returned.comments).toEqual([
+      expect.objectContaining({
+        text: '标题请再斟酌',
+        returnedAt: 'first',
+        name: '李二',
+        anchor: expect.objectContaining({ field: 'headline', block: 0, start: 0, end: 2, quote: '一堂' }),
+      }),
+    ]);
     const queue = await zhang.desk.call<QueueItem[]>('review.queue');
     expect(queue.map((q) => [q.story.id, q.level])).toEqual([[story.id, null]]);
     const trail = await li.desk.call<AuditEntry[]>('review.audit', { id: story.id });
-    expect(trail.at(-1)).toMatchObject({ kind: 'return', level: 'first', detail: '导语太长，请压缩' });
+    expect(trail.at(-1)).toMatchObject({ kind: 'return', level: 'first', detail: '标题请再斟酌' });
   });
 
   it('refuses a reporter 终审 even when the request is forged by hand, and a sign-off replayed from another session', async () => {

@@ -229,6 +229,7 @@ create table push_events (
   event jsonb not null
 );
 create index push_events_seq on push_events (seq);
+create index push_events_at on push_events (at);
 `,
   },
 ];
