@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { bodyFromBlocks, bodyPlainText, contentOf, type Story } from '../../shared/model';
 import type { PageContext } from '../../shared/api/types';
+import type { PageListItem, PagePlan } from '../../shared/model/page';
 import type { AuditEntry } from '../../shared/review/audit';
 import type {
   HistoryList,
@@ -33,8 +34,11 @@ describe.skipIf(skip !== null)('the story screen and the queue on the newsroom s
   let nr: TestNewsroom;
   const desks: Record<string, TestDesk> = {};
 
+  const pwOf: Record<string, string> = {};
+
   async function person(id: string, name: string, roles: Role[]) {
-    desks[id] = await TestDesk.signIn(nr.url, id, await nr.person(id, name, roles));
+    pwOf[id] = await nr.person(id, name, roles);
+    desks[id] = await TestDesk.signIn(nr.url, id, pwOf[id]);
     return desks[id];
   }
 
@@ -360,6 +364,76 @@ describe.skipIf(skip !== null)('the story screen and the queue on the newsroom s
     const stranger = await li.events(10_000_000);
     expect(await stranger.hello).toMatchObject({ complete: false, replayed: 0 });
     stranger.close();
+  });
+
+  it('keeps page plans: created, replaced on the revision read, a stale save refused, one story per page', async () => {
+    const li = desks['li']!;
+    const zhang = desks['zhang']!;
+    const a = await written(zhang, '头条', 'C1');
+    const b = await written(zhang, '二条', 'C1');
+    const content = {
+      name: 'C1',
+      date: '2026-12-08',
+      edition: '党建周刊',
+      slots: [
+        { role: 'lead', storyId: a.id, budget: 1500 },
+        { role: 'secondary', storyId: null, budget: 1000 },
+      ],
+      jumps: [],
+    };
+    const first = await li.call<PagePlan>('pages.save', { baseRev: null, content });
+    expect(first).toMatchObject({
+      name: 'C1',
+      date: '2026-12-08',
+      rev: 1,
+      updatedBy: '李编辑',
+      exported: null,
+    });
+    // A second creation is stale: the plan exists now.
+    expect((await refusal(li.call('pages.save', { baseRev: null, content }))).key).toBe('error.pageConflict');
+    const filled = { ...content, slots: [content.slots[0]!, { ...content.slots[1]!, storyId: b.id }] };
+    const second = await li.call<PagePlan>('pages.save', { baseRev: 1, content: filled });
+    expect(second.rev).toBe(2);
+    expect(await zhang.call<PagePlan>('pages.get', { name: 'C1', date: '2026-12-08' })).toEqual(second);
+    const stale = await refusal(li.call('pages.save', { baseRev: 1, content }));
+    expect(stale).toMatchObject({ key: 'error.pageConflict', params: { page: 'C1', rev: 2 } });
+    const twice = { ...content, slots: [content.slots[0]!, { ...content.slots[1]!, storyId: a.id }] };
+    expect((await refusal(li.call('pages.save', { baseRev: 2, content: twice }))).key).toBe(
+      'error.pageStoryTwice',
+    );
+    // Planning is an editor's work; reading is everyone's.
+    expect(await refusal(zhang.call('pages.save', { baseRev: 2, content }))).toMatchObject({
+      key: 'error.pageEditorOnly',
+      params: { name: '张记者', page: 'C1' },
+    });
+    expect((await refusal(li.call('pages.get', { name: 'C1', date: '2026-12-09' }))).key).toBe(
+      'error.pageNotFound',
+    );
+    const list = await zhang.call<PageListItem[]>('pages.list');
+    expect(list.find((p) => p.name === 'C1')).toMatchObject({
+      rev: 2,
+      slots: 2,
+      filled: 2,
+      exportedAt: null,
+    });
+    expect(await actions(a.id)).not.toContain('page-saved');
+    const saves = await nr.pool.query<{ n: number }>(
+      "select count(*)::int as n from audit where action = 'page-saved' and detail->>'page' = 'C1'",
+    );
+    expect(saves.rows[0]!.n).toBe(2);
+
+    // Ten editors' desks saving on one revision at once: exactly one wins, the others are stale.
+    const results = await Promise.all(
+      Array.from({ length: 10 }, async (_, i) =>
+        (await TestDesk.signIn(nr.url, 'li', pwOf['li']!)).raw('pages.save', {
+          baseRev: 2,
+          content: { ...filled, edition: `第${i}版` },
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.error.key === 'error.pageConflict')).toHaveLength(9);
+    expect((await li.call<PagePlan>('pages.get', { name: 'C1', date: '2026-12-08' })).rev).toBe(3);
   });
 
   it('forgets pushed events only once they are older than the replay window', async () => {

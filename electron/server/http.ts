@@ -38,8 +38,9 @@ import { SECURITY_HEADERS } from '../desk/static-files';
 import { isJsonContentType } from '../host/server';
 import { AuthError, type Accounts } from './accounts/accounts';
 import { EventHub } from './events';
-import { deskRoutes, handlersFor, reviewRoutes, storyRoutes, type ServerRoutes } from './routes';
+import { deskRoutes, handlersFor, pageRoutes, reviewRoutes, storyRoutes, type ServerRoutes } from './routes';
 import { NewsroomComments } from './store/comments';
+import { NewsroomPages } from './store/pages';
 import { PersonKeys } from './store/person-keys';
 import { NewsroomReview } from './store/review';
 import type { Actor, NewsroomStories } from './store/stories';
@@ -214,6 +215,7 @@ export async function startNewsroomServer(opts: ServerOptions): Promise<RunningS
     ...storyRoutes(stories),
     ...reviewRoutes(new NewsroomReview(opts.pool), new PersonKeys(opts.pool), stories, opts.pool),
     ...deskRoutes(stories, new NewsroomComments(opts.pool), opts.pool),
+    ...pageRoutes(new NewsroomPages(opts.pool)),
     ...opts.routes,
   };
   const hub = new EventHub(opts.pool);

@@ -31,6 +31,7 @@ import { LEVEL_ROLE, hasRole, isEditor, type Role, type UserProfile } from '../.
 import { REVIEW_LEVELS, SubmissionSchema, type ReviewLevel } from '../../shared/review/schemas';
 import { awaitingLevel, isOwnStory, nobodyToSign, transition } from '../../shared/review/workflow';
 import type { NewsroomComments } from './store/comments';
+import type { NewsroomPages } from './store/pages';
 import type { PersonKeys } from './store/person-keys';
 import type { NewsroomReview } from './store/review';
 import type { Actor, NewsroomStories } from './store/stories';
@@ -120,6 +121,15 @@ export function deskRoutes(
     },
     'users.save': () => Promise.reject(accountsOnServer('users.save')),
     'session.setUser': () => Promise.reject(accountsOnServer('session.setUser')),
+  };
+}
+
+/** Page plans (pages.list, pages.get, pages.save); preflight, export and publish stay on the desktop. */
+export function pageRoutes(pages: NewsroomPages): ServerRoutes {
+  return {
+    'pages.list': () => pages.list(),
+    'pages.get': (_actor, { name, date }) => pages.get(name, date),
+    'pages.save': (actor, { baseRev, content }) => pages.save(actor, content, baseRev),
   };
 }
 

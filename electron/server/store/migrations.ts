@@ -232,6 +232,25 @@ create index push_events_seq on push_events (seq);
 create index push_events_at on push_events (at);
 `,
   },
+  {
+    version: 5,
+    name: 'page plans',
+    sql: `
+-- One plan per page and date, as the desk's PagePlan: its content (edition, slots, jumps) as JSON,
+-- a revision that a save names (a stale one is refused) and the last export and publication.
+create table page_plans (
+  name text not null check (name ~ '^[A-Z][0-9]{1,2}$'),
+  date text not null check (date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+  revision integer not null check (revision >= 1),
+  content jsonb not null,
+  updated_at timestamptz not null,
+  updated_by text not null references people(id),
+  exported jsonb,
+  published jsonb,
+  primary key (name, date)
+);
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
