@@ -245,21 +245,22 @@ export class NewsroomStories {
   }
 
   async #withReview(c: pg.ClientBase | pg.Pool, row: StoryRow): Promise<Story> {
-    const { rows: sigs } = await c.query<{
+    // Every approval given (for signedRev); the standing ones are those not cleared.
+    const { rows: approvals } = await c.query<{
       level: Signature['level'];
       person_id: string;
       name: string;
       revision: number;
       signed_at: Date;
+      standing: boolean;
     }>(
-      `select g.level, g.person_id, p.name, g.revision, g.signed_at from signatures g join people p on p.id = g.person_id
-        where g.story_id = $1 and g.decision = 'approve' and g.cleared_at is null`,
+      `select g.level, g.person_id, p.name, g.revision, g.signed_at, g.cleared_at is null as standing
+         from signatures g join people p on p.id = g.person_id
+        where g.story_id = $1 and g.decision = 'approve'`,
       [row.id],
     );
-    const { rows: signed } = await c.query<{ rev: number | null }>(
-      `select max(revision) as rev from signatures where story_id = $1 and decision = 'approve'`,
-      [row.id],
-    );
+    const sigs = approvals.filter((g) => g.standing);
+    const signedRev = approvals.length > 0 ? Math.max(...approvals.map((g) => g.revision)) : null;
     const comments = await readComments(c, row.id);
     const signatures = sigs
       .map((g) => ({
@@ -271,7 +272,6 @@ export class NewsroomStories {
       }))
       .sort((a, b) => REVIEW_LEVELS.indexOf(a.level) - REVIEW_LEVELS.indexOf(b.level));
     const submission = row.submission ? SubmissionSchema.safeParse(row.submission) : null;
-    const signedRev = signed[0]?.rev ?? null;
     return {
       ...toStory(row),
       signatures,
@@ -302,7 +302,8 @@ export class NewsroomStories {
     }>(
       `select s.id, s.owner_id, s.status, r.content
          from stories s join story_revisions r on r.story_id = s.id and r.revision = s.revision
-        where s.id <> $1 and s.deleted_at is null and r.content->>'page' = $2
+        where s.id <> $1 and s.deleted_at is null
+          and (s.summary->>'page' = $2 or (s.summary is null and r.content->>'page' = $2))
         order by s.id`,
       [id, story.page],
     );
