@@ -366,6 +366,35 @@ describe.skipIf(skip !== null)('the story screen and the queue on the newsroom s
     stranger.close();
   });
 
+  it("passes on the events committed while the server's own listener was cut off", async () => {
+    const zhang = desks['zhang']!;
+    const li = desks['li']!;
+    const story = await submit(zhang, await written(zhang, '监听中断'));
+    const socket = await li.events();
+    try {
+      // Cut the server's LISTEN connection, as a database restart does; it reconnects a second later.
+      const cut = await nr.pool.query<{ ok: boolean }>(
+        `select pg_terminate_backend(pid) as ok from pg_stat_activity
+          where query = 'listen desk_events' and datname = current_database() and pid <> pg_backend_pid()`,
+      );
+      expect(cut.rows.map((r) => r.ok)).toEqual([true]);
+      const saved = await li.call<Story>('stories.save', {
+        id: story.id,
+        baseRev: story.rev,
+        content: { ...contentOf(story), headline: '中断时改的' },
+      });
+      const got = await socket.next((e) => e.type === 'story' && e.storyId === story.id);
+      expect(got.event).toMatchObject({ revision: saved.rev });
+      // And the live ones after it, once each.
+      await li.call('comments.add', { id: story.id, text: '恢复后' });
+      const live = await socket.next((e) => e.type === 'review' && e.storyId === story.id);
+      expect(socket.received.filter((r) => r.event.seq === got.event.seq)).toHaveLength(1);
+      expect(live.event.seq).toBeGreaterThan(got.event.seq);
+    } finally {
+      socket.close();
+    }
+  });
+
   it('keeps page plans: created, replaced on the revision read, a stale save refused, one story per page', async () => {
     const li = desks['li']!;
     const zhang = desks['zhang']!;

@@ -12,6 +12,9 @@
  * the desk must reload what it shows instead (more missed than REPLAY_MAX, changes older than
  * REPLAY_KEEP_MS whose events were pruned, or a seq this database never reached: another or a
  * restored database).
+ *
+ * When the server's own listening connection drops (the database restarted) the hub reconnects
+ * and passes on the kept events committed in the gap before the live ones, none twice.
  */
 import type pg from 'pg';
 import type { WebSocket } from 'ws';
@@ -40,7 +43,10 @@ type Subscriber = {
   alive: boolean;
   /** Live events that arrived while the missed ones were being read; null once caught up. */
   held: Notification[] | null;
-  /** The last seq sent on this socket; a live event at or below it was already replayed. */
+  /**
+   * The seq this socket stands at: its hello's, or the last one replayed. A live event at or below
+   * it was counted or sent already (the listener may hear of a change after the hello read it).
+   */
   sent: number;
 };
 
@@ -50,12 +56,20 @@ export class EventHub {
   #client: pg.PoolClient | null = null;
   #closed = false;
   #retry: NodeJS.Timeout | null = null;
+  /** The last seq passed on to the sockets (null before the first start). */
+  #seen: number | null = null;
+  /** Notifications that arrived while the events of a listener's gap were being read. */
+  #catching: Notification[] | null = null;
 
   constructor(pool: pg.Pool) {
     this.#pool = pool;
   }
 
-  /** Starts listening; resolves once LISTEN is in place (so no event after it is missed). */
+  /**
+   * Starts listening; resolves once LISTEN is in place (so no event after it is missed). After
+   * the listening connection dropped (the database restarted), the events committed in the gap
+   * are read from push_events and passed on first, then the live ones, none twice.
+   */
   async start(): Promise<void> {
     const client = await this.#pool.connect();
     const lost = (err?: Error) => {
@@ -73,8 +87,37 @@ export class EventHub {
     client.on('notification', (msg) => {
       if (msg.channel === EVENTS_CHANNEL && msg.payload) this.#deliver(msg.payload);
     });
-    await client.query(`listen ${EVENTS_CHANNEL}`);
-    this.#client = client;
+    const gapFrom = this.#seen;
+    this.#catching = [];
+    try {
+      await client.query(`listen ${EVENTS_CHANNEL}`);
+      this.#client = client;
+      if (gapFrom === null) {
+        const { rows } = await this.#pool.query<{ seq: string }>(
+          'select coalesce(max(seq), 0) as seq from audit',
+        );
+        this.#seen = Math.max(this.#seen ?? 0, Number(rows[0]?.seq ?? 0));
+      } else await this.#fillGap(gapFrom);
+    } finally {
+      const held = this.#catching;
+      this.#catching = null;
+      const upTo = gapFrom === null ? -1 : (this.#seen ?? 0);
+      for (const note of held) if (note.event.seq > upTo) this.#fanOut(note);
+    }
+  }
+
+  /** Passes on the kept events after `from` (a gap of the listener); a failure only loses the gap, as before. */
+  async #fillGap(from: number): Promise<void> {
+    try {
+      const { rows } = await this.#pool.query<{ owner_id: string; status: string; event: PushedEvent }>(
+        'select owner_id, status, event from push_events where seq > $1 order by seq, id limit $2',
+        [from, REPLAY_MAX],
+      );
+      for (const r of rows)
+        this.#fanOut({ event: r.event, audience: { ownerId: r.owner_id, status: r.status } });
+    } catch (err) {
+      console.warn(`[server] events of the listener's gap not replayed: ${(err as Error).message}`);
+    }
   }
 
   #reconnect() {
@@ -94,9 +137,16 @@ export class EventHub {
     } catch {
       return;
     }
+    if (this.#catching) this.#catching.push(note);
+    else this.#fanOut(note);
+  }
+
+  #fanOut(note: Notification) {
+    this.#seen = Math.max(this.#seen ?? 0, note.event.seq);
     for (const sub of this.#subs) {
       if (sub.held) sub.held.push(note);
-      else this.#send(sub, note);
+      // The listener may hear of a change after a new socket's hello already counted it: not twice.
+      else if (note.event.seq > sub.sent) this.#send(sub, note);
     }
   }
 
