@@ -195,7 +195,7 @@ export class NewsroomCheckout {
           expires_at: at,
         });
         if (again && lock!.base_revision === head.revision) continue;
-        await appendAudit(c, {
+        const { seq } = await appendAudit(c, {
           actorId: person.id,
           action: 'checkout-taken',
           storyId: id,
@@ -210,6 +210,7 @@ export class NewsroomCheckout {
             at: at.toISOString(),
           },
           { ownerId: head.owner_id, status: head.status },
+          seq,
         );
       }
       return out;
@@ -407,7 +408,7 @@ export class NewsroomCheckout {
       [id, head.revision],
     );
     const other = lock && lock.person_id !== person.id ? lock.person_id : (by[0]?.saved_by ?? null);
-    await appendAudit(c, {
+    let { seq } = await appendAudit(c, {
       actorId: person.id,
       action: 'checkin-parallel',
       storyId: id,
@@ -423,16 +424,17 @@ export class NewsroomCheckout {
       },
     });
     if (other && other !== person.id)
-      await appendAudit(c, {
+      ({ seq } = await appendAudit(c, {
         actorId: null,
         action: 'conflict-notice',
         storyId: id,
         detail: { conflict: conflictId, person: other, from: person.id },
-      });
+      }));
     await notifyEvent(
       c,
       { type: 'review', storyId: id, at: at.toISOString() },
       { ownerId: head.owner_id, status: head.status },
+      seq,
     );
     return conflictId;
   }
@@ -452,7 +454,7 @@ export class NewsroomCheckout {
       );
       if (!rowCount) return false;
       const at = this.#now();
-      await appendAudit(c, {
+      const { seq } = await appendAudit(c, {
         actorId: actor.person.id,
         action: 'checkout-returned',
         storyId: id,
@@ -462,6 +464,7 @@ export class NewsroomCheckout {
         c,
         { type: 'lock', storyId: id, holder: null, at: at.toISOString() },
         { ownerId: head.owner_id, status: head.status },
+        seq,
       );
       return true;
     });
@@ -496,7 +499,7 @@ export class NewsroomCheckout {
          values ($1, $2, $3, 'edit', $4, $4, $5)`,
         [id, actor.sessionId, person.id, at, head.revision],
       );
-      await appendAudit(c, {
+      const { seq } = await appendAudit(c, {
         actorId: person.id,
         action: 'lock-takeover',
         storyId: id,
@@ -515,6 +518,7 @@ export class NewsroomCheckout {
         c,
         { type: 'lock', storyId: id, holder: { userId: person.id, name: person.name }, at: at.toISOString() },
         { ownerId: head.owner_id, status: head.status },
+        seq,
       );
       const mine: LockRow = {
         session_id: String(actor.sessionId),
@@ -603,7 +607,7 @@ export class NewsroomCheckout {
           where id = $1`,
         [conflict.id, at, person.id, choice, story.rev],
       );
-      await appendAudit(c, {
+      const { seq } = await appendAudit(c, {
         actorId: person.id,
         action: 'conflict-resolved',
         storyId: id,
@@ -619,6 +623,7 @@ export class NewsroomCheckout {
         c,
         { type: 'review', storyId: id, at: at.toISOString() },
         { ownerId: head.owner_id, status: story.status },
+        seq,
       );
       return story;
     });

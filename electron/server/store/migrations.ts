@@ -207,6 +207,52 @@ alter table comments add column returned_at text check (returned_at in ('first',
   },
   {
     version: 4,
+    name: 'review desk: comment threads, kept submissions, pushed events for replay',
+    sql: `
+-- A comment answers another (a thread), and takes as much text as the desk's (5000 characters).
+alter table comments add column parent_id bigint references comments(id);
+alter table comments drop constraint comments_body_check;
+alter table comments add constraint comments_body_check check (length(body) between 1 and 5000);
+
+-- The last submission of a story (who, when, the note, length, photos, open findings), as the
+-- desk's Submission; null before the first.
+alter table stories add column submission jsonb;
+
+-- Every pushed event with the audit seq of the change it announces, written in the change's
+-- transaction, so a desk that reconnects with the last seq it saw is sent what it missed.
+create table push_events (
+  id bigserial primary key,
+  seq bigint not null,
+  at timestamptz not null default now(),
+  owner_id text not null,
+  status text not null,
+  event jsonb not null
+);
+create index push_events_seq on push_events (seq);
+create index push_events_at on push_events (at);
+`,
+  },
+  {
+    version: 5,
+    name: 'page plans',
+    sql: `
+-- One plan per page and date, as the desk's PagePlan: its content (edition, slots, jumps) as JSON,
+-- a revision that a save names (a stale one is refused) and the last export and publication.
+create table page_plans (
+  name text not null check (name ~ '^[A-Z][0-9]{1,2}$'),
+  date text not null check (date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+  revision integer not null check (revision >= 1),
+  content jsonb not null,
+  updated_at timestamptz not null,
+  updated_by text not null references people(id),
+  exported jsonb,
+  published jsonb,
+  primary key (name, date)
+);
+`,
+  },
+  {
+    version: 6,
     name: 'check-out: desks on locks, applied check-in operations, parallel versions',
     sql: `
 -- A check-out (issue 18) is a lock of kind 'checkout' that names the desk (computer) the story went

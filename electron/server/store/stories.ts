@@ -29,13 +29,15 @@ import {
 } from '../../../shared/model';
 import type { LockView } from '../../../shared/review/review-contract';
 import { hasRole, isEditor, type UserProfile } from '../../../shared/review/roles';
-import type { Signature } from '../../../shared/review/schemas';
+import { REVIEW_LEVELS, SubmissionSchema, type Signature } from '../../../shared/review/schemas';
+import type { PageContext } from '../../../shared/api/types';
 import { factsOf, transition } from '../../../shared/review/workflow';
 import { newStoryId } from '../../desk/ids';
 import { LOCK_TTL_MS } from '../../desk/review/locks';
 import { refusalError } from '../../desk/review/review-service';
 import { appendAudit } from './audit-chain';
 import type { JsonValue } from './canonical-json';
+import { readComments, reanchorStored } from './comments';
 import { contentHash } from '../keys/signoff';
 import { inTransaction } from './transaction';
 
@@ -47,7 +49,12 @@ export const EVENTS_CHANNEL = 'desk_events';
 
 /** Who may receive an event: the same rule as who may read the story. */
 export type Audience = { ownerId: string; status: string };
-export type Notification = { event: DeskEvent; audience: Audience };
+/**
+ * An event as the server pushes it: the DeskEvent plus `seq`, the audit entry of the change it
+ * announces, so a desk that reconnects asks for what came after the last seq it saw.
+ */
+export type PushedEvent = DeskEvent & { seq: number };
+export type Notification = { event: PushedEvent; audience: Audience };
 
 /** True when `person` may read a story written by `ownerId` that stands at `status`. */
 export function canSee(person: UserProfile, ownerId: string, status: string): boolean {
@@ -59,9 +66,24 @@ export function canSee(person: UserProfile, ownerId: string, status: string): bo
 /** What signatures and the audit name a revision's content by: one definition, beside the sign-off payload. */
 export { contentHash };
 
-/** Queues a push event; PostgreSQL delivers it to every listening server when the transaction commits. */
-export async function notifyEvent(c: pg.ClientBase, event: DeskEvent, audience: Audience): Promise<void> {
-  const payload: Notification = { event, audience };
+/**
+ * Queues a push event of the change recorded as audit entry `seq`; PostgreSQL delivers it to every
+ * listening server when the transaction commits. It is also kept (push_events), in the same
+ * transaction, for the desks that reconnect after missing it (events.ts replays it).
+ */
+export async function notifyEvent(
+  c: pg.ClientBase,
+  event: DeskEvent,
+  audience: Audience,
+  seq: number,
+): Promise<void> {
+  const payload: Notification = { event: { ...event, seq }, audience };
+  await c.query('insert into push_events (seq, owner_id, status, event) values ($1, $2, $3, $4)', [
+    seq,
+    audience.ownerId,
+    audience.status,
+    JSON.stringify(payload.event),
+  ]);
   await c.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify(payload)]);
 }
 
@@ -75,11 +97,21 @@ type StoryRow = {
   deleted_at: Date | null;
   content: StoryContent;
   saved_by_name: string;
+  submission: unknown;
+};
+
+/** One kept revision as history.list needs it. */
+export type RevisionRow = {
+  revision: number;
+  saved_at: Date;
+  saved_by_name: string;
+  body: unknown;
+  signed: boolean;
 };
 
 const STORY_SELECT = `
   select s.id, s.owner_id, s.revision, s.status, s.created_at, s.updated_at, s.deleted_at,
-         r.content, p.name as saved_by_name
+         r.content, p.name as saved_by_name, s.submission
     from stories s
     join story_revisions r on r.story_id = s.id and r.revision = s.revision
     join people p on p.id = r.saved_by`;
@@ -119,7 +151,7 @@ export function listFields(story: Story): ListFields {
   return fields;
 }
 
-type ListRow = Omit<StoryRow, 'content'> & { summary: ListFields | null };
+type ListRow = Omit<StoryRow, 'content' | 'submission'> & { summary: ListFields | null };
 
 function toSummary(r: ListRow, fields: ListFields): StorySummary {
   return {
@@ -240,11 +272,107 @@ export class NewsroomStories {
     return { total: items.length, items };
   }
 
+  /** The story as the desk shows it: its current revision, standing signatures, comments and last submission. */
   async get(actor: Actor, id: string): Promise<Story> {
     const { rows } = await this.#pool.query<StoryRow>(`${STORY_SELECT} where s.id = $1`, [id]);
     const row = rows[0];
     if (!row || !canSee(actor.person, row.owner_id, row.status)) throw notFound(id);
-    return toStory(row);
+    return this.#withReview(this.#pool, row);
+  }
+
+  async #withReview(c: pg.ClientBase | pg.Pool, row: StoryRow): Promise<Story> {
+    // Every approval given (for signedRev); the standing ones are those not cleared.
+    const { rows: approvals } = await c.query<{
+      level: Signature['level'];
+      person_id: string;
+      name: string;
+      revision: number;
+      signed_at: Date;
+      standing: boolean;
+    }>(
+      `select g.level, g.person_id, p.name, g.revision, g.signed_at, g.cleared_at is null as standing
+         from signatures g join people p on p.id = g.person_id
+        where g.story_id = $1 and g.decision = 'approve'`,
+      [row.id],
+    );
+    const sigs = approvals.filter((g) => g.standing);
+    const signedRev = approvals.length > 0 ? Math.max(...approvals.map((g) => g.revision)) : null;
+    const comments = await readComments(c, row.id);
+    const signatures = sigs
+      .map((g) => ({
+        level: g.level,
+        userId: g.person_id,
+        name: g.name,
+        rev: g.revision,
+        at: g.signed_at.toISOString(),
+      }))
+      .sort((a, b) => REVIEW_LEVELS.indexOf(a.level) - REVIEW_LEVELS.indexOf(b.level));
+    const submission = row.submission ? SubmissionSchema.safeParse(row.submission) : null;
+    return {
+      ...toStory(row),
+      signatures,
+      comments,
+      ...(signedRev !== null ? { signedRev } : {}),
+      ...(submission?.success ? { submission: submission.data } : {}),
+    };
+  }
+
+  /** The other live stories of the story's page that the person may read, for the live checks. */
+  async pageContext(actor: Actor, id: string): Promise<PageContext> {
+    const story = await this.get(actor, id);
+    if (!story.page) return { page: null, stories: [], user: actor.person.name };
+    const { rows } = await this.#pool.query<{
+      id: string;
+      owner_id: string;
+      status: string;
+      content: StoryContent;
+    }>(
+      `select s.id, s.owner_id, s.status, r.content
+         from stories s join story_revisions r on r.story_id = s.id and r.revision = s.revision
+        where s.id <> $1 and s.deleted_at is null
+          and (s.summary->>'page' = $2 or (s.summary is null and r.content->>'page' = $2))
+        order by s.id`,
+      [id, story.page],
+    );
+    return {
+      page: story.page,
+      stories: rows
+        .filter((r) => canSee(actor.person, r.owner_id, r.status))
+        .map((r) => ({ key: r.id, content: StoryContentSchema.parse(r.content) })),
+      user: actor.person.name,
+    };
+  }
+
+  /** The story's revisions, newest first, without their text (the body's length instead). */
+  async revisions(actor: Actor, id: string): Promise<{ story: Story; revisions: RevisionRow[] }> {
+    const story = await this.get(actor, id);
+    const { rows } = await this.#pool.query<RevisionRow>(
+      `select r.revision, r.saved_at, p.name as saved_by_name, r.content->'body' as body,
+              exists (select 1 from signatures g where g.story_id = r.story_id and g.revision = r.revision
+                       and g.decision = 'approve') as signed
+         from story_revisions r join people p on p.id = r.saved_by
+        where r.story_id = $1 order by r.revision desc`,
+      [id],
+    );
+    return { story, revisions: rows };
+  }
+
+  /** The content of one kept revision of a story the person may read. */
+  async contentAt(actor: Actor, id: string, revision: number): Promise<StoryContent> {
+    await this.get(actor, id);
+    const { rows } = await this.#pool.query<{ content: StoryContent }>(
+      'select content from story_revisions where story_id = $1 and revision = $2',
+      [id, revision],
+    );
+    const row = rows[0];
+    if (!row)
+      throw new DeskError(
+        'not-found',
+        'error.revisionNotFound',
+        { id, rev: revision },
+        `Story ${id} has no revision ${revision} in this newsroom. Pick one from the history list.`,
+      );
+    return StoryContentSchema.parse(row.content);
   }
 
   /** A new draft owned by the person creating it (a reporter or an editor). */
@@ -288,7 +416,7 @@ export class NewsroomStories {
        values ($1, 1, $2, $3, $4, $5)`,
       [story.id, JSON.stringify(content), hash, person.id, at],
     );
-    await appendAudit(c, {
+    const { seq } = await appendAudit(c, {
       actorId: person.id,
       action: 'story-created',
       storyId: story.id,
@@ -298,6 +426,7 @@ export class NewsroomStories {
       c,
       { type: 'story', storyId: story.id, revision: 1, status: 'draft', at: at.toISOString() },
       { ownerId: person.id, status: 'draft' },
+      seq,
     );
   }
 
@@ -306,7 +435,13 @@ export class NewsroomStories {
    * session holds the lock (error.lockedBy) or the story changed since baseRev (error.conflict);
    * the row lock makes simultaneous saves on one revision queue, so exactly one of them wins.
    */
-  async save(actor: Actor, id: string, baseRev: number, content: StoryContent): Promise<Story> {
+  async save(
+    actor: Actor,
+    id: string,
+    baseRev: number,
+    content: StoryContent,
+    options: { restoredFrom?: number } = {},
+  ): Promise<Story> {
     const parsed = StoryContentSchema.parse(content);
     const { person } = actor;
     return this.#tx(async (c) => {
@@ -341,7 +476,15 @@ export class NewsroomStories {
             'Your text was not saved over it: reload the story and apply your change again.',
         );
       }
-      return this.appendRevision(c, person, id, story, parsed, at);
+      return this.appendRevision(
+        c,
+        person,
+        id,
+        story,
+        parsed,
+        at,
+        options.restoredFrom !== undefined ? { restoredFrom: options.restoredFrom } : {},
+      );
     });
   }
 
@@ -377,12 +520,13 @@ export class NewsroomStories {
        values ($1, $2, $3, $4, $5, $6)`,
       [id, revision, JSON.stringify(parsed), hash, person.id, at],
     );
+    await reanchorStored(c, id, parsed);
     const fields = listFields({ ...newStory(id, at.toISOString(), person.name), ...parsed });
     await c.query(
       'update stories set revision = $2, status = $3, updated_at = $4, summary = $5 where id = $1',
       [id, revision, status, at, JSON.stringify(fields)],
     );
-    await appendAudit(c, {
+    const { seq } = await appendAudit(c, {
       actorId: person.id,
       action: 'story-saved',
       storyId: id,
@@ -397,9 +541,10 @@ export class NewsroomStories {
       c,
       { type: 'story', storyId: id, revision, status, at: at.toISOString() },
       { ownerId: story.owner_id, status },
+      seq,
     );
     const { rows: saved } = await c.query<StoryRow>(`${STORY_SELECT} where s.id = $1`, [id]);
-    return toStory(saved[0]!);
+    return this.#withReview(c, saved[0]!);
   }
 
   /** The approvals standing on a revision, in the workflow's form (signatures/review are store/review.ts's). */
@@ -451,7 +596,7 @@ export class NewsroomStories {
     if (!lock) return null;
     if (!this.#lapsed(lock, at)) return lock;
     await c.query('delete from locks where story_id = $1', [id]);
-    await appendAudit(c, {
+    const { seq } = await appendAudit(c, {
       actorId: null,
       action: 'lock-expired',
       storyId: id,
@@ -461,6 +606,7 @@ export class NewsroomStories {
       c,
       { type: 'lock', storyId: id, holder: null, at: at.toISOString() },
       { ownerId: lock.owner_id, status: lock.status },
+      seq,
     );
     return null;
   }
@@ -482,7 +628,7 @@ export class NewsroomStories {
     };
   }
 
-  /** Who holds the story's lock now, without taking it (locks.view). */
+  /** Who holds the story's lock now, without taking it (locks.view; a lapsed lock is released and recorded). */
   async view(actor: Actor, id: string): Promise<LockView> {
     return this.#tx(async (c) => {
       const at = this.#now();
@@ -522,7 +668,7 @@ export class NewsroomStories {
          values ($1, $2, $3, 'edit', $4, $4, $5)`,
         [id, actor.sessionId, actor.person.id, at, story.revision],
       );
-      await appendAudit(c, {
+      const { seq } = await appendAudit(c, {
         actorId: actor.person.id,
         action: 'lock-acquired',
         storyId: id,
@@ -537,6 +683,7 @@ export class NewsroomStories {
           at: at.toISOString(),
         },
         { ownerId: story.owner_id, status: story.status },
+        seq,
       );
       return this.lockView(id, this.#mine(actor, at), actor, at);
     });
@@ -567,11 +714,16 @@ export class NewsroomStories {
         [id, actor.sessionId],
       );
       if (!rowCount) return;
-      await appendAudit(c, { actorId: actor.person.id, action: 'lock-released', storyId: id });
+      const { seq } = await appendAudit(c, {
+        actorId: actor.person.id,
+        action: 'lock-released',
+        storyId: id,
+      });
       await notifyEvent(
         c,
         { type: 'lock', storyId: id, holder: null, at: at.toISOString() },
         { ownerId: story.owner_id, status: story.status },
+        seq,
       );
     });
   }
@@ -598,7 +750,7 @@ export class NewsroomStories {
         [id, actor.sessionId, person.id, at, story.revision],
       );
       const fromOther = previous !== null && Number(previous.session_id) !== actor.sessionId;
-      await appendAudit(c, {
+      const { seq } = await appendAudit(c, {
         actorId: person.id,
         action: fromOther ? 'lock-takeover' : 'lock-acquired',
         storyId: id,
@@ -615,6 +767,7 @@ export class NewsroomStories {
         c,
         { type: 'lock', storyId: id, holder: { userId: person.id, name: person.name }, at: at.toISOString() },
         { ownerId: story.owner_id, status: story.status },
+        seq,
       );
       return this.lockView(id, this.#mine(actor, at), actor, at);
     });

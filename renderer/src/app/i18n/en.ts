@@ -128,6 +128,10 @@ export const en: Messages = {
     '{method} belongs to the newsroom server: a desktop that is not connected signs without keys. Nothing was changed.',
   'error.newsroomNotConnected': 'This desk is not connected to a newsroom ({method}); nothing was changed.',
   'error.notOnServer': 'The newsroom server does not offer this yet ({method}); nothing was changed.',
+  'error.accountsOnServer':
+    'In the newsroom people are accounts: you are who you signed in as, and an administrator manages the accounts on the server ({method}). Nothing was changed.',
+  'error.pageEditorOnly':
+    '{name} is neither an editor nor an administrator, so cannot plan page {page}. The plan was not changed.',
   'error.newsroomDbUnavailable':
     'Not sent to the newsroom: its database cannot be reached; nothing was changed. The text stays in the editor and is sent again later.',
   'error.notWriter':

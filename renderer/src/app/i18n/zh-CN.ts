@@ -115,6 +115,9 @@ export const zhCN = {
     '这项操作（{method}）属于编辑部服务器：未连接编辑部的单机不用签名密钥签发。未作任何改动。',
   'error.newsroomNotConnected': '这台电脑没有连接编辑部（{method}），未作任何改动。',
   'error.notOnServer': '编辑部服务器暂不提供这项操作（{method}），未作任何改动。',
+  'error.accountsOnServer':
+    '在编辑部，人员就是账号：你是登录的那个人，账号由管理员在编辑部服务器上管理（{method}）。未作任何改动。',
+  'error.pageEditorOnly': '{name} 既不是编辑也不是管理员，不能编排版面 {page}；版面未改动。',
   'error.newsroomDbUnavailable':
     '未送达编辑部：编辑部数据库暂时连不上，未作任何改动。文字仍在编辑器里，稍后会自动重试。',
   'error.notWriter': '{name} 不是这篇稿件的作者，也不是编辑，不能修改它；没有保存任何改动。',
