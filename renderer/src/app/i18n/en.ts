@@ -6,6 +6,7 @@ import { pagesEn } from '../../pages/pages-en';
 import { identityEn } from '../../review/identity-en';
 import { reviewEn } from '../../review/review-en';
 import { termsEn } from '../../terms/terms-en';
+import { checkoutEn } from '../../../../shared/i18n/checkout-en';
 import { findingsEn } from '../../../../shared/i18n/findings-en';
 import type { Messages } from './zh-CN';
 
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...archiveEn,
   ...importEn,
   ...newsroomEn,
+  ...checkoutEn,
   'app.title': 'Dangjian Desk',
   'app.loading': 'Opening the desk…',
   'app.startFailed': 'The desk could not start: {message}',

@@ -10,6 +10,7 @@ import { pagesZhCN } from '../../pages/pages-zh-CN';
 import { identityZhCN } from '../../review/identity-zh-CN';
 import { reviewZhCN } from '../../review/review-zh-CN';
 import { termsZhCN } from '../../terms/terms-zh-CN';
+import { checkoutZhCN } from '../../../../shared/i18n/checkout-zh-CN';
 import { findingsZhCN } from '../../../../shared/i18n/findings-zh-CN';
 
 export const zhCN = {
@@ -21,6 +22,7 @@ export const zhCN = {
   ...archiveZhCN,
   ...importZhCN,
   ...newsroomZhCN,
+  ...checkoutZhCN,
   'app.title': '党建采编台',
   'app.loading': '正在打开采编台……',
   'app.startFailed': '采编台未能启动：{message}',
