@@ -6,9 +6,12 @@ import { Dialog } from '../app/Dialog';
 import { useFeedback } from '../app/feedback';
 import { useI18n } from '../app/i18n/i18n';
 import { formatUpdated } from '../desk/format-time';
-import { desk } from '../platform/desk-client';
+import { desk, onDeskEvent } from '../platform/desk-client';
 import { stuckText } from './stuck-text';
 import { useReviewUsers } from './ReviewContext';
+
+/** Several changes at once (a page signed off) read the queue once. */
+const QUEUE_RELOAD_MS = 200;
 
 export function ReviewQueueButton({ onOpen }: { onOpen: (id: string) => void }) {
   const { t } = useI18n();
@@ -37,8 +40,27 @@ function ReviewQueue({ onClose, onOpen }: { onClose: () => void; onOpen: (id: st
   const { showError } = useFeedback();
   const { version } = useReviewUsers();
   const [items, setItems] = useState<QueueItem[] | null>(null);
+  // Read again whenever a story moves on or its review changes anywhere (another window, another
+  // desk of the newsroom): a story submitted elsewhere appears while the queue is open.
   useEffect(() => {
-    desk['review.queue']({}).then(setItems, (err: unknown) => showError(err, 'safe.nothingChanged'));
+    let live = true;
+    let timer: number | undefined;
+    const read = () =>
+      desk['review.queue']({}).then(
+        (next) => live && setItems(next),
+        (err: unknown) => live && showError(err, 'safe.nothingChanged'),
+      );
+    void read();
+    const stop = onDeskEvent((event) => {
+      if (event.type === 'lock') return;
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => void read(), QUEUE_RELOAD_MS);
+    });
+    return () => {
+      live = false;
+      stop();
+      window.clearTimeout(timer);
+    };
   }, [version, showError]);
 
   return (

@@ -89,6 +89,8 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush, signedEdit }:
   // The status store may hear of a newer revision first (a save here, another window): re-read then.
   const live = useStoryStatus(storyId);
   const liveRev = live?.revision ?? 0;
+  // A signature or a return elsewhere moves the status without a new text revision (the newsroom's).
+  const liveStatus = live?.status ?? null;
   const [note, setNote] = useState('');
   const [act, setAct] = useState<Act | null>(null);
   const [comment, setComment] = useState('');
@@ -106,7 +108,7 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush, signedEdit }:
     return () => {
       live = false;
     };
-  }, [storyId, rev, version, liveRev, setStory]);
+  }, [storyId, rev, version, liveRev, liveStatus, setStory]);
 
   const comments = useMemo(() => story?.comments ?? [], [story]);
   const commentsShown = showComments ?? comments.length > 0;
@@ -196,6 +198,9 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush, signedEdit }:
       setComment('');
       setNote('');
       changed();
+      // Signed or returned: this person is done with the text, so its lock goes back to the desk
+      // (the next edit takes it again) instead of keeping others out until the story closes.
+      if (act.action === 'sign' || act.action === 'return') lock.release();
       if (act.action === 'sign') {
         const signed = next.signatures?.at(-1);
         toast(t('review.signed', { level: signed ? t(`level.${signed.level}`) : '' }));

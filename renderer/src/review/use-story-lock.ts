@@ -37,6 +37,8 @@ export type StoryLock = {
    */
   claim: () => Promise<boolean>;
   takeOver: () => Promise<void>;
+  /** Gives the lock back now, if this window holds it (after a sign-off: the person is done). */
+  release: () => void;
   reload: () => void;
 };
 
@@ -177,6 +179,21 @@ export function useStoryLock(storyId: string | null): StoryLock {
       rev: 1,
       at: '',
     }).ok;
+  const release = useCallback(() => {
+    if (!storyId || !mine.current) return;
+    mine.current = false;
+    desk['locks.release']({ id: storyId })
+      .then(() => desk['locks.view']({ id: storyId }))
+      .then(apply, (err: unknown) => console.warn('[desk] lock:', err));
+  }, [storyId, apply]);
+
+  // A lock kept on a story the workflow no longer lets this person change (she submitted it)
+  // only keeps the editors out: it is given back at once, not when the story closes.
+  const holdsBlocked = workflowBlocked && view?.mine === true;
+  useEffect(() => {
+    if (holdsBlocked) release();
+  }, [holdsBlocked, release]);
+
   const reason = current === null ? 'nobody' : locked ? 'lock' : workflowBlocked ? 'workflow' : null;
-  return { view, reason, readOnly: reason !== null, generation, claim, takeOver, reload };
+  return { view, reason, readOnly: reason !== null, generation, claim, takeOver, release, reload };
 }
