@@ -10,7 +10,7 @@ const ROOT = join(import.meta.dirname, '..', '..', '..');
 function desk(...args: string[]) {
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'electron/cli/main.ts'), 'eval', ...args],
+    ['--import', 'tsx', join(ROOT, 'electron/cli/main.ts'), '--lang', 'en', 'eval', ...args],
     {
       cwd: ROOT,
       encoding: 'utf8',

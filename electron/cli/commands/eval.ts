@@ -24,6 +24,7 @@ import {
 } from '../../../shared/checks/duplicates/eval/evaluate';
 import { writeStoryMarkdown } from '../../../shared/format/story-md';
 import { readStoryContent } from '../../desk/archive/story-source';
+import { t } from '../i18n';
 import { intOption, UsageError } from '../usage';
 import { checkPageFiles } from './check';
 
@@ -32,17 +33,16 @@ export const EVAL_TARGETS = ['duplicates'] as const;
 function seedOf(values: Record<string, unknown>): number {
   if (values.seed === undefined) return randomInt(0, 2 ** 32);
   const seed = Number(values.seed);
-  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32)
-    throw new UsageError('--seed must be a whole number from 0 to 4294967295');
+  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) throw new UsageError(t('cli.eval.seed'));
   return seed;
 }
 
 export async function runEval(values: Record<string, unknown>, positionals: string[]): Promise<number> {
   const [target, ...rest] = positionals;
   if (target !== 'duplicates' || rest.length > 0)
-    throw new UsageError(`name what to evaluate: ${EVAL_TARGETS.join(', ')}`);
+    throw new UsageError(t('cli.eval.target', { targets: EVAL_TARGETS.join(', ') }));
   const pages = intOption(values, 'pages', 20);
-  if (pages < 1 || pages > 10_000) throw new UsageError('--pages must be from 1 to 10000');
+  if (pages < 1 || pages > 10_000) throw new UsageError(t('cli.eval.pages'));
   const seed = seedOf(values);
   const family = ruleFamily('duplicates')!;
 

@@ -16,8 +16,6 @@ import {
   ADDED_SLOT_ROLE,
   DEFAULT_BUDGETS,
   DEFAULT_EDITION,
-  PAGE_NAME,
-  PageDateSchema,
   startingSlots,
   type PagePlan,
   type PagePlanContent,
@@ -27,7 +25,7 @@ import { dispatch } from '../../desk/dispatch';
 import { filedFor } from '../../desk/pages/page-handlers';
 import { openDeskServices, type DeskServices } from '../../desk/services';
 import { findingText, t } from '../i18n';
-import { UsageError, dataDirOf } from '../usage';
+import { UsageError, dataDirOf, dateOption, pageOption } from '../usage';
 
 type Report = PreflightReport<Finding>;
 
@@ -144,11 +142,8 @@ function printReport(plan: PagePlan, report: Report, data: string): void {
 export async function runPage(values: Record<string, unknown>, positionals: string[]): Promise<number> {
   const [action, ...ids] = positionals;
   if (action !== 'plan' && action !== 'show') throw new UsageError(t('cli.page.action'));
-  const name = typeof values.page === 'string' ? values.page : '';
-  if (!PAGE_NAME.test(name)) throw new UsageError(`--page "${name}": ${t('pages.new.nameInvalid')}`);
-  const date = typeof values.date === 'string' ? values.date : '';
-  if (!PageDateSchema.safeParse(date).success || Number.isNaN(Date.parse(`${date}T00:00:00Z`)))
-    throw new UsageError(`--date "${date}": ${t('cli.page.date')}`);
+  const name = pageOption(values, true);
+  const date = dateOption(values);
   const edition = typeof values.edition === 'string' ? values.edition.trim() : undefined;
   if (edition !== undefined && [...edition].length > 60) throw new UsageError(t('cli.page.edition'));
   if (action === 'show' && ids.length) throw new UsageError(t('cli.page.idsOnShow'));
