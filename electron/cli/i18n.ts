@@ -113,3 +113,24 @@ export function noteText(note: ImportNote): string {
 export function findingText(f: Finding): string {
   return lookup(f.messageKey, f.params) ?? lookup(`check.${f.rule}`, f.params) ?? f.message;
 }
+
+/** A story field a finding points at (主题, 图片说明 …) as the findings list names it; else its own name. */
+export function fieldText(field: string): string {
+  return (
+    lookup(`findings.field.${field}`, {}) ??
+    lookup(`cli.field.${field}`, {}) ??
+    lookup(`findings.family.${field}`, {}) ??
+    field
+  );
+}
+
+/** A story's status as the story list names it (草稿, 初审通过 …); else as stored. */
+export function statusText(status: string): string {
+  return lookup(`status.${status}`, {}) ?? status;
+}
+
+/** A rule family as `--rules` takes it, with the name the findings list gives it (punct（标点）). */
+export function familyText(name: string): string {
+  const label = lookup(`findings.family.${name}`, {});
+  return label === undefined ? name : t('cli.family', { name, label });
+}

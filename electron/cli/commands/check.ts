@@ -26,7 +26,7 @@ import { ArchiveStore, archiveDirOf } from '../../desk/archive/archive-store';
 import { isFolder, readStoryContent, storyFilesIn } from '../../desk/archive/story-source';
 import { loadCopyContext } from '../../desk/terms/copy-context';
 import { UsageError } from '../usage';
-import { deskErrorLines, findingText, t } from '../i18n';
+import { deskErrorLines, familyText, fieldText, findingText, t } from '../i18n';
 
 type Page = { label: string; files: string[] };
 
@@ -55,7 +55,7 @@ function families(values: Record<string, unknown>): RuleFamily[] {
     .map((name) => {
       const family = ruleFamily(name);
       if (!family) {
-        const known = RULE_FAMILIES.map((f) => f.name).join(', ');
+        const known = RULE_FAMILIES.map((f) => familyText(f.name)).join(t('cli.listSeparator'));
         throw new UsageError(t('cli.check.unknownRule', { name, known }));
       }
       return family;
@@ -147,7 +147,7 @@ export async function runCheck(values: Record<string, unknown>, paths: string[])
 }
 
 function where(l: FindingLocation): string {
-  const field = l.field === 'body' ? '' : t('cli.check.field', { field: l.field });
+  const field = l.field === 'body' ? '' : t('cli.check.field', { field: fieldText(l.field) });
   return `${l.story}:${l.paragraph ?? '-'}:${l.start}-${l.end}${field}`;
 }
 
@@ -169,7 +169,7 @@ export function formatFindings(findings: readonly Finding[]): string[] {
     const [here, ...twins] = f.locations;
     if (!here) continue;
     lines.push(`${where(here)}  ${t(`cli.severity.${f.severity}`)}  ${f.rule}  ${findingText(f)}`);
-    lines.push(t('cli.check.text', { text: here.text }));
+    if (here.text) lines.push(t('cli.check.text', { text: here.text }));
     for (const twin of twins) lines.push(t('cli.check.twin', { where: where(twin), text: twin.text }));
     if (f.diff) lines.push(t('cli.check.diff', { diff: diffLine(f.diff) }));
   }

@@ -13,6 +13,7 @@ import { chromiumPdfRenderer } from '../../desk/export/chromium-pdf';
 import { pageService } from '../../desk/pages/page-handlers';
 import { openDeskServices } from '../../desk/services';
 import { deskErrorText, t } from '../i18n';
+import { findingLine } from './page';
 import { dataDirOf, dateOption, noPositionals, pageOption, UsageError } from '../usage';
 
 /** An export step as the 版面 screen names it (第 2 篇稿件, 生成校样 PDF …); the file's name otherwise. */
@@ -73,11 +74,17 @@ export async function runExport(values: Record<string, unknown>, positionals: st
       return 0;
     } catch (err) {
       if (err instanceof DeskError && err.key === 'error.exportBlocked') {
-        // The reasons, one a line, as the export gate listed them.
-        const reasons = err.message.split('\n').slice(1);
-        console.error(
-          t('cli.labelled', { label: 'desk export', text: [deskErrorText(err), ...reasons].join('\n') }),
-        );
+        // Why, one a line, in the words of the preflight (desk page show): what blocks, else the open errors.
+        const { report } = await pages.preflight(page, date);
+        const line = findingLine(report);
+        const blocking = report.hardBlocks.length
+          ? report.findings.filter((f) => f.rule === 'page.story-missing' || f.rule === 'page.not-approved')
+          : report.findings.filter((f) => f.severity === 'error');
+        const next = report.hardBlocks.length
+          ? []
+          : [t('cli.page.needsOverride', { count: report.openErrors })];
+        const text = [deskErrorText(err), ...blocking.map(line), ...next].join('\n');
+        console.error(t('cli.labelled', { label: 'desk export', text }));
         return 1;
       }
       if (err instanceof DeskError && err.key === 'error.pageNotFound') {

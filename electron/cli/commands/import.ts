@@ -26,8 +26,8 @@ function printNotes(notes: readonly ImportNote[]): void {
   }
 }
 
-const readAs = (encoding: string | undefined) =>
-  encoding && encoding !== 'utf-8' ? t('cli.import.readAs', { encoding: encodingText(encoding) }) : '';
+const readAs = (encoding: string) =>
+  encoding !== 'utf-8' ? t('cli.import.readAs', { encoding: encodingText(encoding) }) : '';
 
 export async function runImport(values: Record<string, unknown>, paths: string[]): Promise<number> {
   if (paths.length === 0) throw new UsageError(t('cli.import.noFiles'));
@@ -39,12 +39,13 @@ export async function runImport(values: Record<string, unknown>, paths: string[]
     for (const path of paths) {
       try {
         const read = await readStoryFile(resolve(path), { looseMarkdown: true });
-        const { story, notes, encoding } = await importStory(services.store, resolve(path), read, {
+        const { story, notes } = await importStory(services.store, resolve(path), read, {
           user: defaultUser(),
           patch: page ? { page } : undefined,
         });
         const headline = story.headline || t('import.untitled');
-        console.log(`${t('cli.import.imported', { file: path, id: story.id, headline })}${readAs(encoding)}`);
+        // A file read in another encoding than UTF-8 says so in its notes, as in the import dialog.
+        console.log(t('cli.import.imported', { file: path, id: story.id, headline }));
         printNotes(notes);
       } catch (err) {
         failed++;
@@ -57,8 +58,10 @@ export async function runImport(values: Record<string, unknown>, paths: string[]
   } finally {
     await services.close();
   }
-  if (paths.length > 1)
-    console.log(t('cli.import.summary', { total: paths.length, ok: paths.length - failed, failed }));
+  if (paths.length > 1) {
+    const counts = { total: paths.length, ok: paths.length - failed, failed };
+    console.log(t(failed ? 'cli.import.summary' : 'cli.import.summaryAllOk', counts));
+  }
   return failed ? 2 : 0;
 }
 

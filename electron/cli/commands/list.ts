@@ -1,7 +1,7 @@
 import { StoryQuerySchema, queryStories } from '../../../shared/model';
 import { openDeskServices } from '../../desk/services';
 import { displayWidth, padCells } from '../columns';
-import { t } from '../i18n';
+import { statusText, t } from '../i18n';
 import { dataDirOf } from '../usage';
 
 export async function runList(values: Record<string, unknown>): Promise<number> {
@@ -15,7 +15,7 @@ export async function runList(values: Record<string, unknown>): Promise<number> 
       console.log(JSON.stringify({ stories: items }, null, 2));
     } else {
       // The statuses as the story list names them (草稿, 初审通过 …), in one column.
-      const status = (s: (typeof items)[number]) => t(`status.${s.status}`);
+      const status = (s: (typeof items)[number]) => statusText(s.status);
       const width = Math.max(0, ...items.map((s) => displayWidth(status(s))));
       for (const s of items) {
         const page = padCells(s.page ?? t('cli.list.noPage'), 4);

@@ -24,7 +24,7 @@ import {
 import { dispatch } from '../../desk/dispatch';
 import { filedFor } from '../../desk/pages/page-handlers';
 import { openDeskServices, type DeskServices } from '../../desk/services';
-import { findingText, t } from '../i18n';
+import { findingText, statusText, t } from '../i18n';
 import { UsageError, dataDirOf, dateOption, pageOption } from '../usage';
 
 type Report = PreflightReport<Finding>;
@@ -74,13 +74,39 @@ export function planContent(
   };
 }
 
+/** A finding of a page's preflight as one line: severity, rule, message, and the slot and text it is in. */
+export function findingLine(report: Report): (f: Finding) => string {
+  const slotOf = new Map(report.stories.flatMap((s) => (s.storyId ? [[s.storyId, s.slot] as const] : [])));
+  return (f: Finding) => {
+    const here = f.locations[0];
+    const slot = here ? slotOf.get(here.story) : undefined;
+    const where =
+      here?.text && slot !== undefined
+        ? t('cli.page.where', {
+            slot,
+            text: here.text.length > 24 ? `${here.text.slice(0, 24)}……` : here.text,
+          })
+        : '';
+    return t('cli.page.finding', {
+      severity: t(`cli.severity.${f.severity}`),
+      rule: f.rule,
+      message: findingText(f),
+      where,
+    });
+  };
+}
+
 function printReport(plan: PagePlan, report: Report, data: string): void {
   const head = t('pages.head', { name: plan.name, date: plan.date });
   console.log(`${head}  ${t('pages.head.rev', { rev: plan.rev, by: plan.updatedBy, at: plan.updatedAt })}`);
   console.log(t('cli.page.edition.line', { edition: plan.edition }));
   for (const row of report.stories) {
     const story = row.storyId
-      ? t('cli.page.slotStory', { headline: row.headline, id: row.storyId, status: row.status ?? '' })
+      ? t('cli.page.slotStory', {
+          headline: row.headline,
+          id: row.storyId,
+          status: row.status ? statusText(row.status) : '',
+        })
       : t('pages.plan.noStory');
     const count = !row.storyId
       ? ''
@@ -104,24 +130,7 @@ function printReport(plan: PagePlan, report: Report, data: string): void {
   );
   console.log(t('pages.preflight.rateCounts'));
   console.log(t('pages.preflight.workflow', report.workflow));
-  const slotOf = new Map(report.stories.flatMap((s) => (s.storyId ? [[s.storyId, s.slot] as const] : [])));
-  const line = (f: Finding) => {
-    const here = f.locations[0];
-    const slot = here ? slotOf.get(here.story) : undefined;
-    const where =
-      here?.text && slot !== undefined
-        ? t('cli.page.where', {
-            slot,
-            text: here.text.length > 24 ? `${here.text.slice(0, 24)}……` : here.text,
-          })
-        : '';
-    return t('cli.page.finding', {
-      severity: t(`cli.severity.${f.severity}`),
-      rule: f.rule,
-      message: findingText(f),
-      where,
-    });
-  };
+  const line = findingLine(report);
   const workflow = report.findings.filter(isWorkflowFinding);
   const text = report.findings.filter((f) => !isWorkflowFinding(f));
   if (workflow.length) console.log(`${t('cli.page.workflowHead')}\n${workflow.map(line).join('\n')}`);
