@@ -37,6 +37,9 @@ describe('desk archive', () => {
         .out,
     ).toContain('archived 0 stories');
     expect(desk('--lang', 'en', 'archive', 'info', '--data', data).out).toMatch(/^5 archived stories/);
+    expect(desk('archive', 'info', '--data', data).out).toMatch(
+      /^资料库现有 5 篇稿件，共 \d+ 字（.*archive）$/mu,
+    );
 
     const draft = join(tmp, 'draft.txt');
     writeFileSync(
@@ -60,5 +63,12 @@ describe('desk archive', () => {
       2,
     );
     expect(desk('--lang', 'en', 'archive', 'info', '--data', other).out).toMatch(/^0 archived stories/);
+    // The reason, in Chinese by default and in English with --lang en.
+    expect(desk('archive', 'add', '--data', other, '--date', '8 Oct', DEMO).err).toContain(
+      'desk archive：--date 应为出版日期 YYYY-MM-DD，如 2026-11-22，不是“8 Oct”\n用法：desk archive add',
+    );
+    expect(desk('--lang', 'en', 'archive', 'list', '--data', other).err).toContain(
+      'desk archive: say "add" or "info"\nusage: desk archive add',
+    );
   });
 });
