@@ -45,7 +45,7 @@ describe('the command line’s catalogs', () => {
   });
 
   it('use full-width punctuation in Chinese and no 「」', () => {
-    const own = Object.entries(cliZhCN).filter(([k]) => k.startsWith('cli.'));
+    const own = Object.entries(cliZhCN).filter(([k]) => k.startsWith('cli.') || k.startsWith('eval.'));
     expect(own.length).toBeGreaterThan(100);
     for (const [key, text] of own) {
       // Outside the command syntax (options, paths, formats), Chinese sentences take ，：；（）, never ,:;().

@@ -1,10 +1,12 @@
 /** English strings of the command line (`--lang en`); the same keys as messages-zh-CN.ts. */
+import { evalReportEn } from '../../shared/i18n/eval-report-en';
 import { findingsEn } from '../../shared/i18n/findings-en';
 import { pageReportEn } from '../../shared/i18n/page-report-en';
 import { storyImportEn } from '../../shared/i18n/story-import-en';
 import type { cliZhCN } from './messages-zh-CN';
 
 export const cliEn: { readonly [K in keyof typeof cliZhCN]: string } = {
+  ...evalReportEn,
   ...findingsEn,
   ...pageReportEn,
   ...storyImportEn,

@@ -2,11 +2,13 @@
  * The command line's own strings (zh-CN, the default, as in the app). The page report's
  * strings come from shared/i18n, the same the 版面 screen shows. Parameters are {name}.
  */
+import { evalReportZhCN } from '../../shared/i18n/eval-report-zh-CN';
 import { findingsZhCN } from '../../shared/i18n/findings-zh-CN';
 import { pageReportZhCN } from '../../shared/i18n/page-report-zh-CN';
 import { storyImportZhCN } from '../../shared/i18n/story-import-zh-CN';
 
 export const cliZhCN = {
+  ...evalReportZhCN,
   ...findingsZhCN,
   ...pageReportZhCN,
   ...storyImportZhCN,

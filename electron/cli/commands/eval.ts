@@ -24,6 +24,7 @@ import {
 } from '../../../shared/checks/duplicates/eval/evaluate';
 import { writeStoryMarkdown } from '../../../shared/format/story-md';
 import { readStoryContent } from '../../desk/archive/story-source';
+import { padCells } from '../columns';
 import { t } from '../i18n';
 import { intOption, UsageError } from '../usage';
 import { checkPageFiles } from './check';
@@ -67,6 +68,6 @@ export async function runEval(values: Record<string, unknown>, positionals: stri
     await rm(dir, { recursive: true, force: true });
   }
   if (values.json === true) console.log(JSON.stringify(report, null, 2));
-  else for (const line of formatEvalReport(report)) console.log(line);
+  else for (const line of formatEvalReport(report, t, padCells)) console.log(line);
   return report.goalMet ? 0 : 1;
 }
