@@ -146,10 +146,10 @@ function help(): string {
 
 /** `desk <command> --help`: what it does, its usage and its options. */
 function commandHelp(name: string, c: Command): string {
-  const options = [
-    ...(c.help ? t(c.help).split('\n') : []),
-    ...('data' in c.options ? [t('cli.help.data')] : []),
-  ];
+  const own = c.help ? t(c.help).split('\n') : [];
+  // --data says the same for every command, unless the command gives it a meaning of its own (check).
+  const data = 'data' in c.options && !own.some((o) => o.startsWith('--data ')) ? [t('cli.help.data')] : [];
+  const options = [...own, ...data];
   return [
     t('cli.labelled', { label: `desk ${name}`, text: t(c.summary) }),
     '',
