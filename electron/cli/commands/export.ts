@@ -19,7 +19,7 @@ import { dataDirOf, dateOption, noPositionals, pageOption, UsageError } from '..
 /** An export step as the 版面 screen names it (第 2 篇稿件, 生成校样 PDF …); the file's name otherwise. */
 function stepText(step: string): string {
   const story = /^story (\d+)$/u.exec(step);
-  if (story) return t('pages.export.step.story', { n: story[1]! });
+  if (story) return t('pages.export.step.story', { n: Number(story[1]) });
   const named: Record<string, Parameters<typeof t>[0]> = {
     'proof.pdf': 'pages.export.step.proof',
     'preflight.json': 'cli.export.step.preflightFile',
