@@ -123,7 +123,7 @@ describe('desk import speaks the app’s language', () => {
     const zh = desk('import', '--archive', '--data', data, '--page', 'B6', '--date', '2026-10-08', page);
     expect(zh.code).toBe(0);
     expect(zh.out).toContain(`${page}：拆出 2 篇稿件`);
-    expect(zh.out).toMatch(/ {3}1\. 山村党课进院坝 {2}\[原文第 1—2 行，1 段，\d+ 字\]/u);
+    expect(zh.out).toMatch(/ {3}1\. 山村党课进院坝 {2}（原文第 1—2 行，1 段，\d+ 字）/u);
     expect(zh.out).toContain('      署名 本报讯（记者 张三）');
     expect(zh.out).toContain('已把 2026-10-08 B6 版的 2 篇稿件存入资料库，资料库现有 2 篇。');
     const again = desk('import', '--archive', '--data', data, '--page', 'B6', '--date', '2026-10-08', page);
