@@ -16,12 +16,15 @@ import { runList } from './commands/list';
 import { runPage } from './commands/page';
 import { runServe } from './commands/serve';
 import { runServer } from './commands/server';
-import { deskErrorText, isLocale, savedLocale, setCliLocale, t } from './i18n';
+import { deskErrorLines, isLocale, savedLocale, setCliLocale, t, type CliMessageKey } from './i18n';
+import { termColumns } from './columns';
 import { dataDirOf, UsageError } from './usage';
 
 type Command = {
-  summary: string;
-  usage: string;
+  /** Its help in the CLI's catalog: one line, the usage, and (for `desk <command> --help`) its options. */
+  summary: CliMessageKey;
+  usage: CliMessageKey;
+  help?: CliMessageKey;
   options: NonNullable<ParseArgsConfig['options']>;
   run(values: Record<string, unknown>, positionals: string[]): Promise<number>;
 };
@@ -30,15 +33,14 @@ const DATA = { data: { type: 'string' } } as const;
 
 const COMMANDS: Record<string, Command> = {
   serve: {
-    summary: 'serve the app in a browser through the loopback host',
-    usage: 'desk serve [--data DIR] [--port N] [--open] [--no-demo]',
+    summary: 'cli.help.serve.summary',
+    usage: 'cli.help.serve.usage',
     options: { ...DATA, port: { type: 'string' }, open: { type: 'boolean' }, 'no-demo': { type: 'boolean' } },
     run: runServe,
   },
   server: {
-    summary: 'run the newsroom server on PostgreSQL (several desks, real sign-in)',
-    usage:
-      'desk server --db postgres://… [--listen 127.0.0.1:8443] [--tls-cert FILE --tls-key FILE] [--insecure-lan]  |  desk server --db … --init-admin NAME',
+    summary: 'cli.help.server.summary',
+    usage: 'cli.help.server.usage',
     options: {
       db: { type: 'string' },
       listen: { type: 'string' },
@@ -50,9 +52,9 @@ const COMMANDS: Record<string, Command> = {
     run: runServer,
   },
   import: {
-    summary: 'import story files (.docx, .md, .txt), or past pages as text into the archive (--archive)',
-    usage:
-      'desk import [--data DIR] [--page B6] PATH...  |  desk import --archive --page B6 --date YYYY-MM-DD [--dry-run] [--json] [--data DIR] FILE...',
+    summary: 'cli.help.import.summary',
+    usage: 'cli.help.import.usage',
+    help: 'cli.help.import.options',
     options: {
       ...DATA,
       page: { type: 'string' },
@@ -64,29 +66,30 @@ const COMMANDS: Record<string, Command> = {
     run: runImport,
   },
   list: {
-    summary: 'list the stories in the data folder',
-    usage: 'desk list [--data DIR] [--json] [--trash]',
+    summary: 'cli.help.list.summary',
+    usage: 'cli.help.list.usage',
+    help: 'cli.help.list.options',
     options: { ...DATA, json: { type: 'boolean' }, trash: { type: 'boolean' } },
     run: runList,
   },
   check: {
-    summary: 'check story files or page folders: duplicates and the copy-desk rules (exit 1 on errors)',
-    usage: 'desk check [--json] [--rules duplicates,punct,numbers,…] [--archive DIR] [--data DIR] PATH...',
+    summary: 'cli.help.check.summary',
+    usage: 'cli.help.check.usage',
+    help: 'cli.help.check.options',
     options: { ...DATA, json: { type: 'boolean' }, archive: { type: 'string' }, rules: { type: 'string' } },
     run: runCheck,
   },
   archive: {
-    summary: 'add published stories or past pages to the archive the duplicate check uses',
-    usage:
-      'desk archive add --date YYYY-MM-DD [--page B6] [--data DIR] PATH...  |  desk archive info [--data DIR]',
+    summary: 'cli.help.archive.summary',
+    usage: 'cli.help.archive.usage',
+    help: 'cli.help.archive.options',
     options: { ...DATA, date: { type: 'string' }, page: { type: 'string' } },
     run: runArchive,
   },
   export: {
-    summary:
-      'write the layout package of a page (ICML, DOCX, text, images, manifest, proof.pdf); exit 1 when blocked',
-    usage:
-      'desk export --data DIR --page B6 --date YYYY-MM-DD --out DIR [--zip] [--no-pdf] [--force --reason "…"]',
+    summary: 'cli.help.export.summary',
+    usage: 'cli.help.export.usage',
+    help: 'cli.help.export.options',
     options: {
       ...DATA,
       page: { type: 'string' },
@@ -100,23 +103,22 @@ const COMMANDS: Record<string, Command> = {
     run: runExport,
   },
   audit: {
-    summary:
-      "verify the newsroom's audit trail and every signature against the stored revision (exit 1 on a mismatch)",
-    usage: 'desk audit verify --db postgres://… [--head SEQ:HASH] [--json]',
+    summary: 'cli.help.audit.summary',
+    usage: 'cli.help.audit.usage',
     options: { db: { type: 'string' }, head: { type: 'string' }, json: { type: 'boolean' } },
     run: runAudit,
   },
   eval: {
-    summary:
-      'measure the duplicate check on generated pages with planted copies, beside an exhaustive reference (exit 1 when the goal is not met)',
-    usage: 'desk eval duplicates [--pages N] [--seed S] [--json]',
+    summary: 'cli.help.eval.summary',
+    usage: 'cli.help.eval.usage',
+    help: 'cli.help.eval.options',
     options: { pages: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } },
     run: runEval,
   },
   page: {
-    summary: 'make the plan of a page from its stories (plan), or print the plan and its preflight (show)',
-    usage:
-      'desk page plan --data DIR --page B6 --date YYYY-MM-DD [--edition …] [STORY-ID…]  |  desk page show --data DIR --page B6 --date YYYY-MM-DD [--json]',
+    summary: 'cli.help.page.summary',
+    usage: 'cli.help.page.usage',
+    help: 'cli.help.page.options',
     options: {
       ...DATA,
       page: { type: 'string' },
@@ -127,23 +129,46 @@ const COMMANDS: Record<string, Command> = {
     run: runPage,
   },
   bench: {
-    summary: 'run the benchmarks and print figures against their baselines',
-    usage: 'desk bench [NAME...]',
+    summary: 'cli.help.bench.summary',
+    usage: 'cli.help.bench.usage',
     options: {},
     run: runBench,
   },
 };
 
 function help(): string {
-  const lines = [
-    '党建采编台 (Dangjian Desk) command line',
-    '',
-    'usage: npm run desk -- [--lang zh-CN|en] <command> [options]',
-    '',
-  ];
+  const lines = [t('cli.help.title'), '', t('cli.help.usage'), '', t('cli.help.commands')];
   for (const [name, c] of Object.entries(COMMANDS))
-    lines.push(`  ${name.padEnd(8)} ${c.summary}`, `           ${c.usage}`);
+    lines.push(`  ${name.padEnd(8)} ${t(c.summary)}`, `           ${t(c.usage)}`);
+  lines.push('', t('cli.help.more'), t('cli.help.lang'));
   return lines.join('\n');
+}
+
+/** `desk <command> --help`: what it does, its usage and its options. */
+function commandHelp(name: string, c: Command): string {
+  const own = c.help ? t(c.help).split('\n') : [];
+  // --data says the same for every command, unless the command gives it a meaning of its own (check).
+  const data = 'data' in c.options && !own.some((o) => o.startsWith('--data ')) ? [t('cli.help.data')] : [];
+  const options = [...own, ...data];
+  return [
+    t('cli.labelled', { label: `desk ${name}`, text: t(c.summary) }),
+    '',
+    t('cli.usage', { usage: t(c.usage) }),
+    ...(options.length ? ['', t('cli.help.options'), ...termColumns(options)] : []),
+    '',
+    t('cli.help.lang'),
+  ].join('\n');
+}
+
+/** node:util parseArgs' refusals, in the CLI's language (the option named as it was written). */
+function parseErrorText(err: Error & { code?: string }): string {
+  const option = /'(-{1,2}[^' ]+)/u.exec(err.message)?.[1] ?? '';
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t('cli.usage.unknownOption', { option });
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return t(/does not take/u.test(err.message) ? 'cli.usage.optionNoValue' : 'cli.usage.optionValue', {
+      option,
+    });
+  return err.message;
 }
 
 /** Takes the global `--lang zh-CN|en` (anywhere on the line) out of argv: the CLI speaks the app's language. */
@@ -167,7 +192,7 @@ function takeLang(argv: string[]): { args: string[]; given: boolean } | null {
 async function main(argv: string[]): Promise<number> {
   const lang = takeLang(argv);
   if (!lang) {
-    console.error(`desk: ${t('cli.lang')}`);
+    console.error(t('cli.labelled', { label: 'desk', text: t('cli.lang') }));
     return 2;
   }
   const [name, ...rest] = lang.args;
@@ -177,8 +202,14 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS[name];
   if (!command) {
-    console.error(`desk: ${t('cli.unknownCommand', { name })}\n\n${help()}`);
+    console.error(
+      `${t('cli.labelled', { label: 'desk', text: t('cli.unknownCommand', { name }) })}\n\n${help()}`,
+    );
     return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(commandHelp(name, command));
+    return 0;
   }
   try {
     const { values, positionals } = parseArgs({
@@ -194,12 +225,16 @@ async function main(argv: string[]): Promise<number> {
     }
     return await command.run(values, positionals);
   } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`desk ${name}: ${(err as Error).message}\n${t('cli.usage', { usage: command.usage })}`);
+    const parseError = (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    if (err instanceof UsageError || parseError) {
+      const message = parseError ? parseErrorText(err as Error) : (err as Error).message;
+      console.error(
+        `${t('cli.labelled', { label: `desk ${name}`, text: message })}\n${t('cli.usage', { usage: t(command.usage) })}`,
+      );
       return 2;
     }
     if (err instanceof DeskError) {
-      console.error(`desk ${name}: ${deskErrorText(err)}`);
+      console.error(t('cli.labelled', { label: `desk ${name}`, text: deskErrorLines(err).join('\n') }));
       return err.code === 'invalid-input' || err.code === 'not-found' || err.code === 'locked' ? 2 : 1;
     }
     throw err;

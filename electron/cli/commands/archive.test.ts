@@ -26,16 +26,20 @@ describe('desk archive', () => {
 
   it('adds a published page once, and `check --data` then finds its text in a new draft', () => {
     expect(
-      desk('archive', 'add', '--data', data, '--date', '2026-10-08', '--page', 'B6', DEMO),
+      desk('--lang', 'en', 'archive', 'add', '--data', data, '--date', '2026-10-08', '--page', 'B6', DEMO),
     ).toMatchObject({
       code: 0,
       out: expect.stringContaining('archived 5 stories'),
     });
     // The same page again adds nothing.
     expect(
-      desk('archive', 'add', '--data', data, '--date', '2026-10-08', '--page', 'B6', DEMO).out,
+      desk('--lang', 'en', 'archive', 'add', '--data', data, '--date', '2026-10-08', '--page', 'B6', DEMO)
+        .out,
     ).toContain('archived 0 stories');
-    expect(desk('archive', 'info', '--data', data).out).toMatch(/^5 archived stories/);
+    expect(desk('--lang', 'en', 'archive', 'info', '--data', data).out).toMatch(/^5 archived stories/);
+    expect(desk('archive', 'info', '--data', data).out).toMatch(
+      /^资料库现有 5 篇稿件，共 \d+ 字（.*archive）$/mu,
+    );
 
     const draft = join(tmp, 'draft.txt');
     writeFileSync(
@@ -58,6 +62,13 @@ describe('desk archive', () => {
     expect(desk('archive', 'add', '--data', other, '--date', '2026-10-08', '--page', 'b6', DEMO).code).toBe(
       2,
     );
-    expect(desk('archive', 'info', '--data', other).out).toMatch(/^0 archived stories/);
+    expect(desk('--lang', 'en', 'archive', 'info', '--data', other).out).toMatch(/^0 archived stories/);
+    // The reason, in Chinese by default and in English with --lang en.
+    expect(desk('archive', 'add', '--data', other, '--date', '8 Oct', DEMO).err).toContain(
+      'desk archive：--date 应为出版日期 YYYY-MM-DD，如 2026-11-22，不是“8 Oct”\n用法：desk archive add',
+    );
+    expect(desk('--lang', 'en', 'archive', 'list', '--data', other).err).toContain(
+      'desk archive: say "add" or "info"\nusage: desk archive add',
+    );
   });
 });

@@ -13,9 +13,14 @@ const tmp = mkdtempSync(join(tmpdir(), 'desk-check-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function desk(...args: string[]) {
+  return deskIn(['--lang', 'en'], ...args);
+}
+
+/** `desk check` in the language `lang` chooses (none: the default, Chinese). */
+function deskIn(lang: string[], ...args: string[]) {
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'electron/cli/main.ts'), 'check', '--lang', 'en', ...args],
+    ['--import', 'tsx', join(ROOT, 'electron/cli/main.ts'), 'check', ...lang, ...args],
     {
       cwd: ROOT,
       encoding: 'utf8',
@@ -99,5 +104,23 @@ describe('desk check', () => {
     const broken = desk(bad);
     expect(broken.code).toBe(2);
     expect(broken.err).toContain('bad.md');
+  });
+
+  it('speaks Chinese by default: severities, fields, the other place and the summary; errors too', () => {
+    const files = [join(PAGE, '3-baisha-wangge.md'), join(PAGE, '4-hexi-jiedao.md')];
+    const { code, out } = deskIn([], '--rules', 'duplicates', ...files);
+    expect(code).toBe(0);
+    expect(out).toContain(`${files[1]}:2:0-32  警告  duplicate.cross-story  文字重用：`);
+    expect(out).toContain(`    另一处：${files[0]}:3:64-96  “网格虽小`);
+    expect(out).toContain('2 篇稿件：错误 0 处，警告 1 处');
+
+    const missing = deskIn([], join(tmp, 'nope.md'));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toBe(`desk check：无法读取文件：${join(tmp, 'nope.md')}（没有这个文件或文件夹）。\n`);
+    const rules = deskIn([], '--rules', 'spelling', PAGE);
+    expect(rules.code).toBe(2);
+    expect(rules.err).toContain(
+      'desk check：没有“spelling”这类检查；可用的有：duplicates（重复）、punct（标点）',
+    );
   });
 });

@@ -26,7 +26,7 @@ import { ArchiveStore, archiveDirOf } from '../../desk/archive/archive-store';
 import { isFolder, readStoryContent, storyFilesIn } from '../../desk/archive/story-source';
 import { loadCopyContext } from '../../desk/terms/copy-context';
 import { UsageError } from '../usage';
-import { findingText, t } from '../i18n';
+import { deskErrorLines, familyText, fieldText, findingText, t } from '../i18n';
 
 type Page = { label: string; files: string[] };
 
@@ -36,7 +36,7 @@ async function pagesOf(paths: string[]): Promise<Page[]> {
   for (const path of paths) {
     if (await isFolder(path)) {
       const files = await storyFilesIn(path);
-      if (files.length === 0) throw new UsageError(`${path} holds no story files (.md, .txt, .json)`);
+      if (files.length === 0) throw new UsageError(t('cli.check.emptyFolder', { path }));
       pages.push({ label: path, files });
     } else {
       loose.push(path);
@@ -55,9 +55,8 @@ function families(values: Record<string, unknown>): RuleFamily[] {
     .map((name) => {
       const family = ruleFamily(name);
       if (!family) {
-        throw new UsageError(
-          `unknown rule family "${name}"; known: ${RULE_FAMILIES.map((f) => f.name).join(', ')}`,
-        );
+        const known = RULE_FAMILIES.map((f) => familyText(f.name)).join(t('cli.listSeparator'));
+        throw new UsageError(t('cli.check.unknownRule', { name, known }));
       }
       return family;
     });
@@ -82,7 +81,7 @@ export async function checkPageFiles(
 }
 
 export async function runCheck(values: Record<string, unknown>, paths: string[]): Promise<number> {
-  if (paths.length === 0) throw new UsageError('name at least one story file or page folder');
+  if (paths.length === 0) throw new UsageError(t('cli.check.noPaths'));
   const chosen = families(values);
   const json = values.json === true;
 
@@ -96,7 +95,8 @@ export async function runCheck(values: Record<string, unknown>, paths: string[])
     }
     if (typeof values.archive === 'string') {
       const root = resolve(values.archive);
-      if (!(await isFolder(root))) throw new UsageError(`--archive ${values.archive} is not a folder`);
+      if (!(await isFolder(root)))
+        throw new UsageError(t('cli.check.archiveNotFolder', { path: values.archive }));
       archives.push({ store: await openArchiveFolder(root), root });
     }
     // The copy families read the term bank (the data folder's, else the shipped one) and the region list.
@@ -108,7 +108,7 @@ export async function runCheck(values: Record<string, unknown>, paths: string[])
     }
   } catch (err) {
     if (err instanceof DeskError) {
-      console.error(`desk check: ${err.message}`);
+      console.error(t('cli.labelled', { label: 'desk check', text: deskErrorLines(err).join('\n') }));
       return 2;
     }
     throw err;
@@ -147,7 +147,7 @@ export async function runCheck(values: Record<string, unknown>, paths: string[])
 }
 
 function where(l: FindingLocation): string {
-  const field = l.field === 'body' ? '' : ` (${l.field})`;
+  const field = l.field === 'body' ? '' : t('cli.check.field', { field: fieldText(l.field) });
   return `${l.story}:${l.paragraph ?? '-'}:${l.start}-${l.end}${field}`;
 }
 
@@ -168,10 +168,10 @@ export function formatFindings(findings: readonly Finding[]): string[] {
   for (const f of findings) {
     const [here, ...twins] = f.locations;
     if (!here) continue;
-    lines.push(`${where(here)}  ${f.severity}  ${f.rule}  ${findingText(f)}`);
-    lines.push(`    「${here.text}」`);
-    for (const twin of twins) lines.push(`    twin ${where(twin)}  「${twin.text}」`);
-    if (f.diff) lines.push(`    diff ${diffLine(f.diff)}`);
+    lines.push(`${where(here)}  ${t(`cli.severity.${f.severity}`)}  ${f.rule}  ${findingText(f)}`);
+    if (here.text) lines.push(t('cli.check.text', { text: here.text }));
+    for (const twin of twins) lines.push(t('cli.check.twin', { where: where(twin), text: twin.text }));
+    if (f.diff) lines.push(t('cli.check.diff', { diff: diffLine(f.diff) }));
   }
   return lines;
 }

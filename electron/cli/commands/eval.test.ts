@@ -8,9 +8,14 @@ import type { EvalReport } from '../../../shared/checks/duplicates/eval/evaluate
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 
 function desk(...args: string[]) {
+  return deskIn(['--lang', 'en'], ...args);
+}
+
+/** `desk eval` in the language `lang` chooses (none: the default, Chinese). */
+function deskIn(lang: string[], ...args: string[]) {
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'electron/cli/main.ts'), 'eval', ...args],
+    ['--import', 'tsx', join(ROOT, 'electron/cli/main.ts'), ...lang, 'eval', ...args],
     {
       cwd: ROOT,
       encoding: 'utf8',
@@ -54,5 +59,19 @@ describe('desk eval duplicates', () => {
     const bad = desk('duplicates', '--seed', 'abc');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--seed must be a whole number');
+  });
+
+  it('speaks Chinese by default: the report and a bad usage', () => {
+    const { code, out } = deskIn([], 'duplicates', '--pages', '2', '--seed', '7');
+    expect(code).toBe(0);
+    expect(out).toContain('查重测量：生成 2 个版面，种子 7');
+    expect(out).toMatch(/^ {2}合计 +埋入 +\d+ +查出 +\d+ +漏查 +0 +不应报 +\d+ +过短误报 +0/mu);
+    expect(out).toContain('与查重结果一致');
+    expect(out.trimEnd().endsWith('达标')).toBe(true);
+    const bad = deskIn([], 'duplicates', '--seed', 'abc');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain(
+      'desk eval：--seed 应为 0 到 4294967295 之间的整数\n用法：desk eval duplicates',
+    );
   });
 });

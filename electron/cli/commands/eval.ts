@@ -24,6 +24,8 @@ import {
 } from '../../../shared/checks/duplicates/eval/evaluate';
 import { writeStoryMarkdown } from '../../../shared/format/story-md';
 import { readStoryContent } from '../../desk/archive/story-source';
+import { padCells } from '../columns';
+import { t } from '../i18n';
 import { intOption, UsageError } from '../usage';
 import { checkPageFiles } from './check';
 
@@ -32,17 +34,16 @@ export const EVAL_TARGETS = ['duplicates'] as const;
 function seedOf(values: Record<string, unknown>): number {
   if (values.seed === undefined) return randomInt(0, 2 ** 32);
   const seed = Number(values.seed);
-  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32)
-    throw new UsageError('--seed must be a whole number from 0 to 4294967295');
+  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) throw new UsageError(t('cli.eval.seed'));
   return seed;
 }
 
 export async function runEval(values: Record<string, unknown>, positionals: string[]): Promise<number> {
   const [target, ...rest] = positionals;
   if (target !== 'duplicates' || rest.length > 0)
-    throw new UsageError(`name what to evaluate: ${EVAL_TARGETS.join(', ')}`);
+    throw new UsageError(t('cli.eval.target', { targets: EVAL_TARGETS.join(', ') }));
   const pages = intOption(values, 'pages', 20);
-  if (pages < 1 || pages > 10_000) throw new UsageError('--pages must be from 1 to 10000');
+  if (pages < 1 || pages > 10_000) throw new UsageError(t('cli.eval.pages'));
   const seed = seedOf(values);
   const family = ruleFamily('duplicates')!;
 
@@ -67,6 +68,6 @@ export async function runEval(values: Record<string, unknown>, positionals: stri
     await rm(dir, { recursive: true, force: true });
   }
   if (values.json === true) console.log(JSON.stringify(report, null, 2));
-  else for (const line of formatEvalReport(report)) console.log(line);
+  else for (const line of formatEvalReport(report, t, padCells)) console.log(line);
   return report.goalMet ? 0 : 1;
 }

@@ -8,23 +8,39 @@
 import { resolve } from 'node:path';
 
 import { DeskError } from '../../../shared/api';
-import { PAGE_NAME } from '../../../shared/model';
+import type { ExportProgress } from '../../desk/export/export-page';
 import { chromiumPdfRenderer } from '../../desk/export/chromium-pdf';
 import { pageService } from '../../desk/pages/page-handlers';
 import { openDeskServices } from '../../desk/services';
 import { deskErrorText, t } from '../i18n';
-import { dataDirOf, UsageError } from '../usage';
+import { findingLine } from './page';
+import { dataDirOf, dateOption, noPositionals, pageOption, UsageError } from '../usage';
+
+/** An export step as the 版面 screen names it (第 2 篇稿件, 生成校样 PDF …); the file's name otherwise. */
+function stepText(step: string): string {
+  const story = /^story (\d+)$/u.exec(step);
+  if (story) return t('pages.export.step.story', { n: Number(story[1]) });
+  const named: Record<string, Parameters<typeof t>[0]> = {
+    'proof.pdf': 'pages.export.step.proof',
+    'preflight.json': 'cli.export.step.preflightFile',
+    'manifest.json': 'cli.export.step.manifest',
+    package: 'pages.export.step.package',
+    zip: 'cli.export.step.zip',
+  };
+  return Object.hasOwn(named, step) ? t(named[step]!) : step;
+}
+
+const progressLine = (p: ExportProgress) =>
+  t('pages.export.step', { step: stepText(p.step), done: p.done, total: p.total });
 
 export async function runExport(values: Record<string, unknown>, positionals: string[]): Promise<number> {
-  if (positionals.length) throw new UsageError(`unexpected ${positionals.join(' ')}`);
-  const page = String(values.page ?? '');
-  const date = String(values.date ?? '');
-  if (!PAGE_NAME.test(page)) throw new UsageError('--page must name a page like B6');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError('--date must be YYYY-MM-DD');
-  if (typeof values.out !== 'string') throw new UsageError('--out DIR is required');
+  noPositionals(positionals);
+  const page = pageOption(values, true);
+  const date = dateOption(values);
+  if (typeof values.out !== 'string') throw new UsageError(t('cli.export.out'));
   const force = values.force === true;
   const reason = typeof values.reason === 'string' ? values.reason : '';
-  if (force && !reason.trim()) throw new UsageError('--force needs --reason "…" (it is recorded)');
+  if (force && !reason.trim()) throw new UsageError(t('cli.export.reason'));
 
   const dataDir = dataDirOf(values);
   const services = await openDeskServices({ dataDir, transport: 'http', demo: false });
@@ -45,26 +61,39 @@ export async function runExport(values: Record<string, unknown>, positionals: st
         force,
         reason,
         zip: values.zip === true,
-        onProgress: (p) => console.error(`[${p.done}/${p.total}] ${p.step}`),
+        onProgress: (p) => console.error(progressLine(p)),
       });
-      console.log(
-        `exported ${page} ${date} to ${result.folder} (${result.files.length} files, ${result.ms.toFixed(0)} ms)`,
-      );
-      if (result.zip) console.log(`zip: ${result.zip}`);
-      if (result.override)
-        console.log(
-          `override by ${result.override.by} over ${result.override.openErrors} open error(s): ${result.override.reason}`,
-        );
+      const files = result.files.length;
+      const ms = result.ms.toFixed(0);
+      console.log(t('cli.export.done', { page, date, folder: result.folder, files, ms }));
+      if (result.zip) console.log(t('cli.export.zip', { zip: result.zip }));
+      if (result.override) {
+        const { by, openErrors: count, reason: why } = result.override;
+        console.log(t('pages.export.overridden', { by, count, reason: why }));
+      }
       return 0;
     } catch (err) {
       if (err instanceof DeskError && err.key === 'error.exportBlocked') {
-        // The reasons, one a line, as the export gate listed them.
-        const reasons = err.message.split('\n').slice(1);
-        console.error(`desk export: ${[deskErrorText(err), ...reasons].join('\n')}`);
+        // Why, one a line, in the words of the preflight (desk page show): what blocks, else the open errors.
+        const { report } = await pages.preflight(page, date);
+        const line = findingLine(report);
+        const blocking = report.hardBlocks.length
+          ? report.findings.filter((f) => f.rule === 'page.story-missing' || f.rule === 'page.not-approved')
+          : report.findings.filter((f) => f.severity === 'error');
+        const next = report.hardBlocks.length
+          ? []
+          : [t('cli.page.needsOverride', { count: report.openErrors })];
+        const text = [deskErrorText(err), ...blocking.map(line), ...next].join('\n');
+        console.error(t('cli.labelled', { label: 'desk export', text }));
         return 1;
       }
       if (err instanceof DeskError && err.key === 'error.pageNotFound') {
-        console.error(`desk export: ${t('cli.export.noPlan', { data: dataDir, page, date })}`);
+        console.error(
+          t('cli.labelled', {
+            label: 'desk export',
+            text: t('cli.export.noPlan', { data: dataDir, page, date }),
+          }),
+        );
         return 2;
       }
       throw err;

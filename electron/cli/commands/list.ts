@@ -1,5 +1,7 @@
 import { StoryQuerySchema, queryStories } from '../../../shared/model';
 import { openDeskServices } from '../../desk/services';
+import { displayWidth, padCells } from '../columns';
+import { statusText, t } from '../i18n';
 import { dataDirOf } from '../usage';
 
 export async function runList(values: Record<string, unknown>): Promise<number> {
@@ -12,12 +14,17 @@ export async function runList(values: Record<string, unknown>): Promise<number> 
     if (values.json) {
       console.log(JSON.stringify({ stories: items }, null, 2));
     } else {
+      // The statuses as the story list names them (草稿, 初审通过 …), in one column.
+      const status = (s: (typeof items)[number]) => statusText(s.status);
+      const width = Math.max(0, ...items.map((s) => displayWidth(status(s))));
       for (const s of items) {
-        console.log(
-          `${(s.page ?? '--').padEnd(4)}${String(s.slot ?? '').padEnd(3)}${s.status.padEnd(14)}${s.headline}`,
-        );
+        const page = padCells(s.page ?? t('cli.list.noPage'), 4);
+        const slot = padCells(String(s.slot ?? ''), 3);
+        console.log(`${page}${slot}${padCells(status(s), width + 2)}${s.headline || t('import.untitled')}`);
       }
-      console.log(`${items.length} stories`);
+      console.log(
+        t(values.trash === true ? 'cli.list.trashCount' : 'cli.list.count', { count: items.length }),
+      );
     }
   } finally {
     await services.close();

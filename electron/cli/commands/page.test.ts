@@ -114,6 +114,29 @@ describe('desk page', () => {
     expect(shown.preflight.errorRate.errors).toBe(0);
     expect(shown.preflight.hardBlocks).toHaveLength(5);
 
+    // Export refuses it and says why in the preflight's words; with --lang en in English.
+    const blocked = desk('export', '--data', data, '--page', 'B6', '--date', DATE, '--out', join(tmp, 'out'));
+    expect(blocked.code).toBe(1);
+    expect(blocked.err).toContain('desk export：B6 版（2026-11-22）没有导出：还有 5 个问题需要处理。');
+    expect(blocked.err).toContain('  错误  page.not-approved  版位 1 的稿件尚未终审通过');
+    const blockedEn = desk(
+      '--lang',
+      'en',
+      'export',
+      '--data',
+      data,
+      '--page',
+      'B6',
+      '--date',
+      DATE,
+      '--out',
+      join(tmp, 'out'),
+    );
+    expect(blockedEn.err).toContain(
+      'desk export: Page B6 (2026-11-22) was not exported: 5 problem(s) to resolve.',
+    );
+    expect(blockedEn.err).toContain('  error  page.not-approved  ');
+
     await approve(data, ids);
 
     const after = desk('--lang', 'en', 'page', 'show', '--data', data, '--page', 'B6', '--date', DATE);
@@ -124,6 +147,9 @@ describe('desk page', () => {
     const out = join(tmp, 'out');
     const exported = desk('export', '--data', data, '--page', 'B6', '--date', DATE, '--out', out, '--no-pdf');
     expect(exported.code).toBe(0);
+    expect(exported.out).toMatch(/^已导出 B6 版（2026-11-22）的付排包：.*（\d+ 个文件，用时 \d+ 毫秒）$/mu);
+    expect(exported.err).toContain('第 1 篇稿件（1/');
+    expect(exported.err).toContain('放入导出文件夹（');
     const manifest = JSON.parse(readFileSync(join(out, `B6-${DATE}`, 'manifest.json'), 'utf8')) as {
       stories: Array<{ id: string }>;
     };

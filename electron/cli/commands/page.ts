@@ -16,8 +16,6 @@ import {
   ADDED_SLOT_ROLE,
   DEFAULT_BUDGETS,
   DEFAULT_EDITION,
-  PAGE_NAME,
-  PageDateSchema,
   startingSlots,
   type PagePlan,
   type PagePlanContent,
@@ -26,8 +24,8 @@ import {
 import { dispatch } from '../../desk/dispatch';
 import { filedFor } from '../../desk/pages/page-handlers';
 import { openDeskServices, type DeskServices } from '../../desk/services';
-import { findingText, t } from '../i18n';
-import { UsageError, dataDirOf } from '../usage';
+import { findingText, statusText, t } from '../i18n';
+import { UsageError, dataDirOf, dateOption, pageOption } from '../usage';
 
 type Report = PreflightReport<Finding>;
 
@@ -76,13 +74,39 @@ export function planContent(
   };
 }
 
+/** A finding of a page's preflight as one line: severity, rule, message, and the slot and text it is in. */
+export function findingLine(report: Report): (f: Finding) => string {
+  const slotOf = new Map(report.stories.flatMap((s) => (s.storyId ? [[s.storyId, s.slot] as const] : [])));
+  return (f: Finding) => {
+    const here = f.locations[0];
+    const slot = here ? slotOf.get(here.story) : undefined;
+    const where =
+      here?.text && slot !== undefined
+        ? t('cli.page.where', {
+            slot,
+            text: here.text.length > 24 ? `${here.text.slice(0, 24)}……` : here.text,
+          })
+        : '';
+    return t('cli.page.finding', {
+      severity: t(`cli.severity.${f.severity}`),
+      rule: f.rule,
+      message: findingText(f),
+      where,
+    });
+  };
+}
+
 function printReport(plan: PagePlan, report: Report, data: string): void {
   const head = t('pages.head', { name: plan.name, date: plan.date });
   console.log(`${head}  ${t('pages.head.rev', { rev: plan.rev, by: plan.updatedBy, at: plan.updatedAt })}`);
   console.log(t('cli.page.edition.line', { edition: plan.edition }));
   for (const row of report.stories) {
     const story = row.storyId
-      ? t('cli.page.slotStory', { headline: row.headline, id: row.storyId, status: row.status ?? '' })
+      ? t('cli.page.slotStory', {
+          headline: row.headline,
+          id: row.storyId,
+          status: row.status ? statusText(row.status) : '',
+        })
       : t('pages.plan.noStory');
     const count = !row.storyId
       ? ''
@@ -106,24 +130,7 @@ function printReport(plan: PagePlan, report: Report, data: string): void {
   );
   console.log(t('pages.preflight.rateCounts'));
   console.log(t('pages.preflight.workflow', report.workflow));
-  const slotOf = new Map(report.stories.flatMap((s) => (s.storyId ? [[s.storyId, s.slot] as const] : [])));
-  const line = (f: Finding) => {
-    const here = f.locations[0];
-    const slot = here ? slotOf.get(here.story) : undefined;
-    const where =
-      here?.text && slot !== undefined
-        ? t('cli.page.where', {
-            slot,
-            text: here.text.length > 24 ? `${here.text.slice(0, 24)}……` : here.text,
-          })
-        : '';
-    return t('cli.page.finding', {
-      severity: t(`cli.severity.${f.severity}`),
-      rule: f.rule,
-      message: findingText(f),
-      where,
-    });
-  };
+  const line = findingLine(report);
   const workflow = report.findings.filter(isWorkflowFinding);
   const text = report.findings.filter((f) => !isWorkflowFinding(f));
   if (workflow.length) console.log(`${t('cli.page.workflowHead')}\n${workflow.map(line).join('\n')}`);
@@ -144,11 +151,8 @@ function printReport(plan: PagePlan, report: Report, data: string): void {
 export async function runPage(values: Record<string, unknown>, positionals: string[]): Promise<number> {
   const [action, ...ids] = positionals;
   if (action !== 'plan' && action !== 'show') throw new UsageError(t('cli.page.action'));
-  const name = typeof values.page === 'string' ? values.page : '';
-  if (!PAGE_NAME.test(name)) throw new UsageError(`--page "${name}": ${t('pages.new.nameInvalid')}`);
-  const date = typeof values.date === 'string' ? values.date : '';
-  if (!PageDateSchema.safeParse(date).success || Number.isNaN(Date.parse(`${date}T00:00:00Z`)))
-    throw new UsageError(`--date "${date}": ${t('cli.page.date')}`);
+  const name = pageOption(values, true);
+  const date = dateOption(values);
   const edition = typeof values.edition === 'string' ? values.edition.trim() : undefined;
   if (edition !== undefined && [...edition].length > 60) throw new UsageError(t('cli.page.edition'));
   if (action === 'show' && ids.length) throw new UsageError(t('cli.page.idsOnShow'));

@@ -12,12 +12,17 @@
  * and the reference agreeing with the check.
  */
 import { parseStoryMarkdown, writeStoryMarkdown } from '../../../format/story-md';
+import { evalReportEn } from '../../../i18n/eval-report-en';
+import type { evalReportZhCN } from '../../../i18n/eval-report-zh-CN';
+import { formatMessage } from '../../../i18n/format';
 import { blocksOfBody, type StoryContent } from '../../../model';
 import type { Finding } from '../../finding';
 import { ruleFamily } from '../../rule-families';
 import { DEFAULT_DUPLICATE_SETTINGS, type DuplicateSettings } from '../settings';
 import { generatePage, PLANT_KINDS, type GeneratedPage, type Plant } from './generator';
 import { referenceCheck, type EvalPlace, type ReferenceFinding } from './reference';
+
+type EvalReportKey = keyof typeof evalReportZhCN;
 
 /** What the check reported, its locations turned into places (story index in the page). */
 export type CheckedFinding = { severity: string; rule: string; places: EvalPlace[] };
@@ -219,27 +224,51 @@ export function pageSeed(seed: number, i: number): number {
   return (Math.imul(seed >>> 0, 0x9e3779b1) + Math.imul(i + 1, 0x85ebca6b)) >>> 0;
 }
 
-/** The report as lines for a terminal. */
-export function formatEvalReport(report: EvalReport): string[] {
-  const lines = [`duplicate check on ${report.pages} generated pages, seed ${report.seed}`];
+/** The words of the report, by key of shared/i18n/eval-report-*.ts (English unless the caller passes its own). */
+export type EvalReportWords = (key: EvalReportKey, params?: Record<string, string | number>) => string;
+
+const englishWords: EvalReportWords = (key, params) => formatMessage(evalReportEn[key], params);
+
+/**
+ * The report as lines for a terminal, in `say`'s words; `pad` pads the class names to one
+ * column (a terminal's own measure: Chinese characters take two cells).
+ */
+export function formatEvalReport(
+  report: EvalReport,
+  say: EvalReportWords = englishWords,
+  pad: (text: string, width: number) => string = (text, width) => text.padEnd(width),
+): string[] {
+  const lines = [say('eval.head', { pages: report.pages, seed: report.seed })];
   const row = (name: string, s: ClassScore) =>
-    `  ${name.padEnd(18)} planted ${String(s.planted).padStart(4)}  found ${String(s.found).padStart(4)}  ` +
-    `missed ${String(s.missed).padStart(3)}  must-not-flag ${String(s.silent).padStart(3)}  ` +
-    `too-short flagged ${String(s.tooShortFlagged).padStart(3)}  ` +
-    `quoted right ${s.quotedRight}/${s.quoted}`;
-  for (const [name, score] of Object.entries(report.classes)) lines.push(row(name, score));
-  lines.push(row('all', report.total));
-  lines.push(`  false alarms ${report.falseAlarms}; copies reported more than once ${report.repeated}`);
+    say('eval.row', {
+      name: pad(name, 18),
+      planted: String(s.planted).padStart(4),
+      found: String(s.found).padStart(4),
+      missed: String(s.missed).padStart(3),
+      silent: String(s.silent).padStart(3),
+      tooShort: String(s.tooShortFlagged).padStart(3),
+      quotedRight: s.quotedRight,
+      quoted: s.quoted,
+    });
+  for (const [kind, score] of Object.entries(report.classes))
+    lines.push(row(isPlantKind(kind) ? say(`eval.class.${kind}`) : kind, score));
+  lines.push(row(say('eval.all'), report.total));
+  lines.push(say('eval.falseAlarms', { falseAlarms: report.falseAlarms, repeated: report.repeated }));
   const r = report.reference;
+  const agreement =
+    r.disagreements === 0 ? say('eval.agrees') : say('eval.disagrees', { count: r.disagreements });
   lines.push(
-    `  reference: found ${r.found}, missed ${r.missed}, false alarms ${r.falseAlarms}; ` +
-      (r.disagreements === 0 ? 'agrees with the check' : `${r.disagreements} disagreement(s) with the check`),
+    say('eval.reference', { found: r.found, missed: r.missed, falseAlarms: r.falseAlarms, agreement }),
   );
-  for (const p of report.problems.slice(0, 40)) lines.push(`  ! page seed ${p.seed}: ${p.what}: ${p.detail}`);
-  if (report.problems.length > 40) lines.push(`  … and ${report.problems.length - 40} more`);
-  lines.push(report.goalMet ? 'goal met' : 'goal NOT met');
+  for (const p of report.problems.slice(0, 40))
+    lines.push(say('eval.problem', { seed: p.seed, what: p.what, detail: p.detail }));
+  if (report.problems.length > 40) lines.push(say('eval.more', { count: report.problems.length - 40 }));
+  lines.push(say(report.goalMet ? 'eval.goalMet' : 'eval.goalNotMet'));
   return lines;
 }
+
+const isPlantKind = (kind: string): kind is (typeof PLANT_KINDS)[number] =>
+  (PLANT_KINDS as readonly string[]).includes(kind);
 
 /**
  * The check as the desk runs it on story files, without the files: each story written in
