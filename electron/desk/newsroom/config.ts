@@ -1,0 +1,44 @@
+/**
+ * The desk's newsroom connection as kept in the data folder (`newsroom.json`, ADR 012): the
+ * server's address and the last login name, written durably like the store's other files. The
+ * session token is never written: after a restart the desk asks for the password again, which
+ * also unlocks the signing key.
+ */
+import { unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+import { z } from 'zod';
+
+import { fsyncDir, readJsonFile, writeFileDurable } from '../storage/durable-file';
+
+export const NewsroomConfigSchema = z
+  .object({
+    version: z.literal(1),
+    server: z.string().min(1).max(300),
+    lastLogin: z.string().max(64).nullable(),
+  })
+  .strict();
+export type NewsroomConfig = z.infer<typeof NewsroomConfigSchema>;
+
+export const configPathOf = (dataDir: string) => join(dataDir, 'newsroom.json');
+
+/** The kept connection, or null for a desk that never connected (or was disconnected). */
+export function readNewsroomConfig(dataDir: string): Promise<NewsroomConfig | null> {
+  return readJsonFile(configPathOf(dataDir), NewsroomConfigSchema);
+}
+
+export async function writeNewsroomConfig(dataDir: string, config: NewsroomConfig): Promise<void> {
+  await writeFileDurable(configPathOf(dataDir), `${JSON.stringify(config, null, 2)}\n`);
+}
+
+/** Forgets the connection: the desk is a single desktop again. */
+export async function removeNewsroomConfig(dataDir: string): Promise<void> {
+  const path = configPathOf(dataDir);
+  try {
+    await unlink(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    return;
+  }
+  await fsyncDir(dirname(path));
+}
