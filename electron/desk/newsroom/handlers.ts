@@ -1,18 +1,9 @@
 /**
- * The desktop's side of the newsroom connection (shared/api/newsroom-contract.ts). A desk
- * that never connected is a single desktop: `newsroom.status` says `local`.
+ * The desktop's side of the newsroom connection (shared/api/newsroom-contract.ts): what a desk
+ * that never connected answers (a single desktop: `newsroom.status` says `local`). The
+ * connection itself is connection.ts.
  */
-import { DeskError, type DeskHandlers, type NewsroomStatus } from '../../../shared/api';
-
-type NewsroomHandlers = Pick<
-  DeskHandlers,
-  | 'newsroom.status'
-  | 'newsroom.connect'
-  | 'newsroom.signIn'
-  | 'newsroom.changePassword'
-  | 'newsroom.signOut'
-  | 'newsroom.disconnect'
->;
+import { DeskError, type NewsroomStatus } from '../../../shared/api';
 
 export const LOCAL_STATUS: NewsroomStatus = {
   state: 'local',
@@ -25,22 +16,11 @@ export const LOCAL_STATUS: NewsroomStatus = {
   key: null,
 };
 
-function notConnected(method: string): DeskError {
+export function notConnected(method: string): DeskError {
   return new DeskError(
     'unsupported',
     'error.newsroomNotConnected',
     { method },
     `${method}: this desk is not connected to a newsroom; nothing was changed.`,
   );
-}
-
-export function localNewsroomHandlers(): NewsroomHandlers {
-  return {
-    'newsroom.status': async () => LOCAL_STATUS,
-    'newsroom.connect': async () => Promise.reject(notConnected('newsroom.connect')),
-    'newsroom.signIn': async () => Promise.reject(notConnected('newsroom.signIn')),
-    'newsroom.changePassword': async () => Promise.reject(notConnected('newsroom.changePassword')),
-    'newsroom.signOut': async () => LOCAL_STATUS,
-    'newsroom.disconnect': async () => LOCAL_STATUS,
-  };
 }

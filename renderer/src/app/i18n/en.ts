@@ -125,6 +125,16 @@ export const en: Messages = {
   'error.notOnDesk':
     '{method} belongs to the newsroom server: a desktop that is not connected signs without keys. Nothing was changed.',
   'error.newsroomNotConnected': 'This desk is not connected to a newsroom ({method}); nothing was changed.',
+  'error.newsroomSaveKept':
+    'Not sent to the newsroom: the story is kept on this computer and sent automatically when the newsroom is back.',
+  'error.newsroomUnreachable':
+    'The newsroom server {server} does not answer; nothing was changed there. Check the network and the address.',
+  'error.notNewsroomServer':
+    '{server} answered, but it is not a newsroom server; nothing was changed. Check the address.',
+  'error.newsroomAddress':
+    '"{server}" is not a newsroom server address (https://host:port); nothing was changed.',
+  'error.newsroomPersonIsAccount':
+    'Signed in to the newsroom, the person is the account ({method}); sign out to change who you are. Nothing was changed.',
   'error.notOnServer': 'The newsroom server does not offer this yet ({method}); nothing was changed.',
   'error.newsroomDbUnavailable':
     'Not sent to the newsroom: its database cannot be reached; nothing was changed. The text stays in the editor and is sent again later.',

@@ -1,0 +1,331 @@
+/**
+ * The desktop's connection to the newsroom (issue 17, ADR 012) on a real PostgreSQL cluster and
+ * a real newsroom server: two desks, each on its own data folder, talking to the server only
+ * through their desk handlers (the same object every transport calls), as a window would.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { DeskErrorShape, NewsroomStatus } from '../../../shared/api';
+import type { DeskEvent } from '../../../shared/api/events';
+import { contentOf, type Story } from '../../../shared/model';
+import type { QueueItem } from '../../../shared/review/review-contract';
+import type { Role } from '../../../shared/review/roles';
+import { pgSkipReason, startPgCluster, type PgCluster } from '../../server/pg-cluster';
+import { verifyNewsroom } from '../../server/store/audit-verify';
+import { FAST_SCRYPT, startTestNewsroom, type TestNewsroom } from '../../server/testing';
+import { dispatch } from '../dispatch';
+import { openDeskServices, type DeskServices } from '../services';
+
+const skip = pgSkipReason();
+if (skip) console.warn(`SKIP ${skip}`);
+
+type Desk = {
+  dir: string;
+  services: DeskServices;
+  seen: DeskEvent[];
+  call<T = unknown>(method: string, input?: unknown): Promise<T>;
+  refused(method: string, input?: unknown): Promise<DeskErrorShape>;
+  /** Resolves with the first event (from now on) matching `match`. */
+  next(match: (e: DeskEvent) => boolean, timeoutMs?: number): Promise<DeskEvent>;
+};
+
+describe.skipIf(skip !== null)('a desk connected to the newsroom', () => {
+  let cluster: PgCluster;
+  let nr: TestNewsroom;
+  const desks: Desk[] = [];
+
+  async function desk(): Promise<Desk> {
+    const dir = mkdtempSync(join(tmpdir(), 'desk-nr-'));
+    const services = await openDeskServices({
+      dataDir: dir,
+      transport: 'http',
+      demo: false,
+      newsroom: { keyScrypt: FAST_SCRYPT, backoff: { firstMs: 100, maxMs: 400 }, timeoutMs: 5000 },
+    });
+    const seen: DeskEvent[] = [];
+    const waiters = new Set<() => void>();
+    services.events.subscribe((e) => {
+      seen.push(e);
+      for (const w of [...waiters]) w();
+    });
+    const run = (method: string, input: unknown = {}) => dispatch(services.handlers, method, input, 'win-1');
+    const d: Desk = {
+      dir,
+      services,
+      seen,
+      call: async <T>(method: string, input?: unknown) => {
+        const r = await run(method, input);
+        if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.detail}`), { shape: r.error });
+        return r.result as T;
+      },
+      refused: async (method, input) => {
+        const r = await run(method, input);
+        if (r.ok) throw new Error(`${method} was expected to be refused`);
+        return r.error;
+      },
+      next: (match, timeoutMs = 10_000) => {
+        const from = seen.length;
+        return new Promise((resolve, reject) => {
+          const check = () => {
+            const hit = seen.slice(from).find(match);
+            if (!hit) return;
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(hit);
+          };
+          const timer = setTimeout(() => {
+            waiters.delete(check);
+            reject(new Error('no such event arrived'));
+          }, timeoutMs);
+          waiters.add(check);
+        });
+      },
+    };
+    desks.push(d);
+    return d;
+  }
+
+  async function signedIn(id: string, name: string, roles: Role[]): Promise<Desk> {
+    const password = await nr.person(id, name, roles);
+    const d = await desk();
+    await d.call('newsroom.connect', { server: nr.url });
+    const status = await d.call<NewsroomStatus>('newsroom.signIn', { login: id, password });
+    expect(status).toMatchObject({ state: 'connected', person: { id, name }, lastLogin: id });
+    return d;
+  }
+
+  async function written(reporter: Desk, headline: string, byline: string): Promise<Story> {
+    const draft = await reporter.call<Story>('stories.create', {});
+    await reporter.call('locks.acquire', { id: draft.id });
+    return reporter.call<Story>('stories.save', {
+      id: draft.id,
+      baseRev: draft.rev,
+      content: {
+        ...contentOf(draft),
+        headline,
+        byline: { credits: [{ kind: 'person', role: '记者', names: [byline] }], position: 'top' },
+      },
+    });
+  }
+
+  beforeAll(async () => {
+    cluster = startPgCluster();
+    nr = await startTestNewsroom(cluster.createDatabase('desk_connection'));
+  });
+  afterAll(async () => {
+    for (const d of desks) {
+      await d.services.close();
+      rmSync(d.dir, { recursive: true, force: true });
+    }
+    await nr?.close();
+    cluster?.stop();
+  });
+
+  it('a desk that never connected answers local and keeps its own store', async () => {
+    const d = await desk();
+    expect(await d.call<NewsroomStatus>('newsroom.status')).toMatchObject({ state: 'local', server: null });
+    expect((await d.refused('newsroom.signIn', { login: 'x', password: 'y' })).key).toBe(
+      'error.newsroomNotConnected',
+    );
+    // Not a newsroom server: the desk's own loopback-style answer is not the newsroom's.
+    const bad = await d.refused('newsroom.connect', { server: 'http://127.0.0.1:9/' });
+    expect(bad.key).toBe('error.newsroomUnreachable');
+    expect((await d.call<NewsroomStatus>('newsroom.status')).state).toBe('local');
+  });
+
+  it('two desks on one server: list, get, save, submit, events relayed, a sign-off signed on the desk', async () => {
+    const reporter = await signedIn('zhou', '周记者', ['reporter']);
+    const editor = await signedIn('wu', '吴初审', ['first-editor']);
+
+    // The key file lives in the data folder, encrypted; the status names its fingerprint.
+    const status = await editor.call<NewsroomStatus>('newsroom.status');
+    expect(status.key?.file).toBe(join(editor.dir, 'keys', 'wu.json'));
+    expect(JSON.parse(await readFile(status.key!.file, 'utf8'))).toMatchObject({
+      format: 'dangjian-desk/person-key',
+    });
+    expect(JSON.stringify(status)).not.toMatch(/token/i);
+
+    // The connection is kept in newsroom.json without any secret.
+    const config = await readFile(join(reporter.dir, 'newsroom.json'), 'utf8');
+    expect(JSON.parse(config)).toEqual({ version: 1, server: nr.url, lastLogin: 'zhou' });
+
+    const story = await written(reporter, '社区党员志愿服务队', '周记者');
+    expect(story.rev).toBe(2);
+    // The stories are the newsroom's, not the data folder's.
+    expect(reporter.services.store.list()).toEqual([]);
+    const listed = await reporter.call<{ items: Array<{ id: string }> }>('stories.list', {});
+    expect(listed.items.map((s) => s.id)).toEqual([story.id]);
+
+    const pushed = editor.next(
+      (e) => e.type === 'story' && e.storyId === story.id && e.status === 'submitted',
+    );
+    const submitted = await reporter.call<Story>('review.act', {
+      id: story.id,
+      action: 'submit',
+      baseRev: story.rev,
+    });
+    expect(submitted.status).toBe('submitted');
+    await pushed;
+
+    const queue = await editor.call<QueueItem[]>('review.queue');
+    expect(queue.map((q) => [q.story.id, q.level])).toEqual([[story.id, 'first']]);
+    const read = await editor.call<Story>('stories.get', { id: story.id });
+    expect(read.headline).toBe('社区党员志愿服务队');
+
+    // The renderer sends a plain sign; the desk asks the challenge, signs with the unlocked key and acts.
+    const seenByReporter = reporter.next((e) => e.type === 'story' && e.status === 'first-passed');
+    const signed = await editor.call<Story>('review.act', {
+      id: story.id,
+      action: 'sign',
+      baseRev: read.rev,
+    });
+    expect(signed.status).toBe('first-passed');
+    await seenByReporter;
+    const { rows } = await nr.pool.query<{ person_id: string; level: string; decision: string }>(
+      'select person_id, level, decision from signatures where story_id = $1',
+      [story.id],
+    );
+    expect(rows).toEqual([{ person_id: 'wu', level: 'first', decision: 'approve' }]);
+    const c = await nr.pool.connect();
+    try {
+      const verdict = await verifyNewsroom(c);
+      expect(verdict.firstProblem).toBeNull();
+    } finally {
+      c.release();
+    }
+
+    // The person is the account: no picking someone else while connected.
+    expect((await editor.refused('session.setUser', { userId: 'zhou' })).key).toBe(
+      'error.newsroomPersonIsAccount',
+    );
+    const users = await editor.call<{ current: { id: string } | null }>('users.list');
+    expect(users.current?.id).toBe('wu');
+  });
+
+  it('refuses a wrong password, signs out back to the own store, and makes a new key after a reset', async () => {
+    const password = await nr.person('zheng', '郑编辑', ['first-editor']);
+    const d = await desk();
+    await d.call('newsroom.connect', { server: nr.url });
+    const wrong = await d.refused('newsroom.signIn', { login: 'zheng', password: 'not-the-password' });
+    expect(wrong.key).toBe('error.signInRefused');
+    expect((await d.call<NewsroomStatus>('newsroom.status')).state).toBe('signedOut');
+
+    const first = await d.call<NewsroomStatus>('newsroom.signIn', { login: 'zheng', password });
+    const fingerprint = first.key!.fingerprint;
+    const out = d.next((e) => e.type === 'newsroom' && e.state === 'signedOut');
+    expect((await d.call<NewsroomStatus>('newsroom.signOut')).state).toBe('signedOut');
+    await out;
+    // Signed out, the desk works on its own store again.
+    expect((await d.call<{ total: number }>('stories.list', {})).total).toBe(0);
+
+    // Same password again: the same key, unlocked, not a new one.
+    const again = await d.call<NewsroomStatus>('newsroom.signIn', { login: 'zheng', password });
+    expect(again.key!.fingerprint).toBe(fingerprint);
+    await d.call('newsroom.signOut');
+
+    // An administrator resets the password: one-time password, then the person's own; the old key is kept aside.
+    const { rows } = await nr.pool.query<{ id: string }>("select id from people where id = 'zheng'");
+    expect(rows).toHaveLength(1);
+    const admin = await nr.accounts.createAccount(null, { id: 'admin1', name: '管理员', roles: ['admin'] });
+    const session = await nr.accounts.signIn('admin1', admin.password, '127.0.0.1');
+    const reset = await nr.accounts.resetPassword(session.token, 'zheng');
+    const once = await d.call<NewsroomStatus>('newsroom.signIn', {
+      login: 'zheng',
+      password: reset.password,
+    });
+    expect(once.state).toBe('passwordChange');
+    const changed = await d.call<NewsroomStatus>('newsroom.changePassword', {
+      current: reset.password,
+      next: 'zheng-new-password',
+    });
+    expect(changed.state).toBe('connected');
+    expect(changed.key!.fingerprint).not.toBe(fingerprint);
+    const files = await readdir(join(d.dir, 'keys'));
+    expect(files.filter((f) => f.startsWith('zheng.retired-'))).toHaveLength(1);
+    const keys = await nr.pool.query<{ revoked: boolean }>(
+      'select revoked_at is not null as revoked from person_keys where person_id = $1 order by id',
+      ['zheng'],
+    );
+    expect(keys.rows).toEqual([{ revoked: true }, { revoked: false }]);
+
+    // A password change while connected re-encrypts the same key.
+    const next = await d.call<NewsroomStatus>('newsroom.changePassword', {
+      current: 'zheng-new-password',
+      next: 'zheng-third-password',
+    });
+    expect(next.key!.fingerprint).toBe(changed.key!.fingerprint);
+    await d.call('newsroom.signOut');
+    const third = await d.call<NewsroomStatus>('newsroom.signIn', {
+      login: 'zheng',
+      password: 'zheng-third-password',
+    });
+    expect(third.key!.fingerprint).toBe(changed.key!.fingerprint);
+  });
+
+  it('database stopped while a desk saves: kept on the desk, sent when the database is back', async () => {
+    const reporter = await signedIn('qian', '钱记者', ['reporter']);
+    const story = await written(reporter, '第一稿', '钱记者');
+    const pendingFile = join(reporter.dir, 'newsroom', 'pending', `${story.id}.json`);
+
+    cluster.halt();
+    let restarted = false;
+    try {
+      const content = { ...contentOf(story), headline: '数据库停机时写的第二稿' };
+      const kept = await reporter.refused('stories.save', { id: story.id, baseRev: story.rev, content });
+      expect(kept.key).toBe('error.newsroomSaveKept');
+      const file = JSON.parse(await readFile(pendingFile, 'utf8')) as {
+        id: string;
+        baseRev: number;
+        content: { headline: string };
+      };
+      expect(file).toMatchObject({
+        id: story.id,
+        baseRev: story.rev,
+        content: { headline: '数据库停机时写的第二稿' },
+      });
+      const status = await reporter.call<NewsroomStatus>('newsroom.status');
+      expect(status.state).toBe('unreachable');
+      expect(status.unreachableSince).not.toBeNull();
+      expect(status.pending.map((p) => [p.storyId, p.baseRev, p.headline])).toEqual([
+        [story.id, story.rev, '数据库停机时写的第二稿'],
+      ]);
+
+      const delivered = reporter.next((e) => e.type === 'story' && e.storyId === story.id, 30_000);
+      cluster.start();
+      restarted = true;
+      const event = await delivered;
+      expect(event).toMatchObject({ revision: story.rev + 1 });
+    } finally {
+      if (!restarted) cluster.start();
+    }
+    expect(await stat(pendingFile).catch(() => null)).toBeNull();
+    const status = await reporter.call<NewsroomStatus>('newsroom.status');
+    expect(status.state).toBe('connected');
+    expect(status.pending).toEqual([]);
+    const { rows } = await nr.pool.query<{ revision: number; headline: string }>(
+      `select s.revision, r.content->>'headline' as headline
+         from stories s join story_revisions r on r.story_id = s.id and r.revision = s.revision where s.id = $1`,
+      [story.id],
+    );
+    expect(rows).toEqual([{ revision: story.rev + 1, headline: '数据库停机时写的第二稿' }]);
+
+    // The window still holds the old revision: the same text again is the stored story, a longer one continues it.
+    const same = await reporter.call<Story>('stories.save', {
+      id: story.id,
+      baseRev: story.rev,
+      content: { ...contentOf(story), headline: '数据库停机时写的第二稿' },
+    });
+    expect(same.rev).toBe(story.rev + 1);
+    const on = await reporter.call<Story>('stories.save', {
+      id: story.id,
+      baseRev: story.rev,
+      content: { ...contentOf(story), headline: '数据库停机时写的第二稿（续）' },
+    });
+    expect(on.rev).toBe(story.rev + 2);
+  });
+});
