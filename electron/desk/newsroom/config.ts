@@ -16,6 +16,11 @@ export const NewsroomConfigSchema = z
     version: z.literal(1),
     server: z.string().min(1).max(300),
     lastLogin: z.string().max(64).nullable(),
+    /**
+     * Fingerprints of signing keys on this desk the newsroom no longer takes (the person
+     * registered another key, on another computer): the next sign-in makes a new one.
+     */
+    staleKeys: z.array(z.string().max(100)).max(100).default([]),
   })
   .strict();
 export type NewsroomConfig = z.infer<typeof NewsroomConfigSchema>;

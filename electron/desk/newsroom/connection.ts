@@ -213,6 +213,7 @@ export class NewsroomConnection {
       version: 1,
       server: client.server,
       lastLogin: same ? (this.#config?.lastLogin ?? null) : null,
+      staleKeys: same ? (this.#config?.staleKeys ?? []) : [],
     };
     await writeNewsroomConfig(this.#o.dataDir, this.#config);
     this.#setState('signedOut', true);
@@ -334,6 +335,10 @@ export class NewsroomConnection {
         // Signed in with the old password: the same key pair, encrypted under the new one.
         if (previous !== null) await file.changePassword(previous, password);
         unlocked = await file.unlock(password);
+        if (this.#config?.staleKeys.includes(keyFingerprint(unlocked.publicKey))) {
+          await this.#retire(path, 'replaced');
+          unlocked = null;
+        }
       } catch (err) {
         if (
           !(err instanceof DeskError) ||
@@ -361,7 +366,7 @@ export class NewsroomConnection {
   }
 
   /** Moves a key file that no longer unlocks aside (never deleted: nothing is lost). */
-  async #retire(path: string, why: 'retired' | 'damaged') {
+  async #retire(path: string, why: 'retired' | 'damaged' | 'replaced') {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     await rename(path, path.replace(/\.json$/, `.${why}-${stamp}.json`));
     await fsyncDir(dirname(path));
@@ -473,17 +478,49 @@ export class NewsroomConnection {
       const story = await this.#call<Story>('stories.get', { id: input.id });
       shown = { rev: story.rev, content: contentOf(story) };
     }
-    const challenge = await this.#call<SignoffChallenge>('review.challenge', {
-      id: input.id,
-      action: input.action,
-      baseRev: input.baseRev,
-    });
-    const signature = signChallenge(key.unlocked, challenge.text, {
-      storyId: input.id,
-      revision: input.baseRev,
-      content: shown.content,
-    });
-    return this.#call<Story>('review.act', { ...input, signoff: { nonce: challenge.nonce, signature } });
+    try {
+      const challenge = await this.#call<SignoffChallenge>('review.challenge', {
+        id: input.id,
+        action: input.action,
+        baseRev: input.baseRev,
+      });
+      const signature = signChallenge(key.unlocked, challenge.text, {
+        storyId: input.id,
+        revision: input.baseRev,
+        content: shown.content,
+      });
+      return await this.#call<Story>('review.act', {
+        ...input,
+        signoff: { nonce: challenge.nonce, signature },
+      });
+    } catch (err) {
+      if (
+        err instanceof DeskError &&
+        (err.key === 'review.refused.noKey' || err.key === 'review.refused.badSignature')
+      )
+        throw await this.#keyNotTaken(key);
+      throw err;
+    }
+  }
+
+  /**
+   * The newsroom does not take this desk's key (the person registered another one, on another
+   * computer): remembered, so the next sign-in makes and registers a new key; nothing was signed.
+   */
+  async #keyNotTaken(key: HeldKey): Promise<DeskError> {
+    const fingerprint = keyFingerprint(key.unlocked.publicKey);
+    if (this.#config && !this.#config.staleKeys.includes(fingerprint)) {
+      this.#config = { ...this.#config, staleKeys: [...this.#config.staleKeys, fingerprint].slice(-100) };
+      await writeNewsroomConfig(this.#o.dataDir, this.#config);
+    }
+    if (this.#key === key) this.#key = null;
+    this.#emitNewsroom();
+    return new DeskError(
+      'conflict',
+      'error.newsroomKeyReplaced',
+      { fingerprint },
+      `The newsroom no longer takes this computer's signing key ${fingerprint} (another key was registered for the person, on another computer); nothing was signed. Sign in again: this desk makes and registers a new key.`,
+    );
   }
 
   // ---- reachability, events and the outbox --------------------------------------------------------

@@ -133,6 +133,8 @@ export const en: Messages = {
     '{server} answered, but it is not a newsroom server; nothing was changed. Check the address.',
   'error.newsroomAddress':
     '"{server}" is not a newsroom server address (https://host:port); nothing was changed.',
+  'error.newsroomKeyReplaced':
+    "The newsroom no longer takes this computer's signing key (a new key was registered for the person on another computer); nothing was signed. Sign in again: this computer makes and registers a new key.",
   'error.newsroomPersonIsAccount':
     'Signed in to the newsroom, the person is the account ({method}); sign out to change who you are. Nothing was changed.',
   'error.notOnServer': 'The newsroom server does not offer this yet ({method}); nothing was changed.',

@@ -116,6 +116,8 @@ export const zhCN = {
   'error.newsroomUnreachable': '连不上编辑部服务器 {server}，那里未作任何改动。请检查网络和地址。',
   'error.notNewsroomServer': '{server} 有回应，但不是编辑部服务器，未作任何改动。请核对地址。',
   'error.newsroomAddress': '“{server}”不是编辑部服务器的地址（应为 https://主机:端口），未作任何改动。',
+  'error.newsroomKeyReplaced':
+    '编辑部已不再接受这台电脑上的签名密钥（此人在另一台电脑上登记了新密钥），没有签发。请重新登录，这台电脑会生成并登记新密钥。',
   'error.newsroomPersonIsAccount':
     '已登录编辑部时，身份就是登录的账号（{method}）；要换人请先退出登录。未作任何改动。',
   'error.notOnServer': '编辑部服务器暂不提供这项操作（{method}），未作任何改动。',
