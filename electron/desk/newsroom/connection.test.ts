@@ -43,8 +43,7 @@ describe.skipIf(skip !== null)('a desk connected to the newsroom', () => {
   let nr: TestNewsroom;
   const desks: Desk[] = [];
 
-  async function desk(): Promise<Desk> {
-    const dir = mkdtempSync(join(tmpdir(), 'desk-nr-'));
+  async function desk(dir = mkdtempSync(join(tmpdir(), 'desk-nr-'))): Promise<Desk> {
     const services = await openDeskServices({
       dataDir: dir,
       transport: 'http',
@@ -432,5 +431,35 @@ describe.skipIf(skip !== null)('a desk connected to the newsroom', () => {
       content: { ...contentOf(story), headline: '数据库停机时写的第二稿（续）' },
     });
     expect(on.rev).toBe(story.rev + 2);
+  });
+
+  it('a kept save survives the desk restarting and is sent at the next sign-in', async () => {
+    const password = await nr.person('yang', '杨记者', ['reporter']);
+    const first = await desk();
+    await first.call('newsroom.connect', { server: nr.url });
+    await first.call('newsroom.signIn', { login: 'yang', password });
+    const story = await written(first, '重启前', '杨记者');
+    // Its lock is another session's once this desk restarts: the resend waits for it (60 s), so it is let go here.
+    await first.call('locks.release', { id: story.id });
+    cluster.halt();
+    try {
+      const content = { ...contentOf(story), headline: '关机前没送出的一稿' };
+      const kept = await first.refused('stories.save', { id: story.id, baseRev: story.rev, content });
+      expect(kept.key).toBe('error.newsroomSaveKept');
+      await first.services.close();
+      desks.splice(desks.indexOf(first), 1);
+    } finally {
+      cluster.start();
+    }
+    const second = await desk(first.dir);
+    const status = await second.call<NewsroomStatus>('newsroom.status');
+    expect(status).toMatchObject({ state: 'signedOut', lastLogin: 'yang', person: null });
+    expect(status.pending.map((p) => p.headline)).toEqual(['关机前没送出的一稿']);
+    const delivered = second.next((e) => e.type === 'story' && e.storyId === story.id, 30_000);
+    await second.call('newsroom.signIn', { login: 'yang', password });
+    expect((await delivered) as { revision: number }).toMatchObject({ revision: story.rev + 1 });
+    const read = await second.call<Story>('stories.get', { id: story.id });
+    expect([read.rev, read.headline]).toEqual([story.rev + 1, '关机前没送出的一稿']);
+    expect((await second.call<NewsroomStatus>('newsroom.status')).pending).toEqual([]);
   });
 });

@@ -112,6 +112,8 @@ export class NewsroomConnection {
   #probeTimer: NodeJS.Timeout | null = null;
   #probeTries = 0;
   #flushing: Promise<void> | null = null;
+  #flushTimer: NodeJS.Timeout | null = null;
+  #flushTries = 0;
   #closed = false;
 
   private constructor(o: ConnectionOptions, config: NewsroomConfig | null, pending: PendingSaves) {
@@ -603,7 +605,10 @@ export class NewsroomConnection {
       }, gone);
   }
 
-  /** Sends the kept saves of the signed-in person (one run at a time); each delivery tells the windows. */
+  /**
+   * Sends the kept saves of the signed-in person (one run at a time); each delivery tells the
+   * windows. A save waiting for another session's lock is tried again with backoff.
+   */
   #flush() {
     if (this.#flushing || this.pending.size === 0) return;
     const person = this.#person;
@@ -613,14 +618,27 @@ export class NewsroomConnection {
       .flush(
         { personId: person.id, server },
         (e) => this.#call<Story>('stories.save', { id: e.id, baseRev: e.baseRev, content: e.content }),
-        (err) => !didNotReach(err) && !sessionEnded(err),
+        (err) =>
+          didNotReach(err) || sessionEnded(err)
+            ? 'lost'
+            : err instanceof DeskError && err.code === 'locked'
+              ? 'later'
+              : 'refused',
       )
       .then(
-        (stories) => {
+        ({ delivered, waiting }) => {
           const at = new Date().toISOString();
-          for (const s of stories)
+          for (const s of delivered)
             this.#o.events.emit({ type: 'story', storyId: s.id, revision: s.rev, status: s.status, at });
-          if (stories.length > 0) this.#emitNewsroom();
+          if (delivered.length > 0) this.#emitNewsroom();
+          this.#flushTries = waiting > 0 ? this.#flushTries + 1 : 0;
+          if (waiting > 0 && !this.#closed && !this.#flushTimer) {
+            this.#flushTimer = setTimeout(() => {
+              this.#flushTimer = null;
+              this.#flush();
+            }, this.#delay(this.#flushTries));
+            this.#flushTimer.unref();
+          }
         },
         (err: unknown) => {
           if (!didNotReach(err) && !sessionEnded(err))
@@ -645,6 +663,9 @@ export class NewsroomConnection {
   #clearTimers() {
     if (this.#probeTimer) clearTimeout(this.#probeTimer);
     if (this.#eventTimer) clearTimeout(this.#eventTimer);
+    if (this.#flushTimer) clearTimeout(this.#flushTimer);
+    this.#flushTimer = null;
+    this.#flushTries = 0;
     this.#probeTimer = null;
     this.#eventTimer = null;
     this.#eventTries = 0;

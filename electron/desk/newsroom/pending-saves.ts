@@ -164,16 +164,19 @@ export class PendingSaves {
   }
 
   /**
-   * Sends the kept saves of `personId` on `server` again, oldest first. Stops at the first that
-   * does not reach the server (the rest wait for the next try) and throws that error; a refusal
-   * is kept on its entry and the others go on. Returns the stories delivered.
+   * Sends the kept saves of `personId` on `server` again, oldest first. `judge` reads a failure:
+   * `lost` (it did not reach the server) stops the run and throws, the rest wait for the next try;
+   * `later` (the story is locked by another session) leaves that save waiting and goes on;
+   * `refused` keeps it with the refusal, not sent again. Returns the stories delivered and how
+   * many of the person's saves still wait to be sent.
    */
   async flush(
     who: { personId: string; server: string },
     send: (entry: PendingFile) => Promise<Story>,
-    reached: (err: unknown) => boolean,
-  ): Promise<Story[]> {
+    judge: (err: unknown) => 'lost' | 'later' | 'refused',
+  ): Promise<{ delivered: Story[]; waiting: number }> {
     const delivered: Story[] = [];
+    let waiting = 0;
     for (const entry of this.entries()) {
       if (entry.personId !== who.personId || entry.server !== who.server || entry.refused) continue;
       const story = await this.serial(entry.id, async () => {
@@ -190,7 +193,12 @@ export class PendingSaves {
           });
           return saved;
         } catch (err) {
-          if (!reached(err)) throw err;
+          const verdict = judge(err);
+          if (verdict === 'lost') throw err;
+          if (verdict === 'later') {
+            waiting++;
+            return null;
+          }
           const refused = {
             key: err instanceof DeskError ? err.key : 'error.internal',
             detail: (err instanceof Error ? err.message : String(err)).slice(0, 2000),
@@ -206,6 +214,6 @@ export class PendingSaves {
       });
       if (story) delivered.push(story);
     }
-    return delivered;
+    return { delivered, waiting };
   }
 }
