@@ -50,7 +50,7 @@ export type OpenOptions = {
   /** Opens a folder in the file manager (electron/main: shell.openPath); pages.openFolder validates the folder first. */
   openPath?: (folder: string) => Promise<string>;
   /** The newsroom connection's key scrypt parameters, backoff and timeout (tests); defaults otherwise. */
-  newsroom?: Pick<ConnectionOptions, 'keyScrypt' | 'backoff' | 'timeoutMs'>;
+  newsroom?: Pick<ConnectionOptions, 'keyScrypt' | 'backoff' | 'timeoutMs' | 'ca'>;
 };
 
 export function defaultUser(): string {

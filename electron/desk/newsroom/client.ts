@@ -12,6 +12,7 @@
  */
 import { request as httpRequest, Agent as HttpAgent, type IncomingMessage } from 'node:http';
 import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
+import { rootCertificates } from 'node:tls';
 
 import WebSocket from 'ws';
 
@@ -117,22 +118,48 @@ const NETWORK_GONE = new Set([
   'ECONNABORTED',
 ]);
 
-export type ClientOptions = { timeoutMs?: number };
+export type ClientOptions = {
+  timeoutMs?: number;
+  /** A certificate authority (PEM) trusted besides the system's: an office's own CA for its server. */
+  ca?: string;
+};
+
+/** TLS failures of the server's certificate: the address answers, but this desk cannot trust it. */
+const UNTRUSTED = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+export function untrusted(server: string, reason: string): DeskError {
+  return new DeskError(
+    'invalid-input',
+    'error.newsroomCertificate',
+    { server },
+    `The newsroom server at ${server} shows a certificate this computer does not trust (${reason}); nothing was sent to it.`,
+  );
+}
 
 export class NewsroomClient {
   readonly server: string;
   readonly #url: URL;
   readonly #agent: HttpAgent;
   readonly #timeoutMs: number;
+  readonly #ca: string[] | undefined;
   #token: string | null = null;
 
   constructor(server: string, opts: ClientOptions = {}) {
     this.server = normaliseServer(server);
     this.#url = new URL(this.server);
     const https = this.#url.protocol === 'https:';
+    this.#ca = opts.ca ? [...rootCertificates, opts.ca] : undefined;
     // Keep-alive: a save is one round trip on an open connection, not a new TCP (and TLS) handshake.
     this.#agent = https
-      ? new HttpsAgent({ keepAlive: true, maxSockets: 8 })
+      ? new HttpsAgent({ keepAlive: true, maxSockets: 8, ca: this.#ca })
       : new HttpAgent({ keepAlive: true, maxSockets: 8 });
     this.#timeoutMs = opts.timeoutMs ?? REQUEST_TIMEOUT_MS;
   }
@@ -194,6 +221,7 @@ export class NewsroomClient {
     const ws = new WebSocket(url, ['desk-events'], {
       headers: { authorization: `Bearer ${token}` },
       handshakeTimeout: this.#timeoutMs,
+      ca: this.#ca,
       maxPayload: 64 * 1024,
     });
     return new Promise((resolve, reject) => {
@@ -291,7 +319,9 @@ export class NewsroomClient {
       req.on('error', (err: NodeJS.ErrnoException) => {
         if (err.code && NETWORK_GONE.has(err.code))
           return reject(unreachable(this.server, `${err.code}: ${err.message}`));
-        if (/certificate|self.signed|SSL|TLS|wrong version/i.test(err.message))
+        if (err.code && UNTRUSTED.has(err.code))
+          return reject(untrusted(this.server, `${err.code}: ${err.message}`));
+        if (err.code === 'EPROTO' || /wrong version number|SSL routines/i.test(err.message))
           return reject(notNewsroom(this.server, `TLS: ${err.message}`));
         reject(unreachable(this.server, err.message));
       });

@@ -3,7 +3,8 @@
  * a real newsroom server: two desks, each on its own data folder, talking to the server only
  * through their desk handlers (the same object every transport calls), as a window would.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -43,12 +44,12 @@ describe.skipIf(skip !== null)('a desk connected to the newsroom', () => {
   let nr: TestNewsroom;
   const desks: Desk[] = [];
 
-  async function desk(dir = mkdtempSync(join(tmpdir(), 'desk-nr-'))): Promise<Desk> {
+  async function desk(dir = mkdtempSync(join(tmpdir(), 'desk-nr-')), ca?: string): Promise<Desk> {
     const services = await openDeskServices({
       dataDir: dir,
       transport: 'http',
       demo: false,
-      newsroom: { keyScrypt: FAST_SCRYPT, backoff: { firstMs: 100, maxMs: 400 }, timeoutMs: 5000 },
+      newsroom: { keyScrypt: FAST_SCRYPT, backoff: { firstMs: 100, maxMs: 400 }, timeoutMs: 5000, ca },
     });
     const seen: DeskEvent[] = [];
     const waiters = new Set<() => void>();
@@ -461,5 +462,65 @@ describe.skipIf(skip !== null)('a desk connected to the newsroom', () => {
     const read = await second.call<Story>('stories.get', { id: story.id });
     expect([read.rev, read.headline]).toEqual([story.rev + 1, '关机前没送出的一稿']);
     expect((await second.call<NewsroomStatus>('newsroom.status')).pending).toEqual([]);
+  });
+
+  it('over https: a certificate the desk does not trust is refused; with the office CA it signs in', async () => {
+    const certDir = mkdtempSync(join(tmpdir(), 'desk-nr-tls-'));
+    const key = join(certDir, 'key.pem');
+    const cert = join(certDir, 'cert.pem');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+      ].concat([
+        '-subj',
+        '/CN=desk-test',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ]),
+      { stdio: 'ignore' },
+    );
+    const tls = await startNewsroomServer({
+      pool: nr.pool,
+      accounts: nr.accounts,
+      stories: new NewsroomStories(nr.pool),
+      listen: { host: '127.0.0.1', port: 0 },
+      tls: { cert, key },
+      sweepMs: 0,
+    });
+    try {
+      expect(tls.url).toMatch(/^https:/);
+      const stranger = await desk();
+      expect((await stranger.refused('newsroom.connect', { server: tls.url })).key).toBe(
+        'error.newsroomCertificate',
+      );
+      const password = await nr.person('gao', '高记者', ['reporter']);
+      const office = await desk(undefined, readFileSync(cert, 'utf8'));
+      await office.call('newsroom.connect', { server: tls.url });
+      const status = await office.call<NewsroomStatus>('newsroom.signIn', { login: 'gao', password });
+      expect(status.state).toBe('connected');
+      const story = await written(office, '加密连接', '高记者');
+      const pushed = office.next(
+        (e) => e.type === 'story' && e.storyId === story.id && e.status === 'submitted',
+      );
+      await office.call('review.act', { id: story.id, action: 'submit', baseRev: story.rev });
+      await pushed;
+      await office.call('newsroom.signOut');
+    } finally {
+      await tls.close();
+      rmSync(certDir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,7 +8,7 @@
  * contract method goes to the server, except what stays on this desktop (LOCAL_METHODS); signed
  * out (or never connected) it is the desk's own handlers, exactly as before.
  */
-import { mkdir, rename } from 'node:fs/promises';
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 import {
@@ -60,11 +60,18 @@ export type ConnectionOptions = {
   backoff?: Backoff;
   /** How long a request may take (default client.ts's REQUEST_TIMEOUT_MS). */
   timeoutMs?: number;
+  /**
+   * A certificate authority (PEM) the desk trusts for the newsroom besides the system's (an
+   * office's own CA); default: the file named by DESK_NEWSROOM_CA, if set.
+   */
+  ca?: string;
 };
 
 type SignedInPerson = UserProfile & { login: string };
 type HeldKey = { unlocked: UnlockedKey; file: string };
 
+/** How many stories' served content the desk remembers for signing. */
+const SERVED_KEPT = 200;
 const PERSON_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const REMOTE_STATES: ReadonlySet<NewsroomState> = new Set(['passwordChange', 'connected', 'unreachable']);
 
@@ -122,15 +129,17 @@ export class NewsroomConnection {
     this.#config = config;
     this.pending = pending;
     this.#state = config ? 'signedOut' : 'local';
-    if (config) this.#client = new NewsroomClient(config.server, { timeoutMs: o.timeoutMs });
+    if (config) this.#client = new NewsroomClient(config.server, { timeoutMs: o.timeoutMs, ca: o.ca });
   }
 
   static async open(o: ConnectionOptions): Promise<NewsroomConnection> {
+    const caFile = process.env.DESK_NEWSROOM_CA;
+    const ca = o.ca ?? (caFile ? await readFile(caFile, 'utf8') : undefined);
     const [config, pending] = await Promise.all([
       readNewsroomConfig(o.dataDir),
       PendingSaves.open(o.dataDir),
     ]);
-    return new NewsroomConnection(o, config, pending);
+    return new NewsroomConnection({ ...o, ca }, config, pending);
   }
 
   get state(): NewsroomState {
@@ -200,7 +209,7 @@ export class NewsroomConnection {
   // ---- connecting and signing in -------------------------------------------------------------
 
   async connect(server: string): Promise<NewsroomStatus> {
-    const client = new NewsroomClient(server, { timeoutMs: this.#o.timeoutMs });
+    const client = new NewsroomClient(server, { timeoutMs: this.#o.timeoutMs, ca: this.#o.ca });
     try {
       await client.probe();
     } catch (err) {
@@ -423,7 +432,11 @@ export class NewsroomConnection {
   }
 
   #remember(result: unknown) {
-    if (isStory(result)) this.#served.set(result.id, { rev: result.rev, content: contentOf(result) });
+    if (!isStory(result)) return;
+    // Most recently served last; the oldest forgotten past SERVED_KEPT (signing then reads the story again).
+    this.#served.delete(result.id);
+    this.#served.set(result.id, { rev: result.rev, content: contentOf(result) });
+    if (this.#served.size > SERVED_KEPT) this.#served.delete(this.#served.keys().next().value!);
   }
 
   async #save({ id, baseRev, content }: DeskParsedInput<'stories.save'>): Promise<Story> {

@@ -135,6 +135,8 @@ export const en: Messages = {
     '"{server}" is not a newsroom server address (https://host:port); nothing was changed.',
   'error.newsroomKeyReplaced':
     "The newsroom no longer takes this computer's signing key (a new key was registered for the person on another computer); nothing was signed. Sign in again: this computer makes and registers a new key.",
+  'error.newsroomCertificate':
+    'The newsroom server {server} shows a certificate this computer does not trust; nothing was sent to it. Check the address and the certificate with your administrator.',
   'error.newsroomPersonIsAccount':
     'Signed in to the newsroom, the person is the account ({method}); sign out to change who you are. Nothing was changed.',
   'error.notOnServer': 'The newsroom server does not offer this yet ({method}); nothing was changed.',
