@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -23,6 +23,7 @@ import { verifyNewsroom } from '../../server/store/audit-verify';
 import { startNewsroomServer } from '../../server/http';
 import { NewsroomStories } from '../../server/store/stories';
 import { FAST_SCRYPT, startTestNewsroom, type TestNewsroom } from '../../server/testing';
+import { startHost } from '../../host/server';
 import { dispatch } from '../dispatch';
 import { openDeskServices, type DeskServices } from '../services';
 
@@ -521,6 +522,56 @@ describe.skipIf(skip !== null)('a desk connected to the newsroom', () => {
     } finally {
       await tls.close();
       rmSync(certDir, { recursive: true, force: true });
+    }
+  });
+
+  it('through the loopback host: a browser tab signs in and hears the other desk over its event stream', async () => {
+    const reporter = await signedIn('xu', '徐记者', ['reporter']);
+    const password = await nr.person('ma', '马初审', ['first-editor']);
+    const d = await desk();
+    const renderer = join(d.dir, 'renderer');
+    await mkdir(renderer);
+    await writeFile(
+      join(renderer, 'index.html'),
+      '<!doctype html><html><head></head><body>desk</body></html>',
+    );
+    const host = await startHost({ services: d.services, rendererDir: renderer });
+    const abort = new AbortController();
+    try {
+      const traded = await fetch(host.openUrl(), { redirect: 'manual' });
+      const cookie = traded.headers.get('set-cookie')!.split(';')[0]!;
+      const html = await (await fetch(host.url, { headers: { Cookie: cookie } })).text();
+      const token = /name="desk-token" content="([^"]+)"/.exec(html)![1]!;
+      const headers = { 'Content-Type': 'application/json', Cookie: cookie, 'X-Desk-Token': token };
+      const api = async (method: string, input: unknown) => {
+        const res = await fetch(new URL(`api/${method}`, host.url), {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(input),
+        });
+        return (await res.json()) as { ok: boolean; result?: unknown; error?: DeskErrorShape };
+      };
+      expect((await api('newsroom.connect', { server: nr.url })).ok).toBe(true);
+      const signedInTab = await api('newsroom.signIn', { login: 'ma', password });
+      expect(signedInTab.ok).toBe(true);
+      // What the tab gets back names the person and the key, never the session token.
+      expect(JSON.stringify(signedInTab)).not.toMatch(/token/i);
+
+      const stream = await fetch(new URL('events', host.url), { headers, signal: abort.signal });
+      const reader = stream.body!.getReader();
+      const story = await written(reporter, '浏览器里看到的稿件', '徐记者');
+      await reporter.call('review.act', { id: story.id, action: 'submit', baseRev: story.rev });
+      let text = '';
+      while (!text.includes(`"storyId":"${story.id}"`) || !text.includes('"status":"submitted"')) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error('the event stream ended');
+        text += new TextDecoder().decode(value);
+      }
+      const queue = await api('review.queue', {});
+      expect((queue.result as QueueItem[]).map((q) => q.story.id)).toEqual([story.id]);
+    } finally {
+      abort.abort();
+      await host.close();
     }
   });
 });
