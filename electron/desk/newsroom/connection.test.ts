@@ -371,6 +371,15 @@ describe.skipIf(skip !== null)('a desk connected to the newsroom', () => {
       password: 'zheng-third-password',
     });
     expect(third.key!.fingerprint).toBe(changed.key!.fingerprint);
+
+    // Disconnected: signed out on the server first, the address forgotten, a single desktop again.
+    expect((await d.call<NewsroomStatus>('newsroom.disconnect')).state).toBe('local');
+    const open = await nr.pool.query<{ n: number }>(
+      "select count(*)::int as n from sessions where person_id = 'zheng' and ended_at is null",
+    );
+    expect(open.rows[0]!.n).toBe(0);
+    expect(await stat(join(d.dir, 'newsroom.json')).catch(() => null)).toBeNull();
+    expect(await readdir(join(d.dir, 'keys'))).toContain('zheng.json');
   });
 
   it('database stopped while a desk saves: kept on the desk, sent when the database is back', async () => {

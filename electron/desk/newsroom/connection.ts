@@ -261,8 +261,11 @@ export class NewsroomConnection {
     await this.#tracked(() => client.changePassword(current, next));
     const me = await this.#tracked(() => client.me());
     this.#expiresAt = me.expiresAt;
+    const wasConnected = this.#state === 'connected';
     this.#key = await this.#unlockKey(person.id, next, current);
     this.#signedIn();
+    // The key may be new: the windows re-read the status even when the state stays connected.
+    if (wasConnected) this.#emitNewsroom();
     return this.status();
   }
 
@@ -274,7 +277,7 @@ export class NewsroomConnection {
 
   async disconnect(): Promise<NewsroomStatus> {
     if (!this.#config) return this.status();
-    await this.#endSession(false);
+    await this.#endSession(true);
     await removeNewsroomConfig(this.#o.dataDir);
     this.#client?.close();
     this.#client = null;
