@@ -583,4 +583,24 @@ describe.skipIf(skip !== null)('a desk connected to the newsroom', () => {
       await host.close();
     }
   });
+
+  it('the editor’s page checks read the other stories of the page from the newsroom', async () => {
+    const reporter = await signedIn('kong', '孔记者', ['reporter']);
+    const first = await reporter.call<Story>('stories.create', { page: 'B6' });
+    const second = await reporter.call<Story>('stories.create', { page: 'B6' });
+    await reporter.call<Story>('stories.save', {
+      id: second.id,
+      baseRev: second.rev,
+      content: { ...contentOf(second), headline: '同版的另一篇' },
+    });
+    await reporter.call<Story>('stories.create', { page: 'B7' });
+    const context = await reporter.call<{
+      page: string;
+      user: string;
+      stories: Array<{ key: string; content: { headline: string } }>;
+    }>('checks.pageContext', { id: first.id });
+    expect(context.page).toBe('B6');
+    expect(context.user).toBe('孔记者');
+    expect(context.stories.map((s) => [s.key, s.content.headline])).toEqual([[second.id, '同版的另一篇']]);
+  });
 });

@@ -20,7 +20,13 @@ import {
   type NewsroomState,
   type NewsroomStatus,
 } from '../../../shared/api';
-import { contentOf, type Story, type StoryContent } from '../../../shared/model';
+import {
+  contentOf,
+  StoryQuerySchema,
+  type Story,
+  type StoryContent,
+  type StorySummary,
+} from '../../../shared/model';
 import type { SignoffChallenge } from '../../../shared/review/review-contract';
 import type { UserProfile } from '../../../shared/review/roles';
 import type { ScryptParams } from '../../server/accounts/passwords';
@@ -405,6 +411,24 @@ export class NewsroomConnection {
         const { login: _login, ...me } = this.#person;
         return { users: [me], current: me };
       }
+    };
+    // The editor's page checks (issue 4, 5) on the newsroom's stories: the other stories of the page this person may see.
+    handlers['checks.pageContext'] = async ({ id }) => {
+      const story = await this.#call<Story>('stories.get', { id });
+      const user = this.#person?.name ?? '';
+      if (!story.page) return { page: null, stories: [], user };
+      const { items } = await this.#call<{ items: StorySummary[] }>('stories.list', {
+        ...StoryQuerySchema.parse({}),
+        page: story.page,
+      });
+      const others = items.filter((s) => s.page === story.page && s.deletedAt === null && s.id !== id);
+      const stories = await Promise.all(
+        others.map(async (s) => ({
+          key: s.id,
+          content: contentOf(await this.#call<Story>('stories.get', { id: s.id })),
+        })),
+      );
+      return { page: story.page, stories, user };
     };
     handlers['users.save'] = () => Promise.reject(personIsAccount('users.save'));
     handlers['session.setUser'] = () => Promise.reject(personIsAccount('session.setUser'));
