@@ -9,7 +9,9 @@ import { dirname, join } from 'node:path';
 
 import { z } from 'zod';
 
-import { fsyncDir, readJsonFile, writeFileDurable } from '../storage/durable-file';
+import { dataLayout } from '../storage/data-layout';
+import { DamagedFileError, fsyncDir, readJsonFile, writeFileDurable } from '../storage/durable-file';
+import { moveAside } from '../storage/move-aside';
 
 export const NewsroomConfigSchema = z
   .object({
@@ -27,9 +29,23 @@ export type NewsroomConfig = z.infer<typeof NewsroomConfigSchema>;
 
 export const configPathOf = (dataDir: string) => join(dataDir, 'newsroom.json');
 
-/** The kept connection, or null for a desk that never connected (or was disconnected). */
-export function readNewsroomConfig(dataDir: string): Promise<NewsroomConfig | null> {
-  return readJsonFile(configPathOf(dataDir), NewsroomConfigSchema);
+/**
+ * The kept connection, or null for a desk that never connected (or was disconnected). A damaged
+ * file is moved to damaged/ (never overwritten) and the desk starts as a single desktop: the
+ * address is typed again in 设置 → 连接编辑部.
+ */
+export async function readNewsroomConfig(dataDir: string): Promise<NewsroomConfig | null> {
+  const path = configPathOf(dataDir);
+  try {
+    return await readJsonFile(path, NewsroomConfigSchema);
+  } catch (err) {
+    if (!(err instanceof DamagedFileError)) throw err;
+    const kept = await moveAside(path, dataLayout(dataDir).damaged, new Date());
+    console.warn(
+      `[desk] newsroom.json is damaged (${err.reason}); moved to damaged/${kept}, the desk starts unconnected`,
+    );
+    return null;
+  }
 }
 
 export async function writeNewsroomConfig(dataDir: string, config: NewsroomConfig): Promise<void> {

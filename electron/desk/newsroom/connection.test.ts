@@ -158,6 +158,15 @@ describe.skipIf(skip !== null)('a desk connected to the newsroom', () => {
     }
     expect((await d.call<NewsroomStatus>('newsroom.status')).state).toBe('local');
     expect(await stat(join(d.dir, 'newsroom.json')).catch(() => null)).toBeNull();
+
+    // A damaged newsroom.json is moved aside, not overwritten: the desk starts unconnected.
+    await d.services.close();
+    desks.splice(desks.indexOf(d), 1);
+    await writeFile(join(d.dir, 'newsroom.json'), '{"version": 1, "server": ');
+    const again = await desk(d.dir);
+    expect((await again.call<NewsroomStatus>('newsroom.status')).state).toBe('local');
+    const damaged = await readdir(join(d.dir, 'damaged'));
+    expect(damaged.filter((f) => f.startsWith('newsroom.json.'))).toHaveLength(1);
   });
 
   it('a session ended on the server (password reset) puts the desk back to signedOut', async () => {
