@@ -256,7 +256,7 @@ export class NewsroomConnection {
       await this.#endSession();
       throw err;
     }
-    this.#signedIn();
+    await this.#signedIn();
     return this.status();
   }
 
@@ -269,7 +269,7 @@ export class NewsroomConnection {
     this.#expiresAt = me.expiresAt;
     const wasConnected = this.#state === 'connected';
     this.#key = await this.#unlockKey(person.id, next, current);
-    this.#signedIn();
+    await this.#signedIn();
     // The key may be new: the windows re-read the status even when the state stays connected.
     if (wasConnected) this.#emitNewsroom();
     return this.status();
@@ -307,12 +307,15 @@ export class NewsroomConnection {
     client?.close();
   }
 
-  /** After a sign-in with a password of the person's own: the events, the kept saves, the state. */
-  #signedIn() {
+  /**
+   * After a sign-in with a password of the person's own: the state, the event socket (its first
+   * try awaited, so nothing pushed after the sign-in answered is missed), the kept saves.
+   */
+  async #signedIn() {
     this.#unreachableSince = null;
     this.#probeTries = 0;
     this.#setState('connected', true);
-    this.#openEvents();
+    await this.#openEvents();
     this.#flush();
   }
 
@@ -574,7 +577,7 @@ export class NewsroomConnection {
     if (this.#probeTimer) clearTimeout(this.#probeTimer);
     this.#probeTimer = null;
     this.#setState('connected', true);
-    if (!this.#stopEvents) this.#openEvents();
+    if (!this.#stopEvents) void this.#openEvents();
     this.#flush();
   }
 
@@ -609,9 +612,9 @@ export class NewsroomConnection {
   }
 
   /** Relays the server's events onto the desk's bus; reopened with backoff when the socket drops. */
-  #openEvents() {
+  #openEvents(): Promise<void> {
     const client = this.#client;
-    if (!client?.signedIn || this.#closed || this.#stopEvents) return;
+    if (!client?.signedIn || this.#closed || this.#stopEvents) return Promise.resolve();
     let cancelled = false;
     let stop: (() => void) | null = null;
     this.#stopEvents = () => {
@@ -628,13 +631,13 @@ export class NewsroomConnection {
         if (this.#state !== 'connected' || this.#stopEvents) return;
         // The server, its database or the session? /api/me says (and moves the state); then the socket again.
         this.#tracked(() => client.me()).then(
-          () => this.#openEvents(),
+          () => void this.#openEvents(),
           () => undefined,
         );
       }, this.#delay(this.#eventTries++));
       this.#eventTimer.unref();
     };
-    client
+    return client
       .events((event) => this.#o.events.emit(event), gone)
       .then((close) => {
         if (cancelled) return close();
