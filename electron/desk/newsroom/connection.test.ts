@@ -171,9 +171,10 @@ describe.skipIf(skip !== null)('a desk connected to the newsroom', () => {
 
   it('a session ended on the server (password reset) puts the desk back to signedOut', async () => {
     const d = await signedIn('feng', '冯记者', ['reporter']);
+    const story = await written(d, '重置之前', '冯记者');
     const admin = await nr.accounts.createAccount(null, { id: 'admin2', name: '管理员二', roles: ['admin'] });
     const session = await nr.accounts.signIn('admin2', admin.password, '127.0.0.1');
-    await nr.accounts.resetPassword(session.token, 'feng');
+    const reset = await nr.accounts.resetPassword(session.token, 'feng');
     const out = d.next((e) => e.type === 'newsroom' && e.state === 'signedOut');
     expect((await d.refused('stories.list', {})).key).toBe('error.sessionEnded');
     await out;
@@ -183,6 +184,31 @@ describe.skipIf(skip !== null)('a desk connected to the newsroom', () => {
       key: null,
       lastLogin: 'feng',
     });
+
+    // A save that meets the ended session is kept too, and sent once the person is signed in again.
+    const again = await d.call<NewsroomStatus>('newsroom.signIn', {
+      login: 'feng',
+      password: reset.password,
+    });
+    expect(again.state).toBe('passwordChange');
+    const refused = await d.refused('stories.list', {});
+    expect(refused.key).toBe('error.passwordChangeRequired');
+    await d.call('newsroom.changePassword', { current: reset.password, next: 'feng-own-password' });
+    await nr.accounts.resetPassword(session.token, 'feng');
+    const kept = await d.refused('stories.save', {
+      id: story.id,
+      baseRev: story.rev,
+      content: { ...contentOf(story), headline: '会话结束时的一稿' },
+    });
+    expect(kept.key).toBe('error.newsroomSaveKept');
+    expect((await d.call<NewsroomStatus>('newsroom.status')).state).toBe('signedOut');
+    const delivered = d.next((e) => e.type === 'story' && e.storyId === story.id);
+    const second = await nr.accounts.resetPassword(session.token, 'feng');
+    await d.call('newsroom.signIn', { login: 'feng', password: second.password });
+    await d.call('newsroom.changePassword', { current: second.password, next: 'feng-own-password-2' });
+    await delivered;
+    const read = await d.call<Story>('stories.get', { id: story.id });
+    expect([read.rev, read.headline]).toEqual([story.rev + 1, '会话结束时的一稿']);
   });
 
   it('a key replaced on another computer of the same person: refused clearly, a new key at the next sign-in', async () => {
