@@ -62,3 +62,36 @@ test('submit and sign: list, panel and bar follow at once; the sign dialog, pane
   await expect(reporter.getByTestId('placement-rev')).toHaveAttribute('data-rev', String(signed.rev));
   await editor.screenshot({ path: 'test-results/review-status.png' });
 });
+
+test('a window that only reads a story shows the writer’s saved text without a reload', async ({
+  browser,
+  desk,
+}) => {
+  test.setTimeout(90_000);
+  const writer = await deskAs(browser, desk.url, 'li-hua');
+  const row = writer.getByTestId('story-row').filter({ hasText: '茶溪社区' });
+  await row.click();
+  const id = (await writer.getByTestId('story-screen').getAttribute('data-story-id'))!;
+
+  const reader = await deskAs(browser, desk.url, 'chen-jing');
+  await reader.locator(`[data-testid="story-row"][data-story-id="${id}"]`).click();
+  await expect(reader.getByTestId('story-screen')).toHaveAttribute('data-story-id', id);
+  const readerBody = reader.getByTestId('body-editor');
+  await expect(readerBody).not.toContainText('读者应当看到的新句子。');
+
+  await writer.getByTestId('body-editor').locator('p').first().click();
+  await writer.keyboard.press('Control+End');
+  await writer.keyboard.type('读者应当看到的新句子。');
+  await writer.getByTestId('save-now').click();
+  await expect(writer.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  await expect(readerBody).toContainText('读者应当看到的新句子。', { timeout: 3_000 });
+  await expect(reader.getByTestId('lock-holder')).toHaveText('锁定者：李华');
+
+  // The writer keeps typing and saving: her own window never reloads under her caret.
+  await writer.keyboard.type('再写一句。');
+  await writer.getByTestId('save-now').click();
+  await expect(writer.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  await writer.keyboard.type('第三句。');
+  await expect(writer.getByTestId('body-editor')).toContainText('读者应当看到的新句子。再写一句。第三句。');
+  await expect(readerBody).toContainText('再写一句。', { timeout: 3_000 });
+});

@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { expect, test } from './utils/fixtures';
 import { startHost } from './utils/desk-host';
 import { storyOnDisk } from './utils/story-files';
+import { deskAs } from './utils/review-pages';
+import { sessionApi } from './utils/review-session';
+import type { Story } from '../shared/model';
 
 test('a fresh data folder opens on the demo page B6', async ({ page, desk }) => {
   await page.goto(desk.url);
@@ -111,4 +114,27 @@ test('the interface switches to English and stays so after a restart', async ({ 
   await expect(page.getByTestId('new-story')).toHaveText('New');
   await page.getByTestId('locale-switch').selectOption('zh-CN');
   await expect(page.getByTestId('new-story')).toHaveText('新建');
+});
+
+test('the list follows stories made and submitted elsewhere, filter included, without a reload', async ({
+  browser,
+  desk,
+}) => {
+  const viewer = await deskAs(browser, desk.url, 'li-hua');
+  await viewer.getByTestId('status-filter').selectOption('draft');
+  const rows = viewer.getByTestId('story-row');
+  await expect(rows).toHaveCount(5);
+
+  const other = await sessionApi(desk.url, 'other-window');
+  await other('session.setUser', { userId: 'zhang-ming' });
+  const made = await other<Story>('stories.create', { page: 'B6' });
+  await expect(viewer.locator(`[data-testid="story-row"][data-story-id="${made.id}"]`)).toBeVisible();
+  await expect(rows).toHaveCount(6);
+
+  const submitted = await other<Story>('review.act', { id: made.id, action: 'submit', baseRev: made.rev });
+  expect(submitted.status).toBe('submitted');
+  await expect(viewer.locator(`[data-testid="story-row"][data-story-id="${made.id}"]`)).toHaveCount(0);
+  await expect(rows).toHaveCount(5);
+  await viewer.getByTestId('status-filter').selectOption('submitted');
+  await expect(viewer.locator(`[data-testid="story-row"][data-story-id="${made.id}"]`)).toBeVisible();
 });

@@ -5,7 +5,7 @@
 import { hostname, userInfo } from 'node:os';
 
 import { DeskError, type AppInfo, type DeskHandlers, type Transport } from '../../shared/api';
-import { contentOf, newStory, queryStories } from '../../shared/model';
+import { contentOf, newStory, queryStories, type Story } from '../../shared/model';
 import { seedDemoPage } from './demo';
 import { newStoryId } from './ids';
 import { regionIndex } from './regions';
@@ -22,6 +22,7 @@ import { openReview, type ReviewServices } from './review/review-service';
 import { importHandlers } from './import/import-handlers';
 import { DeskEvents } from './desk-events';
 import { NewsroomConnection, type ConnectionOptions } from './newsroom/connection';
+import { localCheckoutHandlers } from './newsroom/handlers';
 
 export type DeskServices = {
   handlers: DeskHandlers;
@@ -129,6 +130,12 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     openPath: opts.openPath,
   });
 
+  // A new story is told to every window, so lists elsewhere show it at once (issue 19).
+  const announced = (story: Story): Story => {
+    events.emit({ type: 'story', storyId: story.id, revision: story.rev, status: story.status, at: now() });
+    return story;
+  };
+
   const local: DeskHandlers = {
     'app.info': async () =>
       ({
@@ -152,10 +159,12 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     // A window where nobody is chosen creates nothing (issue 19): never a story in the OS account's name.
     'stories.create': async ({ page }) => {
       review.requireWriter();
-      return store.create({
-        ...newStory(newStoryId(), now(), who(), { page: page ?? null }),
-        createdBy: review.currentUser()?.id ?? who(),
-      });
+      return announced(
+        await store.create({
+          ...newStory(newStoryId(), now(), who(), { page: page ?? null }),
+          createdBy: review.currentUser()?.id ?? who(),
+        }),
+      );
     },
     // Refused when another session holds the lock; an editor's change to a signed story clears signatures (issue 6).
     'stories.save': async ({ id, baseRev, content }) => review.save(id, baseRev, content),
@@ -167,7 +176,7 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
         headline: source.headline ? `${source.headline}（副本）` : '',
         slot: null,
       });
-      return store.create(copy);
+      return announced(await store.create(copy));
     },
     'stories.trash': async ({ id }) => store.setDeleted(id, now()),
     'stories.restore': async ({ id }) => store.setDeleted(id, null),
@@ -206,6 +215,7 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     ),
     ...review.handlers,
     ...importHandlers({ store, archive: archiveSearch, who, requireWriter: () => review.requireWriter() }),
+    ...localCheckoutHandlers(),
     ...newsroom.handlers(),
   };
   // One object for every transport: the desk's own handlers, or the newsroom's while signed in.

@@ -4,9 +4,24 @@
  * behaviour (undo in the editor, copy, zoom, full screen) come from Electron.
  * Reload and developer tools appear only in unpackaged runs.
  */
-import { app, dialog, Menu, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, Menu, shell, type MenuItemConstructorOptions } from 'electron';
 
 export type MenuContext = { dataDir: string };
+
+/**
+ * 设置 → 连接编辑部… opens the renderer's dialog by pressing its own shortcut (Ctrl/⌘+,,
+ * renderer/src/app/use-shortcuts.ts) in the focused window: no extra IPC channel, and the
+ * renderer keeps its rule that no shortcut fires over an open dialog. The accelerator is
+ * shown, not registered, so the key press itself reaches the renderer as typed.
+ */
+function openNewsroomDialog(): void {
+  const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  if (!win) return;
+  const modifiers: ('meta' | 'control')[] = [process.platform === 'darwin' ? 'meta' : 'control'];
+  win.focus();
+  win.webContents.sendInputEvent({ type: 'keyDown', keyCode: ',', modifiers });
+  win.webContents.sendInputEvent({ type: 'keyUp', keyCode: ',', modifiers });
+}
 
 export function buildAppMenu({ dataDir }: MenuContext): Menu {
   const isMac = process.platform === 'darwin';
@@ -59,6 +74,17 @@ export function buildAppMenu({ dataDir }: MenuContext): Menu {
         { role: 'delete', label: '删除' },
         { type: 'separator' },
         { role: 'selectAll', label: '全选' },
+      ],
+    },
+    {
+      label: '设置',
+      submenu: [
+        {
+          label: '连接编辑部…',
+          accelerator: 'CmdOrCtrl+,',
+          registerAccelerator: false,
+          click: openNewsroomDialog,
+        },
       ],
     },
     {

@@ -128,6 +128,12 @@ const api = {
   'newsroom.changePassword': bind('newsroom.changePassword'),
   'newsroom.signOut': bind('newsroom.signOut'),
   'newsroom.disconnect': bind('newsroom.disconnect'),
+  'checkout.take': bind('checkout.take'),
+  'checkout.checkIn': bind('checkout.checkIn'),
+  'checkout.takeOver': bind('checkout.takeOver'),
+  'checkout.resolve': bind('checkout.resolve'),
+  'checkout.conflict': bind('checkout.conflict'),
+  'checkout.list': bind('checkout.list'),
 } satisfies DeskApi;
 
 contextBridge.exposeInMainWorld('desk', api);

@@ -91,11 +91,11 @@ describe.skipIf(skip !== null)('newsroom server over HTTP on PostgreSQL', () => 
     const z = await desk('zhang');
     expect((await refusal(z.call('stories.get', { id: '../etc' }))).key).toBe('error.invalidInput');
     expect((await refusal(z.call('stories.nothing', {}))).key).toBe('error.unknownMethod');
-    const missing = await refusal(z.call('pages.list', {}));
+    const missing = await refusal(z.call('pages.preflight', { name: 'B6', date: '2026-12-07' }));
     expect(missing).toMatchObject({
       code: 'unsupported',
       key: 'error.notOnServer',
-      params: { method: 'pages.list' },
+      params: { method: 'pages.preflight' },
     });
     // What the client says about who it is counts for nothing: the session decides.
     const story = await z.call<Story>('stories.create', { page: 'B6', createdBy: 'li', userId: 'li' });
@@ -279,7 +279,9 @@ describe.skipIf(skip !== null)('newsroom server over HTTP on PostgreSQL', () => 
       expect(save.event).toMatchObject({ type: 'story', revision: 2, status: 'submitted' });
       expect(save.at - t0).toBeLessThan(1000);
       // NOTIFY keeps commit order: the hidden draft's events came before these and none arrived.
-      expect(socket.received.map((r) => 'storyId' in r.event ? r.event.storyId : null)).not.toContain(hidden.id);
+      expect(socket.received.map((r) => ('storyId' in r.event ? r.event.storyId : null))).not.toContain(
+        hidden.id,
+      );
     } finally {
       socket.close();
     }

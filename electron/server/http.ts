@@ -10,7 +10,8 @@
  *   POST /api/admin/reset       { person } → { password } (an administrator)
  *   POST /api/admin/accounts    { id, name, roles } → { person, password } (an administrator)
  *   POST /api/call/<method>     a contract method, through the shared dispatch gate (routes.ts)
- *   GET  /api/events            WebSocket upgrade: the DeskEvents this person may see
+ *   GET  /api/events            WebSocket upgrade: the DeskEvents this person may see (with
+ *                               subprotocol `since.<seq>`: first the ones missed after seq)
  *
  * Everything but sign-in needs `Authorization: Bearer <session token>`; who is acting comes from
  * that session only. Plain HTTP is refused off the loopback unless --insecure-lan.
@@ -37,7 +38,11 @@ import { SECURITY_HEADERS } from '../desk/static-files';
 import { isJsonContentType } from '../host/server';
 import { AuthError, type Accounts } from './accounts/accounts';
 import { EventHub } from './events';
-import { handlersFor, reviewRoutes, storyRoutes, type ServerRoutes } from './routes';
+import { checkoutRoutes } from './checkout-routes';
+import { deskRoutes, handlersFor, pageRoutes, reviewRoutes, storyRoutes, type ServerRoutes } from './routes';
+import { NewsroomCheckout } from './store/checkout';
+import { NewsroomComments } from './store/comments';
+import { NewsroomPages } from './store/pages';
 import { PersonKeys } from './store/person-keys';
 import { NewsroomReview } from './store/review';
 import type { Actor, NewsroomStories } from './store/stories';
@@ -192,6 +197,18 @@ export function bearer(req: IncomingMessage, upgrade = false): string {
   throw new AuthError(401, 'error.sessionEnded', 'No session token; sign in first.');
 }
 
+/**
+ * The last event seq a reconnecting desk saw, offered as the subprotocol `since.<seq>` next to
+ * `desk-events` (like the token, never in the URL); null when none is offered.
+ */
+export function sinceOffered(req: IncomingMessage): number | null {
+  const offered = String(req.headers['sec-websocket-protocol'] ?? '')
+    .split(',')
+    .map((p) => p.trim());
+  const m = offered.map((p) => /^since\.(\d{1,15})$/.exec(p)).find((x) => x !== null);
+  return m ? Number(m[1]) : null;
+}
+
 export async function startNewsroomServer(opts: ServerOptions): Promise<RunningServer> {
   const problem = transportProblem(opts);
   if (problem) throw new Error(problem);
@@ -199,6 +216,9 @@ export async function startNewsroomServer(opts: ServerOptions): Promise<RunningS
   const routes: ServerRoutes = {
     ...storyRoutes(stories),
     ...reviewRoutes(new NewsroomReview(opts.pool), new PersonKeys(opts.pool), stories, opts.pool),
+    ...deskRoutes(stories, new NewsroomComments(opts.pool), opts.pool),
+    ...pageRoutes(new NewsroomPages(opts.pool)),
+    ...checkoutRoutes(new NewsroomCheckout(opts.pool, stories), stories),
     ...opts.routes,
   };
   const hub = new EventHub(opts.pool);
@@ -342,7 +362,10 @@ export async function startNewsroomServer(opts: ServerOptions): Promise<RunningS
     signedIn(req, true).then(
       (actor) =>
         wss.handleUpgrade(req, socket, head, (ws) => {
-          hub.add(ws, actor);
+          hub.add(ws, actor, sinceOffered(req)).catch((err: unknown) => {
+            console.warn(`[server] event socket: ${(err as Error).message}`);
+            ws.close(1011, 'events unavailable');
+          });
           // A desk only listens; whatever it sends is ignored.
           ws.on('message', () => undefined);
         }),
@@ -353,6 +376,7 @@ export async function startNewsroomServer(opts: ServerOptions): Promise<RunningS
   async function sweep() {
     hub.heartbeat();
     await stories.sweepLocks();
+    await hub.prune();
     const open = hub.sessions();
     if (open.length === 0) return;
     const { rows } = await opts.pool.query<{ id: string }>(

@@ -49,7 +49,13 @@ describe.skipIf(skip !== null)('三审 over HTTP with signed sign-offs on Postgr
   }
 
   /** What a desk does to sign: ask for the challenge of the revision on screen, check it, sign it, send it. */
-  async function signOff(p: Person, story: Story, action: 'sign' | 'return' = 'sign', comment?: string) {
+  async function signOff(
+    p: Person,
+    story: Story,
+    action: 'sign' | 'return' = 'sign',
+    comment?: string,
+    anchor?: { field: 'body' | 'headline'; block: number; start: number; end: number },
+  ) {
     const ch = await p.desk.call<SignoffChallenge>('review.challenge', {
       id: story.id,
       action,
@@ -65,6 +71,7 @@ describe.skipIf(skip !== null)('三审 over HTTP with signed sign-offs on Postgr
       action,
       baseRev: story.rev,
       comment,
+      anchor,
       signoff: { nonce: ch.nonce, signature },
     });
   }
@@ -114,7 +121,8 @@ describe.skipIf(skip !== null)('三审 over HTTP with signed sign-offs on Postgr
         id: story.id,
         action: 'submit',
         baseRev: story.rev,
-        comment: '请重点看第二段的数字',
+        note: '请重点看第二段的数字',
+        findings: { error: 0, warning: 2, info: 1 },
       });
       expect(submitted.status).toBe('submitted');
       const seen = await storyEvent(socket, story.id, 'submitted', from);
@@ -123,9 +131,17 @@ describe.skipIf(skip !== null)('三审 over HTTP with signed sign-offs on Postgr
 
       // The queue of the 初审 editor shows it, at its level, signable.
       const queue = await li.desk.call<QueueItem[]>('review.queue');
-      expect(queue.map((q) => [q.story.id, q.level, q.blockedBy, q.openComments])).toEqual([
-        [story.id, 'first', null, 1],
+      expect(queue.map((q) => [q.story.id, q.level, q.blockedBy, q.openComments, q.stuck])).toEqual([
+        [story.id, 'first', null, 0, null],
       ]);
+      // With the submission as the desktop keeps it: who, the revision, the note, the findings seen.
+      expect(queue[0]!.submission).toMatchObject({
+        userId: 'zhang',
+        name: '张记者',
+        rev: story.rev,
+        note: '请重点看第二段的数字',
+        findings: { error: 0, warning: 2, info: 1 },
+      });
       // The 终审 editor's queue does not: it waits for 初审.
       expect(await zhao.desk.call<QueueItem[]>('review.queue')).toEqual([]);
 
@@ -171,12 +187,26 @@ describe.skipIf(skip !== null)('三审 over HTTP with signed sign-offs on Postgr
       li.desk.call('review.act', { id: story.id, action: 'return', baseRev: story.rev, comment: '改' }),
     );
     expect(unsigned.key).toBe('review.refused.signatureRequired');
-    const returned = await signOff(li, submitted, 'return', '导语太长，请压缩');
+    const returned = await signOff(li, submitted, 'return', '标题请再斟酌', {
+      field: 'headline',
+      block: 0,
+      start: 0,
+      end: 2,
+    });
     expect(returned.status).toBe('returned');
+    // The reason is a comment marked with the level, on the passage it points to (quoted as on the desktop).
+    expect(returned.comments).toEqual([
+      expect.objectContaining({
+        text: '标题请再斟酌',
+        returnedAt: 'first',
+        name: '李二',
+        anchor: expect.objectContaining({ field: 'headline', block: 0, start: 0, end: 2, quote: '一堂' }),
+      }),
+    ]);
     const queue = await zhang.desk.call<QueueItem[]>('review.queue');
     expect(queue.map((q) => [q.story.id, q.level])).toEqual([[story.id, null]]);
     const trail = await li.desk.call<AuditEntry[]>('review.audit', { id: story.id });
-    expect(trail.at(-1)).toMatchObject({ kind: 'return', level: 'first', detail: '导语太长，请压缩' });
+    expect(trail.at(-1)).toMatchObject({ kind: 'return', level: 'first', detail: '标题请再斟酌' });
   });
 
   it('refuses a reporter 终审 even when the request is forged by hand, and a sign-off replayed from another session', async () => {

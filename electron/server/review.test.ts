@@ -128,8 +128,19 @@ describe.skipIf(skip !== null)('review on the newsroom store (PostgreSQL)', () =
       'layout',
     ]);
     expect(audit.rows.find((x) => x.action === 'submit')!.detail.note).toBe('请重点看第三段数字');
-    const note = await r.pool.query('select body from comments where story_id = $1', ['story-round-1']);
-    expect(note.rows).toEqual([{ body: '请重点看第三段数字' }]);
+    // The note is kept with the submission (as the desktop keeps it), not as a comment.
+    const kept = await r.pool.query('select submission from stories where id = $1', ['story-round-1']);
+    expect(kept.rows[0].submission).toMatchObject({
+      userId: 'zhang-ming',
+      name: '张明',
+      rev,
+      note: '请重点看第三段数字',
+      photos: 0,
+      findings: null,
+    });
+    expect(
+      (await r.pool.query('select 1 from comments where story_id = $1', ['story-round-1'])).rows,
+    ).toEqual([]);
     const client = await r.pool.connect();
     expect((await verifyAudit(client)).firstProblem).toBeNull();
     client.release();

@@ -5,10 +5,13 @@
  * answers `error.notOnServer`, so a connected desk says plainly what the newsroom cannot do yet
  * instead of pretending.
  *
- * The review side (review.challenge, review.act, review.queue, review.audit, keys.register) comes
- * from store/review.ts and store/person-keys.ts (`reviewRoutes`); each action pushes its 'story'
- * and 'review' events from inside its own transaction. Comments, history and page audits are
- * not routed yet and answer notOnServer.
+ * The review side (review.challenge, review.act, review.queue, review.audit, review.auditCsv,
+ * keys.register) comes from store/review.ts and store/person-keys.ts (`reviewRoutes`); each action
+ * pushes its 'story' and 'review' events from inside its own transaction. What a story screen
+ * needs besides (locks.view, checks.pageContext, comments.*, history.*, users.list) is
+ * `deskRoutes`, with the desktop's rules (electron/desk/review/review-service.ts) over the
+ * newsroom's tables. People are accounts here: users.save and session.setUser are refused with
+ * `error.accountsOnServer`.
  */
 import type pg from 'pg';
 
@@ -20,12 +23,15 @@ import {
   type DeskOutput,
   type DeskParsedInput,
 } from '../../shared/api';
-import { StoryQuerySchema } from '../../shared/model';
-import { AUDIT_KINDS, type AuditEntry, type AuditKind } from '../../shared/review/audit';
-import type { QueueItem } from '../../shared/review/review-contract';
-import { LEVEL_ROLE, hasRole } from '../../shared/review/roles';
-import { REVIEW_LEVELS, type ReviewLevel } from '../../shared/review/schemas';
-import { awaitingLevel, isOwnStory, transition } from '../../shared/review/workflow';
+import { StoryQuerySchema, bodyPlainText, type StoryContent } from '../../shared/model';
+import { AUDIT_KINDS, auditCsv, type AuditEntry, type AuditKind } from '../../shared/review/audit';
+import type { HistoryEntry, QueueItem } from '../../shared/review/review-contract';
+import { diffRevisions } from '../../shared/review/revision-diff';
+import { LEVEL_ROLE, hasRole, isEditor, type Role, type UserProfile } from '../../shared/review/roles';
+import { REVIEW_LEVELS, SubmissionSchema, type ReviewLevel } from '../../shared/review/schemas';
+import { awaitingLevel, isOwnStory, nobodyToSign, transition } from '../../shared/review/workflow';
+import type { NewsroomComments } from './store/comments';
+import type { NewsroomPages } from './store/pages';
 import type { PersonKeys } from './store/person-keys';
 import type { NewsroomReview } from './store/review';
 import type { Actor, NewsroomStories } from './store/stories';
@@ -47,7 +53,94 @@ export function storyRoutes(stories: NewsroomStories): ServerRoutes {
     'locks.renew': (actor, { id }) => stories.acquire(actor, id),
     'locks.release': (actor, { id }) => stories.release(actor, id),
     'locks.takeOver': (actor, { id }) => stories.takeOver(actor, id),
+    'locks.view': (actor, { id }) => stories.view(actor, id),
+    'checks.pageContext': (actor, { id }) => stories.pageContext(actor, id),
   };
+}
+
+type PersonRow = { id: string; name: string; roles: Role[]; disabled: boolean };
+
+/** The newsroom's people as the desk's profiles (accounts are the people here). */
+export async function newsroomPeople(pool: pg.Pool): Promise<UserProfile[]> {
+  const { rows } = await pool.query<PersonRow>('select id, name, roles, disabled from people order by id');
+  return rows.map((r) => ({ id: r.id, name: r.name, roles: r.roles, disabled: r.disabled }));
+}
+
+/** The story screen's comments, history and people, as the session's person. */
+export function deskRoutes(
+  stories: NewsroomStories,
+  comments: NewsroomComments,
+  pool: pg.Pool,
+): ServerRoutes {
+  return {
+    'comments.add': async (actor, input) => {
+      await comments.add(actor, input);
+      return stories.get(actor, input.id);
+    },
+    'comments.resolve': async (actor, { id, commentId }) => {
+      await comments.setResolved(actor, id, commentId, true);
+      return stories.get(actor, id);
+    },
+    'comments.reopen': async (actor, { id, commentId }) => {
+      await comments.setResolved(actor, id, commentId, false);
+      return stories.get(actor, id);
+    },
+
+    'history.list': async (actor, { id }) => {
+      const { story, revisions } = await stories.revisions(actor, id);
+      const standing = story.signatures ?? [];
+      const entries: HistoryEntry[] = revisions.map((r) => ({
+        rev: r.revision,
+        savedAt: r.saved_at.toISOString(),
+        savedBy: r.saved_by_name,
+        current: r.revision === story.rev,
+        signed: r.signed,
+        signatures: standing.filter((g) => g.rev === r.revision),
+        chars: bodyPlainText(r.body as StoryContent['body']).length,
+      }));
+      return { id, status: story.status, entries };
+    },
+    'history.diff': async (actor, { id, from, to }) => ({
+      id,
+      from,
+      to,
+      fields: diffRevisions(await stories.contentAt(actor, id, from), await stories.contentAt(actor, id, to)),
+    }),
+    // A save of the old revision's text: the edit rules, the lock and the stale-revision check of any save.
+    'history.restore': async (actor, { id, rev, baseRev }) => {
+      const content = await stories.contentAt(actor, id, rev);
+      const current = baseRev ?? (await stories.get(actor, id)).rev;
+      return stories.save(actor, id, current, content, { restoredFrom: rev });
+    },
+
+    // Editors and administrators see the whole newsroom (to see who could sign); anyone else themself.
+    'users.list': async (actor) => {
+      const everyone = isEditor(actor.person) || hasRole(actor.person, 'admin');
+      const people = everyone ? await newsroomPeople(pool) : [actor.person];
+      return { users: people, current: actor.person };
+    },
+    'users.save': () => Promise.reject(accountsOnServer('users.save')),
+    'session.setUser': () => Promise.reject(accountsOnServer('session.setUser')),
+  };
+}
+
+/** Page plans (pages.list, pages.get, pages.save); preflight, export and publish stay on the desktop. */
+export function pageRoutes(pages: NewsroomPages): ServerRoutes {
+  return {
+    'pages.list': () => pages.list(),
+    'pages.get': (_actor, { name, date }) => pages.get(name, date),
+    'pages.save': (actor, { baseRev, content }) => pages.save(actor, content, baseRev),
+  };
+}
+
+/** People are accounts on the newsroom server: no profiles to edit, nobody to pick. */
+export function accountsOnServer(method: string): DeskError {
+  return new DeskError(
+    'unsupported',
+    'error.accountsOnServer',
+    { method },
+    `In the newsroom people are accounts: you are who you signed in as, and an administrator manages the accounts on the server (${method}). Nothing was changed.`,
+  );
 }
 
 /** The audit table's actions as the desk's trail names them; the rest (saves, locks, keys) are not in it. */
@@ -67,22 +160,32 @@ type AuditRow = {
   name: string | null;
   action: string;
   story_id: string | null;
+  /** The story's page as it stands now (the newsroom does not keep pages yet). */
+  page: string | null;
   detail: Record<string, unknown>;
 };
 
-function trailEntry(r: AuditRow): AuditEntry | null {
+/** The desk's trail entries of one audit row (a restore that cleared sign-offs is two, as on the desktop). */
+function trailEntries(r: AuditRow): AuditEntry[] {
   const d = r.detail;
-  // A save that moved the status is an edit that cleared sign-offs (the workflow's edit-after-sign).
-  const signedEdit = r.action === 'story-saved' && typeof d['from'] === 'string';
-  const kind = signedEdit ? 'edit-after-sign' : TRAIL_KIND[r.action];
-  if (!kind || !(AUDIT_KINDS as readonly string[]).includes(kind)) return null;
+  const kinds: AuditKind[] = [];
+  if (r.action === 'story-saved') {
+    if (typeof d['restoredFrom'] === 'number') kinds.push('restore');
+    // A save that moved the status is an edit that cleared sign-offs (the workflow's edit-after-sign).
+    if (typeof d['from'] === 'string') kinds.push('edit-after-sign');
+  } else if (TRAIL_KIND[r.action]) kinds.push(TRAIL_KIND[r.action]!);
+  return kinds.filter((k) => (AUDIT_KINDS as readonly string[]).includes(k)).map((k) => trailEntry(r, k));
+}
+
+function trailEntry(r: AuditRow, kind: AuditKind): AuditEntry {
+  const d = r.detail;
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   const level = str(d['level']);
   return {
     at: r.at.toISOString(),
     kind,
     storyId: r.story_id,
-    page: null,
+    page: r.page,
     userId: r.actor_id ?? '',
     name: r.name ?? r.actor_id ?? '',
     rev: typeof d['revision'] === 'number' ? d['revision'] : null,
@@ -96,7 +199,9 @@ function trailEntry(r: AuditRow): AuditEntry | null {
           ? (str(d['note']) ?? '')
           : kind === 'lock-takeover'
             ? (str(d['fromName']) ?? '')
-            : '',
+            : kind === 'restore'
+              ? `rev ${String(d['restoredFrom'])}`
+              : '',
   };
 }
 
@@ -110,6 +215,27 @@ export function reviewRoutes(
   stories: NewsroomStories,
   pool: pg.Pool,
 ): ServerRoutes {
+  /**
+   * The trail of a story, or of a page: every story now on the page that the person may read.
+   * Entries name the story's page as it stands now.
+   */
+  const trail = async (actor: Actor, target: { id: string } | { page: string }): Promise<AuditEntry[]> => {
+    let ids: string[];
+    if ('id' in target) {
+      await stories.get(actor, target.id);
+      ids = [target.id];
+    } else {
+      const { items } = await stories.list(actor, StoryQuerySchema.parse({}));
+      ids = items.filter((s) => s.page === target.page).map((s) => s.id);
+    }
+    const { rows } = await pool.query<AuditRow>(
+      `select a.seq, a.at, a.actor_id, p.name, a.action, a.story_id, s.summary->>'page' as page, a.detail
+         from audit a left join people p on p.id = a.actor_id left join stories s on s.id = a.story_id
+        where a.story_id = any($1) order by a.seq`,
+      [ids],
+    );
+    return rows.flatMap(trailEntries);
+  };
   return {
     'review.challenge': async (actor, { id, action, baseRev, level }) => {
       // A story the person may not read is not found, before the workflow says anything about it.
@@ -117,25 +243,33 @@ export function reviewRoutes(
       const ch = await review.challenge(actor, { storyId: id, revision: baseRev, action, level });
       return { nonce: ch.nonce, text: ch.text, payload: ch.payload, expiresAt: ch.expiresAt.toISOString() };
     },
-    'review.act': async (actor, { id, action, baseRev, comment, signoff }) => {
+    'review.act': async (actor, { id, action, baseRev, comment, note, findings, anchor, signoff }) => {
       await stories.get(actor, id);
-      await review.act(actor, { id, action, baseRev, comment, signoff });
+      await review.act(actor, { id, action, baseRev, comment, note, findings, anchor, signoff });
       return stories.get(actor, id);
     },
+    // As the desktop's queue: the levels the person signs, their returned stories, and for editors
+    // and administrators the stories nobody may sign as the roles stand (`stuck`, over the newsroom's people).
     'review.queue': async (actor) => {
       const { items } = await stories.list(actor, StoryQuerySchema.parse({}));
+      const overseer = isEditor(actor.person) || hasRole(actor.person, 'admin');
+      let people: UserProfile[] | null = null;
       const queue: QueueItem[] = [];
       for (const story of items) {
         if (story.deletedAt !== null) continue;
         const level = awaitingLevel(story.status);
         const mine = level !== null && hasRole(actor.person, LEVEL_ROLE[level]);
-        if (!mine && story.status !== 'returned') continue;
+        if (!mine && story.status !== 'returned' && !(level !== null && overseer)) continue;
         const st = await review.state(story.id);
-        if (!mine && !isOwnStory(actor.person, st.facts)) continue;
+        const state = { status: st.status, signatures: st.signatures };
+        people ??= level !== null ? await newsroomPeople(pool) : null;
+        const stuck = level !== null && people ? nobodyToSign(state, st.facts, people) : null;
+        if (!mine && story.status === 'returned' && !isOwnStory(actor.person, st.facts)) continue;
+        if (!mine && story.status !== 'returned' && !stuck) continue;
         let blockedBy: string | null = null;
         if (mine) {
           const dry = transition({
-            state: { status: st.status, signatures: st.signatures },
+            state,
             facts: st.facts,
             actor: actor.person,
             action: 'sign',
@@ -144,34 +278,26 @@ export function reviewRoutes(
           });
           blockedBy = dry.ok ? null : dry.refusal.key;
         }
-        const open = await pool.query<{ n: number }>(
-          'select count(*)::int as n from comments where story_id = $1 and resolved_at is null',
+        const { rows: extra } = await pool.query<{ open: number; submission: unknown }>(
+          `select (select count(*)::int from comments where story_id = $1 and resolved_at is null) as open,
+                  (select submission from stories where id = $1) as submission`,
           [story.id],
         );
+        const submission = SubmissionSchema.safeParse(extra[0]?.submission);
         queue.push({
           story,
-          level: mine ? level : null,
+          level,
           signatures: st.signatures,
           blockedBy,
-          openComments: open.rows[0]?.n ?? 0,
-          // Not kept by the newsroom store yet (ADR 010): the submission summary and who else could sign.
-          submission: null,
-          stuck: null,
+          openComments: extra[0]?.open ?? 0,
+          submission: submission.success ? submission.data : null,
+          stuck,
         });
       }
       return queue;
     },
-    'review.audit': async (actor, target) => {
-      if (!('id' in target)) throw notOnServer('review.audit (page)');
-      await stories.get(actor, target.id);
-      const { rows } = await pool.query<AuditRow>(
-        `select a.seq, a.at, a.actor_id, p.name, a.action, a.story_id, a.detail
-           from audit a left join people p on p.id = a.actor_id
-          where a.story_id = $1 order by a.seq`,
-        [target.id],
-      );
-      return rows.flatMap((r) => trailEntry(r) ?? []);
-    },
+    'review.audit': (actor, target) => trail(actor, target),
+    'review.auditCsv': async (actor, target) => auditCsv(await trail(actor, target)),
     'keys.register': async (actor, { publicKey, proof }) => {
       const key = await keys.register(actor, publicKey, proof);
       return { id: key.id, fingerprint: key.fingerprint, createdAt: key.createdAt.toISOString() };

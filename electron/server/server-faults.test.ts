@@ -3,21 +3,19 @@
  * After each restart every save the server acknowledged is there with its text, no story points
  * at a revision that is not stored, every revision has its audit entry, and the chain verifies.
  *
- * The server runs as a real child process from a bundle of `desk server` (esbuild, once), so a
- * restart costs a fraction of a second instead of a TypeScript start-up.
+ * The server runs as a real child process from a bundle of `desk server` (server-child.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { build } from 'esbuild';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Story } from '../../shared/model';
 import { Accounts } from './accounts/accounts';
 import { pgSkipReason, startPgCluster, type PgCluster } from './pg-cluster';
+import { buildServerBundle, startServerChild } from './server-child';
 import { verifyAudit } from './store/audit-chain';
 import { NewsroomStories } from './store/stories';
 import { FAST_SCRYPT, migratedPool, TestDesk } from './testing';
@@ -25,24 +23,8 @@ import { FAST_SCRYPT, migratedPool, TestDesk } from './testing';
 const skip = pgSkipReason();
 if (skip) console.warn(`SKIP ${skip}`);
 
-const ROOT = join(import.meta.dirname, '../..');
 const KILLS = 30;
 const WRITERS = 4;
-
-function startChild(bundle: string, db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [bundle, db], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const seen = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /listening at (\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1]! });
-    };
-    child.stdout!.on('data', seen);
-    child.stderr!.on('data', seen);
-    child.once('exit', (code, signal) => reject(new Error(`server exited (${code ?? signal}): ${out}`)));
-  });
-}
 
 describe.skipIf(skip !== null)('newsroom server killed during saves', () => {
   let cluster: PgCluster;
@@ -61,25 +43,7 @@ describe.skipIf(skip !== null)('newsroom server killed during saves', () => {
   it(`keeps every acknowledged save across ${KILLS} SIGKILLs, nothing half-written`, async () => {
     const db = cluster.createDatabase('faults');
     pool = await migratedPool(db, 4);
-    const bundle = join(dir, 'server.mjs');
-    await build({
-      stdin: {
-        contents: `import { runServer } from './electron/cli/commands/server';
-runServer({ db: process.argv[2], listen: '127.0.0.1:0' }).then((code) => { process.exitCode = code; });`,
-        resolveDir: ROOT,
-        loader: 'ts',
-      },
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile: bundle,
-      external: ['pg-native'],
-      logLevel: 'error',
-      banner: {
-        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-      },
-    });
+    const bundle = await buildServerBundle(join(dir, 'server.mjs'));
 
     // Writers: one editor with a session per writer, each saving its own story.
     const accounts = new Accounts(pool, { scrypt: FAST_SCRYPT });
@@ -98,7 +62,7 @@ runServer({ db: process.argv[2], listen: '127.0.0.1:0' }).then((code) => { proce
     const acked: Array<{ id: string; rev: number; headline: string }> = [];
     let inFlightAtKill = 0;
     for (let round = 0; round < KILLS; round++) {
-      const { child, url } = await startChild(bundle, db);
+      const { child, url } = await startServerChild(bundle, db);
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       let roundAcks = 0;
       let inFlight = 0;
@@ -137,7 +101,7 @@ runServer({ db: process.argv[2], listen: '127.0.0.1:0' }).then((code) => { proce
     expect(acked.length).toBeGreaterThanOrEqual(KILLS * 2);
 
     // After the last kill, a fresh server answers with every acknowledged save.
-    const { child, url } = await startChild(bundle, db);
+    const { child, url } = await startServerChild(bundle, db);
     try {
       const check = new TestDesk(url, writers[0]!.token);
       for (const w of writers) {

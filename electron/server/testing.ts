@@ -7,12 +7,12 @@ import pg from 'pg';
 import WebSocket from 'ws';
 
 import type { DeskErrorShape } from '../../shared/api';
-import type { DeskEvent } from '../../shared/api/events';
 import type { Role } from '../../shared/review/roles';
 import { Accounts } from './accounts/accounts';
-import { startNewsroomServer, type RunningServer } from './http';
+import type { EventsHello } from './events';
+import { EVENTS_PROTOCOL, startNewsroomServer, type RunningServer } from './http';
 import { migrate } from './store/migrations';
-import { NewsroomStories } from './store/stories';
+import { NewsroomStories, type PushedEvent } from './store/stories';
 
 /** Cheap scrypt parameters for the many sign-ins of a test; the defaults are tested on their own. */
 export const FAST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
@@ -124,31 +124,43 @@ export class TestDesk {
     return r.result;
   }
 
-  /** Opens the event socket; resolves once it is open. */
-  events(): Promise<EventSocket> {
-    const ws = new WebSocket(new URL('api/events', this.base.replace(/^http/, 'ws')), {
+  /**
+   * Opens the event socket; resolves once the server's hello arrived (after the replay of the
+   * events after `since`, when given, as a reconnecting desk asks for them).
+   */
+  events(since?: number): Promise<EventSocket> {
+    const protocols = [EVENTS_PROTOCOL, ...(since !== undefined ? [`since.${since}`] : [])];
+    const ws = new WebSocket(new URL('api/events', this.base.replace(/^http/, 'ws')), protocols, {
       headers: { authorization: `Bearer ${this.token}` },
     });
+    const socket = new EventSocket(ws);
     return new Promise((resolve, reject) => {
-      ws.once('open', () => resolve(new EventSocket(ws)));
+      socket.hello.then(() => resolve(socket), reject);
       ws.once('error', reject);
     });
   }
 }
 
 export class EventSocket {
-  readonly received: Array<{ event: DeskEvent; at: number }> = [];
+  /** The DeskEvents pushed, each with its audit seq, in the order they arrived. */
+  readonly received: Array<{ event: PushedEvent; at: number }> = [];
+  /** The server's first message. */
+  readonly hello: Promise<EventsHello>;
   readonly #waiters: Array<() => void> = [];
 
   constructor(readonly ws: WebSocket) {
+    let said: (h: EventsHello) => void = () => undefined;
+    this.hello = new Promise((resolve) => (said = resolve));
     ws.on('message', (data) => {
-      this.received.push({ event: JSON.parse(String(data)) as DeskEvent, at: performance.now() });
+      const message = JSON.parse(String(data)) as PushedEvent | EventsHello;
+      if (message.type === 'hello') return said(message);
+      this.received.push({ event: message, at: performance.now() });
       for (const w of this.#waiters.splice(0)) w();
     });
   }
 
   /** The first event (from index `from`) matching `match`, waiting for it up to `timeoutMs`. */
-  async next(match: (e: DeskEvent) => boolean, from = 0, timeoutMs = 10_000) {
+  async next(match: (e: PushedEvent) => boolean, from = 0, timeoutMs = 10_000) {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
       const found = this.received.slice(from).find((r) => match(r.event));

@@ -21,6 +21,7 @@ import { TermsSaveSchema, type TermBank } from '../checks/wording/term-bank';
 import { reviewContract } from '../review/review-contract';
 import { importContract } from '../import/import-contract';
 import { newsroomContract } from './newsroom-contract';
+import { checkoutContract } from './checkout-contract';
 import type { Finding } from '../checks/finding';
 import {
   PageDateSchema,
@@ -156,6 +157,9 @@ export const deskContract = {
 
   /** The desktop's connection to the newsroom server (issue 17): shared/api/newsroom-contract.ts. */
   ...newsroomContract,
+
+  /** Check-out, check-in, take-over and conflicts (issue 18): shared/api/checkout-contract.ts. */
+  ...checkoutContract,
 } as const;
 
 export type DeskContract = typeof deskContract;

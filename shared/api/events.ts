@@ -21,7 +21,8 @@
  */
 import { NEWSROOM_STATES, type NewsroomState } from './newsroom-contract';
 
-export type DeskEventHolder = { userId: string; name: string };
+/** `desk`: set when the lock is a check-out (issue 18): the desk (computer) the story went to. */
+export type DeskEventHolder = { userId: string; name: string; desk?: string };
 
 export type DeskEvent =
   | { type: 'lock'; storyId: string; holder: DeskEventHolder | null; at: string }
@@ -51,7 +52,12 @@ export function toDeskEvent(raw: unknown): DeskEvent | null {
     if (r.holder === null) return { type: 'lock', ...base, holder: null };
     const h = r.holder as Record<string, unknown> | undefined;
     if (typeof h !== 'object' || h === null || !short(h.userId) || !short(h.name)) return null;
-    return { type: 'lock', ...base, holder: { userId: h.userId, name: h.name } };
+    const holder: DeskEventHolder = { userId: h.userId, name: h.name };
+    if (h.desk !== undefined) {
+      if (!short(h.desk, 100)) return null;
+      holder.desk = h.desk;
+    }
+    return { type: 'lock', ...base, holder };
   }
   if (r.type === 'story') {
     if (typeof r.revision !== 'number' || !Number.isInteger(r.revision) || !short(r.status, 40)) return null;

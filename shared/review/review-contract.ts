@@ -51,6 +51,11 @@ export type LockView = {
   mine: boolean;
   holder: { userId: string; name: string; since: string } | null;
   ttlMs: number;
+  /**
+   * Set when the lock is a check-out (issue 18, the newsroom only): the story is away on the
+   * holder's desk `desk` since `since`, left at revision `baseRev`; it does not lapse (ttlMs 0).
+   */
+  checkout?: { desk: string; since: string; baseRev: number } | null;
 };
 
 export type HistoryEntry = {

@@ -58,7 +58,12 @@ export const BENCHES: Bench[] = [
   {
     name: 'server',
     summary:
-      'newsroom server on PostgreSQL: 50 desks saving every 2 s, round trip and change seen by editors',
+      'newsroom server on PostgreSQL: 50 desks saving every 2 s + 5 editors signing: round trips, change seen by editors',
     run: async (report) => (await import('./server.bench')).benchServer(report),
+  },
+  {
+    name: 'checkout',
+    summary: 'check-in of 20 stories with 40 photos by hash, its repeat, and catch-up after 1,000 changes',
+    run: async (report) => (await import('./checkout.bench')).benchCheckout(report),
   },
 ];

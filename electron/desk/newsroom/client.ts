@@ -31,6 +31,8 @@ export type SignInAnswer = {
   expiresAt: string;
   mustChangePassword: boolean;
 };
+/** The server's first message on the event socket: its latest seq; `complete: false` means reload. */
+export type EventsHello = { seq: number; complete: boolean };
 export type MeAnswer = { person: UserProfile; expiresAt: string; mustChangePassword: boolean };
 
 /** The server's error, as it sent it, with the HTTP status it came with. */
@@ -211,14 +213,24 @@ export class NewsroomClient {
   }
 
   /**
-   * Opens the event socket (bearer token in the Authorization header). Resolves once it is open;
-   * rejects when the upgrade is refused or nothing answers. `onEvent` gets each checked event,
-   * `onClose` the close code once the socket is gone.
+   * Opens the event socket (bearer token in the Authorization header; `since`, the last event seq
+   * this desk saw, as the subprotocol `since.<seq>` so the server first replays what was missed).
+   * Resolves once it is open; rejects when the upgrade is refused or nothing answers. `on.event`
+   * gets each checked event with its seq, `on.hello` the server's first message, `on.close` the
+   * close code once the socket is gone.
    */
-  events(onEvent: (event: DeskEvent) => void, onClose: (code: number) => void): Promise<() => void> {
+  events(
+    since: number | null,
+    on: {
+      event: (event: DeskEvent, seq: number | null) => void;
+      hello: (hello: EventsHello) => void;
+      close: (code: number) => void;
+    },
+  ): Promise<() => void> {
     const token = this.#need();
     const url = new URL('api/events', this.server.replace(/^http/, 'ws'));
-    const ws = new WebSocket(url, ['desk-events'], {
+    const protocols = since === null ? ['desk-events'] : ['desk-events', `since.${since}`];
+    const ws = new WebSocket(url, protocols, {
       headers: { authorization: `Bearer ${token}` },
       handshakeTimeout: this.#timeoutMs,
       ca: this.#ca,
@@ -233,8 +245,14 @@ export class NewsroomClient {
         } catch {
           return;
         }
+        const r = raw as Record<string, unknown> | null;
+        const seq = typeof r?.seq === 'number' && Number.isSafeInteger(r.seq) && r.seq >= 0 ? r.seq : null;
+        if (r?.type === 'hello') {
+          if (seq !== null) on.hello({ seq, complete: r.complete !== false });
+          return;
+        }
         const event = toDeskEvent(raw);
-        if (event) onEvent(event);
+        if (event) on.event(event, seq);
       });
       ws.once('open', () => {
         open = true;
@@ -244,7 +262,7 @@ export class NewsroomClient {
         if (!open) reject(unreachable(this.server, err.message));
       });
       ws.once('close', (code) => {
-        if (open) onClose(code);
+        if (open) on.close(code);
       });
     });
   }

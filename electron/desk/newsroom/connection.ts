@@ -20,13 +20,7 @@ import {
   type NewsroomState,
   type NewsroomStatus,
 } from '../../../shared/api';
-import {
-  contentOf,
-  StoryQuerySchema,
-  type Story,
-  type StoryContent,
-  type StorySummary,
-} from '../../../shared/model';
+import { contentOf, type Story, type StoryContent } from '../../../shared/model';
 import type { SignoffChallenge } from '../../../shared/review/review-contract';
 import type { UserProfile } from '../../../shared/review/roles';
 import type { ScryptParams } from '../../server/accounts/passwords';
@@ -120,6 +114,8 @@ export class NewsroomConnection {
   /** The content this desk last served for each story (what the person read), for signing. */
   readonly #served = new Map<string, { rev: number; content: StoryContent }>();
   #stopEvents: (() => void) | null = null;
+  /** The last event seq this session's socket passed on: a reopened socket asks for what came after it. */
+  #lastSeq: number | null = null;
   #eventTries = 0;
   #eventTimer: NodeJS.Timeout | null = null;
   #probeTimer: NodeJS.Timeout | null = null;
@@ -330,6 +326,7 @@ export class NewsroomConnection {
     this.#expiresAt = null;
     this.#key = null;
     this.#unreachableSince = null;
+    this.#lastSeq = null;
     this.#served.clear();
     if (this.#config) this.#setState('signedOut', true);
   }
@@ -414,24 +411,6 @@ export class NewsroomConnection {
         const { login: _login, ...me } = this.#person;
         return { users: [me], current: me };
       }
-    };
-    // The editor's page checks (issue 4, 5) on the newsroom's stories: the other stories of the page this person may see.
-    handlers['checks.pageContext'] = async ({ id }) => {
-      const story = await this.#call<Story>('stories.get', { id });
-      const user = this.#person?.name ?? '';
-      if (!story.page) return { page: null, stories: [], user };
-      const { items } = await this.#call<{ items: StorySummary[] }>('stories.list', {
-        ...StoryQuerySchema.parse({}),
-        page: story.page,
-      });
-      const others = items.filter((s) => s.page === story.page && s.deletedAt === null && s.id !== id);
-      const stories = await Promise.all(
-        others.map(async (s) => ({
-          key: s.id,
-          content: contentOf(await this.#call<Story>('stories.get', { id: s.id })),
-        })),
-      );
-      return { page: story.page, stories, user };
     };
     handlers['users.save'] = () => Promise.reject(personIsAccount('users.save'));
     handlers['session.setUser'] = () => Promise.reject(personIsAccount('session.setUser'));
@@ -637,13 +616,23 @@ export class NewsroomConnection {
       }, this.#delay(this.#eventTries++));
       this.#eventTimer.unref();
     };
+    const resumed = this.#eventTries > 0;
     return client
-      .events((event) => this.#o.events.emit(event), gone)
+      .events(this.#lastSeq, {
+        event: (event, seq) => {
+          if (seq !== null) this.#lastSeq = Math.max(this.#lastSeq ?? 0, seq);
+          this.#o.events.emit(event);
+        },
+        hello: (hello) => {
+          // What was missed is replayed after the hello; when it cannot be, the windows re-read what they show.
+          if (!hello.complete || (resumed && this.#lastSeq === null)) this.#emitNewsroom();
+          this.#lastSeq = Math.max(this.#lastSeq ?? 0, hello.seq);
+        },
+        close: gone,
+      })
       .then((close) => {
         if (cancelled) return close();
         stop = close;
-        // Events of the gap are not replayed: the windows re-read what they show.
-        if (this.#eventTries > 0) this.#emitNewsroom();
         this.#eventTries = 0;
       }, gone);
   }

@@ -205,6 +205,98 @@ alter table comments add column returned_at text check (returned_at in ('first',
     // before this version: the server fills it at the first list.
     sql: `alter table stories add column summary jsonb;`,
   },
+  {
+    version: 4,
+    name: 'review desk: comment threads, kept submissions, pushed events for replay',
+    sql: `
+-- A comment answers another (a thread), and takes as much text as the desk's (5000 characters).
+alter table comments add column parent_id bigint references comments(id);
+alter table comments drop constraint comments_body_check;
+alter table comments add constraint comments_body_check check (length(body) between 1 and 5000);
+
+-- The last submission of a story (who, when, the note, length, photos, open findings), as the
+-- desk's Submission; null before the first.
+alter table stories add column submission jsonb;
+
+-- Every pushed event with the audit seq of the change it announces, written in the change's
+-- transaction, so a desk that reconnects with the last seq it saw is sent what it missed.
+create table push_events (
+  id bigserial primary key,
+  seq bigint not null,
+  at timestamptz not null default now(),
+  owner_id text not null,
+  status text not null,
+  event jsonb not null
+);
+create index push_events_seq on push_events (seq);
+create index push_events_at on push_events (at);
+`,
+  },
+  {
+    version: 5,
+    name: 'page plans',
+    sql: `
+-- One plan per page and date, as the desk's PagePlan: its content (edition, slots, jumps) as JSON,
+-- a revision that a save names (a stale one is refused) and the last export and publication.
+create table page_plans (
+  name text not null check (name ~ '^[A-Z][0-9]{1,2}$'),
+  date text not null check (date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+  revision integer not null check (revision >= 1),
+  content jsonb not null,
+  updated_at timestamptz not null,
+  updated_by text not null references people(id),
+  exported jsonb,
+  published jsonb,
+  primary key (name, date)
+);
+`,
+  },
+  {
+    version: 6,
+    name: 'check-out: desks on locks, applied check-in operations, parallel versions',
+    sql: `
+-- A check-out (issue 18) is a lock of kind 'checkout' that names the desk (computer) the story went
+-- to; it does not lapse. session_id stays the session it was taken in, for the record only.
+alter table locks add column desk text check (desk is null or length(desk) between 1 and 100);
+alter table locks add constraint locks_checkout_names_desk check ((kind = 'checkout') = (desk is not null));
+
+-- The text a check-in could not put on top of the current revision (someone took the story over and
+-- saved, or the workflow refused the edit): kept whole as a parallel version, the story in conflict
+-- until someone picks one (resolution, and the revision the pick became).
+create table story_conflicts (
+  id bigserial primary key,
+  story_id text not null references stories(id),
+  base_revision integer not null,
+  current_revision integer not null,
+  content jsonb not null,
+  content_hash text not null,
+  written_by text not null references people(id),
+  desk text not null,
+  written_at timestamptz not null,
+  arrived_at timestamptz not null,
+  reason text not null check (reason in ('stale', 'locked', 'refused')),
+  resolved_at timestamptz,
+  resolved_by text references people(id),
+  resolution text check (resolution in ('current', 'parallel', 'combined')),
+  resolved_revision integer,
+  foreign key (story_id, current_revision) references story_revisions (story_id, revision),
+  check ((resolved_at is null) = (resolution is null))
+);
+create index story_conflicts_open on story_conflicts (story_id) where resolved_at is null;
+
+-- Every check-in operation the server applied, by the id its desk gave it, with the answer it got:
+-- an operation sent again (a check-in cut off and repeated) gets the same answer and changes nothing.
+create table checkin_ops (
+  op_id uuid primary key,
+  person_id text not null references people(id),
+  desk text not null,
+  story_id text not null references stories(id),
+  result jsonb not null,
+  applied_at timestamptz not null
+);
+create index checkin_ops_story on checkin_ops (story_id);
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -24,8 +24,17 @@ import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 
 import { DeskError } from '../../../shared/api/errors';
+import { bodyPlainText } from '../../../shared/model';
 import type { Story, StoryContent, StoryStatus } from '../../../shared/model/story';
-import { REVIEW_LEVELS, type ReviewLevel, type Signature } from '../../../shared/review/schemas';
+import type { AnchorInput } from '../../../shared/review/review-contract';
+import {
+  REVIEW_LEVELS,
+  type FindingCounts,
+  type ReviewLevel,
+  type Signature,
+  type Submission,
+} from '../../../shared/review/schemas';
+import { countText } from '../../../shared/text/counts';
 import {
   factsOf,
   refusalError,
@@ -43,6 +52,7 @@ import {
   type SignoffPayload,
 } from '../keys/signoff';
 import { appendAudit } from './audit-chain';
+import { anchorOn } from './comments';
 import { activeKey } from './person-keys';
 import { notifyEvent, type Actor } from './stories';
 import { inTransaction } from './transaction';
@@ -60,6 +70,8 @@ export type LoadedReview = {
   revision: number;
   status: StoryStatus;
   contentHash: string;
+  /** The current revision's content. */
+  content: StoryContent;
   facts: StoryFacts;
   /** The standing approvals, in level order. */
   signatures: Signature[];
@@ -77,8 +89,14 @@ export type NewsroomActInput = {
   id: string;
   action: 'submit' | 'sign' | 'return' | 'layout';
   baseRev: number;
-  /** A submit's note to the editors, a return's reason. */
+  /** A return's reason (and, from older desks, a submit's note when `note` is absent). */
   comment?: string;
+  /** A submit's note to the editors, kept with the submission. */
+  note?: string;
+  /** The open findings the submitter's screen showed, kept with the submission. */
+  findings?: FindingCounts;
+  /** Where a return's reason points in the text. */
+  anchor?: AnchorInput;
   signoff?: { nonce: string; signature: string };
 };
 
@@ -183,6 +201,7 @@ export async function loadReview(
     revision: row.revision,
     status: row.status,
     contentHash: hash,
+    content: current.content,
     facts,
     signatures,
   };
@@ -232,24 +251,31 @@ export class NewsroomReview {
     }
   }
 
-  /** Submits the revision the person read (a draft or a returned story), with an optional note to the editors. */
-  submit(who: Actor, input: { storyId: string; revision: number; note?: string }): Promise<ReviewResult> {
+  /**
+   * Submits the revision the person read (a draft or a returned story), with an optional note to
+   * the editors; the submission (who, when, the note, length, photos, open findings) is kept as
+   * the desktop keeps it, for the editors' queue.
+   */
+  submit(
+    who: Actor,
+    input: { storyId: string; revision: number; note?: string; findings?: FindingCounts },
+  ): Promise<ReviewResult> {
     const note = input.note?.trim() ?? '';
-    if (note.length > 4000)
+    if (note.length > 2000)
       return Promise.reject(
         new DeskError(
           'invalid-input',
           'error.invalidInput',
-          { method: 'review.submit', issues: 'note: at most 4000 characters' },
-          'A note to the editors has at most 4000 characters; the story was not submitted.',
+          { method: 'review.submit', issues: 'note: at most 2000 characters' },
+          'A note to the editors has at most 2000 characters; the story was not submitted.',
         ),
       );
-    return this.#unsigned(who, input, 'submit', note);
+    return this.#unsigned(who, input, 'submit', note, input.findings ?? null);
   }
 
   /** Sends an approved story to layout (any editor or the admin, as the workflow says); not a signature. */
   layout(who: Actor, input: { storyId: string; revision: number }): Promise<ReviewResult> {
-    return this.#unsigned(who, input, 'layout', '');
+    return this.#unsigned(who, input, 'layout', '', null);
   }
 
   #unsigned(
@@ -257,6 +283,7 @@ export class NewsroomReview {
     input: { storyId: string; revision: number },
     action: 'submit' | 'layout',
     note: string,
+    findings: FindingCounts | null,
   ): Promise<ReviewResult> {
     const at = this.#now();
     return this.#tx(async (c) => {
@@ -274,11 +301,22 @@ export class NewsroomReview {
       // A submitted story starts its round with no sign-off standing (a return cleared them already).
       if (action === 'submit') await clearSignatures(c, st.storyId, REVIEW_LEVELS, at);
       await c.query('update stories set status = $2 where id = $1', [st.storyId, outcome.state.status]);
-      if (note)
-        await c.query(
-          'insert into comments (story_id, revision, person_id, body, created_at) values ($1, $2, $3, $4, $5)',
-          [st.storyId, st.revision, who.person.id, note, at],
-        );
+      if (action === 'submit') {
+        const submission: Submission = {
+          userId: who.person.id,
+          name: who.person.name,
+          at: at.toISOString(),
+          rev: st.revision,
+          note,
+          chars: countText(bodyPlainText(st.content.body)).wordStyle,
+          photos: st.content.photos.length,
+          findings,
+        };
+        await c.query('update stories set submission = $2 where id = $1', [
+          st.storyId,
+          JSON.stringify(submission),
+        ]);
+      }
       const entry = await appendAudit(c, {
         actorId: who.person.id,
         action,
@@ -291,7 +329,7 @@ export class NewsroomReview {
           ...(action === 'submit' ? { note } : {}),
         },
       });
-      await announce(c, st, outcome.state.status, at);
+      await announce(c, st, outcome.state.status, at, entry.seq);
       return {
         storyId: st.storyId,
         revision: st.revision,
@@ -309,7 +347,8 @@ export class NewsroomReview {
    */
   act(who: Actor, input: NewsroomActInput): Promise<ReviewResult> {
     const base = { storyId: input.id, revision: input.baseRev };
-    if (input.action === 'submit') return this.submit(who, { ...base, note: input.comment });
+    if (input.action === 'submit')
+      return this.submit(who, { ...base, note: input.note ?? input.comment, findings: input.findings });
     if (input.action === 'layout') return this.layout(who, base);
     if (!input.signoff)
       return Promise.reject(
@@ -322,7 +361,7 @@ export class NewsroomReview {
       );
     return input.action === 'sign'
       ? this.sign(who, input.signoff)
-      : this.returnStory(who, { ...input.signoff, reason: input.comment ?? '' });
+      : this.returnStory(who, { ...input.signoff, reason: input.comment ?? '', anchor: input.anchor });
   }
 
   /** Forgets sign challenges that expired more than a day ago (answered ones are in the signatures). */
@@ -387,17 +426,20 @@ export class NewsroomReview {
     return this.#answer(who, input, 'approve', undefined);
   }
 
-  /** Records a signed return answering a challenge; the reason becomes a comment marked with the level. */
+  /**
+   * Records a signed return answering a challenge; the reason becomes a comment marked with the
+   * level, on the passage `anchor` points to when given.
+   */
   returnStory(
     who: Actor,
-    input: { nonce: string; signature: string; reason: string },
+    input: { nonce: string; signature: string; reason: string; anchor?: AnchorInput },
   ): Promise<ReviewResult> {
     return this.#answer(who, input, 'return', input.reason);
   }
 
   async #answer(
     who: Actor,
-    input: { nonce: string; signature: string },
+    input: { nonce: string; signature: string; anchor?: AnchorInput },
     decision: SignoffDecision,
     reason: string | undefined,
     retried = false,
@@ -418,7 +460,7 @@ export class NewsroomReview {
   async #record(
     c: pg.PoolClient,
     who: Actor,
-    input: { nonce: string; signature: string },
+    input: { nonce: string; signature: string; anchor?: AnchorInput },
     decision: SignoffDecision,
     reason: string | undefined,
   ): Promise<ReviewResult> {
@@ -476,6 +518,7 @@ export class NewsroomReview {
     });
     if (!outcome.ok) throw refusalError(outcome.refusal);
     const event = outcome.event!;
+    const anchor = decision === 'return' ? anchorOn('review.act', st.content, input.anchor) : null;
 
     const cleared = decision === 'return' ? await clearSignatures(c, st.storyId, REVIEW_LEVELS, at) : [];
     const inserted = await c.query<{ id: string }>(
@@ -497,9 +540,17 @@ export class NewsroomReview {
     const signatureId = Number(inserted.rows[0]!.id);
     if (decision === 'return')
       await c.query(
-        `insert into comments (story_id, revision, person_id, body, created_at, returned_at)
-         values ($1, $2, $3, $4, $5, $6)`,
-        [st.storyId, st.revision, who.person.id, reason!.trim(), at, payload.level],
+        `insert into comments (story_id, revision, person_id, body, created_at, returned_at, anchor)
+         values ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          st.storyId,
+          st.revision,
+          who.person.id,
+          reason!.trim(),
+          at,
+          payload.level,
+          anchor ? JSON.stringify(anchor) : null,
+        ],
       );
     await c.query('update stories set status = $2 where id = $1', [st.storyId, outcome.state.status]);
     await c.query('update sign_challenges set used_at = $2 where nonce = $1', [input.nonce, at]);
@@ -520,7 +571,7 @@ export class NewsroomReview {
         ...(decision === 'return' ? { reason: reason!.trim(), cleared } : {}),
       },
     });
-    await announce(c, st, outcome.state.status, at);
+    await announce(c, st, outcome.state.status, at, entry.seq);
     const signatures =
       decision === 'approve'
         ? outcome.state.signatures.map((s) =>
@@ -542,15 +593,22 @@ export class NewsroomReview {
  * Queues the push of a review action in its transaction (delivered at commit): the story's new
  * status for the lists and queues, and a 'review' event for the views of its signatures and comments.
  */
-async function announce(c: pg.ClientBase, st: LoadedReview, status: StoryStatus, at: Date): Promise<void> {
+async function announce(
+  c: pg.ClientBase,
+  st: LoadedReview,
+  status: StoryStatus,
+  at: Date,
+  seq: number,
+): Promise<void> {
   const audience = { ownerId: st.ownerId, status };
   const when = at.toISOString();
   await notifyEvent(
     c,
     { type: 'story', storyId: st.storyId, revision: st.revision, status, at: when },
     audience,
+    seq,
   );
-  await notifyEvent(c, { type: 'review', storyId: st.storyId, at: when }, audience);
+  await notifyEvent(c, { type: 'review', storyId: st.storyId, at: when }, audience, seq);
 }
 
 function noKey(name: string): DeskError {

@@ -2,8 +2,12 @@
  * The shell: loads prefs and notices, then lays out header, story list, story
  * screen and side panels; owns the list query, the open story and every action
  * on stories (new, duplicate, trash with undo, restore, purge) and the shortcuts.
+ *
+ * When the store behind the desk changes (signed in to the newsroom or out of it,
+ * issue 17), the window reads its data again as it does at start: prefs and notices
+ * anew, and the people, the list, the queue and the open story remounted from them.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 
 import type { Notice } from '../../../shared/api';
 import {
@@ -26,6 +30,10 @@ import { ReviewProvider } from '../review/ReviewContext';
 import { ReviewQueueButton } from '../review/ReviewQueue';
 import { useStoryLock } from '../review/use-story-lock';
 import { UserPickerBanner, UserSwitch } from '../review/UserSwitch';
+import { NewsroomBadge } from '../newsroom/NewsroomBadge';
+import { NewsroomBanner } from '../newsroom/NewsroomBanner';
+import { NewsroomProvider, useNewsroom } from '../newsroom/NewsroomContext';
+import { NewsroomDialog } from '../newsroom/NewsroomDialog';
 import { PagesView } from '../pages/PagesView';
 import { desk, onDeskEvent, transport } from '../platform/desk-client';
 import { TermBankDialog } from '../terms/TermBankDialog';
@@ -44,18 +52,26 @@ type Boot =
   | { state: 'failed'; error: unknown }
   | { state: 'ready'; prefs: Prefs; notices: Notice[] };
 
+type StartData = { prefs: Prefs; notices: Notice[] };
+
+/** What the window reads from the desk at start (and again when the store behind it changed). */
+async function readStart(): Promise<StartData> {
+  const [prefs, notices] = await Promise.all([
+    desk['prefs.get']({}),
+    desk['notices.list']({}).catch((err: unknown) => {
+      console.warn('[desk] notices could not be read:', err);
+      return [] as Notice[];
+    }),
+  ]);
+  return { prefs, notices };
+}
+
 export function App() {
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
 
   useEffect(() => {
-    Promise.all([
-      desk['prefs.get']({}),
-      desk['notices.list']({}).catch((err: unknown) => {
-        console.warn('[desk] notices could not be read:', err);
-        return [] as Notice[];
-      }),
-    ]).then(
-      ([prefs, notices]) => setBoot({ state: 'ready', prefs, notices }),
+    readStart().then(
+      ({ prefs, notices }) => setBoot({ state: 'ready', prefs, notices }),
       (error: unknown) => setBoot({ state: 'failed', error }),
     );
   }, []);
@@ -87,8 +103,9 @@ export function App() {
   );
 }
 
-function Desk({ prefs, notices }: { prefs: Prefs; notices: Notice[] }) {
+function Desk({ prefs, notices }: StartData) {
   const [locale, setLocale] = useState<Locale>(prefs.locale);
+  const [start, setStart] = useState({ generation: 0, prefs, notices });
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -98,12 +115,29 @@ function Desk({ prefs, notices }: { prefs: Prefs; notices: Notice[] }) {
   return (
     <I18nProvider locale={locale}>
       <FeedbackProvider>
-        <ReviewProvider>
-          <Shell prefs={prefs} initialNotices={notices} locale={locale} onLocale={setLocale} />
-        </ReviewProvider>
+        <Restart onRestart={(data) => setStart((s) => ({ generation: s.generation + 1, ...data }))}>
+          <ReviewProvider key={start.generation}>
+            <Shell
+              key={start.generation}
+              prefs={start.prefs}
+              initialNotices={start.notices}
+              locale={locale}
+              onLocale={setLocale}
+            />
+          </ReviewProvider>
+        </Restart>
       </FeedbackProvider>
     </I18nProvider>
   );
+}
+
+/** The newsroom's state for the window; a change of store reads the start data again (see the top). */
+function Restart({ onRestart, children }: { onRestart: (data: StartData) => void; children: ReactNode }) {
+  const { showError } = useFeedback();
+  const restart = useCallback(() => {
+    readStart().then(onRestart, (err: unknown) => showError(err, 'newsroom.reloadSafe', restart));
+  }, [onRestart, showError]);
+  return <NewsroomProvider onStoreChange={restart}>{children}</NewsroomProvider>;
 }
 
 type ShellProps = { prefs: Prefs; initialNotices: Notice[]; locale: Locale; onLocale: (l: Locale) => void };
@@ -120,6 +154,7 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
   const [about, setAbout] = useState(false);
   const [termsOpen, setTermsOpen] = useState(false);
   const [purgeTarget, setPurgeTarget] = useState<StorySummary | null>(null);
+  const newsroom = useNewsroom();
   const list = useStoryList(query);
   const lock = useStoryLock(openId);
   const screenRef = useRef<StoryScreenHandle | null>(null);
@@ -179,6 +214,9 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
     const next = list.items[index + 1] ?? list.items[index - 1];
     return next && next.id !== id ? next.id : null;
   };
+
+  /** Before the store behind the desk changes: the open story saved (false: its text stays in the editor). */
+  const flushOpenStory = useCallback(async () => (await screenRef.current?.flush()) ?? true, []);
 
   const patchQuery = useCallback((patch: Partial<StoryQuery>) => setQuery((q) => ({ ...q, ...patch })), []);
 
@@ -292,6 +330,7 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
     showStories: () => void showView('stories'),
     showPages: () => void showView('pages'),
     showArchive: () => void showView('archive'),
+    openNewsroom: newsroom.openDialog,
   });
 
   // Closing the window with an unsaved draft: try to save, and in a browser ask first.
@@ -315,6 +354,7 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
         onAbout={() => setAbout(true)}
         tools={
           <>
+            <NewsroomBadge />
             <ReviewQueueButton onOpen={(id) => void openStory(id)} />
             <UserSwitch />
             <button
@@ -329,6 +369,7 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
         }
       />
       <NoticesBanner notices={notices} onDismiss={(id) => void dismissNotice(id)} />
+      <NewsroomBanner />
       <UserPickerBanner />
       {view === 'pages' && <PagesView onOpenStory={openOnStories} />}
       {view === 'archive' && <ArchiveView openId={archiveId} />}
@@ -374,6 +415,7 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
       </div>
       {about && <AboutDialog onClose={() => setAbout(false)} />}
       {termsOpen && <TermBankDialog onClose={() => setTermsOpen(false)} />}
+      {newsroom.dialogOpen && <NewsroomDialog beforeChange={flushOpenStory} />}
       {purgeTarget && (
         <Dialog
           title={t('purge.title')}

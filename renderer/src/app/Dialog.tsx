@@ -1,6 +1,8 @@
 /**
  * A modal on the native <dialog>: the browser traps focus, Escape closes it
- * (the 'cancel' event) and focus returns to where it was.
+ * (the 'cancel' event) and focus returns to where it was. The field marked
+ * `data-autofocus` gets the focus on opening (React's autoFocus runs while the
+ * dialog is still closed, so showModal would otherwise pick the first control).
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
@@ -18,7 +20,10 @@ export function Dialog({ title, onClose, children, footer, testId }: Props) {
 
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     return () => dialog?.close();
   }, []);
 

@@ -26,6 +26,15 @@ describe('shortcuts', () => {
     expect(shortcutFor(key({ key: 's' }))).toBeNull();
   });
 
+  it('open 连接编辑部 with Ctrl/Cmd+comma, also when the input method types a full-width comma', () => {
+    expect(shortcutFor(key({ key: ',', code: 'Comma', ctrlKey: true }))).toBe('openNewsroom');
+    expect(shortcutFor(key({ key: ',', code: 'Comma', metaKey: true }))).toBe('openNewsroom');
+    expect(shortcutFor(key({ key: '，', code: 'Comma', ctrlKey: true }))).toBe('openNewsroom');
+    expect(shortcutFor(key({ key: ',', code: 'Comma' }))).toBeNull();
+    expect(shortcutFor(key({ key: ',', code: 'Comma', ctrlKey: true, shiftKey: true }))).toBeNull();
+    expect(shortcutFor(key({ key: ',', code: 'Comma', ctrlKey: true, isComposing: true }))).toBeNull();
+  });
+
   it('switch screens with Alt+1/2/3 by key position, whatever the layout types', () => {
     expect(shortcutFor(key({ key: '1', code: 'Digit1', altKey: true }))).toBe('showStories');
     expect(shortcutFor(key({ key: '™', code: 'Digit2', altKey: true }))).toBe('showPages');

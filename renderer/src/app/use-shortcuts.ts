@@ -16,6 +16,8 @@ export type ShortcutHandlers = {
   showStories: () => void;
   showPages: () => void;
   showArchive: () => void;
+  /** Ctrl/⌘+, (the usual settings key): 设置 → 连接编辑部 (issue 17). */
+  openNewsroom: () => void;
 };
 
 const VIEW_KEYS: Record<string, keyof ShortcutHandlers> = {
@@ -49,6 +51,8 @@ export function shortcutFor(event: KeyboardEvent): keyof ShortcutHandlers | null
     if (key === 'n') return 'newStory';
     if (key === 'f' && !isFindScopeTarget(event.target)) return 'focusSearch';
     if (key === 's') return 'saveNow';
+    // event.code too: with a Chinese input method on, the key may arrive as the full-width "，".
+    if (key === ',' || event.code === 'Comma') return 'openNewsroom';
     if (key === 'backspace' && !isEditableTarget(event.target)) return 'trashSelected';
   }
   if (event.altKey && !mod && !event.shiftKey) {

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { StoryQuery, StorySummary } from '../../../shared/model';
-import { desk } from '../platform/desk-client';
+import { desk, onDeskEvent } from '../platform/desk-client';
 import { storyStatus } from './story-status';
 
 export type StoryList = {
@@ -21,6 +21,8 @@ export type StoryList = {
 };
 
 const TYPING_DEBOUNCE_MS = 180;
+/** Several stories changing at once (a page signed off, a desk catching up) re-read the list once. */
+const EVENT_RELOAD_MS = 250;
 
 export function useStoryList(query: StoryQuery): StoryList {
   const [items, setItems] = useState<StorySummary[]>([]);
@@ -55,6 +57,40 @@ export function useStoryList(query: StoryQuery): StoryList {
   }, [query, fetchNow]);
 
   const reload = useCallback(() => fetchNow(queryRef.current), [fetchNow]);
+
+  // A story this list has never heard of (made or submitted elsewhere), one leaving or
+  // entering the status filter, or a desk that changed store (signed in to the newsroom):
+  // the list is read again. A save of a listed story only patches its row (storyStatus);
+  // a story the query leaves out (another page) is read once, then its saves are ignored.
+  const itemsRef = useRef(items);
+  const heard = useRef(new Set<string>());
+  useEffect(() => {
+    itemsRef.current = items;
+    for (const s of items) heard.current.add(s.id);
+  }, [items]);
+  useEffect(() => {
+    let timer: number | undefined;
+    const later = (id?: string) => {
+      if (id) heard.current.add(id);
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => void fetchNow(queryRef.current), EVENT_RELOAD_MS);
+    };
+    const stop = onDeskEvent((event) => {
+      if (event.type === 'newsroom') {
+        heard.current.clear();
+        return later();
+      }
+      if (event.type !== 'story' || queryRef.current.trash) return;
+      const shown = itemsRef.current.some((s) => s.id === event.storyId);
+      const filter = queryRef.current.status;
+      if (!heard.current.has(event.storyId)) return later(event.storyId);
+      if (filter !== null && shown !== (filter === event.status)) later();
+    });
+    return () => {
+      stop();
+      window.clearTimeout(timer);
+    };
+  }, [fetchNow]);
 
   const patch = useCallback((summary: StorySummary) => {
     storyStatus.fromSummaries([summary]);

@@ -27,6 +27,7 @@ import {
 import { DeskError } from '../../../shared/api/errors';
 import type { LexicalState, Story, StoryContent } from '../../../shared/model';
 import { ErrorBoundary } from '../app/ErrorBoundary';
+import { onDeskEvent } from '../platform/desk-client';
 import { useI18n } from '../app/i18n/i18n';
 import { BylinePanel } from '../sidebar/BylinePanel';
 import { useBeforeSwitch, useReviewUsers } from '../review/ReviewContext';
@@ -50,7 +51,7 @@ import { issueLabel } from './issue-labels';
 import { JumpLineBlock } from './JumpLineBlock';
 import { PhotosContext } from './photos-context';
 import { CharCountPlugin } from './plugins/CharCountPlugin/CharCountPlugin';
-import type { SaveState, StoryDraftController } from './story-draft';
+import { savedElsewhere, type SaveState, type StoryDraftController } from './story-draft';
 import { useSaveState, useStoryDraft } from './use-story-draft';
 
 export type StoryScreenHandle = {
@@ -155,6 +156,16 @@ export function StoryScreen({
   const [state, controller] = useStoryDraft(storyId, { onSaved, onMissing, claim: lock?.claim });
   const headlineRef = useRef<HTMLInputElement>(null);
   const { current } = useReviewUsers();
+
+  // A window that only reads the story follows the writer's saves (issue 19, 17): a new
+  // stored revision loads when this window holds no lock and has no edits of its own.
+  const holdsLock = lock?.view?.mine === true;
+  useEffect(() => {
+    if (holdsLock) return;
+    return onDeskEvent((event) => {
+      if (event.type === 'story' && event.storyId === storyId) void savedElsewhere(storyId, event.revision);
+    });
+  }, [storyId, holdsLock]);
 
   // Before another person takes this window (issue 19): what was typed is saved now, in
   // the name of the person who typed it; if it cannot be, the person does not change.

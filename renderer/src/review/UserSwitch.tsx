@@ -1,12 +1,17 @@
 /**
  * The person picker: a select in the header, and a banner at start until someone
- * is chosen (a banner, not a modal, so the desk stays usable for reading).
+ * is chosen (a banner, not a modal, so the desk stays usable for reading). Only on a
+ * desk nobody is signed in to (local, signedOut): signed in to the newsroom, the person
+ * is the account, and the header names them instead (issue 17).
  */
 import { useState } from 'react';
 
 import { hasRole, type UserProfile } from '../../../shared/review/roles';
 import { useI18n } from '../app/i18n/i18n';
 import { useFeedback } from '../app/feedback';
+import { useNewsroom } from '../newsroom/NewsroomContext';
+import { pickerAllowed } from '../newsroom/newsroom-state';
+import { rolesText } from '../newsroom/SessionView';
 import { PeopleDialog } from './PeopleDialog';
 import { useReviewUsers } from './ReviewContext';
 
@@ -32,25 +37,37 @@ export function UserSwitch() {
   const { t } = useI18n();
   const { showError } = useFeedback();
   const { users, current, choose } = useReviewUsers();
+  const { status } = useNewsroom();
   const [people, setPeople] = useState(false);
   const isAdmin = hasRole(current, 'admin');
+  const account = pickerAllowed(status?.state ?? null) ? null : (status?.person ?? null);
   return (
     <>
-      <label className="user-switch">
-        <span className="visually-hidden">{t('user.label')}</span>
-        <select
-          id={USER_SWITCH_ID}
-          data-testid="user-switch"
-          aria-label={t('user.label')}
-          value={current?.id ?? ''}
-          onChange={(e) =>
-            void choose(e.target.value).catch((err: unknown) => showError(err, 'safe.nothingChanged'))
-          }
+      {account ? (
+        <span
+          className="user-account"
+          data-testid="user-account"
+          title={t('user.accountTitle', { name: account.name })}
         >
-          {!current && <option value="">{t('user.none')}</option>}
-          {activeUserOptions(users, t)}
-        </select>
-      </label>
+          {t('user.account', { name: account.name, roles: rolesText(account.roles, t) || '—' })}
+        </span>
+      ) : (
+        <label className="user-switch">
+          <span className="visually-hidden">{t('user.label')}</span>
+          <select
+            id={USER_SWITCH_ID}
+            data-testid="user-switch"
+            aria-label={t('user.label')}
+            value={current?.id ?? ''}
+            onChange={(e) =>
+              void choose(e.target.value).catch((err: unknown) => showError(err, 'safe.nothingChanged'))
+            }
+          >
+            {!current && <option value="">{t('user.none')}</option>}
+            {activeUserOptions(users, t)}
+          </select>
+        </label>
+      )}
       <button
         type="button"
         className="header-button"
@@ -82,8 +99,9 @@ export function UserPickerBanner() {
   const { t } = useI18n();
   const { showError } = useFeedback();
   const { users, current, choose } = useReviewUsers();
+  const { status } = useNewsroom();
   const [picked, setPicked] = useState('');
-  if (current || users.length === 0) return null;
+  if (current || users.length === 0 || !pickerAllowed(status?.state ?? null)) return null;
   return (
     <div className="user-picker" data-testid="user-picker" role="region" aria-label={t('user.pickTitle')}>
       <strong>{t('user.pickTitle')}</strong>

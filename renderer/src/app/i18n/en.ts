@@ -1,10 +1,12 @@
 /** The English catalog. Typed as Messages, so a missing or extra key fails the type check. */
 import { archiveEn } from '../../archive/archive-en';
 import { importEn } from '../../import/import-en';
+import { newsroomEn } from '../../newsroom/newsroom-en';
 import { pagesEn } from '../../pages/pages-en';
 import { identityEn } from '../../review/identity-en';
 import { reviewEn } from '../../review/review-en';
 import { termsEn } from '../../terms/terms-en';
+import { checkoutEn } from '../../../../shared/i18n/checkout-en';
 import { findingsEn } from '../../../../shared/i18n/findings-en';
 import type { Messages } from './zh-CN';
 
@@ -16,6 +18,8 @@ export const en: Messages = {
   ...pagesEn,
   ...archiveEn,
   ...importEn,
+  ...newsroomEn,
+  ...checkoutEn,
   'app.title': 'Dangjian Desk',
   'app.loading': 'Opening the desk…',
   'app.startFailed': 'The desk could not start: {message}',
@@ -140,6 +144,10 @@ export const en: Messages = {
   'error.newsroomPersonIsAccount':
     'Signed in to the newsroom, the person is the account ({method}); sign out to change who you are. Nothing was changed.',
   'error.notOnServer': 'The newsroom server does not offer this yet ({method}); nothing was changed.',
+  'error.accountsOnServer':
+    'In the newsroom people are accounts: you are who you signed in as, and an administrator manages the accounts on the server ({method}). Nothing was changed.',
+  'error.pageEditorOnly':
+    '{name} is neither an editor nor an administrator, so cannot plan page {page}. The plan was not changed.',
   'error.newsroomDbUnavailable':
     'Not sent to the newsroom: its database cannot be reached; nothing was changed. The text stays in the editor and is sent again later.',
   'error.notWriter':

@@ -5,10 +5,12 @@
  */
 import { archiveZhCN } from '../../archive/archive-zh-CN';
 import { importZhCN } from '../../import/import-zh-CN';
+import { newsroomZhCN } from '../../newsroom/newsroom-zh-CN';
 import { pagesZhCN } from '../../pages/pages-zh-CN';
 import { identityZhCN } from '../../review/identity-zh-CN';
 import { reviewZhCN } from '../../review/review-zh-CN';
 import { termsZhCN } from '../../terms/terms-zh-CN';
+import { checkoutZhCN } from '../../../../shared/i18n/checkout-zh-CN';
 import { findingsZhCN } from '../../../../shared/i18n/findings-zh-CN';
 
 export const zhCN = {
@@ -19,6 +21,8 @@ export const zhCN = {
   ...pagesZhCN,
   ...archiveZhCN,
   ...importZhCN,
+  ...newsroomZhCN,
+  ...checkoutZhCN,
   'app.title': '党建采编台',
   'app.loading': '正在打开采编台……',
   'app.startFailed': '采编台未能启动：{message}',
@@ -123,6 +127,9 @@ export const zhCN = {
   'error.newsroomPersonIsAccount':
     '已登录编辑部时，身份就是登录的账号（{method}）；要换人请先退出登录。未作任何改动。',
   'error.notOnServer': '编辑部服务器暂不提供这项操作（{method}），未作任何改动。',
+  'error.accountsOnServer':
+    '在编辑部，人员就是账号：你是登录的那个人，账号由管理员在编辑部服务器上管理（{method}）。未作任何改动。',
+  'error.pageEditorOnly': '{name} 既不是编辑也不是管理员，不能编排版面 {page}；版面未改动。',
   'error.newsroomDbUnavailable':
     '未送达编辑部：编辑部数据库暂时连不上，未作任何改动。文字仍在编辑器里，稍后会自动重试。',
   'error.notWriter': '{name} 不是这篇稿件的作者，也不是编辑，不能修改它；没有保存任何改动。',

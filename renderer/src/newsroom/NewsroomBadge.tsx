@@ -1,0 +1,60 @@
+/**
+ * Where the desk works, in the header (issue 17): 本机 with the connect action,
+ * 未登录编辑部 with 登录, 编辑部 · name while signed in, 编辑部未响应 · 自 HH:MM when the
+ * server does not answer. One button: it opens the 连接编辑部 dialog at the right step.
+ */
+import { useI18n } from '../app/i18n/i18n';
+import { formatUpdated } from '../desk/format-time';
+import { useNewsroom } from './NewsroomContext';
+import { NEWSROOM_SHORTCUT } from './newsroom-shortcut';
+import './newsroom.css';
+
+export function NewsroomBadge() {
+  const { t, locale } = useI18n();
+  const { status, openDialog } = useNewsroom();
+  const state = status?.state ?? 'local';
+  const server = status?.server ?? '';
+  const since = status?.unreachableSince ? formatUpdated(status.unreachableSince, locale) : '—';
+
+  const [badge, action, title] =
+    state === 'connected'
+      ? [
+          t('newsroom.badge.connected', { name: status?.person?.name ?? '' }),
+          null,
+          t('newsroom.badge.connectedTitle', { server }),
+        ]
+      : state === 'unreachable'
+        ? [
+            t('newsroom.badge.unreachable', { time: since }),
+            null,
+            t('newsroom.badge.unreachableTitle', { server }),
+          ]
+        : state === 'signedOut'
+          ? [
+              t('newsroom.badge.signedOut'),
+              t('newsroom.badge.signIn'),
+              t('newsroom.badge.signedOutTitle', { server }),
+            ]
+          : state === 'passwordChange'
+            ? [t('newsroom.badge.passwordChange'), null, t('newsroom.badge.passwordChangeTitle')]
+            : [t('newsroom.badge.local'), t('newsroom.badge.localAction'), t('newsroom.badge.localTitle')];
+  const shortcut = t('newsroom.shortcut', { key: NEWSROOM_SHORTCUT });
+
+  return (
+    <button
+      type="button"
+      className={`header-button newsroom-open newsroom-${state}`}
+      data-testid="newsroom-open"
+      data-state={state}
+      title={`${title}\n${shortcut}`}
+      aria-haspopup="dialog"
+      aria-keyshortcuts="Control+Comma Meta+Comma"
+      onClick={openDialog}
+    >
+      <span className="newsroom-badge" data-testid="newsroom-badge">
+        {badge}
+      </span>
+      {action && <span className="newsroom-action">{action}</span>}
+    </button>
+  );
+}

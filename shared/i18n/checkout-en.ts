@@ -1,0 +1,13 @@
+/** English messages of check-out (issue 18); the zh-CN twin is checkout-zh-CN.ts. */
+import type { checkoutZhCN } from './checkout-zh-CN';
+
+export const checkoutEn = {
+  'error.checkedOutBy':
+    'This story is checked out to {name} ({desk}, since {since}); nothing was changed. Wait for the check-in, or an editor takes it over with a reason.',
+  'error.checkInOpTaken':
+    'Operation {opId} was sent by someone else; nothing was changed. Check in again: this desk gives each operation a new id.',
+  'error.notCheckedOut':
+    'This story is not checked out, so there is nothing to take over; nothing was changed.',
+  'error.noConflict': 'This story has no parallel version waiting; nothing was changed.',
+  'error.conflictResolved': 'This conflict was already resolved by {name}; nothing was changed.',
+} as const satisfies Record<keyof typeof checkoutZhCN, string>;

@@ -1,0 +1,13 @@
+/**
+ * zh-CN messages of check-out (issue 18): the errors the newsroom server's check-out, check-in,
+ * take-over and conflict resolution send (electron/server/store/checkout.ts). Spread into the
+ * zh-CN catalog with the desk's check-out screens; the English twin is checkout-en.ts.
+ */
+export const checkoutZhCN = {
+  'error.checkedOutBy':
+    '此稿已由{name}带走编辑（{desk}，自{since}起），未作任何改动。请等其交回，或由编辑说明理由后接管。',
+  'error.checkInOpTaken': '操作 {opId} 是别人交回的，未作任何改动。请重新交回，本机会给每个操作新的编号。',
+  'error.notCheckedOut': '此稿没有被带走编辑，无从接管，未作任何改动。',
+  'error.noConflict': '此稿没有待处理的冲突版本，未作任何改动。',
+  'error.conflictResolved': '这个冲突已由{name}处理，未作任何改动。',
+} as const;
