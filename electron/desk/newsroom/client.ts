@@ -77,7 +77,7 @@ export function sessionEnded(err: unknown): boolean {
 }
 
 /**
- * The server's address in one form: `http(s)://host[:port]/`, nothing after the host. Refused
+ * The server's address in one form: `http(s)://host[:port]`, nothing after the host. Refused
  * (error.newsroomAddress) when it is not an http or https address.
  */
 export function normaliseServer(raw: string): string {
@@ -96,7 +96,7 @@ export function normaliseServer(raw: string): string {
   )
     throw badAddress(raw);
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) throw badAddress(raw);
-  return `${url.protocol}//${url.host}/`;
+  return `${url.protocol}//${url.host}`;
 }
 
 function badAddress(raw: string): DeskError {
@@ -228,7 +228,7 @@ export class NewsroomClient {
     },
   ): Promise<() => void> {
     const token = this.#need();
-    const url = new URL('api/events', this.server.replace(/^http/, 'ws'));
+    const url = new URL('/api/events', this.server.replace(/^http/, 'ws'));
     const protocols = since === null ? ['desk-events'] : ['desk-events', `since.${since}`];
     const ws = new WebSocket(url, protocols, {
       headers: { authorization: `Bearer ${token}` },
@@ -292,7 +292,7 @@ export class NewsroomClient {
 
   #post(path: string, body: unknown, token: string | null): Promise<{ status: number; body: unknown }> {
     const data = Buffer.from(JSON.stringify(body), 'utf8');
-    const target = new URL(`api/${path}`, this.server);
+    const target = new URL(`/api/${path}`, this.server);
     const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise((resolve, reject) => {
       const req = request(

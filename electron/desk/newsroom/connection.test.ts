@@ -191,8 +191,8 @@ describe.skipIf(skip !== null)('a desk connected to the newsroom', () => {
       password: reset.password,
     });
     expect(again.state).toBe('passwordChange');
-    const refused = await d.refused('stories.list', {});
-    expect(refused.key).toBe('error.passwordChangeRequired');
+    // Until the one-time password is replaced the desk stays on its own store (empty here).
+    expect((await d.call<{ total: number }>('stories.list', {})).total).toBe(0);
     await d.call('newsroom.changePassword', { current: reset.password, next: 'feng-own-password' });
     await nr.accounts.resetPassword(session.token, 'feng');
     const kept = await d.refused('stories.save', {
@@ -307,7 +307,12 @@ describe.skipIf(skip !== null)('a desk connected to the newsroom', () => {
 
     // The connection is kept in newsroom.json without any secret.
     const config = await readFile(join(reporter.dir, 'newsroom.json'), 'utf8');
-    expect(JSON.parse(config)).toEqual({ version: 1, server: nr.url, lastLogin: 'zhou', staleKeys: [] });
+    expect(JSON.parse(config)).toEqual({
+      version: 1,
+      server: new URL(nr.url).origin,
+      lastLogin: 'zhou',
+      staleKeys: [],
+    });
 
     const story = await written(reporter, '社区党员志愿服务队', '周记者');
     expect(story.rev).toBe(2);

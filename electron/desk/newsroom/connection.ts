@@ -73,7 +73,8 @@ type HeldKey = { unlocked: UnlockedKey; file: string };
 /** How many stories' served content the desk remembers for signing. */
 const SERVED_KEPT = 200;
 const PERSON_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const REMOTE_STATES: ReadonlySet<NewsroomState> = new Set(['passwordChange', 'connected', 'unreachable']);
+/** While a one-time password waits to be replaced, the desk stays on its own store: nothing goes to the server. */
+const REMOTE_STATES: ReadonlySet<NewsroomState> = new Set(['connected', 'unreachable']);
 
 function saveKept(id: string, server: string): DeskError {
   return new DeskError(
