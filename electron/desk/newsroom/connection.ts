@@ -386,14 +386,17 @@ export class NewsroomConnection {
     return { unlocked, file: path };
   }
 
-  /** Moves a key file that no longer unlocks aside (never deleted: nothing is lost). */
+  /** Moves a key file that can no longer sign aside (never deleted: nothing is lost). */
   async #retire(path: string, why: 'retired' | 'damaged' | 'replaced') {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     await rename(path, path.replace(/\.json$/, `.${why}-${stamp}.json`));
     await fsyncDir(dirname(path));
-    console.warn(
-      `[desk] the signing key ${path} does not unlock with the account's password: kept aside, a new key is made`,
-    );
+    const reason = {
+      retired: "does not unlock with the account's password",
+      damaged: 'is damaged',
+      replaced: 'is no longer taken by the newsroom',
+    }[why];
+    console.warn(`[desk] the signing key ${path} ${reason}: kept aside, a new key is made`);
   }
 
   // ---- the remote handler set -------------------------------------------------------------------
