@@ -21,7 +21,8 @@ import { isEditor } from '../../shared/review/roles';
 import { openReview, type ReviewServices } from './review/review-service';
 import { importHandlers } from './import/import-handlers';
 import { DeskEvents } from './desk-events';
-import { localNewsroomHandlers } from './newsroom/handlers';
+import { NewsroomConnection, type ConnectionOptions } from './newsroom/connection';
+import { localCheckoutHandlers } from './newsroom/handlers';
 
 export type DeskServices = {
   handlers: DeskHandlers;
@@ -30,6 +31,8 @@ export type DeskServices = {
   review: ReviewServices;
   /** Lock, story and review changes, for the transports to push to every window (issue 19). */
   events: DeskEvents;
+  /** The connection to the newsroom (issue 17): while signed in, `handlers` go to the server. */
+  newsroom: NewsroomConnection;
   photoPath(file: string): string;
   close(): Promise<void>;
 };
@@ -47,6 +50,8 @@ export type OpenOptions = {
   renderPdf?: () => PdfRenderer | null;
   /** Opens a folder in the file manager (electron/main: shell.openPath); pages.openFolder validates the folder first. */
   openPath?: (folder: string) => Promise<string>;
+  /** The newsroom connection's key scrypt parameters, backoff and timeout (tests); defaults otherwise. */
+  newsroom?: Pick<ConnectionOptions, 'keyScrypt' | 'backoff' | 'timeoutMs' | 'ca'>;
 };
 
 export function defaultUser(): string {
@@ -79,6 +84,12 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     await store.close();
     throw err;
   });
+  const newsroom = await NewsroomConnection.open({ ...opts.newsroom, dataDir: opts.dataDir, events }).catch(
+    async (err: unknown) => {
+      await store.close();
+      throw err;
+    },
+  );
   // The picked profile's name when someone is picked (issue 6), else the desk's user name as before.
   const who = review.who;
   const now = () => new Date().toISOString();
@@ -125,7 +136,7 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     return story;
   };
 
-  const handlers: DeskHandlers = {
+  const local: DeskHandlers = {
     'app.info': async () =>
       ({
         name: '党建采编台',
@@ -204,16 +215,21 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     ),
     ...review.handlers,
     ...importHandlers({ store, archive: archiveSearch, who, requireWriter: () => review.requireWriter() }),
-    ...localNewsroomHandlers(),
+    ...localCheckoutHandlers(),
+    ...newsroom.handlers(),
   };
+  // One object for every transport: the desk's own handlers, or the newsroom's while signed in.
+  const handlers = newsroom.route(local);
 
   return {
     handlers,
     store,
     review,
     events,
+    newsroom,
     photoPath: (file) => store.photoPath(file),
     close: async () => {
+      await newsroom.close();
       await proofPdf?.close();
       // The archive's index.bin and search.bin catch up (else the next start re-indexes the tail).
       const opened = await archive?.catch(() => null);

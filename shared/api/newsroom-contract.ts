@@ -29,7 +29,14 @@ export type NewsroomState = (typeof NEWSROOM_STATES)[number];
 export type NewsroomPerson = { id: string; login: string; name: string; roles: Role[] };
 
 /** A save that did not reach the newsroom: kept in the data folder, sent again when the server answers. */
-export type PendingSave = { storyId: string; headline: string; baseRev: number; at: string };
+export type PendingSave = {
+  storyId: string;
+  headline: string;
+  baseRev: number;
+  at: string;
+  /** The error key when the newsroom refused it on resending (someone saved meanwhile): kept, not sent again. */
+  refused?: string | null;
+};
 
 export type NewsroomStatus = {
   state: NewsroomState;

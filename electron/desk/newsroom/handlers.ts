@@ -1,18 +1,13 @@
 /**
- * The desktop's side of the newsroom connection (shared/api/newsroom-contract.ts). A desk
- * that never connected is a single desktop: `newsroom.status` says `local`, and check-out
- * (shared/api/checkout-contract.ts, the newsroom's) answers that it is not connected.
+ * The desktop's side of the newsroom connection (shared/api/newsroom-contract.ts): what a desk
+ * that never connected answers (a single desktop: `newsroom.status` says `local`, and check-out,
+ * shared/api/checkout-contract.ts, the newsroom's, answers that it is not connected). The
+ * connection itself, and what a signed-in desk sends to the server, is connection.ts.
  */
 import { DeskError, type DeskHandlers, type NewsroomStatus } from '../../../shared/api';
 
-type NewsroomHandlers = Pick<
+type CheckoutHandlers = Pick<
   DeskHandlers,
-  | 'newsroom.status'
-  | 'newsroom.connect'
-  | 'newsroom.signIn'
-  | 'newsroom.changePassword'
-  | 'newsroom.signOut'
-  | 'newsroom.disconnect'
   | 'checkout.take'
   | 'checkout.checkIn'
   | 'checkout.takeOver'
@@ -32,7 +27,7 @@ export const LOCAL_STATUS: NewsroomStatus = {
   key: null,
 };
 
-function notConnected(method: string): DeskError {
+export function notConnected(method: string): DeskError {
   return new DeskError(
     'unsupported',
     'error.newsroomNotConnected',
@@ -41,14 +36,9 @@ function notConnected(method: string): DeskError {
   );
 }
 
-export function localNewsroomHandlers(): NewsroomHandlers {
+/** Check-out while nobody is signed in: the newsroom's, refused (signed in, they go to the server). */
+export function localCheckoutHandlers(): CheckoutHandlers {
   return {
-    'newsroom.status': async () => LOCAL_STATUS,
-    'newsroom.connect': async () => Promise.reject(notConnected('newsroom.connect')),
-    'newsroom.signIn': async () => Promise.reject(notConnected('newsroom.signIn')),
-    'newsroom.changePassword': async () => Promise.reject(notConnected('newsroom.changePassword')),
-    'newsroom.signOut': async () => LOCAL_STATUS,
-    'newsroom.disconnect': async () => LOCAL_STATUS,
     'checkout.take': async () => Promise.reject(notConnected('checkout.take')),
     'checkout.checkIn': async () => Promise.reject(notConnected('checkout.checkIn')),
     'checkout.takeOver': async () => Promise.reject(notConnected('checkout.takeOver')),

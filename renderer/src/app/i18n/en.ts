@@ -129,6 +129,20 @@ export const en: Messages = {
   'error.notOnDesk':
     '{method} belongs to the newsroom server: a desktop that is not connected signs without keys. Nothing was changed.',
   'error.newsroomNotConnected': 'This desk is not connected to a newsroom ({method}); nothing was changed.',
+  'error.newsroomSaveKept':
+    'Not sent to the newsroom: the story is kept on this computer and sent automatically when the newsroom is back.',
+  'error.newsroomUnreachable':
+    'The newsroom server {server} does not answer; nothing was changed there. Check the network and the address.',
+  'error.notNewsroomServer':
+    '{server} answered, but it is not a newsroom server; nothing was changed. Check the address.',
+  'error.newsroomAddress':
+    '"{server}" is not a newsroom server address (https://host:port); nothing was changed.',
+  'error.newsroomKeyReplaced':
+    "The newsroom no longer takes this computer's signing key (a new key was registered for the person on another computer); nothing was signed. Sign in again: this computer makes and registers a new key.",
+  'error.newsroomCertificate':
+    'The newsroom server {server} shows a certificate this computer does not trust; nothing was sent to it. Check the address and the certificate with your administrator.',
+  'error.newsroomPersonIsAccount':
+    'Signed in to the newsroom, the person is the account ({method}); sign out to change who you are. Nothing was changed.',
   'error.notOnServer': 'The newsroom server does not offer this yet ({method}); nothing was changed.',
   'error.accountsOnServer':
     'In the newsroom people are accounts: you are who you signed in as, and an administrator manages the accounts on the server ({method}). Nothing was changed.',

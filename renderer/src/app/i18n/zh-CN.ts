@@ -116,6 +116,16 @@ export const zhCN = {
   'error.notOnDesk':
     '这项操作（{method}）属于编辑部服务器：未连接编辑部的单机不用签名密钥签发。未作任何改动。',
   'error.newsroomNotConnected': '这台电脑没有连接编辑部（{method}），未作任何改动。',
+  'error.newsroomSaveKept': '未送达编辑部：稿件已保存在这台电脑上，编辑部恢复后自动发送。',
+  'error.newsroomUnreachable': '连不上编辑部服务器 {server}，那里未作任何改动。请检查网络和地址。',
+  'error.notNewsroomServer': '{server} 有回应，但不是编辑部服务器，未作任何改动。请核对地址。',
+  'error.newsroomAddress': '“{server}”不是编辑部服务器的地址（应为 https://主机:端口），未作任何改动。',
+  'error.newsroomKeyReplaced':
+    '编辑部已不再接受这台电脑上的签名密钥（此人在另一台电脑上登记了新密钥），没有签发。请重新登录，这台电脑会生成并登记新密钥。',
+  'error.newsroomCertificate':
+    '编辑部服务器 {server} 出示的证书这台电脑不信任，没有向它发送任何内容。请向管理员核对地址和证书。',
+  'error.newsroomPersonIsAccount':
+    '已登录编辑部时，身份就是登录的账号（{method}）；要换人请先退出登录。未作任何改动。',
   'error.notOnServer': '编辑部服务器暂不提供这项操作（{method}），未作任何改动。',
   'error.accountsOnServer':
     '在编辑部，人员就是账号：你是登录的那个人，账号由管理员在编辑部服务器上管理（{method}）。未作任何改动。',

@@ -1,0 +1,65 @@
+/**
+ * The desk's newsroom connection as kept in the data folder (`newsroom.json`, ADR 012): the
+ * server's address and the last login name, written durably like the store's other files. The
+ * session token is never written: after a restart the desk asks for the password again, which
+ * also unlocks the signing key.
+ */
+import { unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+import { z } from 'zod';
+
+import { dataLayout } from '../storage/data-layout';
+import { DamagedFileError, fsyncDir, readJsonFile, writeFileDurable } from '../storage/durable-file';
+import { moveAside } from '../storage/move-aside';
+
+export const NewsroomConfigSchema = z
+  .object({
+    version: z.literal(1),
+    server: z.string().min(1).max(300),
+    lastLogin: z.string().max(64).nullable(),
+    /**
+     * Fingerprints of signing keys on this desk the newsroom no longer takes (the person
+     * registered another key, on another computer): the next sign-in makes a new one.
+     */
+    staleKeys: z.array(z.string().max(100)).max(100).default([]),
+  })
+  .strict();
+export type NewsroomConfig = z.infer<typeof NewsroomConfigSchema>;
+
+export const configPathOf = (dataDir: string) => join(dataDir, 'newsroom.json');
+
+/**
+ * The kept connection, or null for a desk that never connected (or was disconnected). A damaged
+ * file is moved to damaged/ (never overwritten) and the desk starts as a single desktop: the
+ * address is typed again in 设置 → 连接编辑部.
+ */
+export async function readNewsroomConfig(dataDir: string): Promise<NewsroomConfig | null> {
+  const path = configPathOf(dataDir);
+  try {
+    return await readJsonFile(path, NewsroomConfigSchema);
+  } catch (err) {
+    if (!(err instanceof DamagedFileError)) throw err;
+    const kept = await moveAside(path, dataLayout(dataDir).damaged, new Date());
+    console.warn(
+      `[desk] newsroom.json is damaged (${err.reason}); moved to damaged/${kept}, the desk starts unconnected`,
+    );
+    return null;
+  }
+}
+
+export async function writeNewsroomConfig(dataDir: string, config: NewsroomConfig): Promise<void> {
+  await writeFileDurable(configPathOf(dataDir), `${JSON.stringify(config, null, 2)}\n`);
+}
+
+/** Forgets the connection: the desk is a single desktop again. */
+export async function removeNewsroomConfig(dataDir: string): Promise<void> {
+  const path = configPathOf(dataDir);
+  try {
+    await unlink(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    return;
+  }
+  await fsyncDir(dirname(path));
+}

@@ -1,0 +1,710 @@
+/**
+ * The desktop's connection to the newsroom (issue 17, ADR 012), in the desk process: which store
+ * the desk works on, the session (token in memory only), the person's unlocked signing key, the
+ * relay of the server's events onto the desk's event bus, and the outbox of saves that did not
+ * reach the server (pending-saves.ts).
+ *
+ * `route(local)` is the handler set every transport keeps using: while someone is signed in each
+ * contract method goes to the server, except what stays on this desktop (LOCAL_METHODS); signed
+ * out (or never connected) it is the desk's own handlers, exactly as before.
+ */
+import { mkdir, readFile, rename } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+import {
+  DESK_METHODS,
+  DeskError,
+  type DeskHandlers,
+  type DeskMethod,
+  type DeskParsedInput,
+  type NewsroomState,
+  type NewsroomStatus,
+} from '../../../shared/api';
+import { contentOf, type Story, type StoryContent } from '../../../shared/model';
+import type { SignoffChallenge } from '../../../shared/review/review-contract';
+import type { UserProfile } from '../../../shared/review/roles';
+import type { ScryptParams } from '../../server/accounts/passwords';
+import {
+  SigningKeyFile,
+  signChallenge,
+  signKeyRegistration,
+  type UnlockedKey,
+} from '../../server/keys/person-key';
+import { keyFingerprint } from '../../server/keys/signoff';
+import { fsyncDir } from '../storage/durable-file';
+import type { DeskEvents } from '../desk-events';
+import { didNotReach, NewsroomClient, sessionEnded } from './client';
+import { readNewsroomConfig, removeNewsroomConfig, writeNewsroomConfig, type NewsroomConfig } from './config';
+import { LOCAL_STATUS, notConnected } from './handlers';
+import { PendingSaves } from './pending-saves';
+
+/** What a connected desk still answers itself: its own settings, data sets, archive and the connection. */
+export const LOCAL_METHODS: ReadonlySet<DeskMethod> = new Set(
+  DESK_METHODS.filter(
+    (m) =>
+      m === 'app.info' ||
+      m === 'checks.archive' ||
+      /^(notices|prefs|regions|terms|archive|newsroom)\./.test(m),
+  ),
+);
+
+export type Backoff = { firstMs: number; maxMs: number };
+const DEFAULT_BACKOFF: Backoff = { firstMs: 1000, maxMs: 15_000 };
+
+export type ConnectionOptions = {
+  dataDir: string;
+  events: DeskEvents;
+  /** scrypt parameters of new signing key files (default: person-key.ts's). */
+  keyScrypt?: ScryptParams;
+  /** Delays between tries to reach the server again and to reopen the event socket. */
+  backoff?: Backoff;
+  /** How long a request may take (default client.ts's REQUEST_TIMEOUT_MS). */
+  timeoutMs?: number;
+  /**
+   * A certificate authority (PEM) the desk trusts for the newsroom besides the system's (an
+   * office's own CA); default: the file named by DESK_NEWSROOM_CA, if set.
+   */
+  ca?: string;
+};
+
+type SignedInPerson = UserProfile & { login: string };
+type HeldKey = { unlocked: UnlockedKey; file: string };
+
+/** How many stories' served content the desk remembers for signing. */
+const SERVED_KEPT = 200;
+const PERSON_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** While a one-time password waits to be replaced, the desk stays on its own store: nothing goes to the server. */
+const REMOTE_STATES: ReadonlySet<NewsroomState> = new Set(['connected', 'unreachable']);
+
+function saveKept(id: string, server: string): DeskError {
+  return new DeskError(
+    'internal',
+    'error.newsroomSaveKept',
+    { id, server },
+    `The save of story ${id} did not reach the newsroom (${server}); it is kept on this computer and sent when the newsroom answers again.`,
+  );
+}
+
+function personIsAccount(method: string): DeskError {
+  return new DeskError(
+    'unsupported',
+    'error.newsroomPersonIsAccount',
+    { method },
+    `${method}: on a desk signed in to the newsroom the person is the account; sign out to pick a profile. Nothing was changed.`,
+  );
+}
+
+const isStory = (v: unknown): v is Story =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as Story).id === 'string' &&
+  typeof (v as Story).rev === 'number' &&
+  typeof (v as Story).body === 'object';
+
+export class NewsroomConnection {
+  readonly #o: ConnectionOptions;
+  readonly #backoff: Backoff;
+  readonly pending: PendingSaves;
+  #config: NewsroomConfig | null;
+  #client: NewsroomClient | null = null;
+  #state: NewsroomState;
+  #person: SignedInPerson | null = null;
+  #expiresAt: string | null = null;
+  #unreachableSince: string | null = null;
+  #key: HeldKey | null = null;
+  /** The content this desk last served for each story (what the person read), for signing. */
+  readonly #served = new Map<string, { rev: number; content: StoryContent }>();
+  #stopEvents: (() => void) | null = null;
+  /** The last event seq this session's socket passed on: a reopened socket asks for what came after it. */
+  #lastSeq: number | null = null;
+  #eventTries = 0;
+  #eventTimer: NodeJS.Timeout | null = null;
+  #probeTimer: NodeJS.Timeout | null = null;
+  #probeTries = 0;
+  #flushing: Promise<void> | null = null;
+  #flushTimer: NodeJS.Timeout | null = null;
+  #flushTries = 0;
+  #closed = false;
+
+  private constructor(o: ConnectionOptions, config: NewsroomConfig | null, pending: PendingSaves) {
+    this.#o = o;
+    this.#backoff = o.backoff ?? DEFAULT_BACKOFF;
+    this.#config = config;
+    this.pending = pending;
+    this.#state = config ? 'signedOut' : 'local';
+    if (config) this.#client = new NewsroomClient(config.server, { timeoutMs: o.timeoutMs, ca: o.ca });
+  }
+
+  static async open(o: ConnectionOptions): Promise<NewsroomConnection> {
+    const caFile = process.env.DESK_NEWSROOM_CA;
+    const ca = o.ca ?? (caFile ? await readFile(caFile, 'utf8') : undefined);
+    const [config, pending] = await Promise.all([
+      readNewsroomConfig(o.dataDir),
+      PendingSaves.open(o.dataDir),
+    ]);
+    return new NewsroomConnection({ ...o, ca }, config, pending);
+  }
+
+  get state(): NewsroomState {
+    return this.#state;
+  }
+
+  /** True while the contract's methods go to the server. */
+  get remote(): boolean {
+    return REMOTE_STATES.has(this.#state);
+  }
+
+  status(): NewsroomStatus {
+    if (!this.#config) return { ...LOCAL_STATUS, pending: this.pending.list() };
+    const p = this.#person;
+    return {
+      state: this.#state,
+      server: this.#config.server,
+      lastLogin: this.#config.lastLogin,
+      person: p ? { id: p.id, login: p.login, name: p.name, roles: p.roles } : null,
+      expiresAt: this.#expiresAt,
+      unreachableSince: this.#unreachableSince,
+      pending: this.pending.list(),
+      key: this.#key
+        ? { fingerprint: keyFingerprint(this.#key.unlocked.publicKey), file: this.#key.file }
+        : null,
+    };
+  }
+
+  /** The newsroom.* methods of the contract. */
+  handlers(): Pick<
+    DeskHandlers,
+    | 'newsroom.status'
+    | 'newsroom.connect'
+    | 'newsroom.signIn'
+    | 'newsroom.changePassword'
+    | 'newsroom.signOut'
+    | 'newsroom.disconnect'
+  > {
+    return {
+      'newsroom.status': async () => this.status(),
+      'newsroom.connect': ({ server }) => this.connect(server),
+      'newsroom.signIn': ({ login, password }) => this.signIn(login, password),
+      'newsroom.changePassword': ({ current, next }) => this.changePassword(current, next),
+      'newsroom.signOut': () => this.signOut(),
+      'newsroom.disconnect': () => this.disconnect(),
+    };
+  }
+
+  /**
+   * The handler set the transports call: one object whose methods look at the state on each
+   * call, so a sign-in or sign-out switches the store behind every window without a transport
+   * noticing.
+   */
+  route(local: DeskHandlers): DeskHandlers {
+    const remote = this.#remoteHandlers();
+    const own = this.handlers();
+    const out: Record<string, (input: unknown) => Promise<unknown>> = {};
+    for (const method of DESK_METHODS) {
+      const mine = (own as Record<string, ((input: unknown) => Promise<unknown>) | undefined>)[method];
+      const here = mine ?? (local[method] as (input: unknown) => Promise<unknown>);
+      const there = remote[method] as (input: unknown) => Promise<unknown>;
+      out[method] = (input) => (this.remote && !LOCAL_METHODS.has(method) ? there(input) : here(input));
+    }
+    return out as DeskHandlers;
+  }
+
+  // ---- connecting and signing in -------------------------------------------------------------
+
+  async connect(server: string): Promise<NewsroomStatus> {
+    const client = new NewsroomClient(server, { timeoutMs: this.#o.timeoutMs, ca: this.#o.ca });
+    try {
+      await client.probe();
+    } catch (err) {
+      client.close();
+      throw err;
+    }
+    if (this.#client?.signedIn) await this.signOut();
+    this.#client?.close();
+    this.#client = client;
+    const same = this.#config?.server === client.server;
+    this.#config = {
+      version: 1,
+      server: client.server,
+      lastLogin: same ? (this.#config?.lastLogin ?? null) : null,
+      staleKeys: same ? (this.#config?.staleKeys ?? []) : [],
+    };
+    await writeNewsroomConfig(this.#o.dataDir, this.#config);
+    this.#setState('signedOut', true);
+    return this.status();
+  }
+
+  async signIn(login: string, password: string): Promise<NewsroomStatus> {
+    const client = this.#client;
+    if (!client || !this.#config) throw notConnected('newsroom.signIn');
+    if (client.signedIn) await this.signOut();
+    const answer = await client.signIn(login, password);
+    this.#person = { ...answer.person, login };
+    this.#expiresAt = answer.expiresAt;
+    this.#config = { ...this.#config, lastLogin: login };
+    try {
+      await writeNewsroomConfig(this.#o.dataDir, this.#config);
+      if (answer.mustChangePassword) {
+        this.#setState('passwordChange', true);
+        return this.status();
+      }
+      this.#key = await this.#unlockKey(answer.person.id, password, null);
+    } catch (err) {
+      await this.#endSession();
+      throw err;
+    }
+    await this.#signedIn();
+    return this.status();
+  }
+
+  async changePassword(current: string, next: string): Promise<NewsroomStatus> {
+    const client = this.#client;
+    const person = this.#person;
+    if (!client?.signedIn || !person) throw notConnected('newsroom.changePassword');
+    await this.#tracked(() => client.changePassword(current, next));
+    const me = await this.#tracked(() => client.me());
+    this.#expiresAt = me.expiresAt;
+    const wasConnected = this.#state === 'connected';
+    this.#key = await this.#unlockKey(person.id, next, current);
+    await this.#signedIn();
+    // The key may be new: the windows re-read the status even when the state stays connected.
+    if (wasConnected) this.#emitNewsroom();
+    return this.status();
+  }
+
+  async signOut(): Promise<NewsroomStatus> {
+    if (!this.#config) return this.status();
+    await this.#endSession(true);
+    return this.status();
+  }
+
+  async disconnect(): Promise<NewsroomStatus> {
+    if (!this.#config) return this.status();
+    await this.#endSession(true);
+    await removeNewsroomConfig(this.#o.dataDir);
+    this.#client?.close();
+    this.#client = null;
+    this.#config = null;
+    this.#setState('local', true);
+    return this.status();
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#clearTimers();
+    this.#stopEvents?.();
+    this.#stopEvents = null;
+    const client = this.#client;
+    // The session is useless after a restart (the token is in memory only): end it, without waiting long.
+    if (client?.signedIn)
+      await Promise.race([
+        client.signOut().catch(() => undefined),
+        new Promise((r) => setTimeout(r, 2000).unref()),
+      ]);
+    client?.close();
+  }
+
+  /**
+   * After a sign-in with a password of the person's own: the state, the event socket (its first
+   * try awaited, so nothing pushed after the sign-in answered is missed), the kept saves.
+   */
+  async #signedIn() {
+    this.#unreachableSince = null;
+    this.#probeTries = 0;
+    this.#setState('connected', true);
+    await this.#openEvents();
+    this.#flush();
+  }
+
+  async #endSession(remote = true) {
+    this.#clearTimers();
+    this.#stopEvents?.();
+    this.#stopEvents = null;
+    const client = this.#client;
+    if (remote && client?.signedIn) await client.signOut().catch(() => undefined);
+    client?.forget();
+    this.#person = null;
+    this.#expiresAt = null;
+    this.#key = null;
+    this.#unreachableSince = null;
+    this.#lastSeq = null;
+    this.#served.clear();
+    if (this.#config) this.#setState('signedOut', true);
+  }
+
+  /**
+   * The person's signing key on this desk, `<dataDir>/keys/<personId>.json`: unlocked with the
+   * password (or, after a password change, re-encrypted from `previous` to it), made the first
+   * time, and registered with the server. A key the password does not unlock (an administrator
+   * reset the password) is kept aside and a new one made and registered: the old one stays valid
+   * on the server for the signatures it made.
+   */
+  async #unlockKey(personId: string, password: string, previous: string | null): Promise<HeldKey> {
+    if (!PERSON_FILE.test(personId))
+      throw new DeskError(
+        'invalid-input',
+        'error.invalidInput',
+        { method: 'newsroom.signIn', issues: 'person id' },
+        `The newsroom named a person id this desk cannot keep a key file for (${personId}).`,
+      );
+    const path = join(this.#o.dataDir, 'keys', `${personId}.json`);
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    const file = new SigningKeyFile(path, this.#o.keyScrypt);
+    let unlocked: UnlockedKey | null = null;
+    if (await file.exists()) {
+      try {
+        // Signed in with the old password: the same key pair, encrypted under the new one.
+        if (previous !== null) await file.changePassword(previous, password);
+        unlocked = await file.unlock(password);
+        if (this.#config?.staleKeys.includes(keyFingerprint(unlocked.publicKey))) {
+          await this.#retire(path, 'replaced');
+          unlocked = null;
+        }
+      } catch (err) {
+        if (
+          !(err instanceof DeskError) ||
+          (err.key !== 'error.keyPassword' && err.key !== 'error.keyDamaged')
+        )
+          throw err;
+        await this.#retire(path, err.key === 'error.keyDamaged' ? 'damaged' : 'retired');
+        unlocked = null;
+      }
+    }
+    unlocked ??= await file.create(password);
+    const client = this.#client!;
+    try {
+      await this.#tracked(() =>
+        client.call('keys.register', {
+          publicKey: unlocked.publicKey,
+          proof: signKeyRegistration(unlocked, personId),
+        }),
+      );
+    } catch (err) {
+      // Registered by an earlier sign-in on this desk: it is the person's key on the server.
+      if (!(err instanceof DeskError && err.key === 'error.keyRegistered')) throw err;
+    }
+    return { unlocked, file: path };
+  }
+
+  /** Moves a key file that can no longer sign aside (never deleted: nothing is lost). */
+  async #retire(path: string, why: 'retired' | 'damaged' | 'replaced') {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    await rename(path, path.replace(/\.json$/, `.${why}-${stamp}.json`));
+    await fsyncDir(dirname(path));
+    const reason = {
+      retired: "does not unlock with the account's password",
+      damaged: 'is damaged',
+      replaced: 'is no longer taken by the newsroom',
+    }[why];
+    console.warn(`[desk] the signing key ${path} ${reason}: kept aside, a new key is made`);
+  }
+
+  // ---- the remote handler set -------------------------------------------------------------------
+
+  #remoteHandlers(): DeskHandlers {
+    const out: Record<string, (input: unknown) => Promise<unknown>> = {};
+    for (const method of DESK_METHODS) out[method] = (input) => this.#call(method, input);
+    const handlers = out as DeskHandlers;
+    handlers['stories.save'] = (input) => this.#save(input);
+    handlers['review.act'] = (input) => this.#act(input);
+    handlers['users.list'] = async (input) => {
+      try {
+        return await this.#call<Awaited<ReturnType<DeskHandlers['users.list']>>>('users.list', input);
+      } catch (err) {
+        if (!(err instanceof DeskError && err.key === 'error.notOnServer') || !this.#person) throw err;
+        const { login: _login, ...me } = this.#person;
+        return { users: [me], current: me };
+      }
+    };
+    handlers['users.save'] = () => Promise.reject(personIsAccount('users.save'));
+    handlers['session.setUser'] = () => Promise.reject(personIsAccount('session.setUser'));
+    return handlers;
+  }
+
+  /** One call to the server; what it says about the connection moves the state. */
+  async #call<T = unknown>(method: string, input: unknown): Promise<T> {
+    const client = this.#client;
+    if (!client?.signedIn) throw notConnected(method);
+    const result = await this.#tracked(() => client.call<T>(method, input));
+    this.#remember(result);
+    return result;
+  }
+
+  /** Runs a request; a server that does not answer makes the state unreachable, an ended session signedOut. */
+  async #tracked<T>(task: () => Promise<T>): Promise<T> {
+    try {
+      const result = await task();
+      this.#reached();
+      return result;
+    } catch (err) {
+      if (didNotReach(err)) this.#lost();
+      else if (sessionEnded(err)) await this.#endSession(false);
+      else this.#reached();
+      throw err;
+    }
+  }
+
+  #remember(result: unknown) {
+    if (!isStory(result)) return;
+    // Most recently served last; the oldest forgotten past SERVED_KEPT (signing then reads the story again).
+    this.#served.delete(result.id);
+    this.#served.set(result.id, { rev: result.rev, content: contentOf(result) });
+    if (this.#served.size > SERVED_KEPT) this.#served.delete(this.#served.keys().next().value!);
+  }
+
+  async #save({ id, baseRev, content }: DeskParsedInput<'stories.save'>): Promise<Story> {
+    return this.pending.serial(id, async () => {
+      const after = this.pending.continuation(id, baseRev, content);
+      if (after?.same) {
+        this.#remember(after.story);
+        return after.story;
+      }
+      const rev = after ? after.baseRev : baseRev;
+      const person = this.#person;
+      const server = this.#config?.server ?? '';
+      try {
+        const saved = await this.#call<Story>('stories.save', { id, baseRev: rev, content });
+        this.pending.settle(id);
+        if (this.pending.get(id)) {
+          await this.pending.drop(id);
+          this.#emitNewsroom();
+        }
+        return saved;
+      } catch (err) {
+        if (!person || (!didNotReach(err) && !sessionEnded(err))) throw err;
+        await this.pending.keep({
+          id,
+          baseRev: rev,
+          content,
+          at: new Date().toISOString(),
+          personId: person.id,
+          server,
+        });
+        this.#emitNewsroom();
+        throw saveKept(id, server);
+      }
+    });
+  }
+
+  /**
+   * review.act: a sign-off or a return is signed on this desk with the person's key, over the
+   * content this desk served for that revision (what the person read): challenge, sign, act.
+   */
+  async #act(input: DeskParsedInput<'review.act'>): Promise<Story> {
+    if ((input.action !== 'sign' && input.action !== 'return') || input.signoff)
+      return this.#call<Story>('review.act', input);
+    const key = this.#key;
+    if (!key)
+      throw new DeskError(
+        'not-found',
+        'error.keyMissing',
+        {},
+        'This desk holds no unlocked signing key for the person; sign in again. Nothing was signed.',
+      );
+    let shown = this.#served.get(input.id);
+    if (shown?.rev !== input.baseRev) {
+      const story = await this.#call<Story>('stories.get', { id: input.id });
+      shown = { rev: story.rev, content: contentOf(story) };
+    }
+    try {
+      const challenge = await this.#call<SignoffChallenge>('review.challenge', {
+        id: input.id,
+        action: input.action,
+        baseRev: input.baseRev,
+      });
+      const signature = signChallenge(key.unlocked, challenge.text, {
+        storyId: input.id,
+        revision: input.baseRev,
+        content: shown.content,
+      });
+      return await this.#call<Story>('review.act', {
+        ...input,
+        signoff: { nonce: challenge.nonce, signature },
+      });
+    } catch (err) {
+      if (
+        err instanceof DeskError &&
+        (err.key === 'review.refused.noKey' || err.key === 'review.refused.badSignature')
+      )
+        throw await this.#keyNotTaken(key);
+      throw err;
+    }
+  }
+
+  /**
+   * The newsroom does not take this desk's key (the person registered another one, on another
+   * computer): remembered, so the next sign-in makes and registers a new key; nothing was signed.
+   */
+  async #keyNotTaken(key: HeldKey): Promise<DeskError> {
+    const fingerprint = keyFingerprint(key.unlocked.publicKey);
+    if (this.#config && !this.#config.staleKeys.includes(fingerprint)) {
+      this.#config = { ...this.#config, staleKeys: [...this.#config.staleKeys, fingerprint].slice(-100) };
+      await writeNewsroomConfig(this.#o.dataDir, this.#config);
+    }
+    if (this.#key === key) this.#key = null;
+    this.#emitNewsroom();
+    return new DeskError(
+      'conflict',
+      'error.newsroomKeyReplaced',
+      { fingerprint },
+      `The newsroom no longer takes this computer's signing key ${fingerprint} (another key was registered for the person, on another computer); nothing was signed. Sign in again: this desk makes and registers a new key.`,
+    );
+  }
+
+  // ---- reachability, events and the outbox --------------------------------------------------------
+
+  #reached() {
+    if (this.#state !== 'unreachable') return;
+    this.#unreachableSince = null;
+    this.#probeTries = 0;
+    if (this.#probeTimer) clearTimeout(this.#probeTimer);
+    this.#probeTimer = null;
+    this.#setState('connected', true);
+    if (!this.#stopEvents) void this.#openEvents();
+    this.#flush();
+  }
+
+  #lost() {
+    if (this.#state !== 'connected' && this.#state !== 'unreachable') return;
+    if (this.#state !== 'unreachable') {
+      this.#unreachableSince = new Date().toISOString();
+      this.#setState('unreachable', true);
+    }
+    this.#scheduleProbe();
+  }
+
+  #delay(tries: number): number {
+    return Math.min(this.#backoff.maxMs, this.#backoff.firstMs * 2 ** Math.min(tries, 16));
+  }
+
+  #scheduleProbe() {
+    if (this.#probeTimer || this.#closed) return;
+    this.#probeTimer = setTimeout(() => {
+      this.#probeTimer = null;
+      const client = this.#client;
+      if (!client?.signedIn || this.#state !== 'unreachable') return;
+      this.#probeTries++;
+      this.#tracked(() => client.me()).then(
+        (me) => {
+          this.#expiresAt = me.expiresAt;
+        },
+        () => undefined,
+      );
+    }, this.#delay(this.#probeTries));
+    this.#probeTimer.unref();
+  }
+
+  /** Relays the server's events onto the desk's bus; reopened with backoff when the socket drops. */
+  #openEvents(): Promise<void> {
+    const client = this.#client;
+    if (!client?.signedIn || this.#closed || this.#stopEvents) return Promise.resolve();
+    let cancelled = false;
+    let stop: (() => void) | null = null;
+    this.#stopEvents = () => {
+      cancelled = true;
+      stop?.();
+    };
+    const gone = () => {
+      if (cancelled) return;
+      cancelled = true;
+      this.#stopEvents = null;
+      if (this.#closed || client !== this.#client || !client.signedIn) return;
+      this.#eventTimer = setTimeout(() => {
+        this.#eventTimer = null;
+        if (this.#state !== 'connected' || this.#stopEvents) return;
+        // The server, its database or the session? /api/me says (and moves the state); then the socket again.
+        this.#tracked(() => client.me()).then(
+          () => void this.#openEvents(),
+          () => undefined,
+        );
+      }, this.#delay(this.#eventTries++));
+      this.#eventTimer.unref();
+    };
+    const resumed = this.#eventTries > 0;
+    return client
+      .events(this.#lastSeq, {
+        event: (event, seq) => {
+          if (seq !== null) this.#lastSeq = Math.max(this.#lastSeq ?? 0, seq);
+          this.#o.events.emit(event);
+        },
+        hello: (hello) => {
+          // What was missed is replayed after the hello; when it cannot be, the windows re-read what they show.
+          if (!hello.complete || (resumed && this.#lastSeq === null)) this.#emitNewsroom();
+          this.#lastSeq = Math.max(this.#lastSeq ?? 0, hello.seq);
+        },
+        close: gone,
+      })
+      .then((close) => {
+        if (cancelled) return close();
+        stop = close;
+        this.#eventTries = 0;
+      }, gone);
+  }
+
+  /**
+   * Sends the kept saves of the signed-in person (one run at a time); each delivery tells the
+   * windows. A save waiting for another session's lock is tried again with backoff.
+   */
+  #flush() {
+    if (this.#flushing || this.pending.size === 0) return;
+    const person = this.#person;
+    const server = this.#config?.server;
+    if (!person || !server || this.#state !== 'connected') return;
+    this.#flushing = this.pending
+      .flush(
+        { personId: person.id, server },
+        (e) => this.#call<Story>('stories.save', { id: e.id, baseRev: e.baseRev, content: e.content }),
+        (err) =>
+          didNotReach(err) || sessionEnded(err)
+            ? 'lost'
+            : err instanceof DeskError && err.code === 'locked'
+              ? 'later'
+              : 'refused',
+      )
+      .then(
+        ({ delivered, waiting }) => {
+          const at = new Date().toISOString();
+          for (const s of delivered)
+            this.#o.events.emit({ type: 'story', storyId: s.id, revision: s.rev, status: s.status, at });
+          if (delivered.length > 0) this.#emitNewsroom();
+          this.#flushTries = waiting > 0 ? this.#flushTries + 1 : 0;
+          if (waiting > 0 && !this.#closed && !this.#flushTimer) {
+            this.#flushTimer = setTimeout(() => {
+              this.#flushTimer = null;
+              this.#flush();
+            }, this.#delay(this.#flushTries));
+            this.#flushTimer.unref();
+          }
+        },
+        (err: unknown) => {
+          if (!didNotReach(err) && !sessionEnded(err))
+            console.warn('[desk] sending the kept saves failed:', err);
+        },
+      )
+      .finally(() => {
+        this.#flushing = null;
+      });
+  }
+
+  #setState(state: NewsroomState, announce: boolean) {
+    const changed = state !== this.#state;
+    this.#state = state;
+    if (changed && announce) this.#emitNewsroom();
+  }
+
+  #emitNewsroom() {
+    this.#o.events.emit({ type: 'newsroom', state: this.#state, at: new Date().toISOString() });
+  }
+
+  #clearTimers() {
+    if (this.#probeTimer) clearTimeout(this.#probeTimer);
+    if (this.#eventTimer) clearTimeout(this.#eventTimer);
+    if (this.#flushTimer) clearTimeout(this.#flushTimer);
+    this.#flushTimer = null;
+    this.#flushTries = 0;
+    this.#probeTimer = null;
+    this.#eventTimer = null;
+    this.#eventTries = 0;
+    this.#probeTries = 0;
+  }
+}
