@@ -101,12 +101,21 @@ it('sends each desk event to every desk window, and to no other page', async () 
       result: { id: string };
     };
     await handlers.get('desk:locks.acquire')!(event, { id: created.result.id });
+    const story = { type: 'story', storyId: created.result.id, revision: 1, status: 'draft' };
     const lock = { type: 'lock', storyId: created.result.id, holder: { userId: 'li-hua', name: '李华' } };
+    // The new story, then its lock: each to both desk windows, never to the stranger.
     expect(sent.map(([id, channel]) => [id, channel])).toEqual([
       [7, 'desk:event'],
       [8, 'desk:event'],
+      [7, 'desk:event'],
+      [8, 'desk:event'],
     ]);
-    expect(sent.every(([, , payload]) => expect.objectContaining(lock).asymmetricMatch(payload))).toBe(true);
+    expect(sent.map(([, , payload]) => payload)).toEqual([
+      expect.objectContaining(story),
+      expect.objectContaining(story),
+      expect.objectContaining(lock),
+      expect.objectContaining(lock),
+    ]);
   } finally {
     stop();
     windows.length = 0;
