@@ -49,8 +49,8 @@ async function signIn(page: Page, server: string | null, login: string, password
 async function signedIn(page: Page, name: string): Promise<void> {
   await expect(page.getByTestId('newsroom-open')).toHaveAttribute('data-state', 'connected');
   await expect(page.getByTestId('newsroom-badge')).toContainText(name);
-  await page.keyboard.press('Escape');
-  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.getByTestId('newsroom-close').click();
+  await expect(page.getByTestId('newsroom-dialog')).toHaveCount(0);
 }
 
 async function sign(page: Page, expected: string): Promise<void> {

@@ -283,7 +283,7 @@ describe('the export gate', () => {
     const out = join(dir, 'cli-out');
     try {
       expect(await runExport({ data: dir, page: PAGE, date: DATE, out, 'no-pdf': true }, [])).toBe(1);
-      expect(errors.join('\n')).toMatch(/open error\(s\)[\s\S]*punct\./);
+      expect(errors.join('\n')).toMatch(/没有导出：还有 \d+ 个问题需要处理[\s\S]*punct\./);
       expect(
         await runExport(
           { data: dir, page: PAGE, date: DATE, out, 'no-pdf': true, force: true, reason: '照登' },
