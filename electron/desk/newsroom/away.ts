@@ -10,8 +10,8 @@
  * local revision is past the last one the outbox holds gets an operation for what it shows.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
 import { z } from 'zod';
 
@@ -158,6 +158,7 @@ export class AwayStories {
   }
 
   async #write(next: AwayRecord): Promise<void> {
+    await mkdir(dirname(this.#path), { recursive: true });
     await writeFileDurable(this.#path, `${JSON.stringify(next, null, 2)}\n`, 0o600);
     this.#record = next;
   }
