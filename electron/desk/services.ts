@@ -84,12 +84,15 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     await store.close();
     throw err;
   });
-  const newsroom = await NewsroomConnection.open({ ...opts.newsroom, dataDir: opts.dataDir, events }).catch(
-    async (err: unknown) => {
-      await store.close();
-      throw err;
-    },
-  );
+  const newsroom = await NewsroomConnection.open({
+    ...opts.newsroom,
+    dataDir: opts.dataDir,
+    events,
+    store,
+  }).catch(async (err: unknown) => {
+    await store.close();
+    throw err;
+  });
   // The picked profile's name when someone is picked (issue 6), else the desk's user name as before.
   const who = review.who;
   const now = () => new Date().toISOString();

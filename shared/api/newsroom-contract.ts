@@ -38,6 +38,34 @@ export type PendingSave = {
   refused?: string | null;
 };
 
+/**
+ * A story this desk holds away from the newsroom (issue 18, ADR 013): checked out to the person on
+ * this desk, or a draft written here while the newsroom did not answer (created there at check-in).
+ */
+export type AwayStory = {
+  storyId: string;
+  headline: string;
+  kind: 'checkout' | 'draft';
+  /** The newsroom's revision the copy left at (a draft: 1). */
+  baseRev: number;
+  /** The newsroom's revision after the last check-in that touched it; null before any. */
+  serverRev: number | null;
+  since: string;
+  /** Operations of this story waiting in the outbox. */
+  waiting: number;
+};
+
+/** A check-in kept as a parallel version (someone took the story over meanwhile): both versions are on the newsroom. */
+export type ParallelCheckIn = {
+  storyId: string;
+  headline: string;
+  opId: string;
+  /** The newsroom's revision it arrived over (someone else's). */
+  revision: number;
+  conflictId: number | null;
+  at: string;
+};
+
 export type NewsroomStatus = {
   state: NewsroomState;
   /** The server's address (https://host:port, or http://127.0.0.1:port); null when local. */
@@ -52,6 +80,22 @@ export type NewsroomStatus = {
   pending: PendingSave[];
   /** The person's signing key on this desk: its fingerprint and where the encrypted key file is. */
   key: { fingerprint: string; file: string } | null;
+  /*
+   * Check-out (issue 18). Always set by the desk; optional so a status written before check-out
+   * still reads.
+   */
+  /** This desk's name on the newsroom (stable per data folder: host name and a short id); null when local. */
+  desk?: string | null;
+  /** The stories held away on this desk for the signed-in person. */
+  away?: AwayStory[];
+  /** Operations waiting in the outbox for the signed-in person (sent at check-in). */
+  outbox?: number;
+  /** Check-ins that ended as parallel versions: the story is in conflict on the newsroom. */
+  parallel?: ParallelCheckIn[];
+  /** The operation the last check-in had refused (it and the ones after it wait); null when none. */
+  checkInRefused?: { opId: string; key: string; detail: string } | null;
+  /** When the last check-in answered (ISO); null before any. */
+  lastCheckIn?: string | null;
 };
 
 type Method<I extends z.ZodType, O> = { input: I; output?: O };

@@ -10,4 +10,8 @@ export const checkoutEn = {
     'This story is not checked out, so there is nothing to take over; nothing was changed.',
   'error.noConflict': 'This story has no parallel version waiting; nothing was changed.',
   'error.conflictResolved': 'This conflict was already resolved by {name}; nothing was changed.',
+  'error.newsroomOffline':
+    'The newsroom has not answered since {since}, and this needs the newsroom; nothing was changed. Stories checked out to this desk and new drafts can be written meanwhile and are checked in when it answers again.',
+  'error.storyHeldAway':
+    'This story is checked out to this computer; check it in before doing this. Nothing was changed.',
 } as const satisfies Record<keyof typeof checkoutZhCN, string>;

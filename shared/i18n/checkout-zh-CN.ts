@@ -10,4 +10,7 @@ export const checkoutZhCN = {
   'error.notCheckedOut': '此稿没有被带走编辑，无从接管，未作任何改动。',
   'error.noConflict': '此稿没有待处理的冲突版本，未作任何改动。',
   'error.conflictResolved': '这个冲突已由{name}处理，未作任何改动。',
+  'error.newsroomOffline':
+    '编辑部自{since}起连不上，这项操作要编辑部才能做，未作任何改动。带走编辑的稿件和新写的草稿可以照常写，编辑部恢复后自动交回。',
+  'error.storyHeldAway': '此稿已带走到这台电脑上编辑，请先交回再做这项操作，未作任何改动。',
 } as const;

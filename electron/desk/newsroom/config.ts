@@ -4,7 +4,9 @@
  * session token is never written: after a restart the desk asks for the password again, which
  * also unlocks the signing key.
  */
+import { randomBytes } from 'node:crypto';
 import { unlink } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 
 import { z } from 'zod';
@@ -23,6 +25,11 @@ export const NewsroomConfigSchema = z
      * registered another key, on another computer): the next sign-in makes a new one.
      */
     staleKeys: z.array(z.string().max(100)).max(100).default([]),
+    /**
+     * This desk's name on the newsroom (issue 18, check-out): the host name and a short id, made
+     * once per data folder, so a story checked out here names this computer.
+     */
+    desk: z.string().min(1).max(100).optional(),
   })
   .strict();
 export type NewsroomConfig = z.infer<typeof NewsroomConfigSchema>;
@@ -62,4 +69,19 @@ export async function removeNewsroomConfig(dataDir: string): Promise<void> {
     return;
   }
   await fsyncDir(dirname(path));
+}
+
+/** A new desk name: the host name (without control characters, at most 60) and six hex digits. */
+export function newDeskName(): string {
+  let host = 'desk';
+  try {
+    host =
+      hostname()
+        .replace(/\p{Cc}/gu, '')
+        .trim()
+        .slice(0, 60) || 'desk';
+  } catch {
+    // No host name: 'desk' and the id.
+  }
+  return `${host}-${randomBytes(3).toString('hex')}`;
 }

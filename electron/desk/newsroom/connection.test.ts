@@ -312,6 +312,7 @@ describe.skipIf(skip !== null)('a desk connected to the newsroom', () => {
       server: new URL(nr.url).origin,
       lastLogin: 'zhou',
       staleKeys: [],
+      desk: expect.stringMatching(/^.+-[0-9a-f]{6}$/) as string,
     });
 
     const story = await written(reporter, '社区党员志愿服务队', '周记者');

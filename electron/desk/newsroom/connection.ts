@@ -20,7 +20,8 @@ import {
   type NewsroomState,
   type NewsroomStatus,
 } from '../../../shared/api';
-import { contentOf, type Story, type StoryContent } from '../../../shared/model';
+import type { CheckInReport, CheckoutTaken } from '../../../shared/api/checkout-contract';
+import { contentOf, queryStories, type Story, type StoryContent } from '../../../shared/model';
 import type { SignoffChallenge } from '../../../shared/review/review-contract';
 import type { UserProfile } from '../../../shared/review/roles';
 import type { ScryptParams } from '../../server/accounts/passwords';
@@ -31,10 +32,20 @@ import {
   type UnlockedKey,
 } from '../../server/keys/person-key';
 import { keyFingerprint } from '../../server/keys/signoff';
+import { contentAt } from '../review/review-service';
+import type { DeskStore } from '../storage/desk-store';
 import { fsyncDir } from '../storage/durable-file';
 import type { DeskEvents } from '../desk-events';
 import { didNotReach, NewsroomClient, sessionEnded } from './client';
-import { readNewsroomConfig, removeNewsroomConfig, writeNewsroomConfig, type NewsroomConfig } from './config';
+import { AwayStories, offline, type Who } from './away';
+import {
+  newDeskName,
+  readNewsroomConfig,
+  removeNewsroomConfig,
+  writeNewsroomConfig,
+  type NewsroomConfig,
+} from './config';
+import { Outbox } from './outbox';
 import { LOCAL_STATUS, notConnected } from './handlers';
 import { PendingSaves } from './pending-saves';
 
@@ -54,6 +65,8 @@ const DEFAULT_BACKOFF: Backoff = { firstMs: 1000, maxMs: 15_000 };
 export type ConnectionOptions = {
   dataDir: string;
   events: DeskEvents;
+  /** The desk's own store: the copies of the stories held away (check-out, drafts written offline) live in it. */
+  store: DeskStore;
   /** scrypt parameters of new signing key files (default: person-key.ts's). */
   keyScrypt?: ScryptParams;
   /** Delays between tries to reach the server again and to reopen the event socket. */
@@ -85,6 +98,15 @@ function saveKept(id: string, server: string): DeskError {
   );
 }
 
+function heldAway(method: string): DeskError {
+  return new DeskError(
+    'unsupported',
+    'error.storyHeldAway',
+    { method },
+    `${method}: this story is checked out to this desk; check it in first. Nothing was changed.`,
+  );
+}
+
 function personIsAccount(method: string): DeskError {
   return new DeskError(
     'unsupported',
@@ -105,6 +127,8 @@ export class NewsroomConnection {
   readonly #o: ConnectionOptions;
   readonly #backoff: Backoff;
   readonly pending: PendingSaves;
+  /** The stories held away on this desk and the outbox of their changes (issue 18). */
+  readonly away: AwayStories;
   #config: NewsroomConfig | null;
   #client: NewsroomClient | null = null;
   #state: NewsroomState;
@@ -125,12 +149,21 @@ export class NewsroomConnection {
   #flushTimer: NodeJS.Timeout | null = null;
   #flushTries = 0;
   #closed = false;
+  #checkingIn: Promise<CheckInReport> | null = null;
+  #checkInTimer: NodeJS.Timeout | null = null;
+  #checkInTries = 0;
 
-  private constructor(o: ConnectionOptions, config: NewsroomConfig | null, pending: PendingSaves) {
+  private constructor(
+    o: ConnectionOptions,
+    config: NewsroomConfig | null,
+    pending: PendingSaves,
+    away: AwayStories,
+  ) {
     this.#o = o;
     this.#backoff = o.backoff ?? DEFAULT_BACKOFF;
     this.#config = config;
     this.pending = pending;
+    this.away = away;
     this.#state = config ? 'signedOut' : 'local';
     if (config) this.#client = new NewsroomClient(config.server, { timeoutMs: o.timeoutMs, ca: o.ca });
   }
@@ -138,11 +171,19 @@ export class NewsroomConnection {
   static async open(o: ConnectionOptions): Promise<NewsroomConnection> {
     const caFile = process.env.DESK_NEWSROOM_CA;
     const ca = o.ca ?? (caFile ? await readFile(caFile, 'utf8') : undefined);
-    const [config, pending] = await Promise.all([
+    const [read, pending, outbox] = await Promise.all([
       readNewsroomConfig(o.dataDir),
       PendingSaves.open(o.dataDir),
+      Outbox.open(o.dataDir),
     ]);
-    return new NewsroomConnection({ ...o, ca }, config, pending);
+    let config = read;
+    // A connection kept before desks had names: this data folder gets its name now, once.
+    if (config && !config.desk) {
+      config = { ...config, desk: newDeskName() };
+      await writeNewsroomConfig(o.dataDir, config);
+    }
+    const away = await AwayStories.open(o.dataDir, o.store, outbox);
+    return new NewsroomConnection({ ...o, ca }, config, pending, away);
   }
 
   get state(): NewsroomState {
@@ -158,6 +199,8 @@ export class NewsroomConnection {
     if (!this.#config) return { ...LOCAL_STATUS, pending: this.pending.list() };
     const p = this.#person;
     return {
+      desk: this.#config.desk ?? null,
+      ...this.away.status(this.#who()),
       state: this.#state,
       server: this.#config.server,
       lastLogin: this.#config.lastLogin,
@@ -204,7 +247,11 @@ export class NewsroomConnection {
       const mine = (own as Record<string, ((input: unknown) => Promise<unknown>) | undefined>)[method];
       const here = mine ?? (local[method] as (input: unknown) => Promise<unknown>);
       const there = remote[method] as (input: unknown) => Promise<unknown>;
-      out[method] = (input) => (this.remote && !LOCAL_METHODS.has(method) ? there(input) : here(input));
+      const away = this.#awayHandler(method, local);
+      out[method] = (input) => {
+        if (!this.remote || LOCAL_METHODS.has(method)) return here(input);
+        return away ? away(input, there) : there(input);
+      };
     }
     return out as DeskHandlers;
   }
@@ -228,6 +275,8 @@ export class NewsroomConnection {
       server: client.server,
       lastLogin: same ? (this.#config?.lastLogin ?? null) : null,
       staleKeys: same ? (this.#config?.staleKeys ?? []) : [],
+      // The desk keeps its name across newsrooms: it is this computer (this data folder).
+      desk: this.#config?.desk ?? newDeskName(),
     };
     await writeNewsroomConfig(this.#o.dataDir, this.#config);
     this.#setState('signedOut', true);
@@ -314,6 +363,7 @@ export class NewsroomConnection {
     this.#setState('connected', true);
     await this.#openEvents();
     this.#flush();
+    this.#autoCheckIn();
   }
 
   async #endSession(remote = true) {
@@ -551,6 +601,182 @@ export class NewsroomConnection {
     );
   }
 
+  // ---- check-out: the stories held away on this desk (issue 18, ADR 013) --------------------------
+
+  /** The signed-in person on this desk: whose stories are held away here. */
+  #who(): Who | null {
+    const p = this.#person;
+    const c = this.#config;
+    if (!p || !c?.desk || !REMOTE_STATES.has(this.#state)) return null;
+    return { personId: p.id, name: p.name, server: c.server, desk: c.desk };
+  }
+
+  /**
+   * What a method does while signed in, when it is not simply the server's: a story held away on
+   * this desk is read, saved, checked and its history shown from the desk's store, in any state;
+   * while the newsroom does not answer, the list is the stories held here, a new story is a draft
+   * written here, and whatever needs the newsroom says it is unavailable offline.
+   */
+  #awayHandler(
+    method: DeskMethod,
+    local: DeskHandlers,
+  ): ((input: unknown, there: (input: unknown) => Promise<unknown>) => Promise<unknown>) | null {
+    const mine = local[method] as (input: unknown) => Promise<unknown>;
+    const held = (input: unknown): Who | null => {
+      const who = this.#who();
+      const id = (input as { id?: unknown } | null)?.id;
+      return who && typeof id === 'string' && this.away.has(who, id) ? who : null;
+    };
+    const offlineOr = (input: unknown, there: (input: unknown) => Promise<unknown>) =>
+      this.#state === 'unreachable' ? Promise.reject(offline(method, this.#unreachableSince)) : there(input);
+    switch (method) {
+      case 'checkout.take':
+        return (input) => this.#take(input as DeskParsedInput<'checkout.take'>);
+      case 'checkout.checkIn':
+        return (input, there) => {
+          const i = input as DeskParsedInput<'checkout.checkIn'>;
+          // Operations from the caller go as they are (under this desk's name); none: the desk's outbox.
+          if (i.ops.length > 0) return offlineOr({ ...i, desk: this.#config?.desk ?? i.desk }, there);
+          return this.checkIn({ release: i.release, keep: i.keep });
+        };
+      case 'stories.list':
+        return (input, there) => (this.#state === 'unreachable' ? this.#awayList(input) : there(input));
+      case 'stories.create':
+        return (input, there) => {
+          const who = this.#who();
+          if (this.#state !== 'unreachable' || !who) return there(input);
+          const page = (input as DeskParsedInput<'stories.create'>).page ?? null;
+          return this.away.create(who, page).then((story) => this.#told(story));
+        };
+      case 'stories.save':
+        return (input, there) => {
+          const who = held(input);
+          if (!who) return there(input);
+          const { id, baseRev, content } = input as DeskParsedInput<'stories.save'>;
+          return this.away.save(who, id, baseRev, content).then((saved) => this.#told(saved));
+        };
+      case 'history.restore':
+        return async (input, there) => {
+          const who = held(input);
+          if (!who) return offlineOr(input, there);
+          const { id, rev, baseRev } = input as DeskParsedInput<'history.restore'>;
+          const story = await this.#o.store.get(id);
+          return this.away
+            .save(who, id, baseRev ?? story.rev, contentAt(story, rev))
+            .then((saved) => this.#told(saved));
+        };
+      case 'stories.get':
+      case 'history.list':
+      case 'history.diff':
+      case 'checks.pageContext':
+        return (input, there) => (held(input) ? mine(input) : offlineOr(input, there));
+      case 'locks.view':
+      case 'locks.acquire':
+      case 'locks.renew':
+        return async (input, there) => {
+          const who = held(input);
+          return who ? this.away.lock(who, (input as { id: string }).id) : offlineOr(input, there);
+        };
+      case 'locks.release':
+        // Closing a story held away is not a check-in: it stays checked out to this desk.
+        return async (input, there) => (held(input) ? undefined : offlineOr(input, there));
+      case 'stories.duplicate':
+      case 'stories.trash':
+      case 'stories.restore':
+      case 'stories.purge':
+        return (input, there) => (held(input) ? Promise.reject(heldAway(method)) : offlineOr(input, there));
+      default:
+        return offlineOr;
+    }
+  }
+
+  /** A change of a story held away, told to every window of this desk (and the outbox count to the status). */
+  #told(story: Story): Story {
+    const at = new Date().toISOString();
+    this.#o.events.emit({ type: 'story', storyId: story.id, revision: story.rev, status: story.status, at });
+    this.#emitNewsroom();
+    return story;
+  }
+
+  /** stories.list while the newsroom does not answer: the stories held away on this desk. */
+  async #awayList(input: unknown) {
+    const ids = new Set(this.away.entries(this.#who()).map((e) => e.storyId));
+    const items = queryStories(
+      this.#o.store.list().filter((s) => ids.has(s.id)),
+      input as DeskParsedInput<'stories.list'>,
+    );
+    return { total: items.length, items };
+  }
+
+  /** checkout.take: the server locks the stories to this desk; their copies go into the desk's store. */
+  async #take(input: DeskParsedInput<'checkout.take'>): Promise<CheckoutTaken> {
+    const who = this.#who();
+    if (this.#state === 'unreachable') throw offline('checkout.take', this.#unreachableSince);
+    if (!who) throw notConnected('checkout.take');
+    const taken = await this.#call<CheckoutTaken>('checkout.take', { ids: input.ids, desk: who.desk });
+    await this.away.took(who, taken);
+    this.#emitNewsroom();
+    return taken;
+  }
+
+  /**
+   * Check-in of the outbox: every waiting operation in order. `release` and the stories not in
+   * `keep` are handed back (all of them when neither is given, as the renderer's 交回 does);
+   * `automatic` (the newsroom answers again) sends the outbox and keeps every story away.
+   */
+  checkIn(opts: { release?: string[]; keep?: string[]; automatic?: boolean } = {}): Promise<CheckInReport> {
+    const who = this.#who();
+    if (!who) return Promise.reject(notConnected('checkout.checkIn'));
+    if (this.#state === 'unreachable')
+      return Promise.reject(offline('checkout.checkIn', this.#unreachableSince));
+    const run = async (): Promise<CheckInReport> => {
+      const keep = new Set(opts.keep ?? []);
+      const report = await this.away.checkIn(
+        who,
+        (away) =>
+          opts.automatic
+            ? []
+            : opts.release
+              ? opts.release.filter((id) => !keep.has(id))
+              : away.map((e) => e.storyId).filter((id) => !keep.has(id)),
+        (body) => this.#call<CheckInReport>('checkout.checkIn', body),
+      );
+      if (report.results.length > 0 || report.released.length > 0) this.#emitNewsroom();
+      return report;
+    };
+    // One check-in at a time: a second waits for the first and then sends what is left.
+    const prior = this.#checkingIn ?? Promise.resolve(null);
+    const next = prior.catch(() => null).then(run);
+    this.#checkingIn = next;
+    void next
+      .finally(() => {
+        if (this.#checkingIn === next) this.#checkingIn = null;
+      })
+      .catch(() => undefined);
+    return next;
+  }
+
+  /** When the newsroom answers again (or at sign-in): the outbox goes up by itself; the stories stay away. */
+  #autoCheckIn() {
+    const who = this.#who();
+    if (!who || this.#state !== 'connected' || this.away.outbox.entries(who).length === 0) return;
+    if (this.#checkInTimer) return;
+    this.checkIn({ automatic: true }).then(
+      () => {
+        this.#checkInTries = 0;
+      },
+      (err: unknown) => {
+        if (this.#closed || didNotReach(err) || sessionEnded(err)) return;
+        console.warn('[desk] the automatic check-in failed; it is tried again:', err);
+        this.#checkInTimer = setTimeout(() => {
+          this.#checkInTimer = null;
+          this.#autoCheckIn();
+        }, this.#delay(this.#checkInTries++));
+        this.#checkInTimer.unref();
+      },
+    );
+  }
+
   // ---- reachability, events and the outbox --------------------------------------------------------
 
   #reached() {
@@ -562,6 +788,7 @@ export class NewsroomConnection {
     this.#setState('connected', true);
     if (!this.#stopEvents) void this.#openEvents();
     this.#flush();
+    this.#autoCheckIn();
   }
 
   #lost() {
@@ -700,6 +927,9 @@ export class NewsroomConnection {
     if (this.#probeTimer) clearTimeout(this.#probeTimer);
     if (this.#eventTimer) clearTimeout(this.#eventTimer);
     if (this.#flushTimer) clearTimeout(this.#flushTimer);
+    if (this.#checkInTimer) clearTimeout(this.#checkInTimer);
+    this.#checkInTimer = null;
+    this.#checkInTries = 0;
     this.#flushTimer = null;
     this.#flushTries = 0;
     this.#probeTimer = null;

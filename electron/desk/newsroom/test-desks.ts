@@ -1,0 +1,79 @@
+/**
+ * Desks for tests of the newsroom connection: each on its own temp data folder, talking to a real
+ * newsroom server only through its desk handlers (the object every transport calls), as a window
+ * would, and recording the events its windows get.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { DeskErrorShape, NewsroomStatus } from '../../../shared/api';
+import type { DeskEvent } from '../../../shared/api/events';
+import { FAST_SCRYPT } from '../../server/testing';
+import { dispatch } from '../dispatch';
+import { openDeskServices, type DeskServices } from '../services';
+
+export type Desk = {
+  dir: string;
+  services: DeskServices;
+  seen: DeskEvent[];
+  call<T = unknown>(method: string, input?: unknown): Promise<T>;
+  refused(method: string, input?: unknown): Promise<DeskErrorShape>;
+  /** Resolves with the first event (from index `from`, default: from now on) matching `match`. */
+  next(match: (e: DeskEvent) => boolean, timeoutMs?: number, from?: number): Promise<DeskEvent>;
+  status(): Promise<NewsroomStatus>;
+  close(): Promise<void>;
+};
+
+export async function openDesk(dir = mkdtempSync(join(tmpdir(), 'desk-away-'))): Promise<Desk> {
+  const services = await openDeskServices({
+    dataDir: dir,
+    transport: 'http',
+    demo: false,
+    newsroom: { keyScrypt: FAST_SCRYPT, backoff: { firstMs: 100, maxMs: 400 }, timeoutMs: 5000 },
+  });
+  const seen: DeskEvent[] = [];
+  const waiters = new Set<() => void>();
+  services.events.subscribe((e) => {
+    seen.push(e);
+    for (const w of [...waiters]) w();
+  });
+  const run = (method: string, input: unknown = {}) => dispatch(services.handlers, method, input, 'win-1');
+  const call = async <T>(method: string, input?: unknown) => {
+    const r = await run(method, input);
+    if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.detail}`), { shape: r.error });
+    return r.result as T;
+  };
+  return {
+    dir,
+    services,
+    seen,
+    call,
+    refused: async (method, input) => {
+      const r = await run(method, input);
+      if (r.ok) throw new Error(`${method} was expected to be refused`);
+      return r.error;
+    },
+    next: (match, timeoutMs = 10_000, from = seen.length) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const hit = seen.slice(from).find(match);
+          if (!hit) return;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(hit);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error('no such event arrived'));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      }),
+    status: () => call<NewsroomStatus>('newsroom.status'),
+    close: async () => {
+      await services.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
