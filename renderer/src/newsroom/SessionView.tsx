@@ -2,6 +2,7 @@
 import type { NewsroomStatus } from '../../../shared/api';
 import type { Role } from '../../../shared/review/roles';
 import { useI18n } from '../app/i18n/i18n';
+import { CheckInPanel } from '../checkout/CheckInPanel';
 import { formatUpdated } from '../desk/format-time';
 
 /** The roles in the person's language, as the identity picker names them. */
@@ -52,6 +53,7 @@ export function SessionView({ status }: { status: NewsroomStatus }) {
         )}
       </dl>
       <PendingSaves status={status} />
+      <CheckInPanel />
     </div>
   );
 }

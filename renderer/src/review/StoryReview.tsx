@@ -575,6 +575,11 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush, signedEdit }:
           readOnly={lock.readOnly}
           onClose={() => setPanel(null)}
           onRestore={restore}
+          onResolved={(resolved) => {
+            storyStatus.fromStory(resolved);
+            changed();
+            lock.reload();
+          }}
         />
       )}
       {panel === 'audit' && (
