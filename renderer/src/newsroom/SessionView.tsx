@@ -2,7 +2,6 @@
 import type { NewsroomStatus } from '../../../shared/api';
 import type { Role } from '../../../shared/review/roles';
 import { useI18n } from '../app/i18n/i18n';
-import { CheckInPanel } from '../checkout/CheckInPanel';
 import { formatUpdated } from '../desk/format-time';
 
 /** The roles in the person's language, as the identity picker names them. */
@@ -53,7 +52,6 @@ export function SessionView({ status }: { status: NewsroomStatus }) {
         )}
       </dl>
       <PendingSaves status={status} />
-      <CheckInPanel />
     </div>
   );
 }
