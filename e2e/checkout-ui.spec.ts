@@ -215,7 +215,7 @@ test('two stories taken away, seen live on the other desk, one taken over with a
     await expect(reporter.getByTestId('checkin-count')).toHaveText('你在这台电脑上带走了 1 篇稿件。');
     await expect(reporter.getByTestId('checkin-item')).toHaveAttribute('data-story-id', b.id);
     await reporter.getByTestId('checkin-run').click();
-    await expect(reporter.getByTestId('checkin-summary')).toContainText('已交回');
+    await expect(reporter.getByTestId('checkin-summary')).toContainText('已交回 1 篇，结束锁定');
     await reporter.screenshot({ path: info.outputPath('checkout-checkin.png') });
     await expect(reporter.getByTestId('checkin-count')).toHaveText('这台电脑上没有带走的稿件。');
     await reporter.keyboard.press('Escape');
@@ -223,5 +223,58 @@ test('two stories taken away, seen live on the other desk, one taken over with a
     await expect(row(reporter, b.id).getByTestId('story-row-away')).toHaveCount(0);
   } finally {
     await db.end();
+  }
+});
+
+// Stops the newsroom's database: runs last.
+test('offline with a story taken away: the header says 离线 · 自 HH:MM, the list says what can be edited, 交回 says why it waits', async ({
+  browser,
+}, info) => {
+  test.setTimeout(180_000);
+  const { people, url } = newsroom;
+  const liByHand = await TestDesk.signIn(url, 'li', people.li!.password);
+  const story = await liByHand.call<Story>('stories.create', {});
+  await liByHand.call<Story>('stories.save', {
+    id: story.id,
+    baseRev: 1,
+    content: { ...contentOf(story), headline: '火车上写完的通讯' },
+  });
+
+  const reporter = await openDesk(browser, await newDesk());
+  await signIn(reporter, url, 'li', people.li!.password, '李记者');
+  // The open story taken away from its lock line, by the key.
+  await row(reporter, story.id).click();
+  await expect(reporter.getByTestId('checkout-take-story')).toBeVisible();
+  await reporter.getByTestId('story-list').focus();
+  await reporter.keyboard.press('Control+Shift+E');
+  await expect(reporter.getByTestId('checkout-stories')).toHaveText('火车上写完的通讯');
+  await reporter.getByTestId('checkout-desk').fill(LAPTOP);
+  await reporter.getByTestId('checkout-confirm').click();
+  await expect(reporter.getByTestId('checkout-state')).toContainText(`你已带走编辑（${LAPTOP}，自 `);
+
+  newsroom.cluster.halt();
+  try {
+    await reporter.getByTestId('field-headline').fill('火车上写完的通讯（离线修改）');
+    await reporter.getByTestId('save-now').click();
+    await expect(reporter.getByTestId('newsroom-open')).toHaveAttribute('data-state', 'unreachable', {
+      timeout: 15_000,
+    });
+    await expect(reporter.getByTestId('newsroom-badge')).toHaveText(/^离线 · 自 \d\d:\d\d$/);
+    await expect(reporter.getByTestId('newsroom-banner-text')).toContainText(
+      '可以编辑你带走的 1 篇稿件和新写的稿件；签发、送审、审稿队列、别人的稿件和版面需要编辑部',
+    );
+    await expect(reporter.getByTestId('list-offline')).toHaveText(
+      '离线：带走的 1 篇稿件可以编辑，其他稿件需要连上编辑部。',
+    );
+    await expect(row(reporter, story.id).getByTestId('story-row-away')).toHaveText('已带走 · 可离线编辑');
+    await reporter.screenshot({ path: info.outputPath('offline.png') });
+    await reporter.getByTestId('newsroom-open').click();
+    await expect(reporter.getByTestId('checkin-run')).toBeDisabled();
+    await expect(reporter.getByTestId('checkin-why')).toHaveText(
+      '离线时不能交回：编辑部恢复响应后会自动送出。',
+    );
+    await reporter.screenshot({ path: info.outputPath('offline-checkin.png') });
+  } finally {
+    newsroom.cluster.start();
   }
 });

@@ -77,8 +77,8 @@ export function CheckInPanel() {
         )}
       </div>
       {report && counts && (
-        <div role="status" data-testid="checkin-summary">
-          <p>{t('checkout.checkIn.summary', counts)}</p>
+        <div className="checkin-summary" role="status" data-testid="checkin-summary">
+          <p>{t('checkout.checkIn.summary', { ...counts, released: report.released.length })}</p>
           {counts.repeated > 0 && <p>{t('checkout.checkIn.repeated', { count: counts.repeated })}</p>}
           {report.refused && (
             <p className="checkout-problem" role="alert" data-testid="checkin-refused">

@@ -54,7 +54,7 @@ export const checkoutUiEn = {
   'checkout.checkIn.none': 'No stories are checked out on this computer.',
   'checkout.checkIn.progress': 'Checking in: {done} of {total}',
   'checkout.checkIn.summary':
-    'Checked in: {applied} became new revisions, {created} new stories, {parallel} kept as parallel versions.',
+    '{released} stories checked in and unlocked: {applied} changes became new revisions, {created} new stories, {parallel} kept as parallel versions.',
   'checkout.checkIn.repeated': '{count} of them had been checked in before and were not written twice.',
   'checkout.checkIn.refused':
     'The newsroom refused one change ({detail}): it and the ones after it are still kept on this computer, nothing is lost; check in again later.',

@@ -52,7 +52,7 @@ export const checkoutUiZhCN = {
   'checkout.checkIn.none': '这台电脑上没有带走的稿件。',
   'checkout.checkIn.progress': '正在交回：第 {done} / {total} 项',
   'checkout.checkIn.summary':
-    '已交回：{applied} 项成为新版本，新建 {created} 篇，{parallel} 项另存为平行版本。',
+    '已交回 {released} 篇，结束锁定：{applied} 项修改成为新版本，新建 {created} 篇，{parallel} 项另存为平行版本。',
   'checkout.checkIn.repeated': '其中 {count} 项此前已交回，这次没有重复写入。',
   'checkout.checkIn.refused':
     '编辑部拒收了一项（{detail}）：它和之后的修改仍保存在这台电脑上，没有丢失，可以稍后再交回。',
