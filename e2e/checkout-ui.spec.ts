@@ -267,6 +267,18 @@ test('offline with a story taken away: the header says 离线 · 自 HH:MM, the 
       '离线：带走的 1 篇稿件可以编辑，其他稿件需要连上编辑部。',
     );
     await expect(row(reporter, story.id).getByTestId('story-row-away')).toHaveText('已带走 · 可离线编辑');
+    // What needs the newsroom says so beside it, and does nothing.
+    await expect(reporter.getByTestId('review-submit')).toHaveAttribute('aria-disabled', 'true');
+    await expect(reporter.getByTestId('review-offline-reason')).toHaveText('离线时不可用：需要连接编辑部。');
+    await expect(reporter.getByTestId('queue-open')).toHaveAttribute('aria-disabled', 'true');
+    await reporter.getByTestId('queue-open').click({ force: true });
+    await expect(reporter.getByRole('dialog')).toHaveCount(0);
+    await expect(reporter.getByTestId('view-pages')).toHaveAttribute(
+      'title',
+      '离线时不可用：需要连接编辑部。',
+    );
+    await reporter.getByTestId('view-pages').click({ force: true });
+    await expect(reporter.getByTestId('view-stories')).toHaveAttribute('aria-current', 'page');
     await reporter.screenshot({ path: info.outputPath('offline.png') });
     await reporter.getByTestId('newsroom-open').click();
     await expect(reporter.getByTestId('checkin-run')).toBeDisabled();

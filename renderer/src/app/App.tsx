@@ -24,6 +24,7 @@ import { ArchiveView } from '../archive/ArchiveView';
 import { CheckoutProvider, useCheckout } from '../checkout/CheckoutContext';
 import { TakeDialog } from '../checkout/TakeDialog';
 import { TakeOverDialog } from '../checkout/TakeOverDialog';
+import { useNeedsServer } from '../checkout/use-needs-server';
 import { followDeskEvents } from '../desk/story-status';
 import { StoryList } from '../desk/StoryList';
 import { useStoryList } from '../desk/use-story-list';
@@ -164,6 +165,7 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
   const newsroom = useNewsroom();
   const checkout = useCheckout();
   const [checked, setChecked] = useState<Set<string>>(() => new Set());
+  const needsServer = useNeedsServer();
   const list = useStoryList(query);
   const lock = useStoryLock(openId);
   const screenRef = useRef<StoryScreenHandle | null>(null);
@@ -346,7 +348,7 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
     saveNow: () => void screenRef.current?.saveNow(),
     trashSelected: () => view === 'stories' && void trash(),
     showStories: () => void showView('stories'),
-    showPages: () => void showView('pages'),
+    showPages: () => needsServer === null && void showView('pages'),
     showArchive: () => void showView('archive'),
     openNewsroom: newsroom.openDialog,
     checkOut: () => view === 'stories' && checkOut(),
@@ -371,6 +373,7 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
         onView={(v) => void showView(v)}
         onLocale={onLocale}
         onAbout={() => setAbout(true)}
+        unavailable={needsServer ? { pages: needsServer } : undefined}
         tools={
           <>
             <NewsroomBadge />
