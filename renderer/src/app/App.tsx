@@ -21,6 +21,10 @@ import {
   type StorySummary,
 } from '../../../shared/model';
 import { ArchiveView } from '../archive/ArchiveView';
+import { CheckoutProvider, useCheckout } from '../checkout/CheckoutContext';
+import { TakeDialog } from '../checkout/TakeDialog';
+import { TakeOverDialog } from '../checkout/TakeOverDialog';
+import { useNeedsServer } from '../checkout/use-needs-server';
 import { followDeskEvents } from '../desk/story-status';
 import { StoryList } from '../desk/StoryList';
 import { useStoryList } from '../desk/use-story-list';
@@ -137,7 +141,11 @@ function Restart({ onRestart, children }: { onRestart: (data: StartData) => void
   const restart = useCallback(() => {
     readStart().then(onRestart, (err: unknown) => showError(err, 'newsroom.reloadSafe', restart));
   }, [onRestart, showError]);
-  return <NewsroomProvider onStoreChange={restart}>{children}</NewsroomProvider>;
+  return (
+    <NewsroomProvider onStoreChange={restart}>
+      <CheckoutProvider>{children}</CheckoutProvider>
+    </NewsroomProvider>
+  );
 }
 
 type ShellProps = { prefs: Prefs; initialNotices: Notice[]; locale: Locale; onLocale: (l: Locale) => void };
@@ -155,6 +163,9 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
   const [termsOpen, setTermsOpen] = useState(false);
   const [purgeTarget, setPurgeTarget] = useState<StorySummary | null>(null);
   const newsroom = useNewsroom();
+  const checkout = useCheckout();
+  const [checked, setChecked] = useState<Set<string>>(() => new Set());
+  const needsServer = useNeedsServer();
   const list = useStoryList(query);
   const lock = useStoryLock(openId);
   const screenRef = useRef<StoryScreenHandle | null>(null);
@@ -306,6 +317,15 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
     }
   };
 
+  /** 带走编辑: the checked stories of the list, in the list's order, or else the open one. */
+  const checkOut = () => {
+    if (!checkout.online) return;
+    const ids = checked.size > 0 ? list.items.filter((s) => checked.has(s.id)).map((s) => s.id) : [];
+    const chosen = ids.length > 0 ? ids : openId ? [openId] : [];
+    if (chosen.length > 0) checkout.askTake(chosen);
+  };
+  const headlineOf = (id: string) => list.items.find((s) => s.id === id)?.headline ?? '';
+
   const onSaved = useCallback((story: Story) => list.patch(summarize(story)), [list]);
   const onMissing = useCallback(
     (id: string) => {
@@ -328,9 +348,10 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
     saveNow: () => void screenRef.current?.saveNow(),
     trashSelected: () => view === 'stories' && void trash(),
     showStories: () => void showView('stories'),
-    showPages: () => void showView('pages'),
+    showPages: () => needsServer === null && void showView('pages'),
     showArchive: () => void showView('archive'),
     openNewsroom: newsroom.openDialog,
+    checkOut: () => view === 'stories' && checkOut(),
   });
 
   // Closing the window with an unsaved draft: try to save, and in a browser ask first.
@@ -352,6 +373,7 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
         onView={(v) => void showView(v)}
         onLocale={onLocale}
         onAbout={() => setAbout(true)}
+        unavailable={needsServer ? { pages: needsServer } : undefined}
         tools={
           <>
             <NewsroomBadge />
@@ -390,6 +412,9 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
           onEnter={() => screenRef.current?.focusHeadline()}
           onImported={(ids) => void list.reload().then(() => openStory(ids[0] ?? null))}
           searchRef={searchRef}
+          checked={checked}
+          onChecked={setChecked}
+          onCheckOut={checkOut}
         />
         {openId ? (
           <StoryScreen
@@ -416,6 +441,12 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
       {about && <AboutDialog onClose={() => setAbout(false)} />}
       {termsOpen && <TermBankDialog onClose={() => setTermsOpen(false)} />}
       {newsroom.dialogOpen && <NewsroomDialog beforeChange={flushOpenStory} />}
+      {checkout.takeIds && (
+        <TakeDialog ids={checkout.takeIds} headlineOf={headlineOf} onTaken={() => setChecked(new Set())} />
+      )}
+      {checkout.takeOverTarget && (
+        <TakeOverDialog target={checkout.takeOverTarget} onTaken={(id) => void openStory(id)} />
+      )}
       {purgeTarget && (
         <Dialog
           title={t('purge.title')}

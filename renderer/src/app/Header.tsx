@@ -10,9 +10,11 @@ type Props = {
   onLocale: (locale: Locale) => void;
   onAbout: () => void;
   tools?: ReactNode;
+  /** Views that cannot open now, each with why (offline, issue 18: pages need the newsroom). */
+  unavailable?: Partial<Record<DeskView, string>>;
 };
 
-export function Header({ view, onView, onLocale, onAbout, tools }: Props) {
+export function Header({ view, onView, onLocale, onAbout, tools, unavailable = {} }: Props) {
   const { t, locale } = useI18n();
   return (
     <header className="app-header">
@@ -30,8 +32,9 @@ export function Header({ view, onView, onLocale, onAbout, tools }: Props) {
             className="app-view"
             data-testid={`view-${v}`}
             aria-current={v === view ? 'page' : undefined}
-            title={t('views.shortcut', { key: `Alt+${i + 1}` })}
-            onClick={() => onView(v)}
+            title={unavailable[v] ?? t('views.shortcut', { key: `Alt+${i + 1}` })}
+            aria-disabled={unavailable[v] ? true : undefined}
+            onClick={() => !unavailable[v] && onView(v)}
           >
             {t(`views.${v}`)}
           </button>

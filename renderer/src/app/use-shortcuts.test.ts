@@ -67,3 +67,14 @@ describe('shortcuts', () => {
     expect(shortcutFor(key({ key: 'Process', keyCode: 229 }))).toBeNull();
   });
 });
+
+describe('the check-out key (issue 18)', () => {
+  it("is Ctrl/⌘+Shift+E, read from the key's place whatever the input method makes of the letter", () => {
+    expect(shortcutFor(key({ key: 'E', code: 'KeyE', ctrlKey: true, shiftKey: true }))).toBe('checkOut');
+    expect(shortcutFor(key({ key: 'Process', code: 'KeyE', metaKey: true, shiftKey: true }))).toBe(
+      'checkOut',
+    );
+    expect(shortcutFor(key({ key: 'e', code: 'KeyE', ctrlKey: true }))).toBeNull();
+    expect(shortcutFor(key({ key: 'E', code: 'KeyE', shiftKey: true }))).toBeNull();
+  });
+});

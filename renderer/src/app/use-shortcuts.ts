@@ -18,6 +18,8 @@ export type ShortcutHandlers = {
   showArchive: () => void;
   /** Ctrl/⌘+, (the usual settings key): 设置 → 连接编辑部 (issue 17). */
   openNewsroom: () => void;
+  /** Ctrl/⌘+Shift+E: 带走编辑 the checked stories of the list, or the open one (issue 18). */
+  checkOut: () => void;
 };
 
 const VIEW_KEYS: Record<string, keyof ShortcutHandlers> = {
@@ -55,6 +57,8 @@ export function shortcutFor(event: KeyboardEvent): keyof ShortcutHandlers | null
     if (key === ',' || event.code === 'Comma') return 'openNewsroom';
     if (key === 'backspace' && !isEditableTarget(event.target)) return 'trashSelected';
   }
+  // event.code: with Shift (and an input method) the key may not read "e".
+  if (mod && !event.altKey && event.shiftKey && event.code === 'KeyE') return 'checkOut';
   if (event.altKey && !mod && !event.shiftKey) {
     // event.code, not event.key: on macOS Alt+1 types "¡".
     const digit = /^Digit([1-3])$/.exec(event.code)?.[1];

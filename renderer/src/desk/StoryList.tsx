@@ -2,12 +2,18 @@
  * The story list: toolbar, actions and a virtualized listbox, so 15,000 rows
  * render only what is on screen. Keyboard: arrows, Page Up/Down, Home/End move
  * the selection (which opens the story); Enter moves focus to the headline.
+ * While connected to the newsroom, rows can be checked to be taken away together
+ * (带走编辑, issue 18): Ctrl/⌘-click or Space checks one, Shift-click or
+ * Shift+arrow checks a range; the open story is taken when nothing is checked.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 
 import type { StoryQuery, StorySummary } from '../../../shared/model';
 import { useI18n } from '../app/i18n/i18n';
+import { useOptionalCheckout } from '../checkout/CheckoutContext';
+import { CHECKOUT_SHORTCUT } from '../checkout/checkout-shortcut';
+import { nextChecked, type ClickMods } from '../checkout/checkout-view';
 import { ImportStories } from '../import/ImportStories';
 import { ListToolbar } from './ListToolbar';
 import { StoryRow } from './StoryRow';
@@ -31,11 +37,19 @@ type Props = {
   /** Stories imported from files (导入稿件, or dropped on the list). */
   onImported: (ids: string[]) => void;
   searchRef: RefObject<HTMLInputElement | null>;
+  /** The rows checked to be taken away together (带走编辑). */
+  checked: ReadonlySet<string>;
+  onChecked: (next: Set<string>) => void;
+  /** 带走编辑: the checked stories, or the open one. */
+  onCheckOut: () => void;
 };
 
 export function StoryList(props: Props) {
   const { query, items, selectedId, onOpen } = props;
   const { t } = useI18n();
+  const checkout = useOptionalCheckout();
+  const checkable = checkout?.online === true && !query.trash;
+  const anchor = useRef<string | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -51,8 +65,20 @@ export function StoryList(props: Props) {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
 
+  const order = () => items.map((s) => s.id);
+  const onCheck = (id: string, mods: ClickMods) => {
+    const next = nextChecked(props.checked, order(), anchor.current ?? selectedId, id, mods);
+    anchor.current = id;
+    if (next) props.onChecked(next);
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.nativeEvent.isComposing || items.length === 0) return;
+    if (checkable && event.key === ' ' && selectedId) {
+      event.preventDefault();
+      onCheck(selectedId, { toggle: true, range: false });
+      return;
+    }
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = {
       ArrowDown: selectedIndex + 1,
@@ -72,6 +98,12 @@ export function StoryList(props: Props) {
     event.preventDefault();
     const index = Math.min(items.length - 1, Math.max(0, target));
     const story = items[index];
+    if (checkable && event.shiftKey && story && selectedId) {
+      const next = new Set(props.checked);
+      next.add(selectedId);
+      next.add(story.id);
+      props.onChecked(next);
+    }
     if (story && story.id !== selectedId) onOpen(story.id);
   };
 
@@ -134,6 +166,20 @@ export function StoryList(props: Props) {
               {t('list.trash')}
             </button>
             <ImportStories page={query.page} onImported={props.onImported} onOpen={onOpen} />
+            {checkable && (
+              <button
+                type="button"
+                data-testid="checkout-take"
+                title={t('checkout.takeTitle', { key: CHECKOUT_SHORTCUT })}
+                aria-keyshortcuts="Control+Shift+E Meta+Shift+E"
+                disabled={props.checked.size === 0 && !selected}
+                onClick={props.onCheckOut}
+              >
+                {props.checked.size > 0
+                  ? t('checkout.takeCount', { count: props.checked.size })
+                  : t('checkout.take')}
+              </button>
+            )}
           </>
         )}
         <span className="list-spacer" />
@@ -150,6 +196,19 @@ export function StoryList(props: Props) {
       <div className="list-status" aria-live="polite">
         <span data-testid="story-count">{t('list.count', { count: props.total })}</span>
         {query.trash && <span className="list-trash-note">{t('list.trashView')}</span>}
+        {checkable && props.checked.size > 0 && (
+          <span className="list-checked" data-testid="list-checked">
+            {t('checkout.checkedCount', { count: props.checked.size })}{' '}
+            <button type="button" className="link" onClick={() => props.onChecked(new Set())}>
+              {t('checkout.clearChecked')}
+            </button>
+          </span>
+        )}
+        {checkout?.offline && (
+          <span className="list-offline" data-testid="list-offline">
+            {t('checkout.offline.list', { count: checkout.mine.length })}
+          </span>
+        )}
       </div>
       <div
         ref={scrollRef}
@@ -157,6 +216,7 @@ export function StoryList(props: Props) {
         role="listbox"
         tabIndex={0}
         aria-label={t('list.label')}
+        aria-multiselectable={checkable || undefined}
         aria-activedescendant={selected ? `story-row-${selected.id}` : undefined}
         data-testid="story-list"
         onKeyDown={onKeyDown}
@@ -174,7 +234,14 @@ export function StoryList(props: Props) {
                   className="list-slot"
                   style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
                 >
-                  <StoryRow story={story} selected={story.id === selectedId} onOpen={onOpen} />
+                  <StoryRow
+                    story={story}
+                    selected={story.id === selectedId}
+                    checkable={checkable}
+                    checked={props.checked.has(story.id)}
+                    onOpen={onOpen}
+                    onCheck={onCheck}
+                  />
                 </div>
               );
             })}

@@ -15,6 +15,7 @@ import { DeskError } from '../../../shared/api';
 import { Dialog } from '../app/Dialog';
 import { useFeedback } from '../app/feedback';
 import { useI18n, type MessageKey } from '../app/i18n/i18n';
+import { CheckInPanel } from '../checkout/CheckInPanel';
 import { desk } from '../platform/desk-client';
 import { AddressStep } from './AddressStep';
 import { DisconnectConfirm } from './DisconnectConfirm';
@@ -123,7 +124,10 @@ export function NewsroomDialog({ beforeChange }: Props) {
       }}
     />
   ) : (
-    <SessionView status={status} />
+    <>
+      <SessionView status={status} />
+      <CheckInPanel />
+    </>
   );
 
   return (

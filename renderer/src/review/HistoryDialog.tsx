@@ -1,10 +1,17 @@
-/** Version history: the kept revisions, two picked for a side-by-side diff, restore as a new revision. */
+/**
+ * Version history: the kept revisions, two picked for a side-by-side diff, restore as a new
+ * revision. A story in conflict (issue 18) shows first its two versions (the current one and the
+ * one brought back) with their diff and the pick (ConflictPanel).
+ */
 import { useEffect, useState } from 'react';
 
 import type { HistoryList, RevisionDiff } from '../../../shared/review/review-contract';
 import { Dialog } from '../app/Dialog';
 import { useFeedback } from '../app/feedback';
 import { useI18n } from '../app/i18n/i18n';
+import type { Story } from '../../../shared/model';
+import { useOptionalCheckout } from '../checkout/CheckoutContext';
+import { ConflictPanel } from '../checkout/ConflictPanel';
 import { desk } from '../platform/desk-client';
 import { DiffView } from './DiffView';
 
@@ -13,10 +20,14 @@ type Props = {
   readOnly: boolean;
   onClose: () => void;
   onRestore: (rev: number) => Promise<void>;
+  /** A conflict was resolved here: the pick is the story's new revision. */
+  onResolved?: (story: Story) => void;
 };
 
-export function HistoryDialog({ storyId, readOnly, onClose, onRestore }: Props) {
+export function HistoryDialog({ storyId, readOnly, onClose, onRestore, onResolved }: Props) {
   const { t } = useI18n();
+  const checkout = useOptionalCheckout();
+  const conflict = checkout?.online ? checkout.conflictOf(storyId) : undefined;
   const { showError } = useFeedback();
   const [list, setList] = useState<HistoryList | null>(null);
   const [from, setFrom] = useState<number | null>(null);
@@ -57,6 +68,16 @@ export function HistoryDialog({ storyId, readOnly, onClose, onRestore }: Props) 
         </button>
       }
     >
+      {conflict && (
+        <ConflictPanel
+          key={conflict.conflictId}
+          storyId={storyId}
+          onResolved={(story) => {
+            onResolved?.(story);
+            onClose();
+          }}
+        />
+      )}
       <div className="history">
         <table className="history-list" data-testid="history-list">
           <thead>

@@ -5,6 +5,7 @@ import type { QueueItem } from '../../../shared/review/review-contract';
 import { Dialog } from '../app/Dialog';
 import { useFeedback } from '../app/feedback';
 import { useI18n } from '../app/i18n/i18n';
+import { useNeedsServer } from '../checkout/use-needs-server';
 import { formatUpdated } from '../desk/format-time';
 import { desk, onDeskEvent } from '../platform/desk-client';
 import { stuckText } from './stuck-text';
@@ -16,9 +17,17 @@ const QUEUE_RELOAD_MS = 200;
 export function ReviewQueueButton({ onOpen }: { onOpen: (id: string) => void }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
+  const needsServer = useNeedsServer();
   return (
     <>
-      <button type="button" className="header-button" data-testid="queue-open" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className="header-button"
+        data-testid="queue-open"
+        aria-disabled={needsServer ? true : undefined}
+        title={needsServer ?? undefined}
+        onClick={() => needsServer === null && setOpen(true)}
+      >
         {t('queue.open')}
       </button>
       {open && (

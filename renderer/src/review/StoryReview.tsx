@@ -15,6 +15,7 @@ import { LEVEL_ROLE, hasRole, isEditor, type UserProfile } from '../../../shared
 import type { ReviewComment } from '../../../shared/review/schemas';
 import { awaitingLevel, factsOf, nobodyToSign, transition } from '../../../shared/review/workflow';
 import { describeError } from '../app/describe-error';
+import { useNeedsServer } from '../checkout/use-needs-server';
 import { Dialog } from '../app/Dialog';
 import { useFeedback } from '../app/feedback';
 import { isMessageKey, useI18n } from '../app/i18n/i18n';
@@ -77,6 +78,7 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush, signedEdit }:
   }, [editor, readOnly]);
   const i18n = useI18n();
   const { t } = i18n;
+  const needsServer = useNeedsServer();
   const { showError, toast } = useFeedback();
   const { current, users, version, changed } = useReviewUsers();
   const findings = useFindings();
@@ -311,11 +313,15 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush, signedEdit }:
   // The workflow's own rule, asked before the click: who wrote the story or signed another level sees why not.
   const signCheck = level && current ? ask(story, current, 'sign') : null;
   const signRefusal = signCheck && !signCheck.ok ? signCheck.refusal : null;
-  const signReason = signRefusal
-    ? isMessageKey(signRefusal.key)
-      ? t(signRefusal.key, signRefusal.params)
-      : signRefusal.message
-    : null;
+  // Offline (issue 18): signing, submitting, returning and layout need the newsroom; each says so.
+  const offline = needsServer;
+  const signReason = offline
+    ? null
+    : signRefusal
+      ? isMessageKey(signRefusal.key)
+        ? t(signRefusal.key, signRefusal.params)
+        : signRefusal.message
+      : null;
   const reviewLevel = level ?? (story.status === 'approved' ? 'final' : null);
 
   return (
@@ -339,7 +345,13 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush, signedEdit }:
         </span>
         <span className="list-spacer" />
         {(story.status === 'draft' || story.status === 'returned') && (
-          <button type="button" data-testid="review-submit" onClick={() => void open('submit')}>
+          <button
+            type="button"
+            data-testid="review-submit"
+            aria-disabled={offline ? true : undefined}
+            aria-describedby={offline ? 'review-offline-reason' : undefined}
+            onClick={() => offline === null && void open('submit')}
+          >
             {t('review.submit')}
           </button>
         )}
@@ -349,10 +361,12 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush, signedEdit }:
             className="primary"
             data-testid="review-sign"
             // aria-disabled, not disabled: the button stays reachable by Tab, its reason read with it.
-            aria-disabled={signReason !== null}
-            aria-describedby={signReason ? 'review-sign-reason' : undefined}
-            title={signReason ?? undefined}
-            onClick={() => signReason === null && void open('sign')}
+            aria-disabled={signReason !== null || offline !== null}
+            aria-describedby={
+              signReason ? 'review-sign-reason' : offline ? 'review-offline-reason' : undefined
+            }
+            title={signReason ?? offline ?? undefined}
+            onClick={() => signReason === null && offline === null && void open('sign')}
           >
             {t('review.sign', { level: t(`level.${level}`) })}
           </button>
@@ -367,15 +381,28 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush, signedEdit }:
             type="button"
             className="danger"
             data-testid="review-return"
-            onClick={() => void open('return')}
+            aria-disabled={offline ? true : undefined}
+            aria-describedby={offline ? 'review-offline-reason' : undefined}
+            onClick={() => offline === null && void open('return')}
           >
             {t('review.return')}
           </button>
         )}
         {story.status === 'approved' && (isEditor(current) || hasRole(current, 'admin')) && (
-          <button type="button" data-testid="review-layout" onClick={() => void open('layout')}>
+          <button
+            type="button"
+            data-testid="review-layout"
+            aria-disabled={offline ? true : undefined}
+            aria-describedby={offline ? 'review-offline-reason' : undefined}
+            onClick={() => offline === null && void open('layout')}
+          >
             {t('review.layout')}
           </button>
+        )}
+        {offline && (
+          <span className="review-reason" id="review-offline-reason" data-testid="review-offline-reason">
+            {offline}
+          </span>
         )}
         <button
           type="button"
@@ -575,6 +602,11 @@ export function StoryReview({ storyId, rev, lock, readOnly, flush, signedEdit }:
           readOnly={lock.readOnly}
           onClose={() => setPanel(null)}
           onRestore={restore}
+          onResolved={(resolved) => {
+            storyStatus.fromStory(resolved);
+            changed();
+            lock.reload();
+          }}
         />
       )}
       {panel === 'audit' && (

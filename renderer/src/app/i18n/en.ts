@@ -1,5 +1,6 @@
 /** The English catalog. Typed as Messages, so a missing or extra key fails the type check. */
 import { archiveEn } from '../../archive/archive-en';
+import { checkoutUiEn } from '../../checkout/checkout-ui-en';
 import { importEn } from '../../import/import-en';
 import { newsroomEn } from '../../newsroom/newsroom-en';
 import { pagesEn } from '../../pages/pages-en';
@@ -20,6 +21,7 @@ export const en: Messages = {
   ...importEn,
   ...newsroomEn,
   ...checkoutEn,
+  ...checkoutUiEn,
   'app.title': 'Dangjian Desk',
   'app.loading': 'Opening the desk…',
   'app.startFailed': 'The desk could not start: {message}',

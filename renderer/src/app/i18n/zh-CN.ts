@@ -4,6 +4,7 @@
  * en.ts and tested in i18n.test.ts). Parameters are written {name}.
  */
 import { archiveZhCN } from '../../archive/archive-zh-CN';
+import { checkoutUiZhCN } from '../../checkout/checkout-ui-zh-CN';
 import { importZhCN } from '../../import/import-zh-CN';
 import { newsroomZhCN } from '../../newsroom/newsroom-zh-CN';
 import { pagesZhCN } from '../../pages/pages-zh-CN';
@@ -23,6 +24,7 @@ export const zhCN = {
   ...importZhCN,
   ...newsroomZhCN,
   ...checkoutZhCN,
+  ...checkoutUiZhCN,
   'app.title': '党建采编台',
   'app.loading': '正在打开采编台……',
   'app.startFailed': '采编台未能启动：{message}',
