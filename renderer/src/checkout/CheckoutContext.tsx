@@ -96,7 +96,9 @@ export function CheckoutProvider({ children }: { children: ReactNode }) {
   const offline = state === 'unreachable';
   const personId = status?.person?.id ?? null;
   const [list, setList] = useState<CheckoutList>(EMPTY);
-  const [deskName, setName] = useState(readDeskName);
+  const [typedName, setName] = useState(readDeskName);
+  // The desk names itself on the newsroom (stable per data folder); a typed name only where it does not.
+  const deskName = status?.desk ?? typedName;
   const [takeIds, setTakeIds] = useState<string[] | null>(null);
   const [takeOverTarget, setTakeOverTarget] = useState<TakeOverTarget | null>(null);
   const seq = useRef(0);
