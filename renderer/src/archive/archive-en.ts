@@ -1,7 +1,9 @@
 /** English strings of the archive screen; the same keys as archive-zh-CN.ts. */
 import type { archiveZhCN } from './archive-zh-CN';
+import { storyImportEn } from '../../../shared/i18n/story-import-en';
 
 export const archiveEn: { readonly [K in keyof typeof archiveZhCN]: string } = {
+  ...storyImportEn,
   'archive.title': 'Archive',
   'archive.empty': 'The archive is empty. Published pages land here; add past pages with “Import past page”.',
   'archive.searchLabel': 'Search the archive',
@@ -56,24 +58,11 @@ export const archiveEn: { readonly [K in keyof typeof archiveZhCN]: string } = {
   'pageImport.showDate': 'Show that day',
   'pageImport.summary':
     'Page {page}, {date}: {count} stories (text encoding {encoding}). Check each headline, byline and paragraphing, then archive them.',
-  'pageImport.none': 'No story was found in this text. Check that the file is a page’s plain text.',
-  'pageImport.kicker': 'Kicker',
-  'pageImport.subheadline': 'Subheadline',
-  'pageImport.byline': 'Byline',
   'pageImport.noByline': 'No byline recognised',
-  'pageImport.paragraphs': '{count} paragraphs ({subheads} subheads)',
-  'pageImport.lines': 'lines {first}–{last} of the text',
-  'pageImport.continued': 'Continued from another page',
-  'pageImport.captions': 'Captions',
   'pageImport.jumps': 'Jump lines',
-  'pageImport.jumpTo': 'continued on page {page}',
-  'pageImport.jumpFrom': 'continued from page {page}',
   'pageImport.joins': 'Paragraphs joined across column breaks',
-  'pageImport.join': 'line {line} joined to the line before: “…{end}” + “{start}…”',
   'pageImport.notes': 'To check ({count})',
   'pageImport.done': '{added} archived; {skipped} were in the archive already and were not added again.',
-  'pageImport.region': 'Region',
-  'pageImport.regionUnresolved': '“{label}” (which division is not certain)',
   'pageImport.mergeUp': 'Merge into the story above',
   'pageImport.mergeUpTitle':
     'This is part of the story above: its headline becomes a subhead and its text follows that story',
@@ -95,8 +84,6 @@ export const archiveEn: { readonly [K in keyof typeof archiveZhCN]: string } = {
   'pageImport.role.credit': 'Photo credit',
   'pageImport.role.jump': 'Jump line',
   'pageImport.role.box': 'Slogan box',
-  'pageImport.boxes': 'Slogan boxes (public-service panels, not archived as stories)',
-  'pageImport.box': 'lines {first}–{last}',
   'pageImport.corrections': 'Corrections made ({count})',
   'pageImport.correction.merge': 'the story from line {line} merged into the one above',
   'pageImport.correction.split': 'split at line {line}',
@@ -117,7 +104,6 @@ export const archiveEn: { readonly [K in keyof typeof archiveZhCN]: string } = {
     '“{label}” above the headline is a region label, but which division it names is not certain (perhaps: {names}); choose the region of “{headline}”.',
   'importNote.box':
     'Lines {first}–{last} are a slogan box ({count} lines): kept as a box, not archived as a story.',
-  'importNote.emphasis-removed': '{count} Markdown-like emphasis mark(s) (**…**) were taken away.',
   'importNote.correction-unused':
     'A correction (line {line}) names no line of this text it could change: it had no effect.',
   'importNote.region-unlisted':

@@ -1,5 +1,7 @@
 /** Strings of the archive screen (资料库): browse, search, the read-only story and the past-page import. */
+import { storyImportZhCN } from '../../../shared/i18n/story-import-zh-CN';
 export const archiveZhCN = {
+  ...storyImportZhCN,
   'archive.title': '资料库',
   'archive.empty': '资料库还是空的。版面发布后，稿件会存入这里；往期版面可以用“导入往期版面”加入。',
   'archive.searchLabel': '全文检索资料库',
@@ -53,24 +55,11 @@ export const archiveZhCN = {
   'pageImport.showDate': '查看这一天',
   'pageImport.summary':
     '{page} 版 {date}：拆出 {count} 篇稿件（文本编码 {encoding}）。请核对每篇的标题、署名和分段，确认后存入资料库。',
-  'pageImport.none': '这段文字里没有找到稿件。请检查文件是否是版面的纯文本。',
-  'pageImport.kicker': '引题',
-  'pageImport.subheadline': '副题',
-  'pageImport.byline': '署名',
   'pageImport.noByline': '未识别出署名',
-  'pageImport.paragraphs': '{count} 段（其中小标题 {subheads} 个）',
-  'pageImport.lines': '原文第 {first}—{last} 行',
-  'pageImport.continued': '续文（上接其他版面）',
-  'pageImport.captions': '图片说明',
   'pageImport.jumps': '转版',
-  'pageImport.jumpTo': '下转 {page} 版',
-  'pageImport.jumpFrom': '上接 {page} 版',
   'pageImport.joins': '跨栏接续的段落',
-  'pageImport.join': '第 {line} 行接上一行：“……{end}”＋“{start}……”',
   'pageImport.notes': '需要核对（{count} 处）',
   'pageImport.done': '已存入 {added} 篇；{skipped} 篇资料库里已有，未重复存入。',
-  'pageImport.region': '地区',
-  'pageImport.regionUnresolved': '“{label}”（未能确定是哪个行政区）',
   'pageImport.mergeUp': '并入上一篇',
   'pageImport.mergeUpTitle': '这一篇其实是上一篇的一部分：把它的标题变成小标题，正文接在上一篇后面',
   'pageImport.linesToggle': '逐行核对与修改（{count} 行）',
@@ -91,8 +80,6 @@ export const archiveZhCN = {
   'pageImport.role.credit': '图片署名',
   'pageImport.role.jump': '转版',
   'pageImport.role.box': '口号框',
-  'pageImport.boxes': '口号框（公益广告，不作为稿件存入）',
-  'pageImport.box': '第 {first}—{last} 行',
   'pageImport.corrections': '已做的修改（{count} 项）',
   'pageImport.correction.merge': '第 {line} 行起的稿件并入上一篇',
   'pageImport.correction.split': '从第 {line} 行拆开',
@@ -101,14 +88,8 @@ export const archiveZhCN = {
   'pageImport.updating': '正在按修改重新拆分……',
   'pageImport.kept': '已保留对这个文件的 {count} 项拆分修改，再次预览时照样生效。',
   'pageImport.keptCleared': '换了文件，之前的拆分修改已清除（它们按旧文件的行号记录）。',
-  'importNote.story-untitled': '第 {line} 行起的稿件没有标题，暂以开头文字“{headline}”为题，请核对。',
-  'importNote.credit-without-caption': '一行图片署名前面没有图片说明，已记入“{headline}”的图片。',
-  'importNote.region-label': '标题上方的“{label}”是地区标签，已作为“{headline}”的地区：{region}。',
   'importNote.region-unresolved':
     '标题上方的“{label}”是地区标签，但未能确定是哪个行政区（可能是：{names}），“{headline}”的地区请另行选定。',
-  'importNote.box': '第 {first}—{last} 行是口号框（{count} 行），作为版面框保留，不作为稿件存入资料库。',
-  'importNote.emphasis-removed': '去掉了 {count} 处 Markdown 式强调记号（**……**）。',
-  'importNote.correction-unused': '一项修改（第 {line} 行）在这段文字里没有可改的行，未生效。',
   'importNote.region-unlisted':
     '标题上方的“{label}”是地区标签；地区表未能载入，“{headline}”的地区请另行选定。',
 };
