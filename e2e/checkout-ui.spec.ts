@@ -16,7 +16,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import pg from 'pg';
 
 import { TestDesk } from '../electron/server/testing';
@@ -25,34 +25,13 @@ import { contentOf, type Story } from '../shared/model';
 import { startHost, type DeskHost } from './utils/desk-host';
 import { expect, test } from './utils/fixtures';
 import { pgSkipReason, startNewsroom, type Newsroom } from './utils/newsroom';
+import { openDesk, signedIn, signIn } from './utils/newsroom-pages';
 
 const skip = pgSkipReason();
 test.skip(skip !== null, skip ?? '');
 test.use({ deskUser: null });
 
 const LAPTOP = '李记者的笔记本';
-
-async function openDesk(browser: Browser, host: DeskHost): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(host.url);
-  await expect(page.getByTestId('newsroom-badge')).toBeVisible();
-  return page;
-}
-
-async function signIn(page: Page, server: string, login: string, password: string, name: string) {
-  await page.getByTestId('newsroom-open').click();
-  await page.getByTestId('newsroom-server').fill(server);
-  await page.getByTestId('newsroom-connect').click();
-  await page.getByTestId('newsroom-login').fill(login);
-  await page.getByTestId('newsroom-password').fill(password);
-  await page.getByTestId('newsroom-signin').click();
-  await expect(page.getByTestId('newsroom-open')).toHaveAttribute('data-state', 'connected');
-  await expect(page.getByTestId('newsroom-badge')).toContainText(name);
-  await page.keyboard.press('Escape');
-  await expect(page.getByRole('dialog')).toHaveCount(0);
-}
 
 const row = (page: Page, id: string) => page.locator(`[data-testid="story-row"][data-story-id="${id}"]`);
 
@@ -104,9 +83,11 @@ test.fixme('two stories taken away, seen live on the other desk, one taken over 
 
     const [deskA, deskB] = await Promise.all([newDesk(), newDesk()]);
     const reporter = await openDesk(browser, deskA);
-    await signIn(reporter, url, 'li', people.li!.password, '李记者');
+    await signIn(reporter, url, 'li', people.li!.password);
+    await signedIn(reporter, '李记者');
     const editor = await openDesk(browser, deskB);
-    await signIn(editor, url, 'wang', people.wang!.password, '王编辑');
+    await signIn(editor, url, 'wang', people.wang!.password);
+    await signedIn(editor, '王编辑');
 
     // The reporter checks both in the list (Ctrl-click) and takes them away.
     await row(reporter, a.id).click({ modifiers: ['Control'] });
@@ -243,7 +224,8 @@ test.fixme('offline with a story taken away: the header says 离线 · 自 HH:MM
   });
 
   const reporter = await openDesk(browser, await newDesk());
-  await signIn(reporter, url, 'li', people.li!.password, '李记者');
+  await signIn(reporter, url, 'li', people.li!.password);
+  await signedIn(reporter, '李记者');
   // The open story taken away from its lock line, by the key.
   await row(reporter, story.id).click();
   await expect(reporter.getByTestId('checkout-take-story')).toBeVisible();

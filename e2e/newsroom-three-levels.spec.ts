@@ -12,7 +12,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 import { refusal, TestDesk } from '../electron/server/testing';
 import type { Story } from '../shared/model';
@@ -20,38 +20,11 @@ import type { AuditEntry } from '../shared/review/audit';
 import { startHost, type DeskHost } from './utils/desk-host';
 import { expect, test } from './utils/fixtures';
 import { pgSkipReason, startNewsroom, type Newsroom } from './utils/newsroom';
+import { openDesk, signedIn, signIn } from './utils/newsroom-pages';
 
 const skip = pgSkipReason();
 test.skip(skip !== null, skip ?? '');
 test.use({ deskUser: null });
-
-/** A desk window in Chinese on its own host. */
-async function openDesk(browser: Browser, host: DeskHost): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(host.url);
-  await expect(page.getByTestId('newsroom-badge')).toBeVisible();
-  return page;
-}
-
-async function signIn(page: Page, server: string | null, login: string, password: string): Promise<void> {
-  await page.getByTestId('newsroom-open').click();
-  if (server !== null) {
-    await page.getByTestId('newsroom-server').fill(server);
-    await page.getByTestId('newsroom-connect').click();
-  }
-  await page.getByTestId('newsroom-login').fill(login);
-  await page.getByTestId('newsroom-password').fill(password);
-  await page.getByTestId('newsroom-signin').click();
-}
-
-async function signedIn(page: Page, name: string): Promise<void> {
-  await expect(page.getByTestId('newsroom-open')).toHaveAttribute('data-state', 'connected');
-  await expect(page.getByTestId('newsroom-badge')).toContainText(name);
-  await page.getByTestId('newsroom-close').click();
-  await expect(page.getByTestId('newsroom-dialog')).toHaveCount(0);
-}
 
 async function sign(page: Page, expected: string): Promise<void> {
   await page.getByTestId('review-sign').click();
