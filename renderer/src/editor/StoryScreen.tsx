@@ -81,6 +81,7 @@ const SAVE_LABEL = {
   unsaved: 'save.unsaved',
   error: 'save.error',
   'disk-full': 'save.diskFull',
+  kept: 'save.kept',
   invalid: 'save.invalid',
   conflict: 'save.conflict',
 } as const satisfies Record<SaveState, string>;

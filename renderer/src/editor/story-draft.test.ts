@@ -141,6 +141,22 @@ describe('the story draft', () => {
     expect(controller.getState().save).toBe('saved');
   });
 
+  it('a save the newsroom did not take but the desk kept reads as kept, not failed, and is sent again', async () => {
+    const { desk, controller } = setup();
+    controller.start();
+    await vi.runAllTimersAsync();
+    desk.state.failNext = new DeskError('internal', 'error.newsroomSaveKept', {}, 'kept on the desk');
+    controller.update({ headline: '存在本机的标题' });
+    await vi.advanceTimersByTimeAsync(800);
+    expect(controller.getState().save).toBe('kept');
+    // Another edit while kept does not hide that the newsroom has not taken it yet.
+    controller.update({ headline: '存在本机的标题（二）' });
+    expect(controller.getState().save).toBe('kept');
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(desk.stored.headline).toBe('存在本机的标题（二）');
+    expect(controller.getState().save).toBe('saved');
+  });
+
   it('does not send an invalid draft and names the field', async () => {
     const { desk, controller } = setup();
     controller.start();

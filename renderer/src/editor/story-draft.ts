@@ -29,11 +29,22 @@ import {
   type StoryContent,
 } from '../../../shared/model';
 
-/** `disk-full`: the last save failed for want of disk space (issue 16); retried like `error`. */
-export type SaveState = 'saved' | 'saving' | 'unsaved' | 'error' | 'disk-full' | 'invalid' | 'conflict';
+/**
+ * `disk-full`: the last save failed for want of disk space (issue 16); `kept`: the newsroom did not
+ * take it but the desk keeps it on this computer and sends it itself (issue 17). Both retried like `error`.
+ */
+export type SaveState =
+  'saved' | 'saving' | 'unsaved' | 'error' | 'disk-full' | 'kept' | 'invalid' | 'conflict';
 
 /** A failed save stays visible as failed (not plain 'unsaved') until a save succeeds. */
-const keepsFailure = (save: SaveState) => save === 'error' || save === 'disk-full' || save === 'saving';
+const keepsFailure = (save: SaveState) =>
+  save === 'error' || save === 'disk-full' || save === 'kept' || save === 'saving';
+
+/** How a failed save reads, from the desk's error key. */
+const FAILED_SAVE: Record<string, SaveState> = {
+  'error.diskFull': 'disk-full',
+  'error.newsroomSaveKept': 'kept',
+};
 
 export type DraftIssue = { path: string; message: string };
 
@@ -380,7 +391,7 @@ export class StoryDraftController {
         await this.reloadAfterConflict();
         return false;
       }
-      this.set({ save: isDiskFull(err) ? 'disk-full' : 'error' });
+      this.set({ save: failedSave(err) });
       this.deps.onError(err, () => void this.saveNow());
       const delay = RETRY_MS[Math.min(this.failures, RETRY_MS.length - 1)] ?? 60_000;
       this.failures++;
@@ -448,7 +459,8 @@ export class StoryDraftController {
   }
 }
 
-/** The desk's answer to a save on a full disk (error.diskFull, from ENOSPC/EDQUOT in the gate). */
-function isDiskFull(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { key?: unknown }).key === 'error.diskFull';
+/** The state a failed save shows: a full disk (error.diskFull, from ENOSPC/EDQUOT in the gate), kept, or failed. */
+function failedSave(err: unknown): SaveState {
+  const key = typeof err === 'object' && err !== null ? (err as { key?: unknown }).key : undefined;
+  return (typeof key === 'string' && FAILED_SAVE[key]) || 'error';
 }

@@ -255,6 +255,7 @@ export const en: Messages = {
   'save.unsaved': 'Unsaved changes',
   'save.error': 'Save failed; changes are kept in the editor',
   'save.diskFull': 'Not saved: the disk is full',
+  'save.kept': 'Kept on this computer; not yet at the newsroom',
   'save.invalid': 'Not saved: fix the fields marked red',
   'save.conflict': 'Version conflict; latest version loaded',
 

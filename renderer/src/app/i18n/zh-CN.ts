@@ -234,6 +234,7 @@ export const zhCN = {
   'save.unsaved': '有未保存的修改',
   'save.error': '保存失败，修改仍在编辑器中',
   'save.diskFull': '未保存：磁盘已满',
+  'save.kept': '已存本机，待送达编辑部',
   'save.invalid': '未保存：请修正标红的内容',
   'save.conflict': '版本冲突，已载入最新版本',
 
