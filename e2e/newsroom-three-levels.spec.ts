@@ -167,10 +167,12 @@ test('a story goes through 三审 across three desks on one newsroom, live, and 
 
   // The trail, in the app and from the server.
   await second.getByTestId('audit-open').click();
-  const kinds = await second
-    .getByTestId('audit-entry')
-    .evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
-  expect(kinds).toEqual(['create', 'submit', 'sign', 'sign', 'sign']);
+  // The dialog reads the trail from the newsroom: wait until it shows it.
+  await expect
+    .poll(() =>
+      second.getByTestId('audit-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind'))),
+    )
+    .toEqual(['create', 'submit', 'sign', 'sign', 'sign']);
   const trail = await liByHand.call<AuditEntry[]>('review.audit', { id });
   expect(trail.map((e) => `${e.kind}:${e.name}:${e.level ?? ''}`)).toEqual([
     'create:李记者:',
