@@ -903,7 +903,12 @@ export class NewsroomConnection {
     this.#flushing = this.pending
       .flush(
         { personId: person.id, server },
-        (e) => this.#call<Story>('stories.save', { id: e.id, baseRev: e.baseRev, content: e.content }),
+        (e) =>
+          this.photos
+            .uploadShown(e.content)
+            .then(() =>
+              this.#call<Story>('stories.save', { id: e.id, baseRev: e.baseRev, content: e.content }),
+            ),
         (err) =>
           didNotReach(err) || sessionEnded(err)
             ? 'lost'

@@ -37,7 +37,8 @@ const photoOf = (file: string, caption: string): Photo => ({
 describe.skipIf(skip !== null)('newsroom photos on the desks', () => {
   let cluster: PgCluster;
   let nr: TestNewsroom;
-  let restarted: { close(): Promise<void> } | null = null;
+  /** The server the desks talk to now (the first one, or the one started again on its port). */
+  let current: { close(): Promise<void>; port: number } | null = null;
   const desks: Desk[] = [];
 
   async function signedIn(id: string, name: string, roles: Role[]): Promise<Desk> {
@@ -74,10 +75,31 @@ describe.skipIf(skip !== null)('newsroom photos on the desks', () => {
   beforeAll(async () => {
     cluster = startPgCluster();
     nr = await startTestNewsroom(cluster.createDatabase('desk_photos'));
+    current = nr.server;
   });
+
+  /** The newsroom stops: `d` says it does not answer. */
+  async function stopServer(d: Desk) {
+    const lost = d.next((e) => e.type === 'newsroom' && e.state === 'unreachable');
+    await current!.close();
+    await lost;
+  }
+
+  /** The newsroom answers again on its port; resolves once `d` is connected again. */
+  async function startServer(d: Desk) {
+    const back = d.next((e) => e.type === 'newsroom' && e.state === 'connected', 30_000);
+    current = await startNewsroomServer({
+      pool: nr.pool,
+      accounts: nr.accounts,
+      stories: new NewsroomStories(nr.pool),
+      listen: { host: '127.0.0.1', port: current!.port },
+      sweepMs: 0,
+    });
+    await back;
+  }
   afterAll(async () => {
     for (const d of desks) await d.close();
-    await restarted?.close();
+    if (current !== nr?.server) await current?.close();
     await nr?.close();
     cluster?.stop();
   });
@@ -181,10 +203,7 @@ describe.skipIf(skip !== null)('newsroom photos on the desks', () => {
     expect((await held(writer, known.file))?.equals(first)).toBe(true);
 
     // The newsroom stops; two photos are added on the road (kept on the desk only) and the story saved.
-    const port = nr.server.port;
-    const lost = writer.next((e) => e.type === 'newsroom' && e.state === 'unreachable');
-    await nr.server.close();
-    await lost;
+    await stopServer(writer);
     const road = [testPng('田间地头', 6000), testPng('夜校课堂', 6000)];
     const added: StoredPhoto[] = [];
     for (const [i, bytes] of road.entries())
@@ -201,15 +220,7 @@ describe.skipIf(skip !== null)('newsroom photos on the desks', () => {
     expect(await onServer()).not.toContain(added[0]!.file);
 
     // Back: the outbox goes up by itself; only the two road photos were sent.
-    const back = writer.next((e) => e.type === 'newsroom' && e.state === 'connected', 30_000);
-    restarted = await startNewsroomServer({
-      pool: nr.pool,
-      accounts: nr.accounts,
-      stories: new NewsroomStories(nr.pool),
-      listen: { host: '127.0.0.1', port },
-      sweepMs: 0,
-    });
-    await back;
+    await startServer(writer);
     {
       const report = await writer.call<CheckInReport>('checkout.checkIn', { desk: desk!, ops: [] });
       expect(report.refused).toBeNull();
@@ -236,5 +247,32 @@ describe.skipIf(skip !== null)('newsroom photos on the desks', () => {
       await reporter.services.photoPath(added[0]!.file);
       expect((await held(reporter, added[0]!.file))?.equals(road[0]!)).toBe(true);
     }
+  });
+
+  it('a save kept while the newsroom did not answer sends the photo added meanwhile before itself', async () => {
+    const reporter = await signedIn('xu', '徐记者', ['reporter']);
+    const other = await signedIn('tang', '唐编辑', ['first-editor']);
+    const draft = await reporter.call<Story>('stories.create', {});
+    await reporter.call('locks.acquire', { id: draft.id });
+    await stopServer(reporter);
+    const png = testPng('雨中的志愿者', 7000);
+    const kept = await reporter.call<StoredPhoto>('photos.import', { name: '雨中.png', data: b64(png) });
+    expect(await onServer()).not.toContain(kept.file);
+    const refused = await reporter.refused('stories.save', {
+      id: draft.id,
+      baseRev: draft.rev,
+      content: { ...contentOf(draft), headline: '雨中的志愿者', photos: [photoOf(kept.file, '图为志愿者')] },
+    });
+    expect(refused.key).toBe('error.newsroomSaveKept');
+
+    const delivered = reporter.next((e) => e.type === 'story' && e.storyId === draft.id, 30_000);
+    await startServer(reporter);
+    await delivered;
+    expect(await onServer()).toContain(kept.file);
+    await reporter.call('review.act', { id: draft.id, action: 'submit', baseRev: draft.rev + 1 });
+    const read = await other.call<Story>('stories.get', { id: draft.id });
+    expect(read.photos.map((p) => p.file)).toEqual([kept.file]);
+    await other.services.photoPath(kept.file);
+    expect((await held(other, kept.file))?.equals(png)).toBe(true);
   });
 });

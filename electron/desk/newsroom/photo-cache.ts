@@ -20,7 +20,7 @@ import { lstat, readFile } from 'node:fs/promises';
 
 import { type DeskHandlers, type DeskParsedInput } from '../../../shared/api';
 import type { CheckInOp } from '../../../shared/api/checkout-contract';
-import type { PhotosMissing } from '../../../shared/api/photos-contract';
+import { PHOTOS_HAS_MAX, type PhotosMissing } from '../../../shared/api/photos-contract';
 import type { StoredPhoto } from '../../../shared/api/types';
 import type { StoryContent } from '../../../shared/model';
 import type { DeskStore } from '../storage/desk-store';
@@ -126,11 +126,32 @@ export class PhotoCache {
    * and only those are sent (photos.put). A photo this desk no longer holds is not sent (the
    * story's content still names it).
    */
-  async upload(ops: readonly CheckInOp[]): Promise<UploadCount> {
+  upload(ops: readonly CheckInOp[]): Promise<UploadCount> {
+    return this.#uploadHashes(ops.flatMap((o) => o.photos ?? []));
+  }
+
+  /**
+   * Before a kept save goes up (pending-saves.ts): the photos its content shows that this desk
+   * holds and the newsroom lacks (added while the newsroom did not answer) go first.
+   */
+  async uploadShown(content: Pick<StoryContent, 'photos'>): Promise<UploadCount> {
+    const hashes: string[] = [];
+    for (const { file } of content.photos) {
+      const bytes = await readFile(this.#store.photoPath(file)).catch(() => null);
+      if (bytes) hashes.push(sha256Hex(bytes));
+    }
+    return this.#uploadHashes(hashes);
+  }
+
+  async #uploadHashes(named: readonly string[]): Promise<UploadCount> {
     const source = this.#source();
-    const hashes = [...new Set(ops.flatMap((o) => o.photos ?? []))];
+    const hashes = [...new Set(named)];
     if (!source || hashes.length === 0) return { asked: hashes.length, sent: 0 };
-    const { missing } = await source.call<PhotosMissing>('photos.has', { hashes });
+    const missing: string[] = [];
+    for (let i = 0; i < hashes.length; i += PHOTOS_HAS_MAX) {
+      const asked = hashes.slice(i, i + PHOTOS_HAS_MAX);
+      missing.push(...(await source.call<PhotosMissing>('photos.has', { hashes: asked })).missing);
+    }
     let sent = 0;
     for (const hash of missing) {
       const bytes = await this.#bytesOf(hash);

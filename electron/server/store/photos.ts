@@ -19,8 +19,6 @@ import type { Actor } from './stories';
 /** The name the newsroom stores a photo under: the first 32 hex digits of its SHA-256 and its extension. */
 export const SERVED_PHOTO = /^[0-9a-f]{32}\.(jpg|png|webp)$/;
 
-type PhotoRow = { sha256: string; file: string; media_type: StoredPhoto['type']; size: number };
-
 /** A photo's bytes as served, with its type. */
 export type PhotoBytes = { sha256: string; type: StoredPhoto['type']; bytes: Buffer };
 
@@ -41,16 +39,12 @@ export class NewsroomPhotos {
       if (actual !== expectedHash) throw photoHashMismatch(expectedHash, actual);
     }
     const { type, sha256, file } = checkPhoto(name, bytes);
-    const known = await this.#pool.query<PhotoRow>(
-      'select sha256, file, media_type, size from photos where sha256 = $1',
-      [sha256],
+    // Stored once: the same bytes again (by anyone, at the same moment too) leave the first row as it is.
+    await this.#pool.query(
+      `insert into photos (sha256, file, media_type, bytes, size, created_by)
+       values ($1, $2, $3, $4, $5, $6) on conflict (sha256) do nothing`,
+      [sha256, file, type.mime, bytes, bytes.length, actor.person.id],
     );
-    if (known.rows.length === 0)
-      await this.#pool.query(
-        `insert into photos (sha256, file, media_type, bytes, size, created_by)
-         values ($1, $2, $3, $4, $5, $6) on conflict (sha256) do nothing`,
-        [sha256, file, type.mime, bytes, bytes.length, actor.person.id],
-      );
     return { file, bytes: bytes.length, type: type.mime };
   }
 
