@@ -309,7 +309,8 @@ export async function startNewsroomServer(opts: ServerOptions): Promise<RunningS
         ok: false,
         error: badRequest('GET /api/events is a WebSocket upgrade').toJSON(),
       });
-    if (path.startsWith('photos/')) return servePhoto(req, res, path.slice(7), photos, signedIn);
+    if (path.startsWith('photos/'))
+      return servePhoto(req, res, path.slice(7), photos, signedIn, databaseFailure);
     if (req.method !== 'POST') return send(res, 405, { ok: false, error: badRequest('POST only').toJSON() });
     if (!isJsonContentType(req.headers['content-type']))
       return send(res, 415, { ok: false, error: badRequest('application/json only').toJSON() });

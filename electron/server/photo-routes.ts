@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { DeskError } from '../../shared/api';
+import { DeskError, type DeskErrorShape } from '../../shared/api';
 import { IMMUTABLE_CACHE, SECURITY_HEADERS } from '../desk/static-files';
 import { AuthError } from './accounts/accounts';
 import type { ServerRoutes } from './routes';
@@ -49,6 +49,8 @@ export async function servePhoto(
   file: string,
   photos: NewsroomPhotos,
   signedIn: (req: IncomingMessage) => Promise<Actor>,
+  /** The server's reading of an error that means its database is unreachable (http.ts databaseFailure). */
+  databaseGone: (method: string, err: unknown) => DeskErrorShape | null,
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD')
     return refuse(
@@ -93,6 +95,8 @@ export async function servePhoto(
   } catch (err) {
     if (err instanceof AuthError) return refuse(res, err.status, err);
     if (err instanceof DeskError) return refuse(res, err.code === 'not-found' ? 404 : 400, err);
+    const gone = databaseGone('photos', err);
+    if (gone) return refuse(res, 503, DeskError.from(gone));
     throw err;
   }
 }

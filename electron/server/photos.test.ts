@@ -153,4 +153,22 @@ describe.skipIf(skip !== null)('photos on the newsroom server', () => {
     });
     expect(posted.status).toBe(405);
   });
+
+  it('GET /api/photos while the database is down: 503 with the newsroom key, then served again', async () => {
+    const png = testPng('停电时的照片', 2000);
+    const { file } = await reporter.call<StoredPhoto>('photos.import', { name: 'd.png', data: b64(png) });
+    cluster.halt();
+    try {
+      const down = await get(file, reporter.token);
+      expect(down.status).toBe(503);
+      expect(((await down.json()) as { error: { key: string } }).error.key).toBe(
+        'error.newsroomDbUnavailable',
+      );
+    } finally {
+      cluster.start();
+    }
+    let back: Response | null = null;
+    for (let i = 0; i < 50 && back?.status !== 200; i++) back = await get(file, reporter.token);
+    expect(Buffer.from(await back!.arrayBuffer()).equals(png)).toBe(true);
+  });
 });
