@@ -4,7 +4,7 @@
  */
 import { hostname, userInfo } from 'node:os';
 
-import { DeskError, type AppInfo, type DeskHandlers, type Transport } from '../../shared/api';
+import { type AppInfo, type DeskHandlers, type Transport } from '../../shared/api';
 import { contentOf, newStory, queryStories, type Story } from '../../shared/model';
 import { seedDemoPage } from './demo';
 import { newStoryId } from './ids';
@@ -33,7 +33,8 @@ export type DeskServices = {
   events: DeskEvents;
   /** The connection to the newsroom (issue 17): while signed in, `handlers` go to the server. */
   newsroom: NewsroomConnection;
-  photoPath(file: string): string;
+  /** A stored photo's path; one on the newsroom that this desk lacks is fetched first (photo-cache.ts). */
+  photoPath(file: string): Promise<string>;
   close(): Promise<void>;
 };
 
@@ -204,13 +205,8 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
       const excludeIds = id ? [id, ...ownArchiveIds(archived, id)] : [];
       return archived.checkAgainstArchive({ key: id ?? 'draft', content }, { excludeIds });
     },
-    'photos.import': async ({ name, data }) => {
-      const bytes = Buffer.from(data, 'base64');
-      if (bytes.length === 0) {
-        throw new DeskError('invalid-input', 'error.photoEmpty', { name }, `${name}: the file is empty`);
-      }
-      return store.importPhoto(name, new Uint8Array(bytes));
-    },
+    'photos.import': async ({ name, data }) => store.importPhoto(name, Buffer.from(data, 'base64')),
+    ...newsroom.photos.localHandlers(),
     ...pages.handlers,
     // Every export (and override) recorded on the page's and each story's audit trail (issue 6).
     'pages.export': review.auditExports(pages.handlers['pages.export'], (name, date) =>
@@ -230,7 +226,7 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     review,
     events,
     newsroom,
-    photoPath: (file) => store.photoPath(file),
+    photoPath: (file) => newsroom.photos.photoFile(file),
     close: async () => {
       await newsroom.close();
       await proofPdf?.close();

@@ -263,7 +263,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       if (!hasBrowserKey(req)) return send(res, 403, 'missing or wrong desk token');
       let file: string;
       try {
-        file = opts.services.photoPath(url.pathname.slice('/photos/'.length));
+        file = await opts.services.photoPath(url.pathname.slice('/photos/'.length));
       } catch {
         return send(res, 404, 'not found');
       }

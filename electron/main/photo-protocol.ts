@@ -36,10 +36,10 @@ export function photoNameOf(url: string): string | null {
 
 /**
  * Call after the app is ready. `photoPath` is the desk services' resolver (it
- * throws for a name it does not know); it is read per request, so the handler can
+ * rejects a name it does not know, and fetches a newsroom photo the desk lacks); it is read per request, so the handler can
  * be installed before the services have opened.
  */
-export function handlePhotoProtocol(photoPath: () => ((file: string) => string) | null): void {
+export function handlePhotoProtocol(photoPath: () => ((file: string) => Promise<string>) | null): void {
   protocol.handle(PHOTO_SCHEME, async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return fail(405);
     const name = photoNameOf(request.url);
@@ -47,7 +47,7 @@ export function handlePhotoProtocol(photoPath: () => ((file: string) => string) 
     if (!name || !resolvePath) return fail(404);
     let file: string;
     try {
-      file = resolvePath(name);
+      file = await resolvePath(name);
     } catch {
       return fail(404);
     }

@@ -134,6 +134,8 @@ const api = {
   'checkout.resolve': bind('checkout.resolve'),
   'checkout.conflict': bind('checkout.conflict'),
   'checkout.list': bind('checkout.list'),
+  'photos.has': bind('photos.has'),
+  'photos.put': bind('photos.put'),
 } satisfies DeskApi;
 
 contextBridge.exposeInMainWorld('desk', api);

@@ -10,6 +10,7 @@
  *   POST /api/admin/reset       { person } → { password } (an administrator)
  *   POST /api/admin/accounts    { id, name, roles } → { person, password } (an administrator)
  *   POST /api/call/<method>     a contract method, through the shared dispatch gate (routes.ts)
+ *   GET  /api/photos/<file>     a stored photo's bytes (photo-routes.ts), immutable
  *   GET  /api/events            WebSocket upgrade: the DeskEvents this person may see (with
  *                               subprotocol `since.<seq>`: first the ones missed after seq)
  *
@@ -39,10 +40,12 @@ import { isJsonContentType } from '../host/server';
 import { AuthError, type Accounts } from './accounts/accounts';
 import { EventHub } from './events';
 import { checkoutRoutes } from './checkout-routes';
+import { photoCallLimit, photoRoutes, servePhoto } from './photo-routes';
 import { deskRoutes, handlersFor, pageRoutes, reviewRoutes, storyRoutes, type ServerRoutes } from './routes';
 import { NewsroomCheckout } from './store/checkout';
 import { NewsroomComments } from './store/comments';
 import { NewsroomPages } from './store/pages';
+import { NewsroomPhotos } from './store/photos';
 import { PersonKeys } from './store/person-keys';
 import { NewsroomReview } from './store/review';
 import type { Actor, NewsroomStories } from './store/stories';
@@ -213,12 +216,14 @@ export async function startNewsroomServer(opts: ServerOptions): Promise<RunningS
   const problem = transportProblem(opts);
   if (problem) throw new Error(problem);
   const { accounts, stories } = opts;
+  const photos = new NewsroomPhotos(opts.pool);
   const routes: ServerRoutes = {
     ...storyRoutes(stories),
     ...reviewRoutes(new NewsroomReview(opts.pool), new PersonKeys(opts.pool), stories, opts.pool),
     ...deskRoutes(stories, new NewsroomComments(opts.pool), opts.pool),
     ...pageRoutes(new NewsroomPages(opts.pool)),
     ...checkoutRoutes(new NewsroomCheckout(opts.pool, stories), stories),
+    ...photoRoutes(photos),
     ...opts.routes,
   };
   const hub = new EventHub(opts.pool);
@@ -304,6 +309,8 @@ export async function startNewsroomServer(opts: ServerOptions): Promise<RunningS
         ok: false,
         error: badRequest('GET /api/events is a WebSocket upgrade').toJSON(),
       });
+    if (path.startsWith('photos/'))
+      return servePhoto(req, res, path.slice(7), photos, signedIn, databaseFailure);
     if (req.method !== 'POST') return send(res, 405, { ok: false, error: badRequest('POST only').toJSON() });
     if (!isJsonContentType(req.headers['content-type']))
       return send(res, 415, { ok: false, error: badRequest('application/json only').toJSON() });
@@ -311,7 +318,7 @@ export async function startNewsroomServer(opts: ServerOptions): Promise<RunningS
       if (path.startsWith('call/')) {
         const method = path.slice(5);
         const actor = await signedIn(req);
-        const input = await readJson(req, MAX_CALL_BODY);
+        const input = await readJson(req, photoCallLimit(method) ?? MAX_CALL_BODY);
         const result = await dispatchWith(handlersFor(routes, actor), method, input, {
           describeFailure: databaseFailure,
         });

@@ -267,6 +267,54 @@ export class NewsroomClient {
     });
   }
 
+  /**
+   * The bytes of a photo the newsroom stores (GET /api/photos/<file>, issue 17), or null when it
+   * holds none by that name (404); its error otherwise (401: the session ended).
+   */
+  photo(file: string): Promise<Buffer | null> {
+    const token = this.#need();
+    const target = new URL(`/api/photos/${encodeURIComponent(file)}`, this.server);
+    const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    return new Promise((resolve, reject) => {
+      const req = request(
+        target,
+        {
+          method: 'GET',
+          agent: this.#agent,
+          timeout: this.#timeoutMs,
+          headers: { authorization: `Bearer ${token}` },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > MAX_ANSWER) res.destroy(new Error('answer too large'));
+            else chunks.push(chunk);
+          });
+          res.on('error', (err) => reject(unreachable(this.server, err.message)));
+          res.on('end', () => {
+            const body = Buffer.concat(chunks);
+            if (res.statusCode === 200) return resolve(body);
+            let shape: unknown = null;
+            try {
+              shape = (JSON.parse(body.toString('utf8')) as { error?: unknown }).error;
+            } catch {
+              // not the server's envelope: said below
+            }
+            if (res.statusCode === 404 && isDeskErrorShape(shape) && shape.code === 'not-found')
+              return resolve(null);
+            if (isDeskErrorShape(shape)) return reject(new NewsroomCallError(res.statusCode ?? 0, shape));
+            reject(notNewsroom(this.server, `GET /api/photos answered ${res.statusCode}`));
+          });
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error(`no answer within ${this.#timeoutMs} ms`)));
+      req.on('error', (err) => reject(unreachable(this.server, err.message)));
+      req.end();
+    });
+  }
+
   close(): void {
     this.#agent.destroy();
   }

@@ -48,6 +48,7 @@ import {
 import { Outbox } from './outbox';
 import { LOCAL_STATUS, notConnected } from './handlers';
 import { PendingSaves } from './pending-saves';
+import { PhotoCache } from './photo-cache';
 
 /** What a connected desk still answers itself: its own settings, data sets, archive and the connection. */
 export const LOCAL_METHODS: ReadonlySet<DeskMethod> = new Set(
@@ -129,6 +130,8 @@ export class NewsroomConnection {
   readonly pending: PendingSaves;
   /** The stories held away on this desk and the outbox of their changes (issue 18). */
   readonly away: AwayStories;
+  /** The newsroom's photos in the desk's folder (photo-cache.ts). */
+  readonly photos: PhotoCache;
   #config: NewsroomConfig | null;
   #client: NewsroomClient | null = null;
   #state: NewsroomState;
@@ -164,6 +167,9 @@ export class NewsroomConnection {
     this.#config = config;
     this.pending = pending;
     this.away = away;
+    this.photos = new PhotoCache(o.store, () =>
+      this.#state === 'connected' ? { call: (m, i) => this.#call(m, i), photo: (f) => this.#photo(f) } : null,
+    );
     this.#state = config ? 'signedOut' : 'local';
     if (config) this.#client = new NewsroomClient(config.server, { timeoutMs: o.timeoutMs, ca: o.ca });
   }
@@ -471,6 +477,11 @@ export class NewsroomConnection {
     return handlers;
   }
 
+  #photo(file: string): Promise<Buffer | null> {
+    const client = this.#client;
+    return client?.signedIn ? this.#tracked(() => client.photo(file)) : Promise.resolve(null);
+  }
+
   /** One call to the server; what it says about the connection moves the state. */
   async #call<T = unknown>(method: string, input: unknown): Promise<T> {
     const client = this.#client;
@@ -636,9 +647,19 @@ export class NewsroomConnection {
         return (input, there) => {
           const i = input as DeskParsedInput<'checkout.checkIn'>;
           // Operations from the caller go as they are (under this desk's name); none: the desk's outbox.
-          if (i.ops.length > 0) return offlineOr({ ...i, desk: this.#config?.desk ?? i.desk }, there);
+          if (i.ops.length > 0)
+            return this.photos
+              .upload(i.ops)
+              .then(() => offlineOr({ ...i, desk: this.#config?.desk ?? i.desk }, there));
           return this.checkIn({ release: i.release, keep: i.keep });
         };
+      case 'photos.import':
+        return (input, there) =>
+          this.photos.imported(
+            input as DeskParsedInput<'photos.import'>,
+            mine,
+            this.#state === 'unreachable' ? null : there,
+          );
       case 'stories.list':
         return (input, there) => (this.#state === 'unreachable' ? this.#awayList(input) : there(input));
       case 'stories.create':
@@ -715,6 +736,7 @@ export class NewsroomConnection {
     if (!who) throw notConnected('checkout.take');
     const taken = await this.#call<CheckoutTaken>('checkout.take', { ids: input.ids, desk: who.desk });
     await this.away.took(who, taken);
+    await this.photos.bring(taken.items.map((i) => i.story));
     this.#emitNewsroom();
     return taken;
   }
@@ -739,7 +761,8 @@ export class NewsroomConnection {
             : opts.release
               ? opts.release.filter((id) => !keep.has(id))
               : away.map((e) => e.storyId).filter((id) => !keep.has(id)),
-        (body) => this.#call<CheckInReport>('checkout.checkIn', body),
+        (body) =>
+          this.photos.upload(body.ops).then(() => this.#call<CheckInReport>('checkout.checkIn', body)),
       );
       if (report.results.length > 0 || report.released.length > 0) this.#emitNewsroom();
       return report;
@@ -880,7 +903,12 @@ export class NewsroomConnection {
     this.#flushing = this.pending
       .flush(
         { personId: person.id, server },
-        (e) => this.#call<Story>('stories.save', { id: e.id, baseRev: e.baseRev, content: e.content }),
+        (e) =>
+          this.photos
+            .uploadShown(e.content)
+            .then(() =>
+              this.#call<Story>('stories.save', { id: e.id, baseRev: e.baseRev, content: e.content }),
+            ),
         (err) =>
           didNotReach(err) || sessionEnded(err)
             ? 'lost'

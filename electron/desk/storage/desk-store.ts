@@ -12,7 +12,7 @@
  * replaces the story file durably. A crash at any point leaves each story file at
  * its old or new version, and `open` reconciles the one story that might be in doubt.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { access, mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -37,18 +37,15 @@ import { dataLayout, STORY_FILE_NAME, storyFileName, type DataLayout } from './d
 import { DamagedFileError, DurableJsonFile, isTempFileName, writeFileDurable } from './durable-file';
 import { openJsonDocument } from './json-document';
 import { moveAside, fileTimestamp } from './move-aside';
-import { sniffPhotoType } from './photo-type';
+import { checkPhoto, PHOTO_FILE, type CheckedPhoto } from './photo-type';
 import { SerialQueue } from './serial-queue';
 import { StoryBackups } from './story-backups';
 import { appendRevision } from './story-history';
 import { StoryIndex } from './story-index';
 
-/** Photos larger than this are refused (the desk API carries at most 40 MB). */
-export const MAX_PHOTO_BYTES = 40 * 1024 * 1024;
+export { MAX_PHOTO_BYTES } from './photo-type';
 /** Notices kept until dismissed; beyond this the oldest go, so the file stays small. */
 const MAX_NOTICES = 500;
-
-const PHOTO_FILE = /^[a-f0-9]{16,64}\.(jpg|png|webp)$/;
 
 const NoticeSchema = z.object({
   id: z.string(),
@@ -419,28 +416,13 @@ export class DeskStore {
    * @throws DeskError 'invalid-input' (error.photoType) unless the bytes are JPEG, PNG or WebP.
    */
   importPhoto(name: string, bytes: Uint8Array): Promise<StoredPhoto> {
-    const type = sniffPhotoType(bytes);
-    if (!type) {
-      return Promise.reject(
-        new DeskError(
-          'invalid-input',
-          'error.photoType',
-          { name },
-          `${name} is not a JPEG, PNG or WebP photo (checked by its content); it was not imported.`,
-        ),
-      );
+    let checked: CheckedPhoto;
+    try {
+      checked = checkPhoto(name, bytes);
+    } catch (err) {
+      return Promise.reject(err as Error);
     }
-    if (bytes.length > MAX_PHOTO_BYTES) {
-      return Promise.reject(
-        new DeskError(
-          'invalid-input',
-          'error.photoTooLarge',
-          { name, bytes: bytes.length },
-          `${name} is larger than 40 MB; it was not imported.`,
-        ),
-      );
-    }
-    const file = `${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}.${type.ext}`;
+    const { file, type } = checked;
     return this.#change(async () => {
       const path = join(this.#paths.photos, file);
       if (!(await exists(path))) await writeFileDurable(path, bytes);

@@ -297,6 +297,25 @@ create table checkin_ops (
 create index checkin_ops_story on checkin_ops (story_id);
 `,
   },
+  {
+    version: 7,
+    name: 'photos by content hash',
+    sql: `
+-- The newsroom's photos (issue 17, ADR 013 "Photos by content hash"): each stored once, under the
+-- SHA-256 of its bytes, unmodified; file is its content-addressed name as desks store it
+-- (<first 32 hex of sha256>.<ext>). A stored photo never changes.
+create table photos (
+  sha256 text primary key check (sha256 ~ '^[0-9a-f]{64}$'),
+  file text not null unique check (file ~ '^[0-9a-f]{32}[.](jpg|png|webp)$'),
+  media_type text not null check (media_type in ('image/jpeg', 'image/png', 'image/webp')),
+  bytes bytea not null,
+  size integer not null check (size between 1 and 41943040 and size = octet_length(bytes)),
+  created_by text not null references people(id),
+  created_at timestamptz not null default now(),
+  check (left(file, 32) = left(sha256, 32))
+);
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

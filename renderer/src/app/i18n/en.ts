@@ -146,6 +146,12 @@ export const en: Messages = {
   'error.newsroomPersonIsAccount':
     'Signed in to the newsroom, the person is the account ({method}); sign out to change who you are. Nothing was changed.',
   'error.notOnServer': 'The newsroom server does not offer this yet ({method}); nothing was changed.',
+  'error.photoTooLarge': 'The image “{name}” is larger than 40 MB; it was not imported.',
+  'error.photoName': '“{file}” is not the name of a stored image; no file was read.',
+  'error.photoHashMismatch':
+    'The image sent as {hash} does not match that fingerprint (damaged on the way, or another file); it was not stored.',
+  'error.photoNotOnNewsroom':
+    'The newsroom server holds no image {file}: the computer that added it has not sent it yet.',
   'error.accountsOnServer':
     'In the newsroom people are accounts: you are who you signed in as, and an administrator manages the accounts on the server ({method}). Nothing was changed.',
   'error.pageEditorOnly':

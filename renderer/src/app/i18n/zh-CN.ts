@@ -129,6 +129,10 @@ export const zhCN = {
   'error.newsroomPersonIsAccount':
     '已登录编辑部时，身份就是登录的账号（{method}）；要换人请先退出登录。未作任何改动。',
   'error.notOnServer': '编辑部服务器暂不提供这项操作（{method}），未作任何改动。',
+  'error.photoTooLarge': '图片“{name}”超过 40 MB，没有导入。',
+  'error.photoName': '“{file}”不是已存图片的文件名，没有读取任何文件。',
+  'error.photoHashMismatch': '按指纹 {hash} 发送的图片内容与指纹不符（传输中损坏或是另一个文件），没有保存。',
+  'error.photoNotOnNewsroom': '编辑部服务器上没有图片 {file}：添加它的电脑还没有把它送上来。',
   'error.accountsOnServer':
     '在编辑部，人员就是账号：你是登录的那个人，账号由管理员在编辑部服务器上管理（{method}）。未作任何改动。',
   'error.pageEditorOnly': '{name} 既不是编辑也不是管理员，不能编排版面 {page}；版面未改动。',
