@@ -24,6 +24,8 @@ export const checkoutUiEn = {
   'checkout.heldBy': 'Checked out by {name} ({desk}, since {since})',
   'checkout.heldByMe':
     'Checked out by you ({desk}, since {since}): only you can change it until you check it in.',
+  'checkout.heldByMeElsewhere': 'You checked this story out to another computer ({desk}, since {since})',
+  'checkout.readOnlyElsewhere': 'Read only on this computer until it is checked in from {desk}.',
   'checkout.readOnly': 'Read-only until {name} checks it in.',
   'checkout.rowMine': 'Checked out · available offline',
   'checkout.check': 'Check "{headline}" to take it away with others',
@@ -48,6 +50,8 @@ export const checkoutUiEn = {
     'The newsroom {server} does not answer. You can go on editing the {count} stories you checked out; changes are kept on this computer and checked in once connected.',
   'checkout.offline.banner':
     "Offline (since {time}). You can edit the {count} stories you checked out and new drafts; signing, submitting, the review queue, other people's stories and pages need the newsroom and come back once connected.",
+  'checkout.offline.outboxKept':
+    '{count} changes of the stories checked out are kept on this computer; they go back by themselves once the newsroom answers.',
   'checkout.offline.needsServer': 'Not available offline: needs the newsroom.',
 
   'checkout.checkIn': 'Check in',

@@ -22,6 +22,8 @@ export const checkoutUiZhCN = {
 
   'checkout.heldBy': '已被 {name} 带走编辑（{desk}，自 {since}）',
   'checkout.heldByMe': '你已带走编辑（{desk}，自 {since}），交回前只有你能修改。',
+  'checkout.heldByMeElsewhere': '你已把此稿带到另一台电脑编辑（{desk}，自 {since}）',
+  'checkout.readOnlyElsewhere': '在 {desk} 上交回之前，这台电脑上只能阅读。',
   'checkout.readOnly': '{name} 交回之前，这里只能阅读。',
   'checkout.rowMine': '已带走 · 可离线编辑',
   'checkout.check': '选中“{headline}”以便一起带走',
@@ -45,6 +47,7 @@ export const checkoutUiZhCN = {
     '编辑部 {server} 没有响应。你带走的 {count} 篇稿件可以继续编辑，修改保存在这台电脑上，连上后交回。',
   'checkout.offline.banner':
     '离线（自 {time}）。可以编辑你带走的 {count} 篇稿件和新写的稿件；签发、送审、审稿队列、别人的稿件和版面需要编辑部，连上后才能使用。',
+  'checkout.offline.outboxKept': '带走稿件的 {count} 处修改保存在这台电脑上，编辑部恢复响应后自动交回。',
   'checkout.offline.needsServer': '离线时不可用：需要连接编辑部。',
 
   'checkout.checkIn': '交回',
