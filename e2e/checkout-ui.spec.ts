@@ -274,6 +274,10 @@ test('offline with a story taken away: the header says 离线 · 自 HH:MM, the 
     await expect(reporter.getByTestId('view-stories')).toHaveAttribute('aria-current', 'page');
     await reporter.screenshot({ path: info.outputPath('offline.png') });
     await reporter.getByTestId('newsroom-open').click();
+    await expect(reporter.getByTestId('checkin-outbox')).toHaveText('1 处修改，保存在这台电脑上');
+    await expect(reporter.getByTestId('newsroom-pending-none')).toHaveText(
+      '带走稿件的 1 处修改保存在这台电脑上，编辑部恢复响应后自动交回。',
+    );
     await expect(reporter.getByTestId('checkin-run')).toBeDisabled();
     await expect(reporter.getByTestId('checkin-why')).toHaveText(
       '离线时不能交回：编辑部恢复响应后会自动送出。',
