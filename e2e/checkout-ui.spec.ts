@@ -1,7 +1,8 @@
 /**
  * 带走编辑 as people see it (issue 18): two desks (two `desk serve` processes, each its own data
  * folder) signed in to one `desk server` on a real PostgreSQL. The reporter checks out two stories
- * from the list (Ctrl-click, 带走编辑（2）, the dialog naming her computer); the editor's desk shows
+ * from the list (Ctrl-click, 带走编辑（2）, the dialog showing the name her computer has on the
+ * newsroom, nothing to type); the editor's desk shows
  * them taken away, live, with who and from which computer; the editor takes one over, a reason
  * required; the reporter's check-in of what she wrote away arrives over the editor's revision and
  * is kept as a parallel version: the editor sees the conflict, compares the two versions in the
@@ -31,8 +32,6 @@ const skip = pgSkipReason();
 test.skip(skip !== null, skip ?? '');
 test.use({ deskUser: null });
 
-const LAPTOP = '李记者的笔记本';
-
 const row = (page: Page, id: string) => page.locator(`[data-testid="story-row"][data-story-id="${id}"]`);
 
 let newsroom: Newsroom;
@@ -56,8 +55,18 @@ async function newDesk(): Promise<DeskHost> {
   return host;
 }
 
-// The spec still expects the desk name typed in the dialog; the desk now names itself (status.desk). Open, issue 18.
-test.fixme('two stories taken away, seen live on the other desk, one taken over with a reason, its conflict combined in the history view, the other checked in', async ({
+/** The name this computer has on the newsroom, as 连接编辑部 shows it (the desk gives it itself). */
+async function deskNameOf(page: Page): Promise<string> {
+  await page.getByTestId('newsroom-open').click();
+  const shown = page.getByTestId('checkin-desk');
+  await expect(shown).toHaveText(/^.+-[0-9a-f]{6}$/);
+  const name = (await shown.textContent())!;
+  await page.getByTestId('newsroom-close').click();
+  await expect(page.getByTestId('newsroom-dialog')).toHaveCount(0);
+  return name;
+}
+
+test('two stories taken away, seen live on the other desk, one taken over with a reason, its conflict combined in the history view, the other checked in', async ({
   browser,
 }, info) => {
   test.setTimeout(240_000);
@@ -85,6 +94,7 @@ test.fixme('two stories taken away, seen live on the other desk, one taken over 
     const reporter = await openDesk(browser, deskA);
     await signIn(reporter, url, 'li', people.li!.password);
     await signedIn(reporter, '李记者');
+    const laptop = await deskNameOf(reporter);
     const editor = await openDesk(browser, deskB);
     await signIn(editor, url, 'wang', people.wang!.password);
     await signedIn(editor, '王编辑');
@@ -98,11 +108,10 @@ test.fixme('two stories taken away, seen live on the other desk, one taken over 
     const dialog = reporter.getByTestId('checkout-dialog');
     await expect(dialog).toContainText('一直锁定给你，直到你交回');
     await expect(reporter.getByTestId('checkout-stories')).toContainText('山乡夜校开课了');
-    // Without a name for this computer nothing is taken.
-    await reporter.getByTestId('checkout-desk').fill('');
-    await reporter.getByTestId('checkout-confirm').click();
-    await expect(reporter.getByTestId('checkout-problem')).toHaveText('请填写这台电脑的名称，稿件尚未带走。');
-    await reporter.getByTestId('checkout-desk').fill(LAPTOP);
+    // The computer is named by the desk itself: shown, nothing to type.
+    await expect(reporter.getByTestId('checkout-desk')).toHaveText(laptop);
+    await expect(dialog.getByRole('textbox')).toHaveCount(0);
+    await expect(reporter.getByTestId('checkout-confirm')).toBeFocused();
     await reporter.screenshot({ path: info.outputPath('checkout-dialog.png') });
     await reporter.getByTestId('checkout-confirm').click();
     await expect(dialog).toBeHidden();
@@ -115,7 +124,7 @@ test.fixme('two stories taken away, seen live on the other desk, one taken over 
     });
     await expect(row(editor, b.id).getByTestId('story-row-away')).toHaveText('李记者 带走编辑');
     await row(editor, a.id).click();
-    await expect(editor.getByTestId('checkout-holder')).toContainText(`已被 李记者 带走编辑（${LAPTOP}，自 `);
+    await expect(editor.getByTestId('checkout-holder')).toContainText(`已被 李记者 带走编辑（${laptop}，自 `);
     await editor.screenshot({ path: info.outputPath('checkout-seen.png') });
     const left = (await liByHand.call<{ rev: number }>('stories.get', { id: a.id })).rev;
 
@@ -136,7 +145,7 @@ test.fixme('two stories taken away, seen live on the other desk, one taken over 
 
     // What she wrote away arrives on the revision it left at, over his: kept as a parallel version.
     const report = await liByHand.call<CheckInReport>('checkout.checkIn', {
-      desk: LAPTOP,
+      desk: laptop,
       ops: [
         {
           opId: randomUUID(),
@@ -150,14 +159,14 @@ test.fixme('two stories taken away, seen live on the other desk, one taken over 
     expect(report.results.map((r) => r.outcome)).toEqual(['parallel']);
 
     // The editor sees the conflict, live, and combines the two versions in the history view.
-    await expect(editor.getByTestId('conflict-banner')).toContainText(`李记者 在 ${LAPTOP} 带回的版本`, {
+    await expect(editor.getByTestId('conflict-banner')).toContainText(`李记者 在 ${laptop} 带回的版本`, {
       timeout: 3_000,
     });
     await expect(row(editor, a.id).getByTestId('story-row-conflict')).toHaveText('有冲突');
     await editor.getByTestId('history-open').click();
     const panel = editor.getByTestId('conflict-panel');
     await expect(panel.getByTestId('conflict-current')).toContainText('王编辑');
-    await expect(panel.getByTestId('conflict-parallel')).toContainText(`李记者，${LAPTOP}`);
+    await expect(panel.getByTestId('conflict-parallel')).toContainText(`李记者，${laptop}`);
     await expect(panel.getByTestId('diff-from-headline')).toHaveText('山乡夜校开课 村民晚上来充电');
     await expect(panel.getByTestId('diff-to-headline')).toHaveText('山乡夜校开课了，七十岁的老支书也来听');
     await expect(panel.locator('[data-testid="diff-to-headline"] ins').first()).toBeVisible();
@@ -209,8 +218,7 @@ test.fixme('two stories taken away, seen live on the other desk, one taken over 
 });
 
 // Stops the newsroom's database: runs last.
-// The spec still expects the desk name typed in the dialog; the desk now names itself (status.desk). Open, issue 18.
-test.fixme('offline with a story taken away: the header says 离线 · 自 HH:MM, the list says what can be edited, 交回 says why it waits', async ({
+test('offline with a story taken away: the header says 离线 · 自 HH:MM, the list says what can be edited, 交回 says why it waits', async ({
   browser,
 }, info) => {
   test.setTimeout(180_000);
@@ -226,15 +234,16 @@ test.fixme('offline with a story taken away: the header says 离线 · 自 HH:MM
   const reporter = await openDesk(browser, await newDesk());
   await signIn(reporter, url, 'li', people.li!.password);
   await signedIn(reporter, '李记者');
+  const laptop = await deskNameOf(reporter);
   // The open story taken away from its lock line, by the key.
   await row(reporter, story.id).click();
   await expect(reporter.getByTestId('checkout-take-story')).toBeVisible();
   await reporter.getByTestId('story-list').focus();
   await reporter.keyboard.press('Control+Shift+E');
   await expect(reporter.getByTestId('checkout-stories')).toHaveText('火车上写完的通讯');
-  await reporter.getByTestId('checkout-desk').fill(LAPTOP);
-  await reporter.getByTestId('checkout-confirm').click();
-  await expect(reporter.getByTestId('checkout-state')).toContainText(`你已带走编辑（${LAPTOP}，自 `);
+  await expect(reporter.getByTestId('checkout-desk')).toHaveText(laptop);
+  await reporter.keyboard.press('Enter');
+  await expect(reporter.getByTestId('checkout-state')).toContainText(`你已带走编辑（${laptop}，自 `);
 
   newsroom.cluster.halt();
   try {
@@ -265,6 +274,10 @@ test.fixme('offline with a story taken away: the header says 离线 · 自 HH:MM
     await expect(reporter.getByTestId('view-stories')).toHaveAttribute('aria-current', 'page');
     await reporter.screenshot({ path: info.outputPath('offline.png') });
     await reporter.getByTestId('newsroom-open').click();
+    await expect(reporter.getByTestId('checkin-outbox')).toHaveText('1 处修改，保存在这台电脑上');
+    await expect(reporter.getByTestId('newsroom-pending-none')).toHaveText(
+      '带走稿件的 1 处修改保存在这台电脑上，编辑部恢复响应后自动交回。',
+    );
     await expect(reporter.getByTestId('checkin-run')).toBeDisabled();
     await expect(reporter.getByTestId('checkin-why')).toHaveText(
       '离线时不能交回：编辑部恢复响应后会自动送出。',

@@ -23,9 +23,13 @@ import type {
   CheckoutList,
   ConflictSummary,
 } from '../../../shared/api/checkout-contract';
+import type { AwayStory } from '../../../shared/api/newsroom-contract';
+import { useFeedback } from '../app/feedback';
+import { useI18n } from '../app/i18n/i18n';
 import { useNewsroom } from '../newsroom/NewsroomContext';
 import './checkout.css';
 import { desk, onDeskEvent, onDeskReconnect } from '../platform/desk-client';
+import { awayItems, checkedInBySelf } from './checkout-view';
 
 const DESK_NAME_KEY = 'desk.checkout.deskName';
 
@@ -57,9 +61,17 @@ export type Checkout = {
   list: CheckoutList;
   itemOf: (storyId: string) => CheckoutItem | undefined;
   conflictOf: (storyId: string) => ConflictSummary | undefined;
-  /** The stories checked out to the signed-in person on this computer. */
+  /**
+   * The stories checked out to the signed-in person on this computer: as the newsroom lists them,
+   * and those the desk says it holds (status.away) while the newsroom cannot be asked.
+   */
   mine: CheckoutItem[];
+  /** The drafts written on this desk while the newsroom did not answer, not created there yet. */
+  drafts: AwayStory[];
+  /** The name this computer has on the newsroom; typed by the person only where the desk gives none. */
   deskName: string;
+  /** True when the desk names itself (status.desk): nothing to type. */
+  deskNamed: boolean;
   setDeskName: (name: string) => void;
   refresh: () => Promise<void>;
   /** Opens the 带走编辑 dialog for these stories. */
@@ -90,7 +102,7 @@ export function useOptionalCheckout(): Checkout | null {
 }
 
 export function CheckoutProvider({ children }: { children: ReactNode }) {
-  const { status } = useNewsroom();
+  const { status, apply } = useNewsroom();
   const state = status?.state ?? 'local';
   const online = state === 'connected';
   const offline = state === 'unreachable';
@@ -98,7 +110,8 @@ export function CheckoutProvider({ children }: { children: ReactNode }) {
   const [list, setList] = useState<CheckoutList>(EMPTY);
   const [typedName, setName] = useState(readDeskName);
   // The desk names itself on the newsroom (stable per data folder); a typed name only where it does not.
-  const deskName = status?.desk ?? typedName;
+  const deskNamed = Boolean(status?.desk);
+  const deskName = status?.desk || typedName;
   const [takeIds, setTakeIds] = useState<string[] | null>(null);
   const [takeOverTarget, setTakeOverTarget] = useState<TakeOverTarget | null>(null);
   const seq = useRef(0);
@@ -141,31 +154,53 @@ export function CheckoutProvider({ children }: { children: ReactNode }) {
   const take = useCallback(
     async (ids: string[], name: string) => {
       const answer = await desk['checkout.take']({ ids, desk: name });
-      setDeskName(name);
+      if (!deskNamed) setDeskName(name);
       await refresh();
       return answer.items.length;
     },
-    [refresh, setDeskName],
+    [refresh, setDeskName, deskNamed],
   );
 
-  const mine = useMemo(
-    () =>
-      list.items.filter(
-        (i) =>
-          i.mine || (i.holder.userId === personId && i.desk === deskName.trim() && deskName.trim() !== ''),
-      ),
-    [list, personId, deskName],
-  );
+  const away = status?.away;
+  const mine = useMemo(() => {
+    const listed = list.items.filter(
+      (i) => i.mine || (i.holder.userId === personId && i.desk === deskName.trim() && deskName.trim() !== ''),
+    );
+    // Offline the newsroom cannot be asked: what the desk holds is the truth (a list read before may be missing).
+    const person = status?.person;
+    if (!offline || !person) return listed;
+    return [...listed, ...awayItems(away ?? [], listed, person, deskName.trim())];
+  }, [list, personId, deskName, away, status?.person, offline]);
+  const drafts = useMemo(() => (away ?? []).filter((a) => a.kind === 'draft'), [away]);
+
+  // What the desk sent by itself when the newsroom answered again (the outbox emptied without 交回 here).
+  const { t } = useI18n();
+  const { toast } = useFeedback();
+  const seen = useRef(status);
+  const checkingIn = useRef(false);
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = status;
+    if (checkingIn.current || !before || !status) return;
+    const sent = checkedInBySelf(before, status);
+    if (sent > 0) toast(t('checkout.checkIn.autoDone', { count: sent }));
+    const refused = status.checkInRefused;
+    if (refused && refused.opId !== before.checkInRefused?.opId)
+      toast(t('checkout.checkIn.autoRefused', { count: status.outbox ?? 0 }));
+  }, [status, t, toast]);
 
   const checkIn = useCallback(
     async (onProgress: (p: CheckInProgress) => void) => {
-      const ids = mine.map((i) => i.storyId);
+      // Every story held here goes back: the checked out ones, the drafts, and those taken over meanwhile.
+      const ids = [...new Set([...mine.map((i) => i.storyId), ...(away ?? []).map((a) => a.storyId)])];
       const name = deskName.trim() || mine[0]?.desk || '';
       const total: CheckInReport = { results: [], repeated: 0, refused: null, released: [] };
       onProgress({ done: 0, total: ids.length, report: null });
+      checkingIn.current = true;
       try {
-        for (const [index, id] of ids.entries()) {
-          const report = await desk['checkout.checkIn']({ desk: name, ops: [], release: [id] });
+        // Nothing held but operations waiting (what was left of a cut-off check-in): they go up once.
+        for (const [index, id] of (ids.length > 0 ? ids : [null]).entries()) {
+          const report = await desk['checkout.checkIn']({ desk: name, ops: [], release: id ? [id] : [] });
           total.results.push(...report.results);
           total.repeated += report.repeated;
           total.released.push(...report.released);
@@ -176,11 +211,20 @@ export function CheckoutProvider({ children }: { children: ReactNode }) {
           onProgress({ done: index + 1, total: ids.length, report: total });
         }
       } finally {
+        // The status this check-in left is read here, so its emptied outbox is not told twice.
+        await desk['newsroom.status']({}).then(
+          (fresh) => {
+            seen.current = fresh;
+            apply(fresh);
+          },
+          (err: unknown) => console.warn('[desk] newsroom status after check-in:', err),
+        );
+        checkingIn.current = false;
         await refresh();
       }
       return total;
     },
-    [mine, deskName, refresh],
+    [mine, away, deskName, refresh, apply],
   );
 
   const value = useMemo<Checkout>(() => {
@@ -194,7 +238,9 @@ export function CheckoutProvider({ children }: { children: ReactNode }) {
       itemOf: (id) => items.get(id),
       conflictOf: (id) => conflicts.get(id),
       mine,
+      drafts,
       deskName,
+      deskNamed,
       setDeskName,
       refresh,
       askTake: (ids) => setTakeIds(ids),
@@ -206,7 +252,21 @@ export function CheckoutProvider({ children }: { children: ReactNode }) {
       closeTakeOver: () => setTakeOverTarget(null),
       checkIn,
     };
-  }, [online, offline, list, mine, deskName, setDeskName, refresh, takeIds, take, takeOverTarget, checkIn]);
+  }, [
+    online,
+    offline,
+    list,
+    mine,
+    drafts,
+    deskName,
+    deskNamed,
+    setDeskName,
+    refresh,
+    takeIds,
+    take,
+    takeOverTarget,
+    checkIn,
+  ]);
 
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

@@ -11,6 +11,9 @@ export const checkoutUiEn = {
     'These {count} stories will be kept in full on this computer and stay locked to you until you check them in. Others can only read them meanwhile; in an emergency an editor may take one over, giving a reason.',
   'checkout.dialog.desk': 'Name of this computer',
   'checkout.dialog.deskHint': 'Others see which computer a story is on, e.g. "Wang\'s laptop".',
+  'checkout.dialog.deskNamed': "This computer's name on the newsroom",
+  'checkout.dialog.deskNamedHint':
+    'The name this computer was given when it connected to the newsroom; others see that the stories went to it.',
   'checkout.dialog.noDesk': 'Name this computer; nothing was checked out.',
   'checkout.dialog.confirm': 'Check out {count}',
   'checkout.dialog.working': 'Checking out…',
@@ -21,6 +24,8 @@ export const checkoutUiEn = {
   'checkout.heldBy': 'Checked out by {name} ({desk}, since {since})',
   'checkout.heldByMe':
     'Checked out by you ({desk}, since {since}): only you can change it until you check it in.',
+  'checkout.heldByMeElsewhere': 'You checked this story out to another computer ({desk}, since {since})',
+  'checkout.readOnlyElsewhere': 'Read only on this computer until it is checked in from {desk}.',
   'checkout.readOnly': 'Read-only until {name} checks it in.',
   'checkout.rowMine': 'Checked out · available offline',
   'checkout.check': 'Check "{headline}" to take it away with others',
@@ -45,6 +50,8 @@ export const checkoutUiEn = {
     'The newsroom {server} does not answer. You can go on editing the {count} stories you checked out; changes are kept on this computer and checked in once connected.',
   'checkout.offline.banner':
     "Offline (since {time}). You can edit the {count} stories you checked out and new drafts; signing, submitting, the review queue, other people's stories and pages need the newsroom and come back once connected.",
+  'checkout.offline.outboxKept':
+    '{count} changes of the stories checked out are kept on this computer; they go back by themselves once the newsroom answers.',
   'checkout.offline.needsServer': 'Not available offline: needs the newsroom.',
 
   'checkout.checkIn': 'Check in',
@@ -65,6 +72,31 @@ export const checkoutUiEn = {
   'checkout.checkIn.auto':
     'Once the newsroom answers, this computer sends what was written offline by itself.',
 
+  'checkout.checkIn.deskTitle': 'This computer',
+  'checkout.checkIn.waiting': ' ({count} changes waiting to go back)',
+  'checkout.checkIn.unchanged': ' (unchanged)',
+  'checkout.checkIn.draftsTitle': 'Drafts written offline',
+  'checkout.checkIn.draft':
+    'Written offline: {headline} (since {since}), created on the newsroom at check-in.',
+  'checkout.checkIn.takenOverTitle': 'Stories an editor took over',
+  'checkout.checkIn.takenOver':
+    '“{headline}” was taken over by an editor: your {count} changes will not overwrite theirs at check-in; they are kept as a parallel version.',
+  'checkout.checkIn.outboxTitle': 'Waiting to go back',
+  'checkout.checkIn.outbox': '{count} changes, kept on this computer',
+  'checkout.checkIn.outboxNone': 'No changes waiting',
+  'checkout.checkIn.lastTitle': 'Last check-in',
+  'checkout.checkIn.lastNone': 'Not checked in yet',
+  'checkout.checkIn.refusedKept':
+    'At the last check-in the newsroom refused one change ({reason}). It and the changes after it ({count} in all) are still kept on this computer, nothing is lost; check in again once that is sorted out.',
+  'checkout.checkIn.parallelTitle': 'Check-ins kept as parallel versions',
+  'checkout.checkIn.parallelBody':
+    '{count} check-ins did not overwrite someone else’s version; they are kept as parallel versions and the stories are in conflict:',
+  'checkout.checkIn.parallelItem': '“{headline}” (revision {rev} on the newsroom, {at})',
+  'checkout.checkIn.parallelDone': 'Conflict resolved',
+  'checkout.checkIn.autoDone':
+    'Checked in {count} changes: the newsroom answers again and what was written offline is there now; the stories stay checked out to you.',
+  'checkout.checkIn.autoRefused':
+    'The newsroom refused a change written offline: it and the ones after it ({count} in all) are still kept on this computer, nothing is lost. See Connect to the newsroom.',
   'checkout.conflict.banner':
     'This story is in conflict: the version {name} brought back from {desk} did not overwrite the current one; it is kept as a parallel version for you to pick.',
   'checkout.conflict.reason.stale': 'Someone took it over and saved a new revision while it was away.',

@@ -11,6 +11,8 @@ export const checkoutUiZhCN = {
     '以下 {count} 篇稿件会完整保存在这台电脑上，并一直锁定给你，直到你交回。其间别人只能阅读；编辑如遇急事可说明理由后接管。',
   'checkout.dialog.desk': '这台电脑的名称',
   'checkout.dialog.deskHint': '别人会看到稿件在哪台电脑上，例如“王记者的笔记本”。',
+  'checkout.dialog.deskNamed': '这台电脑在编辑部的名称',
+  'checkout.dialog.deskNamedHint': '这是这台电脑连接编辑部时得到的名称，别人会看到稿件带到了这台电脑上。',
   'checkout.dialog.noDesk': '请填写这台电脑的名称，稿件尚未带走。',
   'checkout.dialog.confirm': '带走 {count} 篇',
   'checkout.dialog.working': '正在带走……',
@@ -20,6 +22,8 @@ export const checkoutUiZhCN = {
 
   'checkout.heldBy': '已被 {name} 带走编辑（{desk}，自 {since}）',
   'checkout.heldByMe': '你已带走编辑（{desk}，自 {since}），交回前只有你能修改。',
+  'checkout.heldByMeElsewhere': '你已把此稿带到另一台电脑编辑（{desk}，自 {since}）',
+  'checkout.readOnlyElsewhere': '在 {desk} 上交回之前，这台电脑上只能阅读。',
   'checkout.readOnly': '{name} 交回之前，这里只能阅读。',
   'checkout.rowMine': '已带走 · 可离线编辑',
   'checkout.check': '选中“{headline}”以便一起带走',
@@ -43,6 +47,7 @@ export const checkoutUiZhCN = {
     '编辑部 {server} 没有响应。你带走的 {count} 篇稿件可以继续编辑，修改保存在这台电脑上，连上后交回。',
   'checkout.offline.banner':
     '离线（自 {time}）。可以编辑你带走的 {count} 篇稿件和新写的稿件；签发、送审、审稿队列、别人的稿件和版面需要编辑部，连上后才能使用。',
+  'checkout.offline.outboxKept': '带走稿件的 {count} 处修改保存在这台电脑上，编辑部恢复响应后自动交回。',
   'checkout.offline.needsServer': '离线时不可用：需要连接编辑部。',
 
   'checkout.checkIn': '交回',
@@ -60,6 +65,29 @@ export const checkoutUiZhCN = {
   'checkout.checkIn.offline': '离线时不能交回：编辑部恢复响应后会自动送出。',
   'checkout.checkIn.auto': '编辑部恢复响应后，这台电脑会自动把离线时的修改送出。',
 
+  'checkout.checkIn.deskTitle': '这台电脑',
+  'checkout.checkIn.waiting': '（{count} 处修改待交回）',
+  'checkout.checkIn.unchanged': '（没有改动）',
+  'checkout.checkIn.draftsTitle': '离线新写的稿件',
+  'checkout.checkIn.draft': '离线新写：{headline}（写于 {since}），交回时在编辑部新建。',
+  'checkout.checkIn.takenOverTitle': '已被编辑接管的稿件',
+  'checkout.checkIn.takenOver':
+    '“{headline}”已被编辑接管：你的 {count} 处修改交回时不会覆盖对方，而是另存为平行版本。',
+  'checkout.checkIn.outboxTitle': '等待交回',
+  'checkout.checkIn.outbox': '{count} 处修改，保存在这台电脑上',
+  'checkout.checkIn.outboxNone': '没有等待交回的修改',
+  'checkout.checkIn.lastTitle': '上次交回',
+  'checkout.checkIn.lastNone': '还没有交回过',
+  'checkout.checkIn.refusedKept':
+    '上次交回时编辑部拒收了一项修改（{reason}）。它和之后的修改（共 {count} 处）仍保存在这台电脑上，没有丢失；问题解决后再交回。',
+  'checkout.checkIn.parallelTitle': '另存为平行版本的交回',
+  'checkout.checkIn.parallelBody': '{count} 次交回没有覆盖别人的版本，另存为平行版本，稿件标为冲突：',
+  'checkout.checkIn.parallelItem': '“{headline}”（编辑部当前为第 {rev} 版，{at}）',
+  'checkout.checkIn.parallelDone': '冲突已处理',
+  'checkout.checkIn.autoDone':
+    '已交回 {count} 处修改：编辑部恢复响应，离线时写的内容已送到编辑部，稿件仍由你带着。',
+  'checkout.checkIn.autoRefused':
+    '编辑部拒收了一项离线修改：它和之后的修改（共 {count} 处）仍保存在这台电脑上，没有丢失。详见“连接编辑部”。',
   'checkout.conflict.banner':
     '此稿有冲突：{name} 在 {desk} 带回的版本没有覆盖现在的版本，另存为平行版本，等你挑选。',
   'checkout.conflict.reason.stale': '带走期间有人接管并保存了新版本。',

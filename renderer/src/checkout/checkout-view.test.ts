@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 
-import type { CheckInReport } from '../../../shared/api/checkout-contract';
+import type { CheckInReport, CheckoutItem } from '../../../shared/api/checkout-contract';
+import type { AwayStory, NewsroomStatus } from '../../../shared/api/newsroom-contract';
 import { blocksOfBody, bodyFromBlocks, type StoryContent } from '../../../shared/model';
-import { bodyLines, checkInCounts, combineContent, formatSince, nextChecked, textsOf } from './checkout-view';
+import {
+  awayItems,
+  bodyLines,
+  checkedInBySelf,
+  checkInCounts,
+  combineContent,
+  formatSince,
+  nextChecked,
+  textsOf,
+} from './checkout-view';
 
 const local = (h: number, m: number) => new Date(2026, 11, 7, h, m).toISOString();
 
@@ -105,5 +115,101 @@ describe('a combined version', () => {
     expect(blocksOfBody(combineContent(plain, { ...textsOf(plain), body: ' ' }).body)).toEqual([
       { type: 'paragraph', text: '' },
     ]);
+  });
+});
+
+describe('what the desk holds while the newsroom cannot be asked', () => {
+  const li = { id: 'li', name: '李记者' };
+  const held: AwayStory[] = [
+    {
+      storyId: 's1',
+      headline: '夜校',
+      kind: 'checkout',
+      baseRev: 3,
+      serverRev: 4,
+      since: local(8, 0),
+      waiting: 1,
+    },
+    {
+      storyId: 's2',
+      headline: '渡口',
+      kind: 'checkout',
+      baseRev: 2,
+      serverRev: null,
+      since: local(8, 1),
+      waiting: 0,
+    },
+    {
+      storyId: 's3',
+      headline: '新稿',
+      kind: 'draft',
+      baseRev: 1,
+      serverRev: null,
+      since: local(9, 0),
+      waiting: 1,
+    },
+  ];
+  const listed: CheckoutItem = {
+    storyId: 's1',
+    headline: '夜校',
+    holder: { userId: 'li', name: '李记者' },
+    desk: 'vm-3eeedc',
+    since: local(8, 0),
+    baseRev: 3,
+    revision: 3,
+    mine: true,
+  };
+
+  it('adds the check-outs the last list did not name, as this person on this desk; drafts are not check-outs', () => {
+    expect(awayItems(held, [listed], li, 'vm-3eeedc')).toEqual([
+      {
+        storyId: 's2',
+        headline: '渡口',
+        holder: { userId: 'li', name: '李记者' },
+        desk: 'vm-3eeedc',
+        since: local(8, 1),
+        baseRev: 2,
+        revision: 2,
+        mine: true,
+      },
+    ]);
+    expect(awayItems(held, [], li, 'vm-3eeedc').map((i) => [i.storyId, i.revision])).toEqual([
+      ['s1', 4],
+      ['s2', 2],
+    ]);
+  });
+});
+
+describe('what the desk sent by itself', () => {
+  const before: NewsroomStatus = {
+    state: 'unreachable',
+    server: 'http://127.0.0.1:4000',
+    lastLogin: 'li',
+    person: { id: 'li', login: 'li', name: '李记者', roles: ['reporter'] },
+    expiresAt: null,
+    unreachableSince: local(8, 0),
+    pending: [],
+    key: null,
+    outbox: 3,
+    lastCheckIn: null,
+  };
+  const after: NewsroomStatus = {
+    ...before,
+    state: 'connected',
+    unreachableSince: null,
+    outbox: 0,
+    lastCheckIn: local(9, 0),
+  };
+
+  it('is the operations the outbox lost at a check-in', () => {
+    expect(checkedInBySelf(before, after)).toBe(3);
+    expect(checkedInBySelf(before, { ...after, outbox: 1 })).toBe(2);
+  });
+
+  it('is nothing without a check-in, for another person, or when the outbox only grew', () => {
+    expect(checkedInBySelf(before, { ...after, lastCheckIn: null })).toBe(0);
+    expect(checkedInBySelf(before, { ...after, person: { ...before.person!, id: 'wang' } })).toBe(0);
+    expect(checkedInBySelf(before, { ...after, person: null })).toBe(0);
+    expect(checkedInBySelf(after, { ...after, outbox: 2, lastCheckIn: local(9, 5) })).toBe(0);
   });
 });

@@ -4,7 +4,8 @@
  * (Ctrl/Shift-click, Space) and a combined version built from one side of a conflict and the
  * fields the person edited as plain text.
  */
-import type { CheckInReport } from '../../../shared/api/checkout-contract';
+import type { CheckInReport, CheckoutItem } from '../../../shared/api/checkout-contract';
+import type { AwayStory, NewsroomPerson, NewsroomStatus } from '../../../shared/api/newsroom-contract';
 import {
   blocksOfBody,
   bodyFromBlocks,
@@ -127,4 +128,39 @@ export function combineContent(base: StoryContent, texts: CombinedTexts): StoryC
   blocks.push(...textBlocks.slice(t));
   if (blocks.length === 0) blocks.push({ type: 'paragraph', text: '' });
   return { ...next, body: bodyFromBlocks(blocks) };
+}
+
+/**
+ * The stories the desk says it holds checked out (status.away) that the newsroom's last list
+ * does not name: while offline, what is checked out here is what the desk holds, read before or not.
+ */
+export function awayItems(
+  away: readonly AwayStory[],
+  listed: readonly CheckoutItem[],
+  person: Pick<NewsroomPerson, 'id' | 'name'>,
+  desk: string,
+): CheckoutItem[] {
+  const known = new Set(listed.map((i) => i.storyId));
+  return away
+    .filter((a) => a.kind === 'checkout' && !known.has(a.storyId))
+    .map((a) => ({
+      storyId: a.storyId,
+      headline: a.headline,
+      holder: { userId: person.id, name: person.name },
+      desk,
+      since: a.since,
+      baseRev: a.baseRev,
+      revision: a.serverRev ?? a.baseRev,
+      mine: true,
+    }));
+}
+
+/**
+ * How many operations of the outbox a check-in took up between two statuses of the same person
+ * (the desk sent them by itself when the newsroom answered again); 0 when none did.
+ */
+export function checkedInBySelf(before: NewsroomStatus, next: NewsroomStatus): number {
+  if (!before.person || before.person.id !== next.person?.id || before.server !== next.server) return 0;
+  if (!next.lastCheckIn || next.lastCheckIn === before.lastCheckIn) return 0;
+  return Math.max(0, (before.outbox ?? 0) - (next.outbox ?? 0));
 }

@@ -8,6 +8,7 @@ import { useI18n } from '../app/i18n/i18n';
 import { useOptionalCheckout } from '../checkout/CheckoutContext';
 import { formatUpdated } from '../desk/format-time';
 import { useNewsroom } from './NewsroomContext';
+import { nothingPendingText } from './SessionView';
 
 export function NewsroomBanner() {
   const { t, locale } = useI18n();
@@ -25,7 +26,7 @@ export function NewsroomBanner() {
       <strong data-testid="newsroom-banner-pending">
         {status.pending.length > 0
           ? t('newsroom.pending', { count: status.pending.length })
-          : t('newsroom.pendingNone')}
+          : nothingPendingText(status, t)}
       </strong>
       <button type="button" aria-haspopup="dialog" onClick={openDialog}>
         {t('newsroom.banner.details')}

@@ -63,3 +63,19 @@ describe('the signed-in view', () => {
     expect(text(signedIn, 'en')).toContain('Reporter, Second review (复审)');
   });
 });
+
+describe('changes of stories held away (issue 18)', () => {
+  it('are not said to have reached the newsroom while they wait in the outbox', () => {
+    const offline: NewsroomStatus = {
+      ...signedIn,
+      state: 'unreachable',
+      unreachableSince: '2026-12-07T06:05:00.000Z',
+      outbox: 3,
+    };
+    const shown = text(offline);
+    expect(shown).toContain('带走稿件的 3 处修改保存在这台电脑上，编辑部恢复响应后自动交回。');
+    expect(shown).not.toContain('所有修改都已送达编辑部');
+    expect(text({ ...offline, outbox: 0 })).toContain('所有修改都已送达编辑部');
+    expect(text(offline, 'en')).toContain('3 changes of the stories checked out are kept on this computer');
+  });
+});

@@ -56,12 +56,23 @@ export function SessionView({ status }: { status: NewsroomStatus }) {
   );
 }
 
+/**
+ * With no save waiting: that everything reached the newsroom, unless changes of stories held away
+ * (issue 18) wait in the outbox; those go up at check-in, so they are not said to be delivered.
+ */
+export function nothingPendingText(status: NewsroomStatus, t: ReturnType<typeof useI18n>['t']): string {
+  const outbox = status.outbox ?? 0;
+  return outbox > 0 ? t('checkout.offline.outboxKept', { count: outbox }) : t('newsroom.pendingNone');
+}
+
 /** The saves kept on this computer that have not reached the newsroom yet. */
 export function PendingSaves({ status }: { status: NewsroomStatus }) {
   const { t, locale } = useI18n();
   if (status.pending.length === 0) {
     return status.state === 'unreachable' ? (
-      <p className="newsroom-hint">{t('newsroom.pendingNone')}</p>
+      <p className="newsroom-hint" data-testid="newsroom-pending-none">
+        {nothingPendingText(status, t)}
+      </p>
     ) : null;
   }
   return (

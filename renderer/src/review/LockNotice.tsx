@@ -45,7 +45,10 @@ export function LockNotice({ lock }: { lock: StoryLock }) {
   }
   if (away && holder && storyId) {
     const since = formatSince(away.since, locale);
-    const mine = lock.view?.mine === true || holder.userId === current?.id;
+    // One's own check-out is one's own on the desk it went to; on another desk of the same person it is read only.
+    const myPerson = holder.userId === current?.id;
+    const mine =
+      lock.view?.mine === true || (myPerson && checkout !== null && away.desk === checkout.deskName);
     if (mine) {
       return (
         <>
@@ -66,9 +69,15 @@ export function LockNotice({ lock }: { lock: StoryLock }) {
         {conflict}
         <div className="review-lock lock-away" role="status" data-testid="checkout-banner">
           <strong data-testid="checkout-holder">
-            {t('checkout.heldBy', { name: holder.name, desk: away.desk, since })}
+            {myPerson
+              ? t('checkout.heldByMeElsewhere', { desk: away.desk, since })
+              : t('checkout.heldBy', { name: holder.name, desk: away.desk, since })}
           </strong>
-          <span>{t('checkout.readOnly', { name: holder.name })}</span>
+          <span>
+            {myPerson
+              ? t('checkout.readOnlyElsewhere', { desk: away.desk })
+              : t('checkout.readOnly', { name: holder.name })}
+          </span>
           {isEditor(current) && checkout && (
             <button
               type="button"
