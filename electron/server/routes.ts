@@ -124,12 +124,15 @@ export function deskRoutes(
   };
 }
 
-/** Page plans (pages.list, pages.get, pages.save); preflight, export and publish stay on the desktop. */
+/**
+ * Page plans (pages.list, pages.get, pages.save); preflight, export and publish run on the desktop,
+ * which records its export or publication on the plan with pages.save's `record`.
+ */
 export function pageRoutes(pages: NewsroomPages): ServerRoutes {
   return {
     'pages.list': () => pages.list(),
     'pages.get': (_actor, { name, date }) => pages.get(name, date),
-    'pages.save': (actor, { baseRev, content }) => pages.save(actor, content, baseRev),
+    'pages.save': (actor, { baseRev, content, record }) => pages.save(actor, content, baseRev, record),
   };
 }
 

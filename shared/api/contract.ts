@@ -25,7 +25,9 @@ import { checkoutContract } from './checkout-contract';
 import type { Finding } from '../checks/finding';
 import {
   PageDateSchema,
+  PageExportRecordSchema,
   PagePlanContentSchema,
+  PagePublishRecordSchema,
   type PageExportProgress,
   type PageExportResult,
   type PageListItem,
@@ -113,9 +115,23 @@ export const deskContract = {
   /** Page plans (issue 7): every page, newest date first. */
   'pages.list': method<PageListItem[]>()(z.object({})),
   'pages.get': method<PagePlan>()(pageRef),
-  /** Creates (baseRev null) or replaces a plan; a stale baseRev is refused. */
+  /**
+   * Creates (baseRev null) or replaces a plan; a stale baseRev is refused. `record`: on the
+   * newsroom server only, the export or publication a signed-in desk did of that revision
+   * (its page service sends it after pages.export / pages.publish; a desk never passes a
+   * window's own `record` on).
+   */
   'pages.save': method<PagePlan>()(
-    z.object({ baseRev: z.number().int().min(1).nullable(), content: PagePlanContentSchema }),
+    z.object({
+      baseRev: z.number().int().min(1).nullable(),
+      content: PagePlanContentSchema,
+      record: z
+        .union([
+          z.object({ exported: PageExportRecordSchema }).strict(),
+          z.object({ published: PagePublishRecordSchema }).strict(),
+        ])
+        .optional(),
+    }),
   ),
   /** Every finding of every family across the page's stories, archive included, page rules, error rate, blocks. */
   'pages.preflight': method<PreflightReport<Finding>>()(pageRef),
