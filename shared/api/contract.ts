@@ -127,8 +127,22 @@ export const deskContract = {
       content: PagePlanContentSchema,
       record: z
         .union([
-          z.object({ exported: PageExportRecordSchema }).strict(),
-          z.object({ published: PagePublishRecordSchema }).strict(),
+          z
+            .object({
+              exported: PageExportRecordSchema,
+              /** For the audit: files written, open errors overridden and their rules. */
+              files: z.number().int().min(0).max(10_000).optional(),
+              openErrors: z.number().int().min(0).max(100_000).optional(),
+              rules: z.array(z.string().max(80)).max(200).optional(),
+            })
+            .strict(),
+          z
+            .object({
+              published: PagePublishRecordSchema,
+              /** For the audit: stories this publication added to the desk's archive. */
+              added: z.number().int().min(0).max(40).optional(),
+            })
+            .strict(),
         ])
         .optional(),
     }),

@@ -22,6 +22,7 @@ import type {
   PagePublishResult,
   PreflightReport,
 } from '../../../shared/model/page';
+import type { AuditEntry } from '../../../shared/review/audit';
 import type { Role } from '../../../shared/review/roles';
 import { ArchiveStore, archiveDirOf } from '../archive/archive-store';
 import { openDesk, type Desk } from '../newsroom/test-desks';
@@ -205,6 +206,9 @@ describe.skipIf(skip !== null)('the pages screen on a desk signed in to the news
           stories: [lead.id, second.id],
           folder: result.folder,
           overrideReason: reason,
+          files: result.files.length,
+          openErrors: report.openErrors,
+          rules: expect.arrayContaining(['punct.halfwidth']) as string[],
         },
       },
     ]);
@@ -241,7 +245,34 @@ describe.skipIf(skip !== null)('the pages screen on a desk signed in to the news
     });
     const publishAudit = await nr.pool.query(`select detail from audit where action = 'page-published'`);
     expect(publishAudit.rows).toEqual([
-      { detail: { page: PAGE, date: DATE, revision: 4, stories: [lead.id, second.id], archiveIds } },
+      {
+        detail: { page: PAGE, date: DATE, revision: 4, stories: [lead.id, second.id], archiveIds, added: 2 },
+      },
+    ]);
+
+    // The page's record (审稿记录 on the 版面 screen) and each story's show the override, the export and the publication.
+    const pageTrail = await li.call<AuditEntry[]>('review.audit', { page: PAGE });
+    const pageEvents = pageTrail.filter((e) => e.storyId === null);
+    expect(pageEvents.map((e) => [e.kind, e.userId, e.page, e.from, e.to])).toEqual([
+      ['override', 'zhao', PAGE, null, null],
+      ['export', 'zhao', PAGE, null, null],
+      ['layout', 'zhao', PAGE, 'exported', 'published'],
+    ]);
+    expect(pageEvents[0]!.detail).toContain(reason);
+    expect(pageEvents[0]!.detail).toContain(`${report.openErrors} 个未解决错误`);
+    expect(pageEvents[1]!.detail).toContain(result.folder);
+    expect(pageEvents[2]!.detail).toContain('新增 2 篇');
+    const storyTrail = await zhou.call<AuditEntry[]>('review.audit', { id: lead.id });
+    expect(storyTrail.map((e) => e.kind)).toEqual([
+      'create',
+      'submit',
+      'sign',
+      'sign',
+      'sign',
+      'override',
+      'export',
+      'layout',
+      'layout',
     ]);
     const c = await nr.pool.connect();
     try {

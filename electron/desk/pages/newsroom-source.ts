@@ -24,12 +24,13 @@ export function newsroomPageSource(remote: NewsroomPageCalls): PageSource {
     get: (name, date) => remote['pages.get']({ name, date }),
     save: (content, baseRev) => remote['pages.save']({ baseRev, content }),
     // On the revision just read: a plan changed meanwhile refuses the record (error.pageConflict), never overwrites.
-    mark: async (name, date, patch) => {
+    mark: async (name, date, patch, _by, facts = {}) => {
+      const { files, openErrors, rules, added } = facts;
       const record =
         'exported' in patch && patch.exported
-          ? { exported: patch.exported }
+          ? { exported: patch.exported, files, openErrors, rules }
           : 'published' in patch && patch.published
-            ? { published: patch.published }
+            ? { published: patch.published, added }
             : null;
       if (!record) throw invalidInput('pages.save', 'an export or a publication to record');
       const plan = await remote['pages.get']({ name, date });

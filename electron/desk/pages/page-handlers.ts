@@ -26,8 +26,20 @@ import { PageStore } from './page-store';
 import { preflightPage, type PagePreflight } from './preflight';
 import { ownArchiveIds, publishPage } from './publish';
 
+/** What the record of an export or a publication tells the newsroom's audit besides the record itself. */
+export type RecordFacts = { files?: number; openErrors?: number; rules?: string[]; added?: number };
+
 /** Where page plans are kept: the data folder's PageStore, or the newsroom's plans (newsroom-source.ts). */
-export type PagePlans = Pick<PageStore, 'list' | 'get' | 'save' | 'mark'>;
+export type PagePlans = Pick<PageStore, 'list' | 'get' | 'save'> & {
+  /** Records an export or a publication on the plan (PageStore.mark); `facts` for the newsroom's audit. */
+  mark(
+    name: string,
+    date: string,
+    patch: Pick<PagePlan, 'exported'> | Pick<PagePlan, 'published'>,
+    by: string,
+    facts?: RecordFacts,
+  ): Promise<PagePlan>;
+};
 
 /**
  * Where the page service reads its stories and keeps its plans. The data folder's
@@ -44,10 +56,17 @@ export type PageSource = {
 
 /** The data folder's stories (DeskStore) and plans (PageStore). */
 export function localPageSource(store: Pick<DeskStore, 'list' | 'get'>, dataDir: string): PageSource {
+  const plans = new PageStore(dataDir);
   return {
     summaries: async () => store.list(),
     story: async (id) => (store.list().some((s) => s.id === id) ? store.get(id) : null),
-    plans: new PageStore(dataDir),
+    plans: {
+      list: () => plans.list(),
+      get: (name, date) => plans.get(name, date),
+      save: (content, baseRev, by) => plans.save(content, baseRev, by),
+      // The data folder's own audit trail has the export and the publication already (services.ts).
+      mark: (name, date, patch, by) => plans.mark(name, date, patch, by),
+    },
   };
 }
 
@@ -239,6 +258,11 @@ export function pageService(deps: PageDeps) {
           },
         },
         deps.who(),
+        {
+          files: result.files.length,
+          openErrors: report.openErrors,
+          rules: [...new Set(report.findings.filter((f) => f.severity === 'error').map((f) => f.rule))],
+        },
       )
       .catch((err: unknown) =>
         console.warn(`[desk] the export of ${plan.name} ${plan.date} was not recorded on its plan:`, err),
@@ -318,7 +342,7 @@ export function pageService(deps: PageDeps) {
       archive: await archiveStore(),
       who: deps.who(),
       sendToLayout: deps.sendToLayout,
-      markPublished: (published) => pages.mark(name, date, { published }, deps.who()),
+      markPublished: (published, added) => pages.mark(name, date, { published }, deps.who(), { added }),
       audit: (detail, at) =>
         deps.audit.record({
           at,

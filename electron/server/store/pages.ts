@@ -16,16 +16,14 @@
  */
 import type pg from 'pg';
 
-import { DeskError, invalidInput } from '../../../shared/api';
+import { DeskError, invalidInput, type DeskParsedInput } from '../../../shared/api';
 import {
   PagePlanContentSchema,
   PageExportRecordSchema,
   PagePublishRecordSchema,
-  type PageExportRecord,
   type PageListItem,
   type PagePlan,
   type PagePlanContent,
-  type PagePublishRecord,
 } from '../../../shared/model/page';
 import { hasRole, isEditor } from '../../../shared/review/roles';
 import { appendAudit } from './audit-chain';
@@ -63,8 +61,8 @@ function toPlan(r: PlanRow): PagePlan {
   };
 }
 
-/** The export or the publication a desk records on a plan (pages.save's `record`). */
-export type PlanRecord = { exported: PageExportRecord } | { published: PagePublishRecord };
+/** The export or the publication a desk records on a plan (pages.save's `record`), with its facts for the audit. */
+export type PlanRecord = NonNullable<DeskParsedInput<'pages.save'>['record']>;
 
 const pageNotFound = (name: string, date: string) =>
   new DeskError(
@@ -212,7 +210,14 @@ export class NewsroomPages {
         await appendAudit(c, {
           actorId: person.id,
           action: 'page-published',
-          detail: { page: name, date, revision, stories, archiveIds: record.published.archiveIds },
+          detail: {
+            page: name,
+            date,
+            revision,
+            stories,
+            archiveIds: record.published.archiveIds,
+            added: record.added ?? null,
+          },
         });
         return;
       }
@@ -231,6 +236,9 @@ export class NewsroomPages {
           stories,
           folder: record.exported.folder,
           overrideReason: record.exported.overrideReason,
+          files: record.files ?? null,
+          openErrors: record.openErrors ?? null,
+          rules: record.rules ?? [],
         },
       });
     });
