@@ -28,7 +28,7 @@ import { ArchiveStore, archiveDirOf } from '../archive/archive-store';
 import { openDesk, type Desk } from '../newsroom/test-desks';
 import { pgSkipReason, startPgCluster, type PgCluster } from '../../server/pg-cluster';
 import { verifyNewsroom } from '../../server/store/audit-verify';
-import { startTestNewsroom, type TestNewsroom } from '../../server/testing';
+import { refusal, startTestNewsroom, TestDesk, type TestNewsroom } from '../../server/testing';
 
 const skip = pgSkipReason();
 if (skip) console.warn(`SKIP ${skip}`);
@@ -280,5 +280,45 @@ describe.skipIf(skip !== null)('the pages screen on a desk signed in to the news
     } finally {
       c.release();
     }
+  });
+
+  it('the server keeps a record only for an editor, on the current revision, and a publication only after an export', async () => {
+    const editor = await TestDesk.signIn(nr.url, 'qian', await nr.person('qian', '钱初审', ['first-editor']));
+    const reporter = await TestDesk.signIn(nr.url, 'feng', await nr.person('feng', '冯记者', ['reporter']));
+    const content: PagePlanContent = { name: 'B7', date: DATE, edition: '', slots: [], jumps: [] };
+    const at = new Date().toISOString();
+    const exported = { at, by: '钱初审', folder: '/exports/B7', overrideReason: null };
+    const plan = await editor.call<PagePlan>('pages.save', { baseRev: null, content });
+    const published = { published: { at, by: '钱初审', archiveIds: [] } };
+    expect(
+      (await refusal(editor.call('pages.save', { baseRev: plan.rev, content, record: published }))).key,
+    ).toBe('error.publishNotExported');
+    expect(
+      (await refusal(reporter.call('pages.save', { baseRev: plan.rev, content, record: { exported } }))).key,
+    ).toBe('error.pageEditorOnly');
+    expect(
+      (await refusal(editor.call('pages.save', { baseRev: plan.rev + 1, content, record: { exported } })))
+        .key,
+    ).toBe('error.pageConflict');
+    // A record with anything else in it is not a record.
+    expect(
+      (
+        await refusal(
+          editor.call('pages.save', { baseRev: plan.rev, content, record: { exported, published } }),
+        )
+      ).key,
+    ).toBe('error.invalidInput');
+    const marked = await editor.call<PagePlan>('pages.save', {
+      baseRev: plan.rev,
+      content,
+      record: { exported },
+    });
+    expect(marked).toMatchObject({ rev: plan.rev + 1, exported, published: null });
+    // A later save of the content keeps the record.
+    const edited = await editor.call<PagePlan>('pages.save', {
+      baseRev: marked.rev,
+      content: { ...content, edition: '党建周刊' },
+    });
+    expect(edited).toMatchObject({ edition: '党建周刊', exported });
   });
 });
