@@ -15,7 +15,8 @@ import { DeskStore } from './storage/desk-store';
 import { TermStore } from './terms/term-store';
 import { lazyChromiumPdf } from './export/lazy-chromium-pdf';
 import type { PdfRenderer } from './export/pdf-renderer';
-import { pageService } from './pages/page-handlers';
+import { pageService, type PageDeps, type PageHandlers } from './pages/page-handlers';
+import { newsroomPageSource } from './pages/newsroom-source';
 import { ownArchiveIds } from './pages/publish';
 import { isEditor } from '../../shared/review/roles';
 import { openReview, type ReviewServices } from './review/review-service';
@@ -121,7 +122,7 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
   };
 
   const proofPdf = opts.renderPdf ? null : lazyChromiumPdf();
-  const pages = pageService({
+  const pageDeps: PageDeps = {
     store,
     dataDir: opts.dataDir,
     who,
@@ -132,7 +133,23 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     archive: archiveStore,
     sendToLayout: (id, baseRev) => review.handlers['review.act']({ id, action: 'layout', baseRev }),
     openPath: opts.openPath,
-  });
+  };
+  const pages = pageService(pageDeps);
+  // Signed in (issue 17): the 版面 screen runs on this desk over the newsroom's stories and plans,
+  // as the signed-in person; the package is written here and its record kept on the server's plan.
+  const person = () => {
+    const p = newsroom.status().person;
+    return p ? { id: p.id, name: p.name, roles: p.roles, disabled: false } : null;
+  };
+  const pagesOnNewsroom = (remote: DeskHandlers): PageHandlers =>
+    pageService({
+      ...pageDeps,
+      source: newsroomPageSource(remote),
+      who: () => person()?.name ?? who(),
+      canOverride: () => isEditor(person()),
+      actorId: () => person()?.id ?? who(),
+      sendToLayout: (id, baseRev) => remote['review.act']({ id, action: 'layout', baseRev }),
+    }).handlers;
 
   // A new story is told to every window, so lists elsewhere show it at once (issue 19).
   const announced = (story: Story): Story => {
@@ -218,7 +235,7 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     ...newsroom.handlers(),
   };
   // One object for every transport: the desk's own handlers, or the newsroom's while signed in.
-  const handlers = newsroom.route(local);
+  const handlers = newsroom.route(local, pagesOnNewsroom);
 
   return {
     handlers,

@@ -24,7 +24,15 @@ import {
   type DeskParsedInput,
 } from '../../shared/api';
 import { StoryQuerySchema, bodyPlainText, type StoryContent } from '../../shared/model';
-import { AUDIT_KINDS, auditCsv, type AuditEntry, type AuditKind } from '../../shared/review/audit';
+import {
+  AUDIT_KINDS,
+  auditCsv,
+  exportDetail,
+  overrideDetail,
+  publishDetail,
+  type AuditEntry,
+  type AuditKind,
+} from '../../shared/review/audit';
 import type { HistoryEntry, QueueItem } from '../../shared/review/review-contract';
 import { diffRevisions } from '../../shared/review/revision-diff';
 import { LEVEL_ROLE, hasRole, isEditor, type Role, type UserProfile } from '../../shared/review/roles';
@@ -124,12 +132,15 @@ export function deskRoutes(
   };
 }
 
-/** Page plans (pages.list, pages.get, pages.save); preflight, export and publish stay on the desktop. */
+/**
+ * Page plans (pages.list, pages.get, pages.save); preflight, export and publish run on the desktop,
+ * which records its export or publication on the plan with pages.save's `record`.
+ */
 export function pageRoutes(pages: NewsroomPages): ServerRoutes {
   return {
     'pages.list': () => pages.list(),
     'pages.get': (_actor, { name, date }) => pages.get(name, date),
-    'pages.save': (actor, { baseRev, content }) => pages.save(actor, content, baseRev),
+    'pages.save': (actor, { baseRev, content, record }) => pages.save(actor, content, baseRev, record),
   };
 }
 
@@ -165,8 +176,56 @@ type AuditRow = {
   detail: Record<string, unknown>;
 };
 
+/**
+ * A page's export and publication, recorded by the desk that did them (store/pages.ts): the
+ * desktop's page entries, an override before its export as on a single desktop.
+ */
+function pageTrailEntries(r: AuditRow): AuditEntry[] {
+  const d = r.detail;
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+  const page = str(d['page']);
+  const date = str(d['date']);
+  const base = { at: r.at.toISOString(), storyId: null, page, userId: r.actor_id ?? '', name: r.name ?? '' };
+  const stories = Array.isArray(d['stories']) ? d['stories'].length : 0;
+  if (r.action === 'page-published')
+    return [
+      {
+        ...base,
+        kind: 'layout',
+        rev: typeof d['revision'] === 'number' ? d['revision'] : null,
+        level: null,
+        from: 'exported',
+        to: 'published',
+        detail: publishDetail({ page, date, stories, added: num(d['added']) }),
+      },
+    ];
+  const plain = { ...base, rev: null, level: null, from: null, to: null };
+  const reason = str(d['overrideReason']);
+  const rules = Array.isArray(d['rules']) ? d['rules'].filter((x): x is string => typeof x === 'string') : [];
+  return [
+    ...(reason
+      ? [
+          {
+            ...plain,
+            kind: 'override' as const,
+            detail: overrideDetail({ page, date, openErrors: num(d['openErrors']), rules, reason }),
+          },
+        ]
+      : []),
+    {
+      ...plain,
+      kind: 'export' as const,
+      detail: exportDetail({ page, date, where: str(d['folder']), files: num(d['files']) }),
+    },
+  ];
+}
+
+const PAGE_ACTIONS = ['page-exported', 'page-published'];
+
 /** The desk's trail entries of one audit row (a restore that cleared sign-offs is two, as on the desktop). */
 function trailEntries(r: AuditRow): AuditEntry[] {
+  if (PAGE_ACTIONS.includes(r.action)) return pageTrailEntries(r);
   const d = r.detail;
   const kinds: AuditKind[] = [];
   if (r.action === 'story-saved') {
@@ -216,8 +275,9 @@ export function reviewRoutes(
   pool: pg.Pool,
 ): ServerRoutes {
   /**
-   * The trail of a story, or of a page: every story now on the page that the person may read.
-   * Entries name the story's page as it stands now.
+   * The trail of a story, or of a page: every story now on the page that the person may read,
+   * and the page's exports and publications (a story's trail: those that carried it). Entries
+   * name the story's page as it stands now.
    */
   const trail = async (actor: Actor, target: { id: string } | { page: string }): Promise<AuditEntry[]> => {
     let ids: string[];
@@ -229,10 +289,14 @@ export function reviewRoutes(
       ids = items.filter((s) => s.page === target.page).map((s) => s.id);
     }
     const { rows } = await pool.query<AuditRow>(
-      `select a.seq, a.at, a.actor_id, p.name, a.action, a.story_id, s.summary->>'page' as page, a.detail
+      `select a.seq, a.at, a.actor_id, p.name, a.action, a.story_id,
+              coalesce(s.summary->>'page', a.detail->>'page') as page, a.detail
          from audit a left join people p on p.id = a.actor_id left join stories s on s.id = a.story_id
-        where a.story_id = any($1) order by a.seq`,
-      [ids],
+        where a.story_id = any($1)
+           or (a.story_id is null and a.action = any($3)
+               and (a.detail->>'page' = $2 or a.detail->'stories' ?| $1::text[]))
+        order by a.seq`,
+      [ids, 'page' in target ? target.page : null, PAGE_ACTIONS],
     );
     return rows.flatMap(trailEntries);
   };

@@ -26,7 +26,9 @@ import { photosContract } from './photos-contract';
 import type { Finding } from '../checks/finding';
 import {
   PageDateSchema,
+  PageExportRecordSchema,
   PagePlanContentSchema,
+  PagePublishRecordSchema,
   type PageExportProgress,
   type PageExportResult,
   type PageListItem,
@@ -114,9 +116,37 @@ export const deskContract = {
   /** Page plans (issue 7): every page, newest date first. */
   'pages.list': method<PageListItem[]>()(z.object({})),
   'pages.get': method<PagePlan>()(pageRef),
-  /** Creates (baseRev null) or replaces a plan; a stale baseRev is refused. */
+  /**
+   * Creates (baseRev null) or replaces a plan; a stale baseRev is refused. `record`: on the
+   * newsroom server only, the export or publication a signed-in desk did of that revision
+   * (its page service sends it after pages.export / pages.publish; a desk never passes a
+   * window's own `record` on).
+   */
   'pages.save': method<PagePlan>()(
-    z.object({ baseRev: z.number().int().min(1).nullable(), content: PagePlanContentSchema }),
+    z.object({
+      baseRev: z.number().int().min(1).nullable(),
+      content: PagePlanContentSchema,
+      record: z
+        .union([
+          z
+            .object({
+              exported: PageExportRecordSchema,
+              /** For the audit: files written, open errors overridden and their rules. */
+              files: z.number().int().min(0).max(10_000).optional(),
+              openErrors: z.number().int().min(0).max(100_000).optional(),
+              rules: z.array(z.string().max(80)).max(200).optional(),
+            })
+            .strict(),
+          z
+            .object({
+              published: PagePublishRecordSchema,
+              /** For the audit: stories this publication added to the desk's archive. */
+              added: z.number().int().min(0).max(40).optional(),
+            })
+            .strict(),
+        ])
+        .optional(),
+    }),
   ),
   /** Every finding of every family across the page's stories, archive included, page rules, error rate, blocks. */
   'pages.preflight': method<PreflightReport<Finding>>()(pageRef),

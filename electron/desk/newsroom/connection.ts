@@ -243,16 +243,17 @@ export class NewsroomConnection {
   /**
    * The handler set the transports call: one object whose methods look at the state on each
    * call, so a sign-in or sign-out switches the store behind every window without a transport
-   * noticing.
+   * noticing. `onDesk`: methods that, signed in, run on this desk over the server's handlers (pages.*).
    */
-  route(local: DeskHandlers): DeskHandlers {
+  route(local: DeskHandlers, onDesk?: (remote: DeskHandlers) => Partial<DeskHandlers>): DeskHandlers {
     const remote = this.#remoteHandlers();
+    const desk: Partial<DeskHandlers> = onDesk?.(remote) ?? {};
     const own = this.handlers();
     const out: Record<string, (input: unknown) => Promise<unknown>> = {};
     for (const method of DESK_METHODS) {
       const mine = (own as Record<string, ((input: unknown) => Promise<unknown>) | undefined>)[method];
       const here = mine ?? (local[method] as (input: unknown) => Promise<unknown>);
-      const there = remote[method] as (input: unknown) => Promise<unknown>;
+      const there = (desk[method] ?? remote[method]) as (input: unknown) => Promise<unknown>;
       const away = this.#awayHandler(method, local);
       out[method] = (input) => {
         if (!this.remote || LOCAL_METHODS.has(method)) return here(input);

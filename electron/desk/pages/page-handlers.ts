@@ -1,7 +1,9 @@
 /**
- * The pages.* methods of the desk API (issue 7), on top of the story store, the page
- * plans (PageStore), the archive and the export. services.ts spreads these into its
- * handlers; the CLI's `desk export` calls the same functions.
+ * The pages.* methods of the desk API (issue 7), on top of a source of stories and page
+ * plans (the data folder's: DeskStore and PageStore; or the newsroom's, issue 17:
+ * newsroom-source.ts), the desk's archive and the export. services.ts spreads these into
+ * its handlers, and routes a second instance over the newsroom's source while the desk is
+ * signed in; the CLI's `desk export` calls the same functions.
  */
 import { mkdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -24,9 +26,55 @@ import { PageStore } from './page-store';
 import { preflightPage, type PagePreflight } from './preflight';
 import { ownArchiveIds, publishPage } from './publish';
 
+/** What the record of an export or a publication tells the newsroom's audit besides the record itself. */
+export type RecordFacts = { files?: number; openErrors?: number; rules?: string[]; added?: number };
+
+/** Where page plans are kept: the data folder's PageStore, or the newsroom's plans (newsroom-source.ts). */
+export type PagePlans = Pick<PageStore, 'list' | 'get' | 'save'> & {
+  /** Records an export or a publication on the plan (PageStore.mark); `facts` for the newsroom's audit. */
+  mark(
+    name: string,
+    date: string,
+    patch: Pick<PagePlan, 'exported'> | Pick<PagePlan, 'published'>,
+    by: string,
+    facts?: RecordFacts,
+  ): Promise<PagePlan>;
+};
+
+/**
+ * Where the page service reads its stories and keeps its plans. The data folder's
+ * (`localPageSource`) or the newsroom's while the desk is signed in (newsroom-source.ts):
+ * the same preflight, export and publish run over either.
+ */
+export type PageSource = {
+  /** The stories that may be filed for `page` (all the data folder's, or the newsroom's on that page), in filed order. */
+  summaries(page: string): Promise<StorySummary[]>;
+  /** A story by id; null when there is none (purged, or not one the person may read). */
+  story(id: string): Promise<Story | null>;
+  plans: PagePlans;
+};
+
+/** The data folder's stories (DeskStore) and plans (PageStore). */
+export function localPageSource(store: Pick<DeskStore, 'list' | 'get'>, dataDir: string): PageSource {
+  const plans = new PageStore(dataDir);
+  return {
+    summaries: async () => store.list(),
+    story: async (id) => (store.list().some((s) => s.id === id) ? store.get(id) : null),
+    plans: {
+      list: () => plans.list(),
+      get: (name, date) => plans.get(name, date),
+      save: (content, baseRev, by) => plans.save(content, baseRev, by),
+      // The data folder's own audit trail has the export and the publication already (services.ts).
+      mark: (name, date, patch, by) => plans.mark(name, date, patch, by),
+    },
+  };
+}
+
 export type PageDeps = {
   store: DeskStore;
   dataDir: string;
+  /** The stories and plans the service works on; absent: the data folder's (`store` and its PageStore). */
+  source?: PageSource;
   who: () => string;
   /** Renders proof.pdf: Electron's printToPDF in the app, headless Chromium in the CLI/host; absent: no proof. */
   renderPdf?: () => PdfRenderer | null;
@@ -62,8 +110,12 @@ export type PageHandlers = Pick<
  * with one), then in the order the desk's list holds them (the order they were filed).
  */
 export function filedFor(store: Pick<DeskStore, 'list'>, page: string): StorySummary[] {
-  return store
-    .list()
+  return filedAmong(store.list(), page);
+}
+
+/** filedFor over a list of summaries held in filed order (the desk's list, or the newsroom's). */
+export function filedAmong(summaries: readonly StorySummary[], page: string): StorySummary[] {
+  return summaries
     .filter((s) => s.page === page && !s.deletedAt && s.status !== 'laid-out')
     .map((s, i) => ({ s, i }))
     .sort((a, b) => (a.s.slot ?? Infinity) - (b.s.slot ?? Infinity) || a.i - b.i)
@@ -81,7 +133,8 @@ const notEditor = (action: string, page: string) =>
   );
 
 export function pageService(deps: PageDeps) {
-  const pages = new PageStore(deps.dataDir);
+  const source = deps.source ?? localPageSource(deps.store, deps.dataDir);
+  const pages = source.plans;
   let archive: Promise<ArchiveStore> | null = null;
   const archiveStore =
     deps.archive ??
@@ -98,10 +151,10 @@ export function pageService(deps: PageDeps) {
 
   async function storiesOf(plan: PagePlan): Promise<Map<string, Story>> {
     const out = new Map<string, Story>();
-    const known = new Set(deps.store.list().map((s) => s.id));
     for (const slot of plan.slots) {
-      if (!slot.storyId || !known.has(slot.storyId)) continue;
-      out.set(slot.storyId, await deps.store.get(slot.storyId));
+      if (!slot.storyId) continue;
+      const story = await source.story(slot.storyId);
+      if (story) out.set(slot.storyId, story);
     }
     return out;
   }
@@ -113,7 +166,7 @@ export function pageService(deps: PageDeps) {
     const plan = await pages.get(name, date);
     const stories = await storiesOf(plan);
     await loadCopyContext({ dataDir: deps.dataDir });
-    const filed = filedFor(deps.store, plan.name);
+    const filed = filedAmong(await source.summaries(plan.name), plan.name);
     const report = preflightPage({ plan, stories, archive: await archiveStore(), ownArchiveIds, filed });
     return { plan, stories, report };
   }
@@ -205,6 +258,11 @@ export function pageService(deps: PageDeps) {
           },
         },
         deps.who(),
+        {
+          files: result.files.length,
+          openErrors: report.openErrors,
+          rules: [...new Set(report.findings.filter((f) => f.severity === 'error').map((f) => f.rule))],
+        },
       )
       .catch((err: unknown) =>
         console.warn(`[desk] the export of ${plan.name} ${plan.date} was not recorded on its plan:`, err),
@@ -284,7 +342,7 @@ export function pageService(deps: PageDeps) {
       archive: await archiveStore(),
       who: deps.who(),
       sendToLayout: deps.sendToLayout,
-      markPublished: (published) => pages.mark(name, date, { published }, deps.who()),
+      markPublished: (published, added) => pages.mark(name, date, { published }, deps.who(), { added }),
       audit: (detail, at) =>
         deps.audit.record({
           at,
@@ -305,6 +363,7 @@ export function pageService(deps: PageDeps) {
   const handlers: PageHandlers = {
     'pages.list': async () => pages.list(),
     'pages.get': async ({ name, date }) => pages.get(name, date),
+    // Only the plan's content: an export or publication is recorded by pages.export and pages.publish themselves.
     'pages.save': async ({ baseRev, content }) => pages.save(content, baseRev, deps.who()),
     'pages.preflight': async ({ name, date }) => {
       const { report } = await preflight(name, date);

@@ -31,7 +31,8 @@ export type PublishInput = {
   archive: ArchiveStore;
   who: string;
   sendToLayout?: (id: string, baseRev: number) => Promise<unknown>;
-  markPublished: (record: PagePublishRecord) => Promise<unknown>;
+  /** Records the publication on the plan; `added`: how many stories this call put into the archive. */
+  markPublished: (record: PagePublishRecord, added: number) => Promise<unknown>;
   /** Records the publication in the page's audit trail. */
   audit?: (detail: string, at: string) => Promise<void>;
   now?: Date;
@@ -63,7 +64,7 @@ export async function publishPage(input: PublishInput): Promise<PagePublishResul
   }
   const at = (input.now ?? new Date()).toISOString();
   const published: PagePublishRecord = { at, by: input.who, archiveIds: ids };
-  await input.markPublished(published);
+  await input.markPublished(published, fresh.length);
   await input.audit?.(
     publishDetail({ page: plan.name, date: plan.date, stories: placed.length, added: fresh.length }),
     at,

@@ -7,10 +7,16 @@
  *
  * Everyone signed in reads the plans (a plan names story ids, not their text); planning a page is
  * an editor's or an administrator's work.
+ *
+ * A desk signed in to the newsroom preflights, exports and publishes a page itself (the package is
+ * written on that desk) and records the export or the publication on the plan here: a save with a
+ * `record` of the revision it read, which changes only that record (`exported`, `published`), makes
+ * a new revision (so every desk sees it) and is its own audit entry (`page-exported`,
+ * `page-published`). A publication needs an export recorded first.
  */
 import type pg from 'pg';
 
-import { DeskError, invalidInput } from '../../../shared/api';
+import { DeskError, invalidInput, type DeskParsedInput } from '../../../shared/api';
 import {
   PagePlanContentSchema,
   PageExportRecordSchema,
@@ -54,6 +60,9 @@ function toPlan(r: PlanRow): PagePlan {
     published: published.success ? published.data : null,
   };
 }
+
+/** The export or the publication a desk records on a plan (pages.save's `record`), with its facts for the audit. */
+export type PlanRecord = NonNullable<DeskParsedInput<'pages.save'>['record']>;
 
 const pageNotFound = (name: string, date: string) =>
   new DeskError(
@@ -100,8 +109,16 @@ export class NewsroomPages {
     return toPlan(rows[0]);
   }
 
-  /** Creates (baseRev null) or replaces (baseRev = the current revision) a plan. */
-  async save(actor: Actor, content: PagePlanContent, baseRev: number | null): Promise<PagePlan> {
+  /**
+   * Creates (baseRev null) or replaces (baseRev = the current revision) a plan; with a `record`,
+   * records an export or a publication on that revision of the plan (its content stays).
+   */
+  async save(
+    actor: Actor,
+    content: PagePlanContent,
+    baseRev: number | null,
+    record?: PlanRecord,
+  ): Promise<PagePlan> {
     const { person } = actor;
     const parsed = PagePlanContentSchema.safeParse(content);
     if (!parsed.success) throw invalidInput('pages.save', parsed.error.message);
@@ -123,6 +140,7 @@ export class NewsroomPages {
         `Story ${twice} is in two slots of page ${plan.name}: a story can fill only one slot of a page. The plan was not changed.`,
       );
     const { name, date, ...rest } = plan;
+    if (record) return this.#record(actor, name, date, baseRev, record);
     await inTransaction(this.#pool, async (c) => {
       const at = this.#now();
       const { rows } = await c.query<{ revision: number }>(
@@ -153,6 +171,75 @@ export class NewsroomPages {
         actorId: person.id,
         action: 'page-saved',
         detail: { page: name, date, revision, stories: ids },
+      });
+    });
+    return this.get(name, date);
+  }
+
+  async #record(
+    actor: Actor,
+    name: string,
+    date: string,
+    baseRev: number | null,
+    record: PlanRecord,
+  ): Promise<PagePlan> {
+    const { person } = actor;
+    await inTransaction(this.#pool, async (c) => {
+      const { rows } = await c.query<{ revision: number; exported: unknown; content: PagePlanContent }>(
+        'select revision, exported, content from page_plans where name = $1 and date = $2 for update',
+        [name, date],
+      );
+      const row = rows[0];
+      if (!row) throw pageNotFound(name, date);
+      if (row.revision !== baseRev) throw conflict(name, date, baseRev, row.revision);
+      const revision = row.revision + 1;
+      const stories = (row.content.slots ?? []).flatMap((s) => (s.storyId ? [s.storyId] : []));
+      if ('published' in record) {
+        if (!PageExportRecordSchema.safeParse(row.exported).success)
+          throw new DeskError(
+            'conflict',
+            'error.publishNotExported',
+            { page: name, date },
+            `Page ${name} (${date}) has not been exported yet; export it first. Nothing was published.`,
+          );
+        await c.query(
+          `update page_plans set revision = $3, published = $4, updated_at = $5, updated_by = $6
+            where name = $1 and date = $2`,
+          [name, date, revision, JSON.stringify(record.published), this.#now(), person.id],
+        );
+        await appendAudit(c, {
+          actorId: person.id,
+          action: 'page-published',
+          detail: {
+            page: name,
+            date,
+            revision,
+            stories,
+            archiveIds: record.published.archiveIds,
+            added: record.added ?? null,
+          },
+        });
+        return;
+      }
+      await c.query(
+        `update page_plans set revision = $3, exported = $4, updated_at = $5, updated_by = $6
+          where name = $1 and date = $2`,
+        [name, date, revision, JSON.stringify(record.exported), this.#now(), person.id],
+      );
+      await appendAudit(c, {
+        actorId: person.id,
+        action: 'page-exported',
+        detail: {
+          page: name,
+          date,
+          revision,
+          stories,
+          folder: record.exported.folder,
+          overrideReason: record.exported.overrideReason,
+          files: record.files ?? null,
+          openErrors: record.openErrors ?? null,
+          rules: record.rules ?? [],
+        },
       });
     });
     return this.get(name, date);
