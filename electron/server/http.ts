@@ -39,7 +39,9 @@ import { isJsonContentType } from '../host/server';
 import { AuthError, type Accounts } from './accounts/accounts';
 import { EventHub } from './events';
 import { checkoutRoutes } from './checkout-routes';
+import { archiveRoutes } from './archive-routes';
 import { deskRoutes, handlersFor, pageRoutes, reviewRoutes, storyRoutes, type ServerRoutes } from './routes';
+import { NewsroomArchive } from './store/archive';
 import { NewsroomCheckout } from './store/checkout';
 import { NewsroomComments } from './store/comments';
 import { NewsroomPages } from './store/pages';
@@ -219,6 +221,7 @@ export async function startNewsroomServer(opts: ServerOptions): Promise<RunningS
     ...deskRoutes(stories, new NewsroomComments(opts.pool), opts.pool),
     ...pageRoutes(new NewsroomPages(opts.pool)),
     ...checkoutRoutes(new NewsroomCheckout(opts.pool, stories), stories),
+    ...archiveRoutes(new NewsroomArchive(opts.pool)),
     ...opts.routes,
   };
   const hub = new EventHub(opts.pool);

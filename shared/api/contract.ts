@@ -22,6 +22,7 @@ import { reviewContract } from '../review/review-contract';
 import { importContract } from '../import/import-contract';
 import { newsroomContract } from './newsroom-contract';
 import { checkoutContract } from './checkout-contract';
+import { archiveSyncContract } from './archive-sync-contract';
 import type { Finding } from '../checks/finding';
 import {
   PageDateSchema,
@@ -160,6 +161,9 @@ export const deskContract = {
 
   /** Check-out, check-in, take-over and conflicts (issue 18): shared/api/checkout-contract.ts. */
   ...checkoutContract,
+
+  /** The newsroom's archive, put and pulled by each desk (issue 17): shared/api/archive-sync-contract.ts. */
+  ...archiveSyncContract,
 } as const;
 
 export type DeskContract = typeof deskContract;
