@@ -199,6 +199,40 @@ describe.skipIf(skip !== null)("a desk's archive is the newsroom's", () => {
     expect(found.map((f) => f.params.twinHeadline)).toEqual(['枫林社区：党员议事会议出民生实事']);
   });
 
+  it('a batch kept when the desk quits with the server down is sent at the next sign-in of the same person', async () => {
+    const password = await nr.person('yan', '严编辑', ['first-editor']);
+    const first = await openDesk();
+    await first.call('newsroom.connect', { server: nr.url });
+    await first.call('newsroom.signIn', { login: 'yan', password });
+    const server = restarted!;
+    const lost = first.next((e) => e.type === 'newsroom' && e.state === 'unreachable', 30_000);
+    await server.close();
+    await lost;
+    const imported = await first.call<{ added: number }>('archive.importPage', {
+      name: 'c2.txt',
+      data: base64(pastPage('松岭镇', '严冬')),
+      page: 'C2',
+      date: '2025-08-09',
+    });
+    await first.services.archiveSync.idle();
+    await first.services.close();
+    expect(await readdir(archiveOutboxDirOf(first.dir))).toHaveLength(1);
+
+    restarted = await startNewsroomServer({
+      pool: nr.pool,
+      accounts: nr.accounts,
+      stories: new NewsroomStories(nr.pool),
+      listen: { host: '127.0.0.1', port: nr.server.port },
+      sweepMs: 0,
+    });
+    const again = await openDesk(first.dir);
+    desks.push(again);
+    await again.call('newsroom.signIn', { login: 'yan', password });
+    await again.services.archiveSync.idle();
+    expect(await readdir(archiveOutboxDirOf(again.dir))).toEqual([]);
+    expect(await entryCount('2025-08-09/C2/%')).toBe(imported.added);
+  });
+
   it('a desk that connects later pulls 2,000 entries in pages; then 10,000 are measured', async () => {
     const putter = await TestDesk.signIn(nr.url, 'bulk', await nr.person('bulk', '资料员', ['reporter']));
     const all = Array.from({ length: 12_000 }, (_, i) => generated(i + 1));

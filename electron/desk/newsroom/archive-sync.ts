@@ -127,12 +127,15 @@ function batches(entries: readonly ArchiveSyncEntry[]): ArchiveSyncEntry[][] {
   return out;
 }
 
-/** A failure that means "not now" (the server gone, the session over, a server without the archive yet). */
+/** A failure that means "not now" (the server gone, the session over or signed out, a server without the archive yet). */
 function notNow(err: unknown): boolean {
   return (
     didNotReach(err) ||
     sessionEnded(err) ||
-    (err instanceof DeskError && (err.key === 'error.notOnServer' || err.key === 'error.unknownMethod'))
+    (err instanceof DeskError &&
+      (err.key === 'error.notOnServer' ||
+        err.key === 'error.unknownMethod' ||
+        err.key === 'error.newsroomNotConnected'))
   );
 }
 
