@@ -24,6 +24,7 @@ import { importHandlers } from './import/import-handlers';
 import { DeskEvents } from './desk-events';
 import { NewsroomConnection, type ConnectionOptions } from './newsroom/connection';
 import { localCheckoutHandlers } from './newsroom/handlers';
+import { ArchiveSync } from './newsroom/archive-sync';
 
 export type DeskServices = {
   handlers: DeskHandlers;
@@ -34,6 +35,8 @@ export type DeskServices = {
   events: DeskEvents;
   /** The connection to the newsroom (issue 17): while signed in, `handlers` go to the server. */
   newsroom: NewsroomConnection;
+  /** The desk's archive put to and pulled from the newsroom's while signed in (issue 17). */
+  archiveSync: ArchiveSync;
   /** A stored photo's path; one on the newsroom that this desk lacks is fetched first (photo-cache.ts). */
   photoPath(file: string): Promise<string>;
   close(): Promise<void>;
@@ -105,13 +108,25 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
       throw err;
     }));
 
-  // The data folder's archive, opened on first use (a large archive loads in ~200 ms).
+  // The data folder's archive, opened on first use (a large archive loads in ~200 ms); while signed
+  // in, what it archives goes to the newsroom and what other desks archived comes in (archive-sync.ts).
   let archive: Promise<ArchiveStore> | null = null;
-  const archiveStore = () =>
-    (archive ??= ArchiveStore.open(archiveDirOf(opts.dataDir)).catch((err: unknown) => {
-      archive = null;
-      throw err;
-    }));
+  const archiveStore = (): Promise<ArchiveStore> =>
+    (archive ??= ArchiveStore.open(archiveDirOf(opts.dataDir))
+      .then(archiveSync.attach)
+      .catch((err: unknown) => {
+        archive = null;
+        throw err;
+      }));
+  const archiveSync: ArchiveSync = await ArchiveSync.open({
+    dataDir: opts.dataDir,
+    archive: archiveStore,
+    connection: newsroom.archiveLink,
+    events,
+  }).catch(async (err: unknown) => {
+    await store.close();
+    throw err;
+  });
 
   // Its full-text search, made once per opened archive; on close both write what is not on disk yet.
   let search: { of: ArchiveStore; search: ArchiveSearch } | null = null;
@@ -232,6 +247,7 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     ...review.handlers,
     ...importHandlers({ store, archive: archiveSearch, who, requireWriter: () => review.requireWriter() }),
     ...localCheckoutHandlers(),
+    ...archiveSync.handlers(),
     ...newsroom.handlers(),
   };
   // One object for every transport: the desk's own handlers, or the newsroom's while signed in.
@@ -243,8 +259,10 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
     review,
     events,
     newsroom,
+    archiveSync,
     photoPath: (file) => newsroom.photos.photoFile(file),
     close: async () => {
+      await archiveSync.close();
       await newsroom.close();
       await proofPdf?.close();
       // The archive's index.bin and search.bin catch up (else the next start re-indexes the tail).

@@ -122,6 +122,8 @@ const api = {
   'archive.get': bind('archive.get'),
   'archive.splitPage': bind('archive.splitPage'),
   'archive.importPage': bind('archive.importPage'),
+  'archive.put': bind('archive.put'),
+  'archive.since': bind('archive.since'),
   'newsroom.status': bind('newsroom.status'),
   'newsroom.connect': bind('newsroom.connect'),
   'newsroom.signIn': bind('newsroom.signIn'),

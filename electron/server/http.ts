@@ -41,7 +41,9 @@ import { AuthError, type Accounts } from './accounts/accounts';
 import { EventHub } from './events';
 import { checkoutRoutes } from './checkout-routes';
 import { photoCallLimit, photoRoutes, servePhoto } from './photo-routes';
+import { archiveRoutes } from './archive-routes';
 import { deskRoutes, handlersFor, pageRoutes, reviewRoutes, storyRoutes, type ServerRoutes } from './routes';
+import { NewsroomArchive } from './store/archive';
 import { NewsroomCheckout } from './store/checkout';
 import { NewsroomComments } from './store/comments';
 import { NewsroomPages } from './store/pages';
@@ -224,6 +226,7 @@ export async function startNewsroomServer(opts: ServerOptions): Promise<RunningS
     ...pageRoutes(new NewsroomPages(opts.pool)),
     ...checkoutRoutes(new NewsroomCheckout(opts.pool, stories), stories),
     ...photoRoutes(photos),
+    ...archiveRoutes(new NewsroomArchive(opts.pool)),
     ...opts.routes,
   };
   const hub = new EventHub(opts.pool);

@@ -23,6 +23,7 @@ import { importContract } from '../import/import-contract';
 import { newsroomContract } from './newsroom-contract';
 import { checkoutContract } from './checkout-contract';
 import { photosContract } from './photos-contract';
+import { archiveSyncContract } from './archive-sync-contract';
 import type { Finding } from '../checks/finding';
 import {
   PageDateSchema,
@@ -194,6 +195,8 @@ export const deskContract = {
 
   /** Photos by content hash on the newsroom (issue 17, 18): shared/api/photos-contract.ts. */
   ...photosContract,
+  /** The newsroom's archive, put and pulled by each desk (issue 17): shared/api/archive-sync-contract.ts. */
+  ...archiveSyncContract,
 } as const;
 
 export type DeskContract = typeof deskContract;

@@ -14,6 +14,8 @@
  * - `newsroom`: the desktop's connection to the newsroom changed state (signed in or out,
  *   the server stopped or started answering, a kept save was delivered): a window re-reads
  *   `newsroom.status` and what it shows, since the store behind the desk may have changed.
+ * - `archive`: the newsroom's archive took new stories (issue 17): `latest` is its last entry's
+ *   number; a desk pulls what it does not hold yet (electron/desk/newsroom/archive-sync.ts).
  *
  * Events carry no text of the story: a window re-reads what it shows. The newsroom
  * server pushes the same events over its WebSocket (`GET /api/events`, issue 17),
@@ -28,7 +30,8 @@ export type DeskEvent =
   | { type: 'lock'; storyId: string; holder: DeskEventHolder | null; at: string }
   | { type: 'story'; storyId: string; revision: number; status: string; at: string }
   | { type: 'review'; storyId: string; at: string }
-  | { type: 'newsroom'; state: NewsroomState; at: string };
+  | { type: 'newsroom'; state: NewsroomState; at: string }
+  | { type: 'archive'; latest: number; at: string };
 
 export type DeskEventListener = (event: DeskEvent) => void;
 
@@ -45,6 +48,11 @@ export function toDeskEvent(raw: unknown): DeskEvent | null {
   if (r.type === 'newsroom') {
     if (!short(r.at, 40) || !(NEWSROOM_STATES as readonly unknown[]).includes(r.state)) return null;
     return { type: 'newsroom', state: r.state as NewsroomState, at: r.at };
+  }
+  if (r.type === 'archive') {
+    if (!short(r.at, 40) || typeof r.latest !== 'number' || !Number.isSafeInteger(r.latest) || r.latest < 0)
+      return null;
+    return { type: 'archive', latest: r.latest, at: r.at };
   }
   if (!short(r.storyId) || !ID.test(r.storyId) || !short(r.at, 40)) return null;
   const base = { storyId: r.storyId, at: r.at };

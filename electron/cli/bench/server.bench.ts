@@ -226,6 +226,7 @@ export async function benchServer(report: Report): Promise<void> {
     report(
       `story list of ${total} stories: ${ms(Math.min(...lists))} best of 3, ${ms(Math.max(...lists))} worst (goal first screen ≤ 1 s)`,
     );
+    await (await import('./archive-sync.bench')).benchArchivePull(report, nr);
   } finally {
     for (const s of sockets) s.close();
     await nr.close();

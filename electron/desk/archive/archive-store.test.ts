@@ -179,4 +179,26 @@ describe('ArchiveStore', () => {
     await reopened.add([entry(5)]);
     expect((await ArchiveStore.open(dir)).index.text).toBe(reopened.index.text);
   });
+
+  it('tells its observers of an add before committing it; one that throws refuses the add', async () => {
+    const store = await ArchiveStore.open(dir);
+    const told: Array<[string[], string, number]> = [];
+    const stop = store.observe(async (entries, origin) => {
+      told.push([entries.map((e) => e.id), origin, (await ArchiveStore.open(dir)).index.storyCount]);
+    });
+    await store.add([entry(1), entry(2)]);
+    // Told before the manifest listed them (the outbox is written first).
+    expect(told).toEqual([[['story-1', 'story-2'], 'desk', 0]]);
+    // From the newsroom: the stories the archive holds (and repeats in the list) are left out.
+    await store.add([entry(2), entry(3), entry(3)], 'newsroom');
+    expect(told[1]).toEqual([['story-3'], 'newsroom', 2]);
+    await store.add([entry(1)], 'newsroom');
+    expect(told).toHaveLength(2);
+    stop();
+
+    store.observe(() => Promise.reject(new Error('the outbox could not be written')));
+    await expect(store.add([entry(4)])).rejects.toThrow('the outbox could not be written');
+    expect(store.index.stories.map((s) => s.id)).toEqual(['story-1', 'story-2', 'story-3']);
+    expect((await ArchiveStore.open(dir)).index.storyCount).toBe(3);
+  });
 });

@@ -145,6 +145,14 @@ function storiesOf(manifest: z.infer<typeof ManifestSchema>): ArchivedStory[] {
   return ids.map((id, i) => ({ id, title: titles[i]!, date: dates[i]!, length: lengths[i]! }));
 }
 
+/** Where added stories come from: this desk (published, imported, `desk archive add`) or the newsroom's archive. */
+export type ArchiveOrigin = 'desk' | 'newsroom';
+/**
+ * Told of every add before the archive commits it (newsroom/archive-sync.ts queues the stories
+ * for the newsroom): awaited, and an observer that throws refuses the add (nothing archived).
+ */
+export type ArchiveObserver = (entries: readonly ArchiveRecord[], origin: ArchiveOrigin) => Promise<void>;
+
 /** How the last open went, for the CLI and logs. */
 export type ArchiveOpenStatus = {
   stories: number;
@@ -293,6 +301,7 @@ export class ArchiveStore {
    * (detailsOf), not at open: 15,000 of them would add tens of milliseconds to it.
    */
   #details: Array<string | null> = [];
+  readonly #observers = new Set<ArchiveObserver>();
 
   private constructor(
     dir: string,
@@ -325,6 +334,12 @@ export class ArchiveStore {
       const details = records.get(stories[i]!.id);
       this.#details.push(details ? JSON.stringify(details) : null);
     }
+  }
+
+  /** Tells `observer` of every add from now on (see ArchiveObserver); returns the function that stops it. */
+  observe(observer: ArchiveObserver): () => void {
+    this.#observers.add(observer);
+    return () => this.#observers.delete(observer);
   }
 
   /** Resolves once texts.u16 has been read whole (checks work before: they read what they need at once). */
@@ -510,11 +525,16 @@ export class ArchiveStore {
    * Archives stories (a story published, past pages imported): text appended and
    * manifest written, both durably; the index is updated in memory, and index.bin
    * rewritten only every INDEX_STEP characters (or on `flush`). Pass many stories at
-   * once where there are many: one add is one append and one manifest write.
+   * once where there are many: one add is one append and one manifest write. The observers
+   * are told first (`origin`: 'newsroom' for stories pulled from the newsroom's archive, of
+   * which those whose id the archive holds already, by then, are left out).
    */
-  add(entries: readonly ArchiveRecord[]): Promise<void> {
-    if (entries.length === 0) return Promise.resolve();
+  add(given: readonly ArchiveRecord[], origin: ArchiveOrigin = 'desk'): Promise<void> {
+    if (given.length === 0) return Promise.resolve();
     return this.#queue.run(async () => {
+      const entries = origin === 'newsroom' ? this.#notHeld(given) : given;
+      if (entries.length === 0) return;
+      for (const observer of this.#observers) await observer(entries, origin);
       const before = this.#index.textLength;
       const count = this.#index.storyCount;
       if (!this.#persistent) {
@@ -542,6 +562,18 @@ export class ArchiveStore {
       if (covered.stories === 0 || this.#index.textLength - covered.textLength > INDEX_STEP)
         await this.#writeIndex();
     });
+  }
+
+  /** The records whose id is in neither the archive nor earlier in the list. */
+  #notHeld(records: readonly ArchiveRecord[]): ArchiveRecord[] {
+    const held = new Set(this.#index.stories.map((s) => s.id));
+    const out: ArchiveRecord[] = [];
+    for (const r of records) {
+      if (held.has(r.id)) continue;
+      held.add(r.id);
+      out.push(r);
+    }
+    return out;
   }
 
   /**

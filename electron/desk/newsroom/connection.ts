@@ -49,6 +49,7 @@ import { Outbox } from './outbox';
 import { LOCAL_STATUS, notConnected } from './handlers';
 import { PendingSaves } from './pending-saves';
 import { PhotoCache } from './photo-cache';
+import type { SyncConnection } from './archive-sync';
 
 /** What a connected desk still answers itself: its own settings, data sets, archive and the connection. */
 export const LOCAL_METHODS: ReadonlySet<DeskMethod> = new Set(
@@ -219,6 +220,13 @@ export class NewsroomConnection {
         : null,
     };
   }
+
+  /** For archive-sync.ts: who is signed in, whether the server answers, and calls through the session. */
+  readonly archiveLink: SyncConnection = {
+    who: () => this.#who(),
+    connected: () => this.#state === 'connected',
+    call: (method, input) => this.#call(method, input),
+  };
 
   /** The newsroom.* methods of the contract. */
   handlers(): Pick<

@@ -316,9 +316,30 @@ create table photos (
 );
 `,
   },
+  {
+    version: 8,
+    name: "the newsroom's archive: the stories the desks archived, numbered for pulling",
+    sql: `
+-- Every story a desk archived (a page published, a past page imported), as the desk's archive
+-- index takes it (issue 17): put once by id, numbered by seq in the order the puts committed (one
+-- put at a time), so a desk pulls what came after the last seq it holds.
+create table archive_entries (
+  id text primary key check (length(id) between 1 and 300),
+  seq bigint not null unique check (seq >= 1),
+  title text not null,
+  date text not null check (date = '' or date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+  blocks jsonb not null check (jsonb_typeof(blocks) = 'array'),
+  details jsonb,
+  added_by text not null references people(id),
+  desk text check (desk is null or length(desk) between 1 and 100),
+  added_at timestamptz not null
+);
+`,
+  },
 ];
 
-export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+/** The newest version this build knows (the highest, whatever the order of the list). */
+export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
 
 /** A database this build cannot safely use (newer schema than the code, or a damaged record). */
 export class SchemaError extends Error {

@@ -49,6 +49,8 @@ export const EVENTS_CHANNEL = 'desk_events';
 
 /** Who may receive an event: the same rule as who may read the story. */
 export type Audience = { ownerId: string; status: string };
+/** The owner of an event every signed-in person receives (the archive's: no person id is '*'). */
+export const EVERYONE = '*';
 /**
  * An event as the server pushes it: the DeskEvent plus `seq`, the audit entry of the change it
  * announces, so a desk that reconnects asks for what came after the last seq it saw.
@@ -58,7 +60,7 @@ export type Notification = { event: PushedEvent; audience: Audience };
 
 /** True when `person` may read a story written by `ownerId` that stands at `status`. */
 export function canSee(person: UserProfile, ownerId: string, status: string): boolean {
-  if (person.id === ownerId) return true;
+  if (person.id === ownerId || ownerId === EVERYONE) return true;
   if (status === 'draft') return false;
   return person.roles.some((r) => r !== 'reporter');
 }

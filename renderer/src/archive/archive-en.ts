@@ -108,4 +108,8 @@ export const archiveEn: { readonly [K in keyof typeof archiveZhCN]: string } = {
     'A correction (line {line}) names no line of this text it could change: it had no effect.',
   'importNote.region-unlisted':
     '“{label}” above the headline is a region label; the region list could not be loaded, so choose the region of “{headline}”.',
+  'error.archiveNewsroomOnly':
+    '{method} is the newsroom server’s: while signed in, this desk sends and pulls its archive itself. Nothing was changed.',
+  'error.archiveEntryTooLarge':
+    'This archived story is beyond what the newsroom’s archive takes: it stays in this desk’s archive only and was not sent; nothing was lost.',
 };

@@ -92,4 +92,8 @@ export const archiveZhCN = {
     '标题上方的“{label}”是地区标签，但未能确定是哪个行政区（可能是：{names}），“{headline}”的地区请另行选定。',
   'importNote.region-unlisted':
     '标题上方的“{label}”是地区标签；地区表未能载入，“{headline}”的地区请另行选定。',
+  'error.archiveNewsroomOnly':
+    '{method} 由编辑部服务器处理：登录编辑部后，本机会自动上传和同步资料库。未做任何更改。',
+  'error.archiveEntryTooLarge':
+    '这篇入库稿件超出了编辑部资料库的限制，只保存在本机资料库中，未上传到编辑部；原文已保留在本机。',
 };
