@@ -63,7 +63,8 @@ export const BENCHES: Bench[] = [
   },
   {
     name: 'checkout',
-    summary: 'check-in of 20 stories with 40 photos by hash, its repeat, and catch-up after 1,000 changes',
+    summary:
+      "check-in of 20 stories with 40 photos by hash (server, and a desk's outbox over the loopback host), its repeat, and catch-up after 1,000 changes",
     run: async (report) => (await import('./checkout.bench')).benchCheckout(report),
   },
 ];
