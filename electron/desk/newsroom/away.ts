@@ -119,9 +119,17 @@ export class AwayStories {
     const path = awayFileOf(dataDir);
     const away = new AwayStories(store, outbox, path, await readJsonFile(path, RecordSchema));
     const r = away.#record;
-    // What a crash cut off is caught up now, so the status counts right before anyone signs in.
+    // What a crash cut off is caught up now, so the status counts right before anyone signs in. Should
+    // that fail, the desk still opens (nothing was changed); every check-in does it again first.
     if (r)
-      await away.#serial(() => away.#reconcile({ personId: r.personId, server: r.server, desk: r.desk }));
+      await away
+        .#serial(() => away.#reconcile({ personId: r.personId, server: r.server, desk: r.desk }))
+        .catch((err: unknown) =>
+          console.warn(
+            '[desk] catching up the stories held away failed; the next check-in tries again:',
+            err,
+          ),
+        );
     return away;
   }
 
