@@ -232,4 +232,35 @@ describe.skipIf(skip !== null)('a desk cut off between its writes', () => {
     );
     expect(rows[0]!.n).toBe(1);
   });
+  it('a check-out cut off before the desk named it is taken again at the next sign-in', async () => {
+    let d = await signedIn('qiu');
+    const draft = await d.call<Story>('stories.create', {});
+    const story = await d.call<Story>('stories.save', {
+      id: draft.id,
+      baseRev: draft.rev,
+      content: { ...contentOf(draft), headline: '要带走的稿' },
+    });
+    await d.call('locks.release', { id: story.id });
+    // The newsroom answered the check-out; the desk died while keeping its copy.
+    d.services.store.create = () => Promise.reject(cutOff());
+    const { desk } = await d.status();
+    await expect(d.call('checkout.take', { ids: [story.id], desk: desk! })).rejects.toThrow(/died here/);
+    expect((await d.status()).away).toEqual([]);
+
+    d = (await restarted(d, 'qiu')).desk;
+    const status = await d.status();
+    expect(status.away!.map((e) => [e.storyId, e.kind, e.baseRev])).toEqual([
+      [story.id, 'checkout', story.rev],
+    ]);
+    const held = await d.call<Story>('stories.get', { id: story.id });
+    expect(held.headline).toBe('要带走的稿');
+    await d.call('stories.save', {
+      id: story.id,
+      baseRev: held.rev,
+      content: { ...contentOf(held), headline: '带走后改的' },
+    });
+    await checkIn(d, []);
+    expect(await revisions(story.id)).toEqual(['', '要带走的稿', '带走后改的']);
+    expect((await d.status()).away).toEqual([]);
+  });
 });

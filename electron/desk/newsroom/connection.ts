@@ -20,7 +20,12 @@ import {
   type NewsroomState,
   type NewsroomStatus,
 } from '../../../shared/api';
-import type { CheckInReport, CheckoutTaken } from '../../../shared/api/checkout-contract';
+import {
+  CHECKOUT_MAX_STORIES,
+  type CheckInReport,
+  type CheckoutList,
+  type CheckoutTaken,
+} from '../../../shared/api/checkout-contract';
 import { contentOf, queryStories, type Story, type StoryContent } from '../../../shared/model';
 import type { SignoffChallenge } from '../../../shared/review/review-contract';
 import type { UserProfile } from '../../../shared/review/roles';
@@ -46,7 +51,7 @@ import {
   writeNewsroomConfig,
   type NewsroomConfig,
 } from './config';
-import { Outbox } from './outbox';
+import { opStoryId, Outbox } from './outbox';
 import { LOCAL_STATUS, notConnected } from './handlers';
 import { PendingSaves } from './pending-saves';
 
@@ -402,8 +407,28 @@ export class NewsroomConnection {
     }
     this.#setState('connected', true);
     await this.#openEvents();
+    await this.#resumeCheckouts().catch((err: unknown) => {
+      if (!didNotReach(err) && !sessionEnded(err))
+        console.warn('[desk] reading the check-outs of this desk failed:', err);
+    });
     this.#flush();
     this.#autoCheckIn();
+  }
+
+  /**
+   * Check-outs to this person on this desk that the desk does not name (cut off between the
+   * newsroom's answer to checkout.take and the record's write): taken again, so their copies are
+   * the newsroom's and named. One with changes of it waiting in the outbox is left as it is.
+   */
+  async #resumeCheckouts(): Promise<void> {
+    const who = this.#who();
+    if (!who || this.#state !== 'connected') return;
+    const list = await this.#call<CheckoutList>('checkout.list', { desk: who.desk });
+    const waiting = new Set(this.away.outbox.entries(who).map((e) => opStoryId(e.op)));
+    const lost = list.items
+      .filter((i) => i.mine && !this.away.has(who, i.storyId) && !waiting.has(i.storyId))
+      .map((i) => i.storyId);
+    if (lost.length > 0) await this.#take({ ids: lost.slice(0, CHECKOUT_MAX_STORIES), desk: who.desk });
   }
 
   async #endSession(remote = true) {
