@@ -96,6 +96,13 @@ export type NewsroomStatus = {
   checkInRefused?: { opId: string; key: string; detail: string } | null;
   /** When the last check-in answered (ISO); null before any. */
   lastCheckIn?: string | null;
+  /**
+   * True when the desk was restarted while the newsroom did not answer and opened offline for the
+   * person who last signed in on it (`person`, state `unreachable` since `unreachableSince`): no
+   * session, the signing key locked; the stories held away and new drafts are written as before.
+   * When the newsroom answers, the state becomes `signedOut` and the person signs in again.
+   */
+  openedOffline?: boolean;
 };
 
 type Method<I extends z.ZodType, O> = { input: I; output?: O };

@@ -14,4 +14,6 @@ export const checkoutEn = {
     'The newsroom has not answered since {since}, and this needs the newsroom; nothing was changed. Stories checked out to this desk and new drafts can be written meanwhile and are checked in when it answers again.',
   'error.storyHeldAway':
     'This story is checked out to this computer; check it in before doing this. Nothing was changed.',
+  'review.refused.checkedOut':
+    'This story is checked out to {name} ({desk}, since {since}) and may still change when it is checked in, so it is not submitted, signed, returned or sent to layout meanwhile; nothing was recorded. Wait for the check-in, or an editor takes it over with a reason.',
 } as const satisfies Record<keyof typeof checkoutZhCN, string>;

@@ -9,11 +9,17 @@ import { checkoutZhCN } from './checkout-zh-CN';
 const ROOT = join(import.meta.dirname, '../..');
 /** The error keys the check-out code sends, read from its source. */
 function sentKeys(): string[] {
-  const source = ['electron/server/store/checkout.ts', 'electron/server/store/stories.ts']
+  const source = [
+    'electron/server/store/checkout.ts',
+    'electron/server/store/stories.ts',
+    'electron/server/store/review.ts',
+  ]
     .map((f) => readFileSync(join(ROOT, f), 'utf8'))
     .join('\n');
   return [
-    ...source.matchAll(/'(error\.(?:checkedOutBy|checkInOp\w+|notCheckedOut|noConflict|conflict\w+))'/g),
+    ...source.matchAll(
+      /'(error\.(?:checkedOutBy|checkInOp\w+|notCheckedOut|noConflict|conflict\w+)|review\.refused\.checkedOut)'/g,
+    ),
   ].map((m) => m[1]!);
 }
 

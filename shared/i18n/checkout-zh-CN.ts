@@ -13,4 +13,6 @@ export const checkoutZhCN = {
   'error.newsroomOffline':
     '编辑部自{since}起连不上，这项操作要编辑部才能做，未作任何改动。带走编辑的稿件和新写的草稿可以照常写，编辑部恢复后自动交回。',
   'error.storyHeldAway': '此稿已带走到这台电脑上编辑，请先交回再做这项操作，未作任何改动。',
+  'review.refused.checkedOut':
+    '此稿已由{name}带走编辑（{desk}，自{since}起），交回时还可能改动，期间不能送审、签发、退回或付排，未作任何记录。请等其交回，或由编辑说明理由后接管。',
 } as const;

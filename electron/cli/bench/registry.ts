@@ -64,7 +64,7 @@ export const BENCHES: Bench[] = [
   {
     name: 'checkout',
     summary:
-      'check-in of 20 stories with 40 photo uploads of 1 MB, its repeat, and catch-up after 1,000 changes',
+      "check-in of 20 stories with 40 photo uploads (server, and a desk's outbox over the loopback host), its repeat, and catch-up after 1,000 changes",
     run: async (report) => (await import('./checkout.bench')).benchCheckout(report),
   },
 ];

@@ -6,8 +6,18 @@
  * writeFileDurable), with the newsroom's revision it stands on. Every change of one is saved in
  * the store and appended to the outbox (outbox.ts) before it answers; check-in sends the outbox.
  *
- * A crash between the store's write and the outbox's is caught up by `reconcile`: a copy whose
- * local revision is past the last one the outbox holds gets an operation for what it shows.
+ * Every step is one durable write, and a crash between two of them is closed thus (ADR 013):
+ * - a save: the store's write, the outbox's (the operation names the copy's revision it carries),
+ *   the record's. Cut off after the store's, `reconcile` finds the copy past every revision the
+ *   record and the outbox know and appends an operation for what it shows; cut off after the
+ *   outbox's, the operation already carries the copy's revision and the record catches up to it
+ *   (no second operation for the same change);
+ * - a draft: the record names it first (carrying nothing yet), then the store, the outbox, the
+ *   record; a draft named but never written is dropped, one written but not in the outbox gets
+ *   its creation then;
+ * - a check-in: what the answers say (revisions, parallel versions) is recorded before the
+ *   operations leave the outbox; cut off between, the operations go again and the newsroom
+ *   answers them as repeats, recorded the same.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
@@ -76,6 +86,8 @@ type AwayRecord = z.infer<typeof RecordSchema>;
 export const awayFileOf = (dataDir: string) => join(dataDir, 'newsroom', 'checkout.json');
 
 export type Who = { personId: string; name: string; server: string; desk: string };
+/** Whose record it is: the person, the newsroom and this desk's name there. */
+type Owner = Pick<Who, 'personId' | 'server' | 'desk'>;
 
 export function offline(method: string, since: string | null): DeskError {
   return new DeskError(
@@ -105,7 +117,20 @@ export class AwayStories {
 
   static async open(dataDir: string, store: DeskStore, outbox: Outbox): Promise<AwayStories> {
     const path = awayFileOf(dataDir);
-    return new AwayStories(store, outbox, path, await readJsonFile(path, RecordSchema));
+    const away = new AwayStories(store, outbox, path, await readJsonFile(path, RecordSchema));
+    const r = away.#record;
+    // What a crash cut off is caught up now, so the status counts right before anyone signs in. Should
+    // that fail, the desk still opens (nothing was changed); every check-in does it again first.
+    if (r)
+      await away
+        .#serial(() => away.#reconcile({ personId: r.personId, server: r.server, desk: r.desk }))
+        .catch((err: unknown) =>
+          console.warn(
+            '[desk] catching up the stories held away failed; the next check-in tries again:',
+            err,
+          ),
+        );
+    return away;
   }
 
   get outbox(): Outbox {
@@ -163,7 +188,7 @@ export class AwayStories {
     this.#record = next;
   }
 
-  #recordFor(who: Who): AwayRecord {
+  #recordFor(who: Owner): AwayRecord {
     const r = this.#record;
     if (r && r.personId === who.personId && r.server === who.server) return { ...r, desk: who.desk };
     // Another person (or newsroom) on this desk: their stories stay in the store; this record starts empty.
@@ -179,7 +204,7 @@ export class AwayStories {
     };
   }
 
-  async #setEntry(who: Who, entry: AwayEntry): Promise<void> {
+  async #setEntry(who: Owner, entry: AwayEntry): Promise<void> {
     const r = this.#recordFor(who);
     await this.#write({ ...r, stories: [...r.stories.filter((e) => e.storyId !== entry.storyId), entry] });
   }
@@ -253,7 +278,7 @@ export class AwayStories {
       const entry = this.entries(who).find((e) => e.storyId === id);
       if (!entry) throw new Error(`story ${id} is not held away on this desk`);
       const saved = await this.#store.save(id, baseRev, content, who.name);
-      await this.#outbox.append(who, await this.#op(entry, contentOf(saved), false));
+      await this.#outbox.append(who, await this.#op(entry, contentOf(saved), false), saved.rev);
       await this.#setEntry(who, { ...entry, headline: saved.headline, localRev: saved.rev });
       return saved;
     });
@@ -263,21 +288,21 @@ export class AwayStories {
   create(who: Who, page: string | null): Promise<Story> {
     return this.#serial(async () => {
       const at = new Date().toISOString();
-      const story = await this.#store.create({
-        ...newStory(newStoryId(), at, who.name, { page }),
-        createdBy: who.personId,
-      });
+      const draft = { ...newStory(newStoryId(), at, who.name, { page }), createdBy: who.personId };
       const entry: AwayEntry = {
-        storyId: story.id,
-        headline: story.headline,
+        storyId: draft.id,
+        headline: draft.headline,
         kind: 'draft',
         baseRev: 1,
         serverRev: null,
-        localRev: story.rev,
+        localRev: 0,
         since: at,
       };
-      await this.#outbox.append(who, await this.#op(entry, contentOf(story), true));
+      // Named first, carrying nothing: a crash after the store's write leaves a copy `reconcile` sends.
       await this.#setEntry(who, entry);
+      const story = await this.#store.create(draft);
+      await this.#outbox.append(who, await this.#op(entry, contentOf(story), true), story.rev);
+      await this.#setEntry(who, { ...entry, localRev: story.rev });
       return story;
     });
   }
@@ -295,18 +320,35 @@ export class AwayStories {
   }
 
   /**
-   * An operation for every copy whose store revision is past the one its last operation was made
-   * from (a change cut off between the store's write and the outbox's, or made while nobody was
-   * signed in): what the copy shows goes up too.
+   * Closes what a crash cut off (see the top of this file). A copy whose store revision is past
+   * every one the record and the outbox know (a change cut off between the store's write and the
+   * outbox's, or made while nobody was signed in) gets an operation for what it shows; a record
+   * behind an operation already waiting catches up to it; a draft named but never written is dropped.
    */
-  async #reconcile(who: Who): Promise<void> {
+  async #reconcile(who: Owner): Promise<void> {
     for (const entry of this.entries(who)) {
+      const pending = this.#outbox.entries(who).some((o) => opStoryId(o.op) === entry.storyId);
       const held = this.#store.list().find((s) => s.id === entry.storyId);
-      if (!held || held.rev <= entry.localRev) continue;
+      if (!held) {
+        if (entry.kind === 'draft' && entry.serverRev === null && !pending) {
+          const r = this.#recordFor(who);
+          await this.#write({ ...r, stories: r.stories.filter((e) => e.storyId !== entry.storyId) });
+        }
+        continue;
+      }
+      const known = Math.max(entry.localRev, this.#outbox.carried(who, entry.storyId));
+      if (held.rev <= known) {
+        if (entry.localRev < known)
+          await this.#setEntry(who, { ...entry, headline: held.headline, localRev: known });
+        continue;
+      }
       const story = await this.#store.get(entry.storyId);
       const created = entry.kind !== 'draft' || entry.serverRev !== null;
-      const pending = this.#outbox.entries(who).some((o) => opStoryId(o.op) === entry.storyId);
-      await this.#outbox.append(who, await this.#op(entry, contentOf(story), !created && !pending));
+      await this.#outbox.append(
+        who,
+        await this.#op(entry, contentOf(story), !created && !pending),
+        story.rev,
+      );
       await this.#setEntry(who, { ...entry, headline: story.headline, localRev: story.rev });
     }
   }
@@ -343,12 +385,13 @@ export class AwayStories {
           release: last ? [...back] : [],
           keep: last ? keep : this.entries(who).map((e) => e.storyId),
         });
+        // What the answers say is recorded first: cut off before the acks, the operations go again as repeats.
+        await this.#after(who, report);
         for (const r of report.results) await this.#outbox.ack(r.opId);
         await this.#outbox.sync();
         total.results.push(...report.results);
         total.repeated += report.repeated;
         total.released.push(...report.released);
-        await this.#after(who, report);
         if (report.refused) {
           total.refused = report.refused;
           break;

@@ -36,8 +36,6 @@ function random(seed: number): () => number {
   };
 }
 
-console.warn('SKIP desk SIGKILL check-in test: a save was once applied twice (issue 18, open bug)');
-
 describe.skipIf(skip !== null)('the desk killed during check-ins', () => {
   let cluster: PgCluster;
   let nr: TestNewsroom;
@@ -55,9 +53,7 @@ describe.skipIf(skip !== null)('the desk killed during check-ins', () => {
     if (bundle) rmSync(bundle, { force: true });
   });
 
-  // Known bug (issue 18, open): one run on a fresh clone found a save applied twice (60 distinct of 61 rows)
-  // after a SIGKILL between sending and acknowledging. Skipped until the outbox's send/ack step is fixed.
-  it.skip(`applies every save exactly once across ${KILLS} SIGKILLs of the desk`, async () => {
+  it(`applies every save exactly once across ${KILLS} SIGKILLs of the desk`, async () => {
     bundle = await buildDeskBundle();
     const password = await nr.person('zhang', '张记者', ['reporter']);
 

@@ -2,7 +2,9 @@
  * The desk's newsroom connection as kept in the data folder (`newsroom.json`, ADR 012): the
  * server's address and the last login name, written durably like the store's other files. The
  * session token is never written: after a restart the desk asks for the password again, which
- * also unlocks the signing key.
+ * also unlocks the signing key. Who last signed in (their id, name and roles, never a password
+ * or a token) is kept so that a desk restarted while the newsroom does not answer opens offline
+ * for them, on the stories they hold away (issue 18, ADR 013).
  */
 import { randomBytes } from 'node:crypto';
 import { unlink } from 'node:fs/promises';
@@ -11,9 +13,21 @@ import { dirname, join } from 'node:path';
 
 import { z } from 'zod';
 
+import { ROLES, USER_ID } from '../../../shared/review/roles';
 import { dataLayout } from '../storage/data-layout';
 import { DamagedFileError, fsyncDir, readJsonFile, writeFileDurable } from '../storage/durable-file';
 import { moveAside } from '../storage/move-aside';
+
+/** Who last signed in on this desk: enough to name them offline, nothing that opens anything. */
+export const LastPersonSchema = z
+  .object({
+    id: z.string().regex(USER_ID),
+    login: z.string().min(1).max(64),
+    name: z.string().min(1).max(80),
+    roles: z.array(z.enum(ROLES)).max(ROLES.length),
+  })
+  .strict();
+export type LastPerson = z.infer<typeof LastPersonSchema>;
 
 export const NewsroomConfigSchema = z
   .object({
@@ -30,6 +44,13 @@ export const NewsroomConfigSchema = z
      * once per data folder, so a story checked out here names this computer.
      */
     desk: z.string().min(1).max(100).optional(),
+    /**
+     * The person who last signed in on this desk (issue 18): a restart while the newsroom does
+     * not answer opens offline for them. Forgotten when they sign out.
+     */
+    lastPerson: LastPersonSchema.nullable().optional(),
+    /** Since when the newsroom has not answered this desk (ISO), kept across a restart; null while it answers. */
+    offlineSince: z.string().max(40).nullable().optional(),
   })
   .strict();
 export type NewsroomConfig = z.infer<typeof NewsroomConfigSchema>;

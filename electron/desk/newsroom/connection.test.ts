@@ -305,7 +305,7 @@ describe.skipIf(skip !== null)('a desk connected to the newsroom', () => {
     });
     expect(JSON.stringify(status)).not.toMatch(/token/i);
 
-    // The connection is kept in newsroom.json without any secret.
+    // The connection is kept in newsroom.json without any secret: who signed in last, not their password.
     const config = await readFile(join(reporter.dir, 'newsroom.json'), 'utf8');
     expect(JSON.parse(config)).toEqual({
       version: 1,
@@ -313,6 +313,8 @@ describe.skipIf(skip !== null)('a desk connected to the newsroom', () => {
       lastLogin: 'zhou',
       staleKeys: [],
       desk: expect.stringMatching(/^.+-[0-9a-f]{6}$/) as string,
+      lastPerson: { id: 'zhou', login: 'zhou', name: '周记者', roles: ['reporter'] },
+      offlineSince: null,
     });
 
     const story = await written(reporter, '社区党员志愿服务队', '周记者');

@@ -20,7 +20,12 @@ import {
   type NewsroomState,
   type NewsroomStatus,
 } from '../../../shared/api';
-import type { CheckInReport, CheckoutTaken } from '../../../shared/api/checkout-contract';
+import {
+  CHECKOUT_MAX_STORIES,
+  type CheckInReport,
+  type CheckoutList,
+  type CheckoutTaken,
+} from '../../../shared/api/checkout-contract';
 import { contentOf, queryStories, type Story, type StoryContent } from '../../../shared/model';
 import type { SignoffChallenge } from '../../../shared/review/review-contract';
 import type { UserProfile } from '../../../shared/review/roles';
@@ -39,13 +44,14 @@ import type { DeskEvents } from '../desk-events';
 import { didNotReach, NewsroomClient, sessionEnded } from './client';
 import { AwayStories, offline, type Who } from './away';
 import {
+  LastPersonSchema,
   newDeskName,
   readNewsroomConfig,
   removeNewsroomConfig,
   writeNewsroomConfig,
   type NewsroomConfig,
 } from './config';
-import { Outbox } from './outbox';
+import { opStoryId, Outbox } from './outbox';
 import { LOCAL_STATUS, notConnected } from './handlers';
 import { PendingSaves } from './pending-saves';
 import { PhotoCache } from './photo-cache';
@@ -156,6 +162,13 @@ export class NewsroomConnection {
   #checkingIn: Promise<CheckInReport> | null = null;
   #checkInTimer: NodeJS.Timeout | null = null;
   #checkInTries = 0;
+  /**
+   * Opened offline (issue 18): restarted while the newsroom did not answer, the desk works for the
+   * person who last signed in here, with no session and the signing key locked.
+   */
+  #offline = false;
+  /** The kept connection's writes, one after the other. */
+  #configWrites: Promise<void> = Promise.resolve();
 
   private constructor(
     o: ConnectionOptions,
@@ -190,7 +203,9 @@ export class NewsroomConnection {
       await writeNewsroomConfig(o.dataDir, config);
     }
     const away = await AwayStories.open(o.dataDir, o.store, outbox);
-    return new NewsroomConnection({ ...o, ca }, config, pending, away);
+    const connection = new NewsroomConnection({ ...o, ca }, config, pending, away);
+    connection.#probeAtStart();
+    return connection;
   }
 
   get state(): NewsroomState {
@@ -218,6 +233,7 @@ export class NewsroomConnection {
       key: this.#key
         ? { fingerprint: keyFingerprint(this.#key.unlocked.publicKey), file: this.#key.file }
         : null,
+      openedOffline: this.#offline,
     };
   }
 
@@ -281,7 +297,7 @@ export class NewsroomConnection {
       client.close();
       throw err;
     }
-    if (this.#client?.signedIn) await this.signOut();
+    if (this.#client?.signedIn || this.#offline) await this.signOut();
     this.#client?.close();
     this.#client = client;
     const same = this.#config?.server === client.server;
@@ -292,8 +308,9 @@ export class NewsroomConnection {
       staleKeys: same ? (this.#config?.staleKeys ?? []) : [],
       // The desk keeps its name across newsrooms: it is this computer (this data folder).
       desk: this.#config?.desk ?? newDeskName(),
+      ...(same && this.#config?.lastPerson ? { lastPerson: this.#config.lastPerson } : {}),
     };
-    await writeNewsroomConfig(this.#o.dataDir, this.#config);
+    await this.#writeConfig();
     this.#setState('signedOut', true);
     return this.status();
   }
@@ -302,12 +319,25 @@ export class NewsroomConnection {
     const client = this.#client;
     if (!client || !this.#config) throw notConnected('newsroom.signIn');
     if (client.signedIn) await this.signOut();
-    const answer = await client.signIn(login, password);
+    let answer: Awaited<ReturnType<NewsroomClient['signIn']>>;
+    try {
+      answer = await client.signIn(login, password);
+    } catch (err) {
+      // The newsroom does not answer: the person who last signed in here works offline meanwhile.
+      if (didNotReach(err)) {
+        if (this.#config?.lastPerson?.login === login) this.#openOffline();
+      } else if (this.#offline) this.#offlineAnswered();
+      throw err;
+    }
+    if (this.#offline) {
+      this.#offline = false;
+      this.#clearTimers();
+    }
     this.#person = { ...answer.person, login };
     this.#expiresAt = answer.expiresAt;
     this.#config = { ...this.#config, lastLogin: login };
     try {
-      await writeNewsroomConfig(this.#o.dataDir, this.#config);
+      await this.#writeConfig();
       if (answer.mustChangePassword) {
         this.#setState('passwordChange', true);
         return this.status();
@@ -336,15 +366,21 @@ export class NewsroomConnection {
     return this.status();
   }
 
+  /** Signs out; the desk no longer opens offline for the person (they said they are done here). */
   async signOut(): Promise<NewsroomStatus> {
     if (!this.#config) return this.status();
     await this.#endSession(true);
+    if (this.#config.lastPerson) {
+      this.#config = { ...this.#config, lastPerson: null };
+      await this.#writeConfig();
+    }
     return this.status();
   }
 
   async disconnect(): Promise<NewsroomStatus> {
     if (!this.#config) return this.status();
     await this.#endSession(true);
+    await this.#configWrites;
     await removeNewsroomConfig(this.#o.dataDir);
     this.#client?.close();
     this.#client = null;
@@ -375,10 +411,39 @@ export class NewsroomConnection {
   async #signedIn() {
     this.#unreachableSince = null;
     this.#probeTries = 0;
+    // Who may work offline on this desk after a restart: the person, never their password or token.
+    const p = this.#person;
+    const last = p
+      ? LastPersonSchema.safeParse({ id: p.id, login: p.login, name: p.name, roles: p.roles })
+      : null;
+    if (this.#config && last?.success) {
+      this.#config = { ...this.#config, lastPerson: last.data, offlineSince: null };
+      await this.#writeConfig();
+    }
     this.#setState('connected', true);
     await this.#openEvents();
+    await this.#resumeCheckouts().catch((err: unknown) => {
+      if (!didNotReach(err) && !sessionEnded(err))
+        console.warn('[desk] reading the check-outs of this desk failed:', err);
+    });
     this.#flush();
     this.#autoCheckIn();
+  }
+
+  /**
+   * Check-outs to this person on this desk that the desk does not name (cut off between the
+   * newsroom's answer to checkout.take and the record's write): taken again, so their copies are
+   * the newsroom's and named. One with changes of it waiting in the outbox is left as it is.
+   */
+  async #resumeCheckouts(): Promise<void> {
+    const who = this.#who();
+    if (!who || this.#state !== 'connected') return;
+    const list = await this.#call<CheckoutList>('checkout.list', { desk: who.desk });
+    const waiting = new Set(this.away.outbox.entries(who).map((e) => opStoryId(e.op)));
+    const lost = list.items
+      .filter((i) => i.mine && !this.away.has(who, i.storyId) && !waiting.has(i.storyId))
+      .map((i) => i.storyId);
+    if (lost.length > 0) await this.#take({ ids: lost.slice(0, CHECKOUT_MAX_STORIES), desk: who.desk });
   }
 
   async #endSession(remote = true) {
@@ -391,10 +456,77 @@ export class NewsroomConnection {
     this.#person = null;
     this.#expiresAt = null;
     this.#key = null;
+    this.#offline = false;
     this.#unreachableSince = null;
     this.#lastSeq = null;
     this.#served.clear();
+    void this.#keepOfflineSince();
     if (this.#config) this.#setState('signedOut', true);
+  }
+
+  /** Writes the kept connection as it is now; writes go one after the other, the last one stays. */
+  #writeConfig(): Promise<void> {
+    const run = this.#configWrites.then(() =>
+      this.#config ? writeNewsroomConfig(this.#o.dataDir, this.#config) : undefined,
+    );
+    this.#configWrites = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Keeps since when the newsroom has not answered in newsroom.json, so a restart still says it. */
+  #keepOfflineSince(): Promise<void> {
+    const c = this.#config;
+    if (!c || (c.offlineSince ?? null) === this.#unreachableSince) return Promise.resolve();
+    this.#config = { ...c, offlineSince: this.#unreachableSince };
+    return this.#writeConfig().catch((err: unknown) =>
+      console.warn('[desk] could not keep since when the newsroom has not answered:', err),
+    );
+  }
+
+  // ---- opened offline: a restart while the newsroom does not answer (issue 18) -------------------
+
+  /** At start: a desk someone signed in on opens offline for them when the newsroom does not answer. */
+  #probeAtStart() {
+    const client = this.#client;
+    if (!client || !this.#config?.lastPerson) return;
+    client.probe().then(
+      () => undefined,
+      (err: unknown) => {
+        if (didNotReach(err)) this.#openOffline();
+      },
+    );
+  }
+
+  /**
+   * Works offline for the person who last signed in here: the stories they hold away and the
+   * drafts they write, as before; no session and the signing key locked (whatever needs the
+   * newsroom says so). Tries the newsroom with backoff; when it answers, the person signs in.
+   */
+  #openOffline() {
+    const last = this.#config?.lastPerson;
+    if (!last || this.#closed || this.#client?.signedIn || this.#state !== 'signedOut') return;
+    this.#offline = true;
+    this.#person = { ...last, disabled: false };
+    this.#expiresAt = null;
+    this.#key = null;
+    this.#unreachableSince = this.#config?.offlineSince ?? new Date().toISOString();
+    this.#probeTries = 0;
+    void this.#keepOfflineSince();
+    this.#setState('unreachable', true);
+    this.#scheduleProbe();
+  }
+
+  /** The newsroom answers a desk opened offline: the person signs in (the outbox goes up then). */
+  #offlineAnswered() {
+    if (!this.#offline || this.#closed) return;
+    this.#offline = false;
+    this.#person = null;
+    this.#unreachableSince = null;
+    this.#probeTries = 0;
+    if (this.#probeTimer) clearTimeout(this.#probeTimer);
+    this.#probeTimer = null;
+    void this.#keepOfflineSince();
+    this.#setState('signedOut', true);
   }
 
   /**
@@ -609,7 +741,7 @@ export class NewsroomConnection {
     const fingerprint = keyFingerprint(key.unlocked.publicKey);
     if (this.#config && !this.#config.staleKeys.includes(fingerprint)) {
       this.#config = { ...this.#config, staleKeys: [...this.#config.staleKeys, fingerprint].slice(-100) };
-      await writeNewsroomConfig(this.#o.dataDir, this.#config);
+      await this.#writeConfig();
     }
     if (this.#key === key) this.#key = null;
     this.#emitNewsroom();
@@ -812,8 +944,9 @@ export class NewsroomConnection {
   // ---- reachability, events and the outbox --------------------------------------------------------
 
   #reached() {
-    if (this.#state !== 'unreachable') return;
+    if (this.#state !== 'unreachable' || this.#offline) return;
     this.#unreachableSince = null;
+    void this.#keepOfflineSince();
     this.#probeTries = 0;
     if (this.#probeTimer) clearTimeout(this.#probeTimer);
     this.#probeTimer = null;
@@ -827,6 +960,7 @@ export class NewsroomConnection {
     if (this.#state !== 'connected' && this.#state !== 'unreachable') return;
     if (this.#state !== 'unreachable') {
       this.#unreachableSince = new Date().toISOString();
+      void this.#keepOfflineSince();
       this.#setState('unreachable', true);
     }
     this.#scheduleProbe();
@@ -841,7 +975,16 @@ export class NewsroomConnection {
     this.#probeTimer = setTimeout(() => {
       this.#probeTimer = null;
       const client = this.#client;
-      if (!client?.signedIn || this.#state !== 'unreachable') return;
+      if (!client || this.#state !== 'unreachable') return;
+      if (this.#offline) {
+        this.#probeTries++;
+        client.probe().then(
+          () => this.#offlineAnswered(),
+          () => this.#scheduleProbe(),
+        );
+        return;
+      }
+      if (!client.signedIn) return;
       this.#probeTries++;
       this.#tracked(() => client.me()).then(
         (me) => {

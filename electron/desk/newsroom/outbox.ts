@@ -23,6 +23,12 @@ const OutboxFileSchema = z
     /** Who wrote it, and for which newsroom: sent only by that person to that server. */
     personId: z.string().max(64),
     server: z.string().max(300),
+    /**
+     * The revision of the desk's copy this operation carries (what the store showed when it was
+     * made): with it the desk knows, after a crash between the outbox's write and the record's,
+     * that this change is already waiting (absent in files written before it was recorded).
+     */
+    localRev: z.number().int().min(0).optional(),
     op: CheckInOpSchema,
   })
   .strict();
@@ -77,13 +83,34 @@ export class Outbox {
       .sort((a, b) => a.seq - b.seq);
   }
 
+  /** The highest revision of the desk's copy of `storyId` that an operation waiting here carries (0: none). */
+  carried(who: { personId: string; server: string }, storyId: string): number {
+    let rev = 0;
+    for (const e of this.entries(who))
+      if (opStoryId(e.op) === storyId && e.localRev !== undefined) rev = Math.max(rev, e.localRev);
+    return rev;
+  }
+
   get size(): number {
     return this.#entries.size;
   }
 
-  /** Appends an operation durably: when this resolves it survives a crash or a power cut. */
-  async append(who: { personId: string; server: string }, op: CheckInOp): Promise<OutboxEntry> {
-    const entry: OutboxEntry = { seq: ++this.#seq, personId: who.personId, server: who.server, op };
+  /**
+   * Appends an operation durably: when this resolves it survives a crash or a power cut.
+   * `localRev`: the revision of the desk's copy it carries.
+   */
+  async append(
+    who: { personId: string; server: string },
+    op: CheckInOp,
+    localRev?: number,
+  ): Promise<OutboxEntry> {
+    const entry: OutboxEntry = {
+      seq: ++this.#seq,
+      personId: who.personId,
+      server: who.server,
+      ...(localRev === undefined ? {} : { localRev }),
+      op,
+    };
     await mkdir(this.dir, { recursive: true });
     await writeFileDurable(join(this.dir, fileName(entry)), `${JSON.stringify(entry)}\n`, 0o600);
     this.#entries.set(op.opId, entry);

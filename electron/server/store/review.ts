@@ -121,6 +121,30 @@ const conflict = (id: string, baseRev: number, rev: number) =>
     `Story ${id} changed since revision ${baseRev} (now ${rev}). Nothing was signed or changed: reload the story, read it again and act on what it says now.`,
   );
 
+/**
+ * A story checked out to a desk (issue 18, ADR 013) is not submitted, signed, returned or sent to
+ * layout meanwhile: its writer may still change it, and the check-in would put new text under a
+ * decision made on the old. Refused for everyone, the holder too (they check it in first); an
+ * editor who must act now takes it over (`checkout.takeOver`, with a reason) first.
+ */
+async function refuseCheckedOut(c: pg.ClientBase, storyId: string, action: string): Promise<void> {
+  const { rows } = await c.query<{ name: string; desk: string | null; acquired_at: Date }>(
+    `select p.name, l.desk, l.acquired_at from locks l join people p on p.id = l.person_id
+      where l.story_id = $1 and l.kind = 'checkout'`,
+    [storyId],
+  );
+  const lock = rows[0];
+  if (!lock) return;
+  const desk = lock.desk ?? '';
+  const since = lock.acquired_at.toISOString();
+  throw new DeskError(
+    'locked',
+    'review.refused.checkedOut',
+    { id: storyId, name: lock.name, desk, since, action },
+    `Story ${storyId} is checked out to ${lock.name} on desk ${desk} since ${since}: it may still change when it is checked in, so it is not acted on meanwhile (${action}). Nothing was recorded; it is checked in first, or an editor takes it over with a reason.`,
+  );
+}
+
 const challengeRefused = (detail: string) =>
   new DeskError(
     'invalid-input',
@@ -298,6 +322,7 @@ export class NewsroomReview {
         at: at.toISOString(),
       });
       if (!outcome.ok) throw refusalError(outcome.refusal);
+      await refuseCheckedOut(c, st.storyId, action);
       // A submitted story starts its round with no sign-off standing (a return cleared them already).
       if (action === 'submit') await clearSignatures(c, st.storyId, REVIEW_LEVELS, at);
       await c.query('update stories set status = $2 where id = $1', [st.storyId, outcome.state.status]);
@@ -397,6 +422,7 @@ export class NewsroomReview {
         level: input.level,
       });
       if (!dry.ok) throw refusalError(dry.refusal);
+      await refuseCheckedOut(c, st.storyId, input.action);
       const key = await activeKey(c, who.person.id);
       if (!key) throw noKey(who.person.name);
       const nonce = randomBytes(24).toString('base64url');
@@ -517,6 +543,7 @@ export class NewsroomReview {
       level: payload.level,
     });
     if (!outcome.ok) throw refusalError(outcome.refusal);
+    await refuseCheckedOut(c, st.storyId, decision === 'approve' ? 'sign' : 'return');
     const event = outcome.event!;
     const anchor = decision === 'return' ? anchorOn('review.act', st.content, input.anchor) : null;
 
