@@ -164,6 +164,7 @@ export async function openDeskServices(opts: OpenOptions): Promise<DeskServices>
       canOverride: () => isEditor(person()),
       actorId: () => person()?.id ?? who(),
       sendToLayout: (id, baseRev) => remote['review.act']({ id, action: 'layout', baseRev }),
+      bringPhoto: (file) => newsroom.photos.photoFile(file),
     }).handlers;
 
   // A new story is told to every window, so lists elsewhere show it at once (issue 19).

@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { NewsroomStatus } from '../../../shared/api';
+import type { StoredPhoto } from '../../../shared/api/types';
 import type { Finding } from '../../../shared/checks/finding';
-import { bodyFromBlocks, contentOf, type Story } from '../../../shared/model';
+import { bodyFromBlocks, contentOf, type Photo, type Story } from '../../../shared/model';
 import type {
   PageExportResult,
   PageListItem,
@@ -28,6 +29,7 @@ import { ArchiveStore, archiveDirOf } from '../archive/archive-store';
 import { openDesk, type Desk } from '../newsroom/test-desks';
 import { pgSkipReason, startPgCluster, type PgCluster } from '../../server/pg-cluster';
 import { verifyNewsroom } from '../../server/store/audit-verify';
+import { testPng } from '../../server/test-photos';
 import { refusal, startTestNewsroom, TestDesk, type TestNewsroom } from '../../server/testing';
 
 const skip = pgSkipReason();
@@ -53,7 +55,13 @@ describe.skipIf(skip !== null)('the pages screen on a desk signed in to the news
     return d;
   }
 
-  async function filed(reporter: Desk, headline: string, byline: string, paragraphs: string[]) {
+  async function filed(
+    reporter: Desk,
+    headline: string,
+    byline: string,
+    paragraphs: string[],
+    photos: Photo[] = [],
+  ) {
     const draft = await reporter.call<Story>('stories.create', { page: PAGE });
     await reporter.call('locks.acquire', { id: draft.id });
     const saved = await reporter.call<Story>('stories.save', {
@@ -64,6 +72,7 @@ describe.skipIf(skip !== null)('the pages screen on a desk signed in to the news
         headline,
         byline: { credits: [{ kind: 'person', role: '记者', names: [byline] }], position: 'top' },
         body: bodyFromBlocks(paragraphs.map((text) => ({ type: 'paragraph' as const, text }))),
+        photos,
       },
     });
     await reporter.call('locks.release', { id: draft.id });
@@ -93,10 +102,27 @@ describe.skipIf(skip !== null)('the pages screen on a desk signed in to the news
     const zhao = await signedIn('zhao', '赵终审', ['final-editor']);
 
     // An ASCII comma in Chinese text is a copy error: open, so the export needs an override.
-    const lead = await filed(zhou, '党员先锋岗设到小区门口', '周记者', [
-      `${SHARED}。`,
-      '居民反映的停车难问题,三天内就有了答复，新划的四十个车位已经启用。',
-    ]);
+    // The lead's photo is added on the reporter's desk: the editor's desk has never held it.
+    const png = testPng('小区门口的先锋岗', 6000);
+    const photo = await zhou.call<StoredPhoto>('photos.import', {
+      name: '先锋岗.png',
+      data: png.toString('base64'),
+    });
+    const lead = await filed(
+      zhou,
+      '党员先锋岗设到小区门口',
+      '周记者',
+      [`${SHARED}。`, '居民反映的停车难问题,三天内就有了答复，新划的四十个车位已经启用。'],
+      [
+        {
+          id: 'p-lead',
+          file: photo.file,
+          caption: '图为小区门口的党员先锋岗',
+          creditName: '周记者',
+          creditKind: '摄',
+        },
+      ],
+    );
     const second = await filed(sun, '便民服务站里的“红马甲”', '孙记者', [
       '清晨七点，服务站的灯就亮了。',
       `${SHARED}，这已经坚持了两年。`,
@@ -176,7 +202,11 @@ describe.skipIf(skip !== null)('the pages screen on a desk signed in to the news
     expect(result.folder).toBe(join(zhao.dir, 'exports', `${PAGE}-${DATE}`));
     expect(result.override).toMatchObject({ by: '赵终审', reason });
     const files = await readdir(result.folder);
-    expect(files).toEqual(expect.arrayContaining(['manifest.json', 'preflight.json']));
+    expect(files).toEqual(expect.arrayContaining(['manifest.json', 'preflight.json', 'images']));
+    // The photo came from the newsroom into this desk for the package, byte for byte.
+    const images = await readdir(join(result.folder, 'images'));
+    expect(images).toHaveLength(1);
+    expect((await readFile(join(result.folder, 'images', images[0]!))).equals(png)).toBe(true);
     const manifest = JSON.parse(await readFile(join(result.folder, 'manifest.json'), 'utf8'));
     expect(JSON.stringify(manifest)).toContain(lead.headline);
     expect(manifest.override.reason).toBe(reason);

@@ -90,6 +90,11 @@ export type PageDeps = {
   sendToLayout?: (id: string, baseRev: number) => Promise<unknown>;
   /** Opens a folder in the file manager (Electron's shell.openPath in the app); absent: pages.openFolder says so. */
   openPath?: (folder: string) => Promise<string>;
+  /**
+   * Brings a photo the stories show into the data folder's photos before an export reads it (a
+   * connected desk fetches one it lacks from the newsroom); absent: the photos are the folder's.
+   */
+  bringPhoto?: (file: string) => Promise<unknown>;
 };
 
 export type PageHandlers = Pick<
@@ -207,6 +212,11 @@ export function pageService(deps: PageDeps) {
   ): Promise<PageExportResult> {
     const { plan, stories, report } = await preflight(input.name, input.date);
     state.steps.push({ step: 'preflight', done: 0, total: 0 });
+    if (deps.bringPhoto) {
+      const files = new Set([...stories.values()].flatMap((s) => s.photos.map((p) => p.file)));
+      // One the desk cannot bring is named by the export's own error.exportPhotoMissing.
+      for (const file of files) await deps.bringPhoto(file).catch(() => undefined);
+    }
     const progress: ExportProgress[] = [];
     const result = await exportPage({
       plan,
