@@ -152,7 +152,7 @@ type ShellProps = { prefs: Prefs; initialNotices: Notice[]; locale: Locale; onLo
 
 function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
   const { t } = useI18n();
-  const { showError, toast } = useFeedback();
+  const { showError, clearError, toast } = useFeedback();
   const [query, setQuery] = useState<StoryQuery>(prefs.query);
   const [view, setView] = useState<DeskView>(prefs.view);
   const [archiveId, setArchiveId] = useState<string | null>(null);
@@ -175,9 +175,16 @@ function Shell({ prefs, initialNotices, locale, onLocale }: ShellProps) {
   usePrefsSync({ locale, query, openStoryId: openId, view });
 
   const { error: listError, reload: reloadList } = list;
+  // The list's failure stays shown until the list reads again; then it goes by itself.
+  const listErrorShown = useRef<number | null>(null);
   useEffect(() => {
-    if (listError) showError(listError, 'safe.nothingChanged', () => void reloadList());
-  }, [listError, reloadList, showError]);
+    if (listError) {
+      listErrorShown.current = showError(listError, 'safe.nothingChanged', () => void reloadList());
+    } else if (listErrorShown.current !== null) {
+      clearError(listErrorShown.current);
+      listErrorShown.current = null;
+    }
+  }, [listError, reloadList, showError, clearError]);
 
   const selected = openId ? (list.items.find((s) => s.id === openId) ?? null) : null;
 

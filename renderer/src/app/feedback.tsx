@@ -12,9 +12,10 @@ type ShownError = { id: number; message: string; safe: string; detail: string; r
 type Toast = { id: number; message: string; action?: { label: string; run: () => void } };
 
 export type Feedback = {
-  /** Shows a failed call; `safe` names what was kept safe (a 'safe.*' message key). */
-  showError: (err: unknown, safe: MessageKey, retry?: () => void) => void;
-  clearError: () => void;
+  /** Shows a failed call; `safe` names what was kept safe (a 'safe.*' message key). Returns its id. */
+  showError: (err: unknown, safe: MessageKey, retry?: () => void) => number;
+  /** Clears the error shown; with an id, only if that error is still the one shown. */
+  clearError: (id?: number) => void;
   toast: (message: string, action?: Toast['action']) => void;
 };
 
@@ -42,15 +43,11 @@ export function FeedbackProvider({ children }: { children: ReactNode }) {
       showError: (err, safe, retry) => {
         const text = describeError(err, i18n);
         console.warn('[desk]', text.detail);
-        setError({
-          id: nextId.current++,
-          message: text.message,
-          safe: i18n.t(safe),
-          detail: text.detail,
-          retry,
-        });
+        const id = nextId.current++;
+        setError({ id, message: text.message, safe: i18n.t(safe), detail: text.detail, retry });
+        return id;
       },
-      clearError: () => setError(null),
+      clearError: (id) => setError((shown) => (id === undefined || shown?.id === id ? null : shown)),
       toast: (message, action) => {
         const id = nextId.current++;
         setToasts((list) => [...list.slice(-2), { id, message, action }]);

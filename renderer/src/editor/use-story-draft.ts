@@ -23,6 +23,8 @@ export function useStoryDraft(id: string, callbacks: Callbacks): [ScreenState, S
     latest.current = { callbacks, feedback };
   });
 
+  // The banner of the last failed save: it goes by itself once a save succeeds.
+  const failure = useRef<number | null>(null);
   const [controller] = useState(
     () =>
       new StoryDraftController(id, {
@@ -32,14 +34,24 @@ export function useStoryDraft(id: string, callbacks: Callbacks): [ScreenState, S
           latest.current.feedback.showError(err, 'safe.nothingChanged');
           latest.current.callbacks.onMissing(id);
         },
-        onError: (err, retry) => latest.current.feedback.showError(err, 'safe.editorKept', retry),
+        onError: (err, retry) => {
+          failure.current = latest.current.feedback.showError(err, 'safe.editorKept', retry);
+        },
         claim: () => latest.current.callbacks.claim?.() ?? Promise.resolve(true),
       }),
   );
 
   useEffect(() => {
     controller.start();
-    return () => controller.dispose();
+    const stop = controller.subscribe(() => {
+      if (failure.current === null || controller.getState().save !== 'saved') return;
+      latest.current.feedback.clearError(failure.current);
+      failure.current = null;
+    });
+    return () => {
+      stop();
+      controller.dispose();
+    };
   }, [controller]);
 
   const [screenState] = useState(() => screenStateOf(controller));
