@@ -1,7 +1,7 @@
 /**
  * Working away from the newsroom, the whole way through the UI (issue 18): a reporter checks out
  * two stories from the list on her laptop (a `desk serve` of its own) signed in to a real
- * `desk server` on PostgreSQL; the newsroom stops answering (its database halted); she edits both
+ * `desk server` on PostgreSQL; the newsroom's server is stopped; she edits both
  * and writes a new draft, which the desk keeps with its outbox and 交回 lists; the newsroom comes
  * back; the desk sends the outbox by itself and says so; she checks in from 连接编辑部. The
  * newsroom holds exactly the new revisions and the new draft, and her desk at the office (another
@@ -57,7 +57,7 @@ test('two stories checked out, the newsroom down, both edited and a draft writte
 }, info) => {
   test.setTimeout(240_000);
   const { people, url } = newsroom;
-  // One connection per question: the database is halted in the middle of the test.
+  // One connection per question, straight to the newsroom's database.
   const query = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => {
     const db = new pg.Client({ connectionString: newsroom.cluster.url('newsroom') });
     await db.connect();
@@ -78,7 +78,7 @@ test('two stories checked out, the newsroom down, both edited and a draft writte
     (await query<{ id: string }>(`select id from stories where owner_id = 'li' order by id`)).map(
       (r) => r.id,
     );
-  let halted = false;
+  let stopped = false;
   try {
     // Two stories of the reporter, written at the newsroom.
     const liByHand = await TestDesk.signIn(url, 'li', people.li!.password);
@@ -130,9 +130,9 @@ test('two stories checked out, the newsroom down, both edited and a draft writte
     await expect(office.getByTestId('checkout-state')).toHaveCount(0);
     await expect(office.getByTestId('field-headline')).not.toBeEditable();
 
-    // The newsroom stops answering.
-    newsroom.cluster.halt();
-    halted = true;
+    // The newsroom's server stops.
+    await newsroom.stop();
+    stopped = true;
     await row(laptop, a.id).click();
     await expect(laptop.getByTestId('checkout-state')).toContainText(`你已带走编辑（${laptopName}，自 `);
     await writeHeadline(laptop, '山乡夜校开课了，七十岁的老支书也来听');
@@ -167,8 +167,8 @@ test('two stories checked out, the newsroom down, both edited and a draft writte
     await expect(laptop.getByTestId('checkin-run')).toBeDisabled();
     await laptop.screenshot({ path: info.outputPath('offline-checkin.png') });
     await laptop.getByTestId('newsroom-close').click();
-    newsroom.cluster.start();
-    halted = false;
+    await newsroom.start();
+    stopped = false;
 
     // The newsroom answers again: the desk sends the outbox by itself and says what went up.
     await expect(laptop.getByTestId('newsroom-open')).toHaveAttribute('data-state', 'connected', {
@@ -216,6 +216,6 @@ test('two stories checked out, the newsroom down, both edited and a draft writte
     await expect(office.getByTestId('field-headline')).toHaveValue('山乡夜校开课了，七十岁的老支书也来听');
     await office.screenshot({ path: info.outputPath('office.png') });
   } finally {
-    if (halted) newsroom.cluster.start();
+    if (stopped) await newsroom.start();
   }
 });

@@ -27,7 +27,11 @@ export type Newsroom = {
   people: Record<string, NewsroomPerson>;
   /** `desk audit verify --json` on the newsroom's database, as an inspector runs it. */
   auditVerify(): Promise<unknown>;
-  /** Stops the server process (SIGTERM) and starts it again on the same address. */
+  /** Stops the server process (SIGTERM): desks find the newsroom not answering. */
+  stop(): Promise<void>;
+  /** Starts the server process again on the same address and database. */
+  start(): Promise<void>;
+  /** stop(), then start(). */
   restart(): Promise<void>;
   /** Stops the whole thing and removes the database folder. */
   close(): Promise<void>;
@@ -118,20 +122,28 @@ export async function startNewsroom(specs: PersonSpec[]): Promise<Newsroom> {
       const password = spec.oneTime ? made.password : await choose(spec.id, made.password);
       people[spec.id] = { id: spec.id, name: spec.name, roles: spec.roles, password };
     }
-    return {
+    const newsroom: Newsroom = {
       url,
       cluster,
       people,
       auditVerify: async () => JSON.parse(await runDesk(['audit', 'verify', '--db', db, '--json'])),
-      async restart() {
+      async stop() {
         await stopped(server.child);
+      },
+      async start() {
+        if (server.child.exitCode === null && server.child.signalCode === null) return;
         server = await serve(db, listen);
+      },
+      async restart() {
+        await newsroom.stop();
+        await newsroom.start();
       },
       async close() {
         await stopped(server.child);
         cluster.stop();
       },
     };
+    return newsroom;
   } catch (err) {
     cluster.stop();
     throw err;
