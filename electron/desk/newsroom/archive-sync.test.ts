@@ -18,7 +18,7 @@ import { pgSkipReason, startPgCluster, type PgCluster } from '../../server/pg-cl
 import { NewsroomStories } from '../../server/store/stories';
 import { startTestNewsroom, TestDesk, type TestNewsroom } from '../../server/testing';
 import { archiveCursorFileOf, archiveOutboxDirOf } from './archive-sync';
-import { openDesk, type Desk } from './test-desks';
+import { openDesk, signedInDesk, type Desk } from './test-desks';
 
 const skip = pgSkipReason();
 if (skip) console.warn(`SKIP ${skip}`);
@@ -65,11 +65,7 @@ describe.skipIf(skip !== null)("a desk's archive is the newsroom's", () => {
   const desks: Desk[] = [];
 
   async function signedIn(id: string, name: string, roles: Role[]): Promise<Desk> {
-    const password = await nr.person(id, name, roles);
-    const d = await openDesk();
-    desks.push(d);
-    await d.call('newsroom.connect', { server: nr.url });
-    await d.call('newsroom.signIn', { login: id, password });
+    const d = await signedInDesk(nr, desks, { id, name, roles });
     await d.services.archiveSync.idle();
     return d;
   }

@@ -16,7 +16,7 @@ import { pgSkipReason, startPgCluster, type PgCluster } from '../../server/pg-cl
 import { NewsroomStories } from '../../server/store/stories';
 import { startTestNewsroom, type TestNewsroom } from '../../server/testing';
 import { outboxDirOf } from './outbox';
-import { openDesk, type Desk } from './test-desks';
+import { signedInDesk, type Desk } from './test-desks';
 
 const skip = pgSkipReason();
 if (skip) console.warn(`SKIP ${skip}`);
@@ -27,14 +27,8 @@ describe.skipIf(skip !== null)('check-out on the desk', () => {
   let server: { close(): Promise<void>; port: number } | null = null;
   const desks: Desk[] = [];
 
-  async function signedIn(id: string, name: string, roles: Role[]): Promise<Desk> {
-    const password = await nr.person(id, name, roles);
-    const d = await openDesk();
-    desks.push(d);
-    await d.call('newsroom.connect', { server: nr.url });
-    await d.call('newsroom.signIn', { login: id, password });
-    return d;
-  }
+  const signedIn = (id: string, name: string, roles: Role[]): Promise<Desk> =>
+    signedInDesk(nr, desks, { id, name, roles });
 
   /** A story the reporter writes and submits: editors see it from then on. */
   async function submitted(reporter: Desk, headline: string): Promise<Story> {

@@ -20,7 +20,7 @@ import { NewsroomStories } from '../../server/store/stories';
 import { sha256Of, testPng } from '../../server/test-photos';
 import { startTestNewsroom, type TestNewsroom } from '../../server/testing';
 import { MAX_PHOTO_BYTES } from '../storage/photo-type';
-import { openDesk, type Desk } from './test-desks';
+import { signedInDesk, type Desk } from './test-desks';
 
 const skip = pgSkipReason();
 if (skip) console.warn(`SKIP ${skip}`);
@@ -41,14 +41,8 @@ describe.skipIf(skip !== null)('newsroom photos on the desks', () => {
   let current: { close(): Promise<void>; port: number } | null = null;
   const desks: Desk[] = [];
 
-  async function signedIn(id: string, name: string, roles: Role[]): Promise<Desk> {
-    const password = await nr.person(id, name, roles);
-    const d = await openDesk();
-    desks.push(d);
-    await d.call('newsroom.connect', { server: nr.url });
-    await d.call('newsroom.signIn', { login: id, password });
-    return d;
-  }
+  const signedIn = (id: string, name: string, roles: Role[]): Promise<Desk> =>
+    signedInDesk(nr, desks, { id, name, roles });
 
   const onServer = async () =>
     (await nr.pool.query<{ file: string }>('select file from photos order by file')).rows.map((r) => r.file);

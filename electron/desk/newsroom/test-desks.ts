@@ -9,7 +9,8 @@ import { join } from 'node:path';
 
 import type { DeskErrorShape, NewsroomStatus } from '../../../shared/api';
 import type { DeskEvent } from '../../../shared/api/events';
-import { FAST_SCRYPT } from '../../server/testing';
+import type { Role } from '../../../shared/review/roles';
+import { FAST_SCRYPT, type TestNewsroom } from '../../server/testing';
 import { dispatch } from '../dispatch';
 import { openDeskServices, type DeskServices } from '../services';
 
@@ -76,4 +77,22 @@ export async function openDesk(dir = mkdtempSync(join(tmpdir(), 'desk-away-'))):
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A desk on a fresh data folder, connected to `on` and signed in as a new person of it; pushed
+ * onto `open` (the test's desks, closed after it).
+ */
+export async function signedInDesk(
+  on: Pick<TestNewsroom, 'url' | 'person'>,
+  open: Desk[],
+  person: { id: string; name: string; roles: Role[] },
+): Promise<Desk> {
+  const password = await on.person(person.id, person.name, person.roles);
+  const d = await openDesk();
+  open.push(d);
+  await d.call('newsroom.connect', { server: on.url });
+  const status = await d.call<NewsroomStatus>('newsroom.signIn', { login: person.id, password });
+  if (status.state !== 'connected') throw new Error(`${person.id} is not signed in: ${status.state}`);
+  return d;
 }

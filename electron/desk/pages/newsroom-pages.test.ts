@@ -11,7 +11,6 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { NewsroomStatus } from '../../../shared/api';
 import type { StoredPhoto } from '../../../shared/api/types';
 import type { Finding } from '../../../shared/checks/finding';
 import { bodyFromBlocks, contentOf, type Photo, type Story } from '../../../shared/model';
@@ -26,7 +25,7 @@ import type {
 import type { AuditEntry } from '../../../shared/review/audit';
 import type { Role } from '../../../shared/review/roles';
 import { ArchiveStore, archiveDirOf } from '../archive/archive-store';
-import { openDesk, type Desk } from '../newsroom/test-desks';
+import { signedInDesk, type Desk } from '../newsroom/test-desks';
 import { pgSkipReason, startPgCluster, type PgCluster } from '../../server/pg-cluster';
 import { verifyNewsroom } from '../../server/store/audit-verify';
 import { testPng } from '../../server/test-photos';
@@ -45,15 +44,8 @@ describe.skipIf(skip !== null)('the pages screen on a desk signed in to the news
   let nr: TestNewsroom;
   const desks: Desk[] = [];
 
-  async function signedIn(id: string, name: string, roles: Role[]): Promise<Desk> {
-    const password = await nr.person(id, name, roles);
-    const d = await openDesk();
-    desks.push(d);
-    await d.call('newsroom.connect', { server: nr.url });
-    const status = await d.call<NewsroomStatus>('newsroom.signIn', { login: id, password });
-    expect(status.state).toBe('connected');
-    return d;
-  }
+  const signedIn = (id: string, name: string, roles: Role[]): Promise<Desk> =>
+    signedInDesk(nr, desks, { id, name, roles });
 
   async function filed(
     reporter: Desk,
