@@ -7,18 +7,15 @@
  * newsroom holds exactly the new revisions and the new draft, and her desk at the office (another
  * `desk serve`, signed in as her too) sees them arrive without a reload.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 import type { Page } from '@playwright/test';
 import pg from 'pg';
 
 import { TestDesk } from '../electron/server/testing';
 import { contentOf, type Story } from '../shared/model';
-import { startHost, type DeskHost } from './utils/desk-host';
 import { expect, test } from './utils/fixtures';
-import { pgSkipReason, startNewsroom, type Newsroom } from './utils/newsroom';
+import { pgSkipReason } from './utils/newsroom';
+import { newsroomSeats } from './utils/newsroom-seats';
 import { openDesk, signedIn, signIn } from './utils/newsroom-pages';
 
 const skip = pgSkipReason();
@@ -27,23 +24,7 @@ test.use({ deskUser: null });
 
 const row = (page: Page, id: string) => page.locator(`[data-testid="story-row"][data-story-id="${id}"]`);
 
-let newsroom: Newsroom;
-const hosts: DeskHost[] = [];
-
-test.beforeAll(async () => {
-  newsroom = await startNewsroom([{ id: 'li', name: '李记者', roles: ['reporter'] }]);
-});
-
-test.afterAll(async () => {
-  await Promise.all(hosts.map((h) => h.stop()));
-  await newsroom?.close();
-});
-
-async function newDesk(): Promise<DeskHost> {
-  const host = await startHost(await mkdtemp(join(tmpdir(), 'desk-offline-')));
-  hosts.push(host);
-  return host;
-}
+const seats = newsroomSeats([{ id: 'li', name: '李记者', roles: ['reporter'] }], 'desk-offline-');
 
 /** Types a headline into the open story and saves it now; the desk says it is saved. */
 async function writeHeadline(page: Page, headline: string): Promise<void> {
@@ -56,10 +37,10 @@ test('two stories checked out, the newsroom down, both edited and a draft writte
   browser,
 }, info) => {
   test.setTimeout(240_000);
-  const { people, url } = newsroom;
+  const { people, url } = seats.newsroom;
   // One connection per question, straight to the newsroom's database.
   const query = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => {
-    const db = new pg.Client({ connectionString: newsroom.cluster.url('newsroom') });
+    const db = new pg.Client({ connectionString: seats.newsroom.cluster.url('newsroom') });
     await db.connect();
     try {
       return (await db.query<R>(sql, params)).rows;
@@ -100,7 +81,7 @@ test('two stories checked out, the newsroom down, both edited and a draft writte
       [2, '山乡夜校开课了'],
     ]);
 
-    const [laptopHost, officeHost] = await Promise.all([newDesk(), newDesk()]);
+    const [laptopHost, officeHost] = await Promise.all([seats.newDesk(), seats.newDesk()]);
     const laptop = await openDesk(browser, laptopHost);
     await signIn(laptop, url, 'li', people.li!.password);
     await signedIn(laptop, '李记者');
@@ -131,7 +112,7 @@ test('two stories checked out, the newsroom down, both edited and a draft writte
     await expect(office.getByTestId('field-headline')).not.toBeEditable();
 
     // The newsroom's server stops.
-    await newsroom.stop();
+    await seats.newsroom.stop();
     stopped = true;
     await row(laptop, a.id).click();
     await expect(laptop.getByTestId('checkout-state')).toContainText(`你已带走编辑（${laptopName}，自 `);
@@ -167,7 +148,7 @@ test('two stories checked out, the newsroom down, both edited and a draft writte
     await expect(laptop.getByTestId('checkin-run')).toBeDisabled();
     await laptop.screenshot({ path: info.outputPath('offline-checkin.png') });
     await laptop.getByTestId('newsroom-close').click();
-    await newsroom.start();
+    await seats.newsroom.start();
     stopped = false;
 
     // The newsroom answers again: the desk sends the outbox by itself and says what went up.
@@ -216,6 +197,6 @@ test('two stories checked out, the newsroom down, both edited and a draft writte
     await expect(office.getByTestId('field-headline')).toHaveValue('山乡夜校开课了，七十岁的老支书也来听');
     await office.screenshot({ path: info.outputPath('office.png') });
   } finally {
-    if (stopped) await newsroom.start();
+    if (stopped) await seats.newsroom.start();
   }
 });

@@ -13,9 +13,6 @@
  * revision it left at), by hand: the desk's outbox and offline mode are built separately.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 import type { Page } from '@playwright/test';
 import pg from 'pg';
@@ -23,9 +20,9 @@ import pg from 'pg';
 import { TestDesk } from '../electron/server/testing';
 import type { CheckInReport } from '../shared/api/checkout-contract';
 import { contentOf, type Story } from '../shared/model';
-import { startHost, type DeskHost } from './utils/desk-host';
 import { expect, test } from './utils/fixtures';
-import { pgSkipReason, startNewsroom, type Newsroom } from './utils/newsroom';
+import { pgSkipReason } from './utils/newsroom';
+import { newsroomSeats } from './utils/newsroom-seats';
 import { openDesk, signedIn, signIn } from './utils/newsroom-pages';
 
 const skip = pgSkipReason();
@@ -34,26 +31,13 @@ test.use({ deskUser: null });
 
 const row = (page: Page, id: string) => page.locator(`[data-testid="story-row"][data-story-id="${id}"]`);
 
-let newsroom: Newsroom;
-const hosts: DeskHost[] = [];
-
-test.beforeAll(async () => {
-  newsroom = await startNewsroom([
+const seats = newsroomSeats(
+  [
     { id: 'li', name: '李记者', roles: ['reporter'] },
     { id: 'wang', name: '王编辑', roles: ['first-editor'] },
-  ]);
-});
-
-test.afterAll(async () => {
-  await Promise.all(hosts.map((h) => h.stop()));
-  await newsroom?.close();
-});
-
-async function newDesk(): Promise<DeskHost> {
-  const host = await startHost(await mkdtemp(join(tmpdir(), 'desk-away-')));
-  hosts.push(host);
-  return host;
-}
+  ],
+  'desk-away-',
+);
 
 /** The name this computer has on the newsroom, as 连接编辑部 shows it (the desk gives it itself). */
 async function deskNameOf(page: Page): Promise<string> {
@@ -70,8 +54,8 @@ test('two stories taken away, seen live on the other desk, one taken over with a
   browser,
 }, info) => {
   test.setTimeout(240_000);
-  const { people, url } = newsroom;
-  const db = new pg.Client({ connectionString: newsroom.cluster.url('newsroom') });
+  const { people, url } = seats.newsroom;
+  const db = new pg.Client({ connectionString: seats.newsroom.cluster.url('newsroom') });
   await db.connect();
   try {
     // Two stories of the reporter, sent back to her by an editor: she may write them, editors see them.
@@ -90,7 +74,7 @@ test('two stories taken away, seen live on the other desk, one taken over with a
     const [a, b] = made as [Story, Story];
     await db.query(`update stories set status = 'returned' where id = any($1)`, [[a.id, b.id]]);
 
-    const [deskA, deskB] = await Promise.all([newDesk(), newDesk()]);
+    const [deskA, deskB] = await Promise.all([seats.newDesk(), seats.newDesk()]);
     const reporter = await openDesk(browser, deskA);
     await signIn(reporter, url, 'li', people.li!.password);
     await signedIn(reporter, '李记者');
@@ -222,7 +206,7 @@ test('offline with a story taken away: the header says 离线 · 自 HH:MM, the 
   browser,
 }, info) => {
   test.setTimeout(180_000);
-  const { people, url } = newsroom;
+  const { people, url } = seats.newsroom;
   const liByHand = await TestDesk.signIn(url, 'li', people.li!.password);
   const story = await liByHand.call<Story>('stories.create', {});
   await liByHand.call<Story>('stories.save', {
@@ -231,7 +215,7 @@ test('offline with a story taken away: the header says 离线 · 自 HH:MM, the 
     content: { ...contentOf(story), headline: '火车上写完的通讯' },
   });
 
-  const reporter = await openDesk(browser, await newDesk());
+  const reporter = await openDesk(browser, await seats.newDesk());
   await signIn(reporter, url, 'li', people.li!.password);
   await signedIn(reporter, '李记者');
   const laptop = await deskNameOf(reporter);
@@ -245,7 +229,7 @@ test('offline with a story taken away: the header says 离线 · 自 HH:MM, the 
   await reporter.keyboard.press('Enter');
   await expect(reporter.getByTestId('checkout-state')).toContainText(`你已带走编辑（${laptop}，自 `);
 
-  newsroom.cluster.halt();
+  seats.newsroom.cluster.halt();
   try {
     await reporter.getByTestId('field-headline').fill('火车上写完的通讯（离线修改）');
     await reporter.getByTestId('save-now').click();
@@ -284,6 +268,6 @@ test('offline with a story taken away: the header says 离线 · 自 HH:MM, the 
     );
     await reporter.screenshot({ path: info.outputPath('offline-checkin.png') });
   } finally {
-    newsroom.cluster.start();
+    seats.newsroom.cluster.start();
   }
 });

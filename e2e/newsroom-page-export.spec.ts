@@ -8,17 +8,16 @@
  * Screenshots go to test-results/ to look at.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { TestDesk } from '../electron/server/testing';
 import { bodyFromBlocks, contentOf, type Story } from '../shared/model';
 import type { PagePlan } from '../shared/model/page';
 import { apiClient, type ApiClient } from './utils/desk-api';
-import { startHost, type DeskHost } from './utils/desk-host';
 import { expect, test } from './utils/fixtures';
-import { pgSkipReason, startNewsroom, type Newsroom } from './utils/newsroom';
+import { pgSkipReason } from './utils/newsroom';
+import { newsroomSeats } from './utils/newsroom-seats';
 import { openDesk, signedIn, signIn } from './utils/newsroom-pages';
 
 const skip = pgSkipReason();
@@ -30,33 +29,17 @@ const DATE = '2026-12-08';
 const REASON = '逗号为来信原文，终审同意照登';
 const SHARED = '社区党委把党员先锋岗设在小区门口的便民服务站里，每天早晚各有两名党员轮值接待居民';
 
-let newsroom: Newsroom;
-const hosts: DeskHost[] = [];
-
-test.beforeAll(async () => {
-  newsroom = await startNewsroom([
-    { id: 'chen', name: '陈记者', roles: ['reporter'] },
-    { id: 'he', name: '何记者', roles: ['reporter'] },
-    { id: 'wang', name: '王初审', roles: ['first-editor'] },
-    { id: 'zhao', name: '赵复审', roles: ['second-editor'] },
-    { id: 'liu', name: '刘终审', roles: ['final-editor'] },
-  ]);
-});
-
-test.afterAll(async () => {
-  await Promise.all(hosts.map((h) => h.stop()));
-  await newsroom?.close();
-});
-
-async function newDesk(): Promise<DeskHost> {
-  const host = await startHost(await mkdtemp(join(tmpdir(), 'desk-seat-')));
-  hosts.push(host);
-  return host;
-}
+const seats = newsroomSeats([
+  { id: 'chen', name: '陈记者', roles: ['reporter'] },
+  { id: 'he', name: '何记者', roles: ['reporter'] },
+  { id: 'wang', name: '王初审', roles: ['first-editor'] },
+  { id: 'zhao', name: '赵复审', roles: ['second-editor'] },
+  { id: 'liu', name: '刘终审', roles: ['final-editor'] },
+]);
 
 /** The setup desk signs in as `login` (signing out whoever was signed in). */
 async function as(api: ApiClient, login: string): Promise<void> {
-  await api('newsroom.signIn', { login, password: newsroom.people[login]!.password });
+  await api('newsroom.signIn', { login, password: seats.newsroom.people[login]!.password });
 }
 
 async function filed(api: ApiClient, byline: string, headline: string, paragraphs: string[]) {
@@ -81,11 +64,11 @@ test('a connected final editor preflights, exports over an override and publishe
   browser,
 }) => {
   test.setTimeout(240_000);
-  const [setupHost, editorHost] = await Promise.all([newDesk(), newDesk()]);
+  const [setupHost, editorHost] = await Promise.all([seats.newDesk(), seats.newDesk()]);
 
   // Two reporters file for B6 (the second repeats the first's passage); three editors sign both.
   const setup = await apiClient(setupHost.url);
-  await setup('newsroom.connect', { server: newsroom.url });
+  await setup('newsroom.connect', { server: seats.newsroom.url });
   await as(setup, 'chen');
   const lead = await filed(setup, '陈记者', '党员先锋岗设到小区门口', [
     `${SHARED}。`,
@@ -108,7 +91,7 @@ test('a connected final editor preflights, exports over an override and publishe
 
   // The final editor, signed in on her own desk, on the pages screen.
   const page = await openDesk(browser, editorHost);
-  await signIn(page, newsroom.url, 'liu', newsroom.people.liu!.password);
+  await signIn(page, seats.newsroom.url, 'liu', seats.newsroom.people.liu!.password);
   await signedIn(page, '刘终审');
   await page.getByTestId('view-pages').click();
   await expect(page.getByTestId('pages-view')).toBeVisible();
@@ -128,7 +111,7 @@ test('a connected final editor preflights, exports over an override and publishe
   await expect(page.getByTestId('page-saved')).not.toHaveText('正在保存……');
 
   // The plan is on the newsroom, not in her data folder.
-  const reader = await TestDesk.signIn(newsroom.url, 'wang', newsroom.people.wang!.password);
+  const reader = await TestDesk.signIn(seats.newsroom.url, 'wang', seats.newsroom.people.wang!.password);
   await expect
     .poll(async () =>
       (await reader.call<PagePlan>('pages.get', { name: PAGE, date: DATE })).slots.map((s) => s.storyId),
@@ -177,5 +160,5 @@ test('a connected final editor preflights, exports over an override and publishe
     archiveIds: ids.map((id) => `${DATE}/${PAGE}/${id}`),
   });
   for (const id of ids) expect((await reader.call<Story>('stories.get', { id })).status).toBe('laid-out');
-  expect(await newsroom.auditVerify()).toMatchObject({ firstProblem: null });
+  expect(await seats.newsroom.auditVerify()).toMatchObject({ firstProblem: null });
 });

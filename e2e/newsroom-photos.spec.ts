@@ -10,42 +10,26 @@ import { join } from 'node:path';
 import { testPng } from '../electron/server/test-photos';
 import { TestDesk } from '../electron/server/testing';
 import type { Story } from '../shared/model';
-import { startHost, type DeskHost } from './utils/desk-host';
 import { expect, test } from './utils/fixtures';
-import { pgSkipReason, startNewsroom, type Newsroom } from './utils/newsroom';
+import { pgSkipReason } from './utils/newsroom';
+import { newsroomSeats } from './utils/newsroom-seats';
 import { openDesk, signedIn, signIn } from './utils/newsroom-pages';
 
 const skip = pgSkipReason();
 test.skip(skip !== null, skip ?? '');
 test.use({ deskUser: null });
 
-let newsroom: Newsroom;
-const hosts: DeskHost[] = [];
-
-test.beforeAll(async () => {
-  newsroom = await startNewsroom([
-    { id: 'li', name: '李记者', roles: ['reporter'] },
-    { id: 'wang', name: '王初审', roles: ['first-editor'] },
-  ]);
-});
-
-test.afterAll(async () => {
-  await Promise.all(hosts.map((h) => h.stop()));
-  await newsroom?.close();
-});
-
-async function newDesk(): Promise<DeskHost> {
-  const host = await startHost(await mkdtemp(join(tmpdir(), 'desk-seat-')));
-  hosts.push(host);
-  return host;
-}
+const seats = newsroomSeats([
+  { id: 'li', name: '李记者', roles: ['reporter'] },
+  { id: 'wang', name: '王初审', roles: ['first-editor'] },
+]);
 
 test('a photo added on the reporter’s desk shows on the editor’s desk, fetched once from the newsroom', async ({
   browser,
 }) => {
   test.setTimeout(180_000);
-  const { people, url } = newsroom;
-  const [deskA, deskB] = await Promise.all([newDesk(), newDesk()]);
+  const { people, url } = seats.newsroom;
+  const [deskA, deskB] = await Promise.all([seats.newDesk(), seats.newDesk()]);
   // A photo of the reporter's own (the desks' demo page has photos of its own).
   const original = testPng('社区党员志愿者清扫积雪', 60_000);
   const source = join(await mkdtemp(join(tmpdir(), 'desk-photo-')), '清扫积雪.png');

@@ -8,18 +8,15 @@
  * A wrong password is refused, and the reporter's own session is refused 终审 by the server even
  * when the request is sent by hand.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 import type { Page } from '@playwright/test';
 
 import { refusal, TestDesk } from '../electron/server/testing';
 import type { Story } from '../shared/model';
 import type { AuditEntry } from '../shared/review/audit';
-import { startHost, type DeskHost } from './utils/desk-host';
 import { expect, test } from './utils/fixtures';
-import { pgSkipReason, startNewsroom, type Newsroom } from './utils/newsroom';
+import { pgSkipReason } from './utils/newsroom';
+import { newsroomSeats } from './utils/newsroom-seats';
 import { openDesk, signedIn, signIn } from './utils/newsroom-pages';
 
 const skip = pgSkipReason();
@@ -39,35 +36,19 @@ async function openFromQueue(page: Page, id: string): Promise<void> {
   await expect(page.getByTestId('story-screen')).toHaveAttribute('data-story-id', id);
 }
 
-let newsroom: Newsroom;
-const hosts: DeskHost[] = [];
-
-test.beforeAll(async () => {
-  newsroom = await startNewsroom([
-    { id: 'li', name: '李记者', roles: ['reporter'] },
-    { id: 'wang', name: '王初审', roles: ['first-editor'] },
-    { id: 'zhao', name: '赵复审', roles: ['second-editor'] },
-    { id: 'liu', name: '刘终审', roles: ['final-editor'] },
-  ]);
-});
-
-test.afterAll(async () => {
-  await Promise.all(hosts.map((h) => h.stop()));
-  await newsroom?.close();
-});
-
-async function newDesk(): Promise<DeskHost> {
-  const host = await startHost(await mkdtemp(join(tmpdir(), 'desk-seat-')));
-  hosts.push(host);
-  return host;
-}
+const seats = newsroomSeats([
+  { id: 'li', name: '李记者', roles: ['reporter'] },
+  { id: 'wang', name: '王初审', roles: ['first-editor'] },
+  { id: 'zhao', name: '赵复审', roles: ['second-editor'] },
+  { id: 'liu', name: '刘终审', roles: ['final-editor'] },
+]);
 
 test('a story goes through 三审 across three desks on one newsroom, live, and the trail reads back', async ({
   browser,
 }) => {
   test.setTimeout(240_000);
-  const { people, url } = newsroom;
-  const [deskA, deskB, deskC] = await Promise.all([newDesk(), newDesk(), newDesk()]);
+  const { people, url } = seats.newsroom;
+  const [deskA, deskB, deskC] = await Promise.all([seats.newDesk(), seats.newDesk(), seats.newDesk()]);
 
   // The reporter's desk. A wrong password is refused and says so; the desk stays unsigned.
   const reporter = await openDesk(browser, deskA);
@@ -182,6 +163,6 @@ test('a story goes through 三审 across three desks on one newsroom, live, and 
     'sign:刘终审:final',
   ]);
   // The chain and every signature check out against the stored revisions.
-  const verified = await newsroom.auditVerify();
+  const verified = await seats.newsroom.auditVerify();
   expect(verified).toMatchObject({ firstProblem: null, signatures: 3 });
 });

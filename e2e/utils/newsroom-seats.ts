@@ -1,0 +1,45 @@
+/**
+ * What every multi-seat spec sets up (issue 17, 18): one newsroom for the spec file (its own
+ * PostgreSQL cluster and `desk server`, with its people), and desks on hosts of their own (each a
+ * `desk serve` on a temp data folder), all stopped and removed after the file's tests.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { startHost, type DeskHost } from './desk-host';
+import { test } from './fixtures';
+import { startNewsroom, type Newsroom } from './newsroom';
+
+export type Seats = {
+  /** The newsroom (started before the file's first test). */
+  readonly newsroom: Newsroom;
+  /** A desk on a new data folder. */
+  newDesk(): Promise<DeskHost>;
+};
+
+export function newsroomSeats(
+  people: Parameters<typeof startNewsroom>[0],
+  folderPrefix = 'desk-seat-',
+): Seats {
+  let newsroom: Newsroom | undefined;
+  const hosts: DeskHost[] = [];
+  test.beforeAll(async () => {
+    newsroom = await startNewsroom(people);
+  });
+  test.afterAll(async () => {
+    await Promise.all(hosts.map((h) => h.stop()));
+    await newsroom?.close();
+  });
+  return {
+    get newsroom() {
+      if (!newsroom) throw new Error('the newsroom is started before the first test');
+      return newsroom;
+    },
+    async newDesk() {
+      const host = await startHost(await mkdtemp(join(tmpdir(), folderPrefix)));
+      hosts.push(host);
+      return host;
+    },
+  };
+}
