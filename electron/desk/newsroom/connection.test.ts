@@ -14,7 +14,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DeskErrorShape, NewsroomStatus } from '../../../shared/api';
-import type { DeskEvent } from '../../../shared/api/events';
 import { contentOf, type Story } from '../../../shared/model';
 import type { QueueItem } from '../../../shared/review/review-contract';
 import type { Role } from '../../../shared/review/roles';
@@ -22,23 +21,12 @@ import { pgSkipReason, startPgCluster, type PgCluster } from '../../server/pg-cl
 import { verifyNewsroom } from '../../server/store/audit-verify';
 import { startNewsroomServer } from '../../server/http';
 import { NewsroomStories } from '../../server/store/stories';
-import { FAST_SCRYPT, startTestNewsroom, type TestNewsroom } from '../../server/testing';
+import { startTestNewsroom, type TestNewsroom } from '../../server/testing';
 import { startHost } from '../../host/server';
-import { dispatch } from '../dispatch';
-import { openDeskServices, type DeskServices } from '../services';
+import { openDesk, type Desk } from './test-desks';
 
 const skip = pgSkipReason();
 if (skip) console.warn(`SKIP ${skip}`);
-
-type Desk = {
-  dir: string;
-  services: DeskServices;
-  seen: DeskEvent[];
-  call<T = unknown>(method: string, input?: unknown): Promise<T>;
-  refused(method: string, input?: unknown): Promise<DeskErrorShape>;
-  /** Resolves with the first event (from index `from`, default: from now on) matching `match`. */
-  next(match: (e: DeskEvent) => boolean, timeoutMs?: number, from?: number): Promise<DeskEvent>;
-};
 
 describe.skipIf(skip !== null)('a desk connected to the newsroom', () => {
   let cluster: PgCluster;
@@ -46,51 +34,7 @@ describe.skipIf(skip !== null)('a desk connected to the newsroom', () => {
   const desks: Desk[] = [];
 
   async function desk(dir = mkdtempSync(join(tmpdir(), 'desk-nr-')), ca?: string): Promise<Desk> {
-    const services = await openDeskServices({
-      dataDir: dir,
-      transport: 'http',
-      demo: false,
-      newsroom: { keyScrypt: FAST_SCRYPT, backoff: { firstMs: 100, maxMs: 400 }, timeoutMs: 5000, ca },
-    });
-    const seen: DeskEvent[] = [];
-    const waiters = new Set<() => void>();
-    services.events.subscribe((e) => {
-      seen.push(e);
-      for (const w of [...waiters]) w();
-    });
-    const run = (method: string, input: unknown = {}) => dispatch(services.handlers, method, input, 'win-1');
-    const d: Desk = {
-      dir,
-      services,
-      seen,
-      call: async <T>(method: string, input?: unknown) => {
-        const r = await run(method, input);
-        if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.detail}`), { shape: r.error });
-        return r.result as T;
-      },
-      refused: async (method, input) => {
-        const r = await run(method, input);
-        if (r.ok) throw new Error(`${method} was expected to be refused`);
-        return r.error;
-      },
-      next: (match, timeoutMs = 10_000, from = seen.length) => {
-        return new Promise((resolve, reject) => {
-          const check = () => {
-            const hit = seen.slice(from).find(match);
-            if (!hit) return;
-            waiters.delete(check);
-            clearTimeout(timer);
-            resolve(hit);
-          };
-          const timer = setTimeout(() => {
-            waiters.delete(check);
-            reject(new Error('no such event arrived'));
-          }, timeoutMs);
-          waiters.add(check);
-          check();
-        });
-      },
-    };
+    const d = await openDesk(dir, { ca });
     desks.push(d);
     return d;
   }

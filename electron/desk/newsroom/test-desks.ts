@@ -26,12 +26,21 @@ export type Desk = {
   close(): Promise<void>;
 };
 
-export async function openDesk(dir = mkdtempSync(join(tmpdir(), 'desk-away-'))): Promise<Desk> {
+/** `ca`: a certificate authority (PEM) the desk trusts for the newsroom besides the system's. */
+export async function openDesk(
+  dir = mkdtempSync(join(tmpdir(), 'desk-away-')),
+  options: { ca?: string } = {},
+): Promise<Desk> {
   const services = await openDeskServices({
     dataDir: dir,
     transport: 'http',
     demo: false,
-    newsroom: { keyScrypt: FAST_SCRYPT, backoff: { firstMs: 100, maxMs: 400 }, timeoutMs: 5000 },
+    newsroom: {
+      keyScrypt: FAST_SCRYPT,
+      backoff: { firstMs: 100, maxMs: 400 },
+      timeoutMs: 5000,
+      ...(options.ca ? { ca: options.ca } : {}),
+    },
   });
   const seen: DeskEvent[] = [];
   const waiters = new Set<() => void>();
