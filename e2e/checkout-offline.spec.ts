@@ -12,10 +12,10 @@ import type { Page } from '@playwright/test';
 import pg from 'pg';
 
 import { TestDesk } from '../electron/server/testing';
-import { contentOf, type Story } from '../shared/model';
+import type { Story } from '../shared/model';
 import { expect, test } from './utils/fixtures';
 import { pgSkipReason } from './utils/newsroom';
-import { newsroomSeats } from './utils/newsroom-seats';
+import { newsroomSeats, writtenByHand } from './utils/newsroom-seats';
 import { openDesk, signedIn, signIn } from './utils/newsroom-pages';
 
 const skip = pgSkipReason();
@@ -63,18 +63,10 @@ test('two stories checked out, the newsroom down, both edited and a draft writte
   try {
     // Two stories of the reporter, written at the newsroom.
     const liByHand = await TestDesk.signIn(url, 'li', people.li!.password);
-    const made: Story[] = [];
-    for (const headline of ['山乡夜校开课了', '渡口边的党员服务站']) {
-      const story = await liByHand.call<Story>('stories.create', {});
-      made.push(
-        await liByHand.call<Story>('stories.save', {
-          id: story.id,
-          baseRev: 1,
-          content: { ...contentOf(story), headline },
-        }),
-      );
-    }
-    const [a, b] = made as [Story, Story];
+    const [a, b] = (await writtenByHand(liByHand, ['山乡夜校开课了', '渡口边的党员服务站'])) as [
+      Story,
+      Story,
+    ];
     const before = { a: await revisions(a.id), b: await revisions(b.id), ids: await storiesOfLi() };
     expect(before.a).toEqual([
       [1, ''],

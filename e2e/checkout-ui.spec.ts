@@ -22,7 +22,7 @@ import type { CheckInReport } from '../shared/api/checkout-contract';
 import { contentOf, type Story } from '../shared/model';
 import { expect, test } from './utils/fixtures';
 import { pgSkipReason } from './utils/newsroom';
-import { newsroomSeats } from './utils/newsroom-seats';
+import { newsroomSeats, writtenByHand } from './utils/newsroom-seats';
 import { openDesk, signedIn, signIn } from './utils/newsroom-pages';
 
 const skip = pgSkipReason();
@@ -60,18 +60,10 @@ test('two stories taken away, seen live on the other desk, one taken over with a
   try {
     // Two stories of the reporter, sent back to her by an editor: she may write them, editors see them.
     const liByHand = await TestDesk.signIn(url, 'li', people.li!.password);
-    const made: Story[] = [];
-    for (const headline of ['山乡夜校开课了', '渡口边的党员服务站']) {
-      const story = await liByHand.call<Story>('stories.create', {});
-      made.push(
-        await liByHand.call<Story>('stories.save', {
-          id: story.id,
-          baseRev: 1,
-          content: { ...contentOf(story), headline },
-        }),
-      );
-    }
-    const [a, b] = made as [Story, Story];
+    const [a, b] = (await writtenByHand(liByHand, ['山乡夜校开课了', '渡口边的党员服务站'])) as [
+      Story,
+      Story,
+    ];
     await db.query(`update stories set status = 'returned' where id = any($1)`, [[a.id, b.id]]);
 
     const [deskA, deskB] = await Promise.all([seats.newDesk(), seats.newDesk()]);

@@ -7,6 +7,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import type { TestDesk } from '../../electron/server/testing';
+import { contentOf, type Story } from '../../shared/model';
 import { startHost, type DeskHost } from './desk-host';
 import { test } from './fixtures';
 import { startNewsroom, type Newsroom } from './newsroom';
@@ -42,4 +44,20 @@ export function newsroomSeats(
       return host;
     },
   };
+}
+
+/** Stories written on the newsroom by hand (a person's session, no desk), one per headline, in order. */
+export async function writtenByHand(by: TestDesk, headlines: string[]): Promise<Story[]> {
+  const made: Story[] = [];
+  for (const headline of headlines) {
+    const story = await by.call<Story>('stories.create', {});
+    made.push(
+      await by.call<Story>('stories.save', {
+        id: story.id,
+        baseRev: story.rev,
+        content: { ...contentOf(story), headline },
+      }),
+    );
+  }
+  return made;
 }
