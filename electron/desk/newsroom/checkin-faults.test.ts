@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { CheckoutTaken } from '../../../shared/api/checkout-contract';
 import { contentOf, type Story } from '../../../shared/model';
+import { seededRandom } from '../../../shared/testing/seeded-random';
 import { pgSkipReason, startPgCluster, type PgCluster } from '../../server/pg-cluster';
 import { startTestNewsroom, type TestNewsroom } from '../../server/testing';
 import { buildDeskBundle, startDeskChild } from './desk-child';
@@ -23,18 +24,6 @@ if (skip) console.warn(`SKIP ${skip}`);
 
 const KILLS = 30;
 const STORIES = 3;
-
-/** A small deterministic generator (mulberry32): the kill points differ per round, the same every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe.skipIf(skip !== null)('the desk killed during check-ins', () => {
   let cluster: PgCluster;
@@ -78,7 +67,8 @@ describe.skipIf(skip !== null)('the desk killed during check-ins', () => {
     await desk.call<CheckoutTaken>('checkout.take', { ids: written.map((s) => s.id), desk: deskName! });
     await desk.services.close();
 
-    const next = random(18);
+    // Seeded: the kill points differ per round, the same every run.
+    const next = seededRandom(18);
     const answered: string[] = [];
     let cutShort = 0;
     // Round 0 runs to the end: how long a run takes from sign-in to the check-in's answer, to spread
